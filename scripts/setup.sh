@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs the Debian packages UserSync needs, and nothing that is already there.
+#   scripts/setup.sh run    what building and running the application needs
+#   scripts/setup.sh test   the above, plus the test services and checks
+# Idempotent: a second run installs nothing. Runs as root, or through sudo.
+set -euo pipefail
+
+mode=${1:-test}
+
+build_packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qtkeychain-qt6-dev libsecret-1-0
+    libqt6sql6-sqlite libqt6sql6-psql
+    libgl-dev libvulkan-dev
+    qt6-qpa-plugins qt6-wayland
+)
+test_packages=(
+    postgresql
+    gnome-keyring dbus-x11 libsecret-tools
+    xvfb xauth
+    default-jdk-headless maven unzip curl python3
+    clang-format desktop-file-utils appstream dpkg-dev file
+)
+
+case "$mode" in
+    run) wanted=("${build_packages[@]}") ;;
+    test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+    *)
+        echo "usage: $0 [run|test]" >&2
+        exit 2
+        ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+    echo "setup: all ${#wanted[@]} packages are installed"
+    exit 0
+fi
+
+sudo=()
+if ((EUID != 0)); then
+    command -v sudo >/dev/null || {
+        echo "setup: missing packages (${missing[*]}); run this script as root or install sudo" >&2
+        exit 1
+    }
+    sudo=(sudo)
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

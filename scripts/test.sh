@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, starts the real test services (Keycloak, PostgreSQL,
+# Secret Service) and runs every test with CTest. Arguments go to ctest, e.g. -L unit.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${USERSYNC_BUILD_DIR:-$root/build}
+started=$SECONDS
+
+"$root/scripts/setup.sh" test
+echo "test: setup done after $((SECONDS - started)) s"
+"$root/scripts/build.sh"
+echo "test: build done after $((SECONDS - started)) s"
+
+status=0
+"$root/scripts/with-test-services.sh" \
+    ctest --test-dir "$build" --output-on-failure --timeout 600 "$@" || status=$?
+echo "test: finished after $((SECONDS - started)) s"
+exit "$status"

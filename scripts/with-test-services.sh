@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Starts the real services the integration tests talk to, runs a command with
+# their addresses in the environment, and stops them all when it ends, also on
+# failure or Ctrl+C:
+#   - Keycloak (keycloak-quarkus-dist from Maven Central, start-dev) with the
+#     test realm imported: USERSYNC_TEST_KEYCLOAK_URL, USERSYNC_TEST_REALM_FILE
+#   - PostgreSQL in a temporary cluster: USERSYNC_TEST_PG_HOST, _PORT, _USER,
+#     _DATABASE, _PASSWORD
+#   - a Secret Service (private D-Bus session, unlocked gnome-keyring):
+#     DBUS_SESSION_BUS_ADDRESS, USERSYNC_TEST_SECRET_SERVICE=1
+# Everything listens on loopback, on free ports, in one fresh temporary folder.
+#
+#   scripts/with-test-services.sh ctest --test-dir build
+#   scripts/with-test-services.sh bash     # a shell for trying things by hand
+#
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring chooses which to start.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/lib/services.sh"
+
+if (($# == 0)); then
+    echo "usage: $0 COMMAND [ARGS...]" >&2
+    exit 2
+fi
+
+services_init
+trap services_stop EXIT
+trap 'exit 130' INT TERM
+
+wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring},"
+# Keycloak takes longest: start it first and let the others come up meanwhile.
+[[ $wanted == *,keycloak,* ]] && keycloak_start
+[[ $wanted == *,postgres,* ]] && postgres_start
+[[ $wanted == *,keyring,* ]] && keyring_start
+[[ $wanted == *,keycloak,* ]] && keycloak_wait_ready
+
+services_log "services ready in $((SECONDS - services_started_at)) s; running: $*"
+set +e
+"$@"
+status=$?
+set -e
+exit "$status"

@@ -1,0 +1,35 @@
+#include "AppInfo.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    AppInfo::applyToApplication();
+    QApplication::setApplicationDisplayName(QLatin1String(AppInfo::displayName));
+    QGuiApplication::setDesktopFileName(QLatin1String(AppInfo::desktopFileName));
+    AppInfo::installTranslations();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Keeps an application's user directory in step with a Keycloak realm."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption directoryOption(
+        QStringLiteral("directory"),
+        QCoreApplication::translate("main", "Open the SQLite directory file at <path> instead of the default."),
+        QCoreApplication::translate("main", "path"));
+    parser.addOption(directoryOption);
+    parser.process(app);
+
+    const DirectoryLocation location = parser.isSet(directoryOption)
+        ? DirectoryLocation::sqlite(parser.value(directoryOption))
+        : DirectoryLocation::defaultLocation();
+
+    MainWindow window;
+    window.openDirectory(location);
+    window.show();
+    return QApplication::exec();
+}
