@@ -204,23 +204,29 @@ keyring_start() {
     dbus_pid=$DBUS_SESSION_BUS_PID
     export DBUS_SESSION_BUS_ADDRESS
 
-    # A keyring of its own under the run's folder, created and unlocked with a throwaway password.
-    random_password >"$dir/password"
-    XDG_DATA_HOME=$dir/data XDG_RUNTIME_DIR=$dir/runtime \
-        gnome-keyring-daemon --foreground --unlock --components=secrets \
-        <"$dir/password" >"$dir/daemon.log" 2>&1 &
+    # A keyring of its own under the run's folder, created and unlocked with a throwaway
+    # password that travels through a pipe (printf is a builtin: no command line shows it).
+    local password
+    password=$(random_password)
+    printf '%s' "$password" |
+        XDG_DATA_HOME=$dir/data XDG_RUNTIME_DIR=$dir/runtime \
+            gnome-keyring-daemon --foreground --unlock --components=secrets >"$dir/daemon.log" 2>&1 &
     keyring_pid=$!
-    rm -f "$dir/password"
 
-    # Proves the service answers before any test relies on it.
+    # Wait for our daemon to own the Secret Service name (asking NameHasOwner activates
+    # nothing, whereas a client call now could start a second, unconfigured daemon).
     local deadline=$((SECONDS + 20))
-    until printf 'probe' | secret-tool store --label='UserSync service probe' usersync-probe ready 2>/dev/null; do
+    until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; do
         if ((SECONDS > deadline)) || ! kill -0 "$keyring_pid" 2>/dev/null; then
             cat "$dir/daemon.log" >&2
             services_fail "gnome-keyring did not provide a Secret Service"
         fi
         sleep 0.2
     done
+    # Proves the service stores and returns a secret before any test relies on it.
+    printf 'probe' | secret-tool store --label='UserSync service probe' usersync-probe ready ||
+        services_fail "the Secret Service did not store a secret (log: $dir/daemon.log)"
     [[ $(secret-tool lookup usersync-probe ready) == probe ]] || services_fail "the Secret Service did not return a stored secret"
     secret-tool clear usersync-probe ready
     export USERSYNC_TEST_SECRET_SERVICE=1
