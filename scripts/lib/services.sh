@@ -75,8 +75,13 @@ keycloak_zip() {
     printf '%s\n' "$zip"
 }
 
-# Keycloak 26.6+ supports Java 25; prefer the newest JDK present, else 21, else the default.
+# Keycloak 26.6+ supports Java 25; prefer the newest JDK present, else 21, else the default
+# (KEYCLOAK_JAVA_HOME overrides).
 keycloak_java_home() {
+    if [[ -n ${KEYCLOAK_JAVA_HOME:-} ]]; then
+        printf '%s\n' "$KEYCLOAK_JAVA_HOME"
+        return
+    fi
     local candidate
     for candidate in /usr/lib/jvm/temurin-25-* /usr/lib/jvm/java-25-* /usr/lib/jvm/temurin-21-* /usr/lib/jvm/java-21-*; do
         [[ -x $candidate/bin/java ]] && {
