@@ -3,3 +3,5 @@
 Q_LOGGING_CATEGORY(lcApp, "usersync.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "usersync.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDirectory, "usersync.directory", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcKeycloak, "usersync.keycloak", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcJobs, "usersync.jobs", QtInfoMsg)

@@ -62,3 +62,35 @@ QStringList TestRealm::topLevelGroupNames() const
     }
     return names;
 }
+
+namespace {
+
+void collectPaths(const QJsonArray& groups, const QString& parentPath, QStringList* paths)
+{
+    for (const QJsonValue& group : groups) {
+        const QString path = parentPath + u'/' + group[QLatin1String("name")].toString();
+        paths->append(path);
+        collectPaths(group[QLatin1String("subGroups")].toArray(), path, paths);
+    }
+}
+
+} // namespace
+
+QStringList TestRealm::groupPaths() const
+{
+    QStringList paths;
+    collectPaths(m_realm.value(QLatin1String("groups")).toArray(), QString(), &paths);
+    return paths;
+}
+
+QSet<QPair<QString, QString>> TestRealm::memberships() const
+{
+    QSet<QPair<QString, QString>> pairs;
+    for (const QJsonObject& user : users()) {
+        const QString username = user.value(QLatin1String("username")).toString().toLower();
+        for (const QJsonValue& path : user.value(QLatin1String("groups")).toArray()) {
+            pairs.insert({ username, path.toString() });
+        }
+    }
+    return pairs;
+}

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +23,10 @@ public:
     // People only: the service-account users Keycloak does not list are left out.
     QList<QJsonObject> users() const;
     QStringList topLevelGroupNames() const;
+    // Every group's full path ("/Engineering/Platform"), nested ones included.
+    QStringList groupPaths() const;
+    // Every direct membership as (username as Keycloak stores it: lower case, group path).
+    QSet<QPair<QString, QString>> memberships() const;
 
 private:
     QJsonObject m_realm;

@@ -1,0 +1,88 @@
+#include "ConnectorConfig.h"
+
+#include "config/SecretStore.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+QStringList ConnectorConfig::validate() const
+{
+    QStringList problems;
+    if (name.trimmed().isEmpty()) {
+        problems << tr("Enter a name for the connector.");
+    }
+    const QUrl url(keycloak.baseUrl.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (keycloak.baseUrl.trimmed().isEmpty()) {
+        problems << tr("Enter the Keycloak URL, such as https://sso.example.com.");
+    } else if (!url.isValid() || url.host().isEmpty() || (scheme != u"https"_s && scheme != u"http"_s)) {
+        problems << tr("The Keycloak URL “%1” is not a web address. Enter it as https://sso.example.com "
+                       "(add /auth for servers before Keycloak 17).")
+                        .arg(keycloak.baseUrl);
+    } else if (url.hasQuery() || url.hasFragment()) {
+        problems << tr("The Keycloak URL must not contain ? or #. Enter only the server address, such as "
+                       "https://sso.example.com.");
+    }
+    if (keycloak.realm.trimmed().isEmpty()) {
+        problems << tr("Enter the realm name, as shown in the Keycloak admin console's realm list.");
+    } else if (keycloak.realm.contains(u'/')) {
+        problems << tr("The realm name cannot contain “/”. Enter the name only, not a URL.");
+    }
+    if (keycloak.clientId.trimmed().isEmpty()) {
+        problems << tr("Enter the client ID of the client UserSync signs in with.");
+    }
+    if (keycloak.pageSize < 1 || keycloak.pageSize > 10000) {
+        problems << tr("The page size must be between 1 and 10000.");
+    }
+    if (keycloak.maxInFlight < 1 || keycloak.maxInFlight > 32) {
+        problems << tr("The number of requests in flight must be between 1 and 32.");
+    }
+    if (keycloak.timeoutSeconds < 1 || keycloak.timeoutSeconds > 600) {
+        problems << tr("The request timeout must be between 1 and 600 seconds.");
+    }
+    if (keycloak.maxRetries < 0 || keycloak.maxRetries > 10) {
+        problems << tr("The number of retries must be between 0 and 10.");
+    }
+    return problems;
+}
+
+QJsonObject ConnectorConfig::settingsJson() const
+{
+    return QJsonObject{
+        { u"baseUrl"_s, keycloak.baseUrl },
+        { u"realm"_s, keycloak.realm },
+        { u"clientId"_s, keycloak.clientId },
+        { u"caFile"_s, keycloak.caFile },
+        { u"pageSize"_s, keycloak.pageSize },
+        { u"maxInFlight"_s, keycloak.maxInFlight },
+        { u"timeoutSeconds"_s, keycloak.timeoutSeconds },
+        { u"maxRetries"_s, keycloak.maxRetries },
+        { u"retryDelayMs"_s, keycloak.retryDelayMs },
+        { u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes) },
+    };
+}
+
+KeycloakSettings ConnectorConfig::keycloakFromJson(const QJsonObject& settings)
+{
+    KeycloakSettings keycloak;
+    keycloak.baseUrl = settings.value(u"baseUrl"_s).toString();
+    keycloak.realm = settings.value(u"realm"_s).toString();
+    keycloak.clientId = settings.value(u"clientId"_s).toString();
+    keycloak.caFile = settings.value(u"caFile"_s).toString();
+    keycloak.pageSize = settings.value(u"pageSize"_s).toInt(KeycloakSettings::defaultPageSize);
+    keycloak.maxInFlight = settings.value(u"maxInFlight"_s).toInt(KeycloakSettings::defaultMaxInFlight);
+    keycloak.timeoutSeconds = settings.value(u"timeoutSeconds"_s).toInt(KeycloakSettings::defaultTimeoutSeconds);
+    keycloak.maxRetries = settings.value(u"maxRetries"_s).toInt(KeycloakSettings::defaultMaxRetries);
+    keycloak.retryDelayMs = settings.value(u"retryDelayMs"_s).toInt(KeycloakSettings::defaultRetryDelayMs);
+    for (const QJsonValue& attribute : settings.value(u"userAttributes"_s).toArray()) {
+        keycloak.userAttributes.append(attribute.toString());
+    }
+    return keycloak;
+}
+
+QString ConnectorConfig::secretKey() const
+{
+    return SecretStore::connectorKey(id, clientSecretName);
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// How to reach a Keycloak realm. Nothing here is secret: the client secret lives in the
+// keychain under SecretStore::connectorKey(id, "client-secret").
+struct KeycloakSettings
+{
+    static constexpr int defaultPageSize = 500;
+    static constexpr int defaultMaxInFlight = 4;
+    static constexpr int defaultTimeoutSeconds = 30;
+    static constexpr int defaultMaxRetries = 4;
+    static constexpr int defaultRetryDelayMs = 500;
+
+    QString baseUrl; // as typed, with or without /auth
+    QString realm;
+    QString clientId;
+    QString caFile; // extra CA certificates (PEM) for a private CA; verification stays on
+    int pageSize = defaultPageSize;
+    int maxInFlight = defaultMaxInFlight;
+    int timeoutSeconds = defaultTimeoutSeconds; // per request, without any data arriving
+    int maxRetries = defaultMaxRetries; // after the first attempt, on 5xx, 429, timeouts
+    int retryDelayMs = defaultRetryDelayMs; // first backoff; doubles with each retry
+    QStringList userAttributes; // custom attributes to fetch; none means the brief listing
+
+    bool operator==(const KeycloakSettings&) const = default;
+};
+
+struct ConnectorConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectorConfig)
+
+public:
+    static inline const QString keycloakType = QStringLiteral("keycloak");
+    static inline const QString clientSecretName = QStringLiteral("client-secret");
+
+    QString id; // assigned when first stored; never changes
+    QString name;
+    QString type = keycloakType;
+    KeycloakSettings keycloak;
+
+    // Sentences naming each field that is missing or wrong; empty when the config can be used.
+    QStringList validate() const;
+
+    QJsonObject settingsJson() const;
+    static KeycloakSettings keycloakFromJson(const QJsonObject& settings);
+
+    QString secretKey() const;
+
+    bool operator==(const ConnectorConfig&) const = default;
+};

@@ -1,0 +1,132 @@
+#include "ConnectorStore.h"
+
+#include "model/NameKey.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ConnectorConfig fromRow(const QSqlQuery& query)
+{
+    ConnectorConfig config;
+    config.id = query.value(0).toString();
+    config.name = query.value(1).toString();
+    config.type = query.value(2).toString();
+    config.keycloak =
+        ConnectorConfig::keycloakFromJson(QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object());
+    return config;
+}
+
+QString settingsText(const ConnectorConfig& config)
+{
+    return QString::fromUtf8(QJsonDocument(config.settingsJson()).toJson(QJsonDocument::Compact));
+}
+
+const auto selectColumns = u"SELECT id, name, type, settings FROM connectors"_s;
+
+} // namespace
+
+ConnectorStore::ConnectorStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{ }
+
+std::optional<QList<ConnectorConfig>> ConnectorStore::list(QString* error) const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(selectColumns + u" ORDER BY name_key"_s)) {
+        *error = tr("The connectors cannot be read from the directory: %1.").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    QList<ConnectorConfig> connectors;
+    while (query.next()) {
+        connectors.append(fromRow(query));
+    }
+    return connectors;
+}
+
+std::optional<ConnectorConfig> ConnectorStore::find(const QString& nameOrId, QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(selectColumns + u" WHERE id = ? OR name_key = ? ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END"_s);
+    query.addBindValue(nameOrId);
+    query.addBindValue(nameKey(nameOrId));
+    query.addBindValue(nameOrId);
+    if (!query.exec()) {
+        *error = tr("The connectors cannot be read from the directory: %1.").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        *error = tr("There is no connector named “%1”. List the connectors with: usersync-cli connector list.")
+                     .arg(nameOrId);
+        return std::nullopt;
+    }
+    return fromRow(query);
+}
+
+bool ConnectorStore::add(ConnectorConfig& config, QString* error)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO connectors (id, name, name_key, type, settings, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(id);
+    query.addBindValue(config.name.trimmed());
+    query.addBindValue(nameKey(config.name.trimmed()));
+    query.addBindValue(config.type);
+    query.addBindValue(settingsText(config));
+    query.addBindValue(now);
+    query.addBindValue(now);
+    if (!query.exec()) {
+        QString ignored;
+        *error = find(config.name.trimmed(), &ignored)
+            ? tr("A connector named “%1” already exists. Choose another name, or edit that connector.")
+                  .arg(config.name.trimmed())
+            : tr("The connector cannot be saved in the directory: %1.").arg(query.lastError().text());
+        return false;
+    }
+    config.id = id;
+    config.name = config.name.trimmed();
+    return true;
+}
+
+bool ConnectorStore::update(const ConnectorConfig& config, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE connectors SET name = ?, name_key = ?, type = ?, settings = ?, updated_at = ? "
+                  "WHERE id = ?"_s);
+    query.addBindValue(config.name.trimmed());
+    query.addBindValue(nameKey(config.name.trimmed()));
+    query.addBindValue(config.type);
+    query.addBindValue(settingsText(config));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(config.id);
+    if (!query.exec()) {
+        *error = tr("The connector cannot be saved: %1. Another connector may already have the name “%2”.")
+                     .arg(query.lastError().text(), config.name.trimmed());
+        return false;
+    }
+    if (query.numRowsAffected() != 1) {
+        *error = tr("The connector “%1” no longer exists; it may have been removed meanwhile.").arg(config.name);
+        return false;
+    }
+    return true;
+}
+
+bool ConnectorStore::remove(const QString& id, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"DELETE FROM connectors WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = tr("The connector cannot be removed: %1.").arg(query.lastError().text());
+        return false;
+    }
+    return true;
+}

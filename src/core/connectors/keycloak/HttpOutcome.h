@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QNetworkReply>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// One HTTP exchange with Keycloak as it finally ended, after any retries.
+struct HttpOutcome
+{
+    QByteArray method;
+    QUrl url; // never carries a secret: credentials travel in the body or a header
+    int status = 0; // 0 when no HTTP answer arrived
+    QByteArray body;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString networkErrorString;
+    QStringList sslErrors;
+    bool timedOut = false;
+    bool cancelled = false;
+    int attempts = 0;
+
+    bool isHttpSuccess() const { return status >= 200 && status < 300; }
+    // "GET /admin/realms/x/users → HTTP 503 after 5 attempts", for logs and error details.
+    QString describe() const;
+};

@@ -1,0 +1,134 @@
+#include "Schema.h"
+
+#include "Logging.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Append only: a released migration is never edited, a new one is added after it.
+// Types are the common ground of SQLite and PostgreSQL; times are milliseconds since the epoch.
+const QList<QStringList>& migrations()
+{
+    static const QList<QStringList> steps = {
+        // 1: connectors; settings are JSON and never hold a secret (that lives in the keychain).
+        {
+            u"CREATE TABLE connectors ("
+            "  id TEXT PRIMARY KEY,"
+            "  name TEXT NOT NULL,"
+            "  name_key TEXT NOT NULL UNIQUE,"
+            "  type TEXT NOT NULL,"
+            "  settings TEXT NOT NULL,"
+            "  created_at BIGINT NOT NULL,"
+            "  updated_at BIGINT NOT NULL)"_s,
+        },
+    };
+    return steps;
+}
+
+bool isPostgreSql(const QSqlDatabase& db)
+{
+    return db.driverName() == u"QPSQL"_s;
+}
+
+bool exec(QSqlQuery& query, const QString& statement, QString* error)
+{
+    if (query.exec(statement)) {
+        return true;
+    }
+    *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+int Schema::latestVersion()
+{
+    return int(migrations().size());
+}
+
+int Schema::currentVersion(const QSqlDatabase& db, QString* error)
+{
+    if (!db.tables().contains(u"schema_migrations"_s)) {
+        return 0;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT MAX(version) FROM schema_migrations"_s) || !query.next()) {
+        *error = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool Schema::migrate(QSqlDatabase& db, QString* error)
+{
+    QString reason;
+    const int before = currentVersion(db, &reason);
+    if (before < 0) {
+        *error = tr("The directory's schema version cannot be read: %1.").arg(reason);
+        return false;
+    }
+    if (before > latestVersion()) {
+        *error = tr("This directory was last used by a newer UserSync (schema %1; this version knows up to %2). "
+                    "Update UserSync before opening it.")
+                     .arg(before)
+                     .arg(latestVersion());
+        return false;
+    }
+    if (before == latestVersion()) {
+        return true;
+    }
+
+    if (!db.transaction()) {
+        *error = tr("The directory cannot be updated: %1.").arg(db.lastError().text());
+        return false;
+    }
+    QSqlQuery query(db);
+    bool ok = true;
+    // Two programs opening a shared PostgreSQL directory at once must not both migrate it.
+    if (isPostgreSql(db)) {
+        ok = exec(query, u"SELECT pg_advisory_xact_lock(7355608)"_s, &reason);
+    }
+    ok =
+        ok
+        && exec(
+            query,
+            u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s,
+            &reason);
+    int version = 0;
+    if (ok && query.exec(u"SELECT MAX(version) FROM schema_migrations"_s) && query.next()) {
+        version = query.value(0).toInt(); // again, now that we hold the lock
+    }
+    for (; ok && version < latestVersion(); ++version) {
+        for (const QString& statement : migrations().at(version)) {
+            ok = ok && exec(query, statement, &reason);
+        }
+        ok = ok && query.prepare(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s);
+        if (ok) {
+            query.addBindValue(version + 1);
+            query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            ok = query.exec();
+            if (!ok) {
+                reason = query.lastError().text();
+            }
+        }
+    }
+    if (!ok || !db.commit()) {
+        if (ok) {
+            reason = db.lastError().text();
+        }
+        db.rollback();
+        *error = tr("The directory could not be updated to schema %1 and was left as it was: %2.")
+                     .arg(latestVersion())
+                     .arg(reason);
+        qCWarning(lcDirectory) << "migration failed:" << reason;
+        return false;
+    }
+    qCInfo(lcDirectory) << "directory schema migrated from" << before << "to" << latestVersion();
+    return true;
+}
