@@ -1,8 +1,28 @@
 #include "AppInfo.h"
+#include "Cli.h"
+#include "CliContext.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+// Only async-signal-safe work here: the event loop picks the byte up and cancels the job.
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -10,21 +30,22 @@ int main(int argc, char* argv[])
     AppInfo::applyToApplication();
     AppInfo::installTranslations();
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Runs UserSync's jobs without a window, for cron, systemd and scripts."));
-    parser.addHelpOption();
-    // Not addVersionOption(): that prints the application name, which is "usersync" so that the
-    // CLI shares the window's settings and data folder.
-    const QCommandLineOption versionOption({ QStringLiteral("v"), QStringLiteral("version") },
-                                           QCoreApplication::translate("main", "Displays version information."));
-    parser.addOption(versionOption);
-    parser.process(app);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    CliContext context(out, err, in, ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO));
 
-    if (parser.isSet(versionOption)) {
-        QTextStream(stdout) << "usersync-cli " << AppInfo::version() << Qt::endl;
-        return 0;
+    // Ctrl+C or a stop from systemd cancels the running job, which then reports that nothing changed.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        auto* notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [&context] {
+            char byte = 0;
+            [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
+            context.interrupt();
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
     }
 
-    parser.showHelp(0);
+    return Cli(context).run(QCoreApplication::arguments());
 }

@@ -89,7 +89,7 @@ QSet<QPair<QString, QString>> TestRealm::memberships() const
     for (const QJsonObject& user : users()) {
         const QString username = user.value(QLatin1String("username")).toString().toLower();
         for (const QJsonValue& path : user.value(QLatin1String("groups")).toArray()) {
-            pairs.insert({ username, path.toString() });
+            pairs.insert({username, path.toString()});
         }
     }
     return pairs;

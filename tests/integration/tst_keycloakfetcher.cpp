@@ -38,7 +38,7 @@ private Q_SLOTS:
         KeycloakSettings keycloak = settings(u"usersync-sync"_s);
         keycloak.pageSize = pageSize;
         keycloak.maxInFlight = maxInFlight;
-        keycloak.userAttributes = { u"department"_s, u"employeeNumber"_s };
+        keycloak.userAttributes = {u"department"_s, u"employeeNumber"_s};
         const FetchResult result = fetch(keycloak, u"usersync-sync"_s);
         QVERIFY2(!result.error,
                  qPrintable(result.error ? result.error->message + u" / "_s + result.error->detail : QString()));
@@ -65,7 +65,7 @@ private Q_SLOTS:
             const QJsonObject attributes = expected[u"attributes"_s].toObject();
             QCOMPARE(user.attributes.size(), attributes.size());
             for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-                QCOMPARE(user.attributes.value(it.key()), QStringList{ it.value().toArray().first().toString() });
+                QCOMPARE(user.attributes.value(it.key()), QStringList{it.value().toArray().first().toString()});
             }
         }
         // No service-account users.
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QSet<QPair<QString, QString>> memberships;
         for (const Membership& membership : snapshot.memberships) {
             memberships.insert(
-                { snapshot.users.at(membership.user).username, snapshot.groups.at(membership.group).path });
+                {snapshot.users.at(membership.user).username, snapshot.groups.at(membership.group).path});
         }
         QCOMPARE(memberships.size(), snapshot.memberships.size());
         QCOMPARE(memberships, m_realm.memberships());

@@ -96,8 +96,7 @@ private Q_SLOTS:
 
     void topLevelGroupsAreImported()
     {
-        const Response groups =
-            adminGet(u"usersync-sync"_s, u"groups"_s, { { u"first"_s, u"0"_s }, { u"max"_s, u"100"_s } });
+        const Response groups = adminGet(u"usersync-sync"_s, u"groups"_s, {{u"first"_s, u"0"_s}, {u"max"_s, u"100"_s}});
         QVERIFY2(groups.status == 200, groups.body.constData());
         QSet<QString> names;
         for (const QJsonValue& group : groups.array()) {
@@ -110,7 +109,7 @@ private Q_SLOTS:
     void nonAsciiNamesSurviveTheImport()
     {
         const Response users =
-            adminGet(u"usersync-sync"_s, u"users"_s, { { u"username"_s, u"jose.nunez"_s }, { u"exact"_s, u"true"_s } });
+            adminGet(u"usersync-sync"_s, u"users"_s, {{u"username"_s, u"jose.nunez"_s}, {u"exact"_s, u"true"_s}});
         QVERIFY2(users.status == 200, users.body.constData());
         QCOMPARE(users.array().size(), 1);
         QCOMPARE(users.array().first()[u"firstName"_s].toString(), u"José"_s);
@@ -123,7 +122,7 @@ private Q_SLOTS:
         const Response count = adminGet(u"usersync-query-only"_s, u"users/count"_s);
         QVERIFY2(count.status == 200, count.body.constData());
         QVERIFY(count.body.trimmed().toInt() > 0);
-        const Response users = adminGet(u"usersync-query-only"_s, u"users"_s, { { u"max"_s, u"10"_s } });
+        const Response users = adminGet(u"usersync-query-only"_s, u"users"_s, {{u"max"_s, u"10"_s}});
         QVERIFY2(users.status == 200, users.body.constData());
         QCOMPARE(users.array().size(), 0);
     }

@@ -45,7 +45,7 @@ private Q_SLOTS:
         const QString key = SecretStore::connectorKey(u"visible"_s, u"client-secret"_s);
         QVERIFY(m_store.writeNow(key, u"seen-by-secret-tool"_s).ok());
         QProcess lookup;
-        lookup.start(u"secret-tool"_s, { u"lookup"_s, u"server"_s, m_store.service(), u"user"_s, key });
+        lookup.start(u"secret-tool"_s, {u"lookup"_s, u"server"_s, m_store.service(), u"user"_s, key});
         QVERIFY(lookup.waitForFinished(10'000));
         QCOMPARE(lookup.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(lookup.readAllStandardOutput()).trimmed(), u"seen-by-secret-tool"_s);
@@ -100,13 +100,13 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        for (const QString& id : { u"round-trip"_s, u"visible"_s, u"overwrite"_s, u"second-connector"_s, u"async"_s }) {
+        for (const QString& id : {u"round-trip"_s, u"visible"_s, u"overwrite"_s, u"second-connector"_s, u"async"_s}) {
             m_store.removeNow(SecretStore::connectorKey(id, u"client-secret"_s));
         }
     }
 
 private:
-    const SecretStore m_store{ u"UserSync-test-%1"_s.arg(QCoreApplication::applicationPid()) };
+    const SecretStore m_store{u"UserSync-test-%1"_s.arg(QCoreApplication::applicationPid())};
 };
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -123,7 +123,7 @@ private Q_SLOTS:
 
         const QByteArray body = R"({"status":)" + QByteArray::number(status) + '}';
         Response response = Response::json(status, body);
-        response.headers = { { "X-Fault-Test", "yes" } };
+        response.headers = {{"X-Fault-Test", "yes"}};
         m_server->enqueue(u"/answer"_s, response);
 
         const auto reply = get(u"/answer"_s);
@@ -179,9 +179,9 @@ private Q_SLOTS:
         });
 
         const QList<QPair<int, QByteArray>> expected = {
-            { 503, R"({"error":"starting"})" },
-            { 200, R"({"access_token":"queued"})" },
-            { 200, R"({"handled":"/token"})" },
+            {503, R"({"error":"starting"})"},
+            {200, R"({"access_token":"queued"})"},
+            {200, R"({"handled":"/token"})"},
         };
         for (const auto& [status, body] : expected) {
             const auto reply = get(u"/token"_s);
@@ -205,7 +205,7 @@ private Q_SLOTS:
     void tooManyRequestsCarriesRetryAfter()
     {
         Response limit = Response::json(429, R"({"error":"slow down"})");
-        limit.headers = { { "Retry-After", "1" } };
+        limit.headers = {{"Retry-After", "1"}};
         m_server->enqueue(u"/users"_s, limit);
         m_server->enqueue(u"/users"_s, Response::json(200, "[]"));
 
@@ -325,7 +325,7 @@ private Q_SLOTS:
         const auto signalled = received.at(0).at(0).value<FaultHttpServer::Request>();
         QCOMPARE(m_server->requests().size(), 1);
         const FaultHttpServer::Request logged = m_server->requests().first();
-        for (const FaultHttpServer::Request& r : { signalled, logged }) {
+        for (const FaultHttpServer::Request& r : {signalled, logged}) {
             QCOMPARE(r.method, "POST"_ba);
             QCOMPARE(r.path, u"/realms/my realm/protocol/openid-connect/token"_s);
             QCOMPARE(r.query.queryItemValue(u"scope"_s, QUrl::FullyDecoded), u"a b"_s);
@@ -435,8 +435,8 @@ private Q_SLOTS:
     {
         RawClient client(m_server->url());
         QTRY_COMPARE(client.socket().state(), QAbstractSocket::ConnectedState);
-        const QList<QByteArray> pieces = { "POST /pie", "ces HTTP/1.1\r\nHost: x\r\nContent-Le", "ngth: 10\r\n\r",
-                                           "\n01234", "56789" };
+        const QList<QByteArray> pieces = {"POST /pie", "ces HTTP/1.1\r\nHost: x\r\nContent-Le", "ngth: 10\r\n\r",
+                                          "\n01234", "56789"};
         for (const QByteArray& piece : pieces) {
             client.socket().write(piece);
             QTRY_COMPARE(client.socket().bytesToWrite(), 0);

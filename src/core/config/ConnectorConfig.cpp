@@ -51,16 +51,16 @@ QStringList ConnectorConfig::validate() const
 QJsonObject ConnectorConfig::settingsJson() const
 {
     return QJsonObject{
-        { u"baseUrl"_s, keycloak.baseUrl },
-        { u"realm"_s, keycloak.realm },
-        { u"clientId"_s, keycloak.clientId },
-        { u"caFile"_s, keycloak.caFile },
-        { u"pageSize"_s, keycloak.pageSize },
-        { u"maxInFlight"_s, keycloak.maxInFlight },
-        { u"timeoutSeconds"_s, keycloak.timeoutSeconds },
-        { u"maxRetries"_s, keycloak.maxRetries },
-        { u"retryDelayMs"_s, keycloak.retryDelayMs },
-        { u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes) },
+        {u"baseUrl"_s, keycloak.baseUrl},
+        {u"realm"_s, keycloak.realm},
+        {u"clientId"_s, keycloak.clientId},
+        {u"caFile"_s, keycloak.caFile},
+        {u"pageSize"_s, keycloak.pageSize},
+        {u"maxInFlight"_s, keycloak.maxInFlight},
+        {u"timeoutSeconds"_s, keycloak.timeoutSeconds},
+        {u"maxRetries"_s, keycloak.maxRetries},
+        {u"retryDelayMs"_s, keycloak.retryDelayMs},
+        {u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes)},
     };
 }
 

@@ -29,8 +29,8 @@ bool keychainServiceReachable()
     if (!bus.isConnected()) {
         return false;
     }
-    const QStringList services = { QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
-                                   QStringLiteral("org.kde.kwalletd5") };
+    const QStringList services = {QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
+                                  QStringLiteral("org.kde.kwalletd5")};
     const QDBusReply<QStringList> activatable = bus.interface()->call(QStringLiteral("ListActivatableNames"));
     for (const QString& service : services) {
         if (bus.interface()->isServiceRegistered(service) || activatable.value().contains(service)) {

@@ -42,6 +42,6 @@ protected:
     void reportProgress(const JobProgress& progress, bool force = false);
 
 private:
-    std::atomic<bool> m_cancelled{ false };
+    std::atomic<bool> m_cancelled{false};
     QElapsedTimer m_sinceProgress;
 };

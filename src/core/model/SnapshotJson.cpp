@@ -21,25 +21,25 @@ QJsonObject userObject(const User& user)
         attributes.insert(it.key(), QJsonArray::fromStringList(it.value()));
     }
     return QJsonObject{
-        { u"id"_s, user.id },
-        { u"username"_s, user.username },
-        { u"email"_s, user.email },
-        { u"firstName"_s, user.firstName },
-        { u"lastName"_s, user.lastName },
-        { u"enabled"_s, user.enabled },
-        { u"emailVerified"_s, user.emailVerified },
-        { u"createdTimestamp"_s, user.createdTimestamp },
-        { u"attributes"_s, attributes },
+        {u"id"_s, user.id},
+        {u"username"_s, user.username},
+        {u"email"_s, user.email},
+        {u"firstName"_s, user.firstName},
+        {u"lastName"_s, user.lastName},
+        {u"enabled"_s, user.enabled},
+        {u"emailVerified"_s, user.emailVerified},
+        {u"createdTimestamp"_s, user.createdTimestamp},
+        {u"attributes"_s, attributes},
     };
 }
 
 QJsonObject groupObject(const Group& group)
 {
     return QJsonObject{
-        { u"id"_s, group.id },
-        { u"name"_s, group.name },
-        { u"path"_s, group.path },
-        { u"parentId"_s, group.parentId },
+        {u"id"_s, group.id},
+        {u"name"_s, group.name},
+        {u"path"_s, group.path},
+        {u"parentId"_s, group.parentId},
     };
 }
 
@@ -65,18 +65,18 @@ bool writeArray(QIODevice* device, const char* name, const List& list, ToJson to
 bool write(const DirectorySnapshot& snapshot, QIODevice* device)
 {
     QByteArray head = compact(QJsonObject{
-        { u"format"_s, u"usersync-snapshot"_s },
-        { u"version"_s, formatVersion },
-        { u"source"_s, snapshot.source },
-        { u"fetchedAt"_s, snapshot.fetchedAt.toUTC().toString(Qt::ISODateWithMs) },
+        {u"format"_s, u"usersync-snapshot"_s},
+        {u"version"_s, formatVersion},
+        {u"source"_s, snapshot.source},
+        {u"fetchedAt"_s, snapshot.fetchedAt.toUTC().toString(Qt::ISODateWithMs)},
     });
     head.chop(1); // the closing brace: the arrays follow
     bool ok = device->write(head) >= 0;
     ok = ok && writeArray(device, "users", snapshot.users, [](const User& u) { return compact(userObject(u)); });
     ok = ok && writeArray(device, "groups", snapshot.groups, [](const Group& g) { return compact(groupObject(g)); });
     ok = ok && writeArray(device, "memberships", snapshot.memberships, [&snapshot](const Membership& m) {
-             return compact(QJsonObject{ { u"user"_s, snapshot.users.at(m.user).id },
-                                         { u"group"_s, snapshot.groups.at(m.group).id } });
+             return compact(
+                 QJsonObject{{u"user"_s, snapshot.users.at(m.user).id}, {u"group"_s, snapshot.groups.at(m.group).id}});
          });
     return ok && device->write("\n}\n") >= 0;
 }
@@ -132,8 +132,8 @@ std::optional<DirectorySnapshot> fromJson(const QByteArray& json, QString* error
     QHash<QString, qint32> groupIndex;
     for (const QJsonValue& value : root.value(u"groups"_s).toArray()) {
         const QJsonObject object = value.toObject();
-        Group group{ object.value(u"id"_s).toString(), object.value(u"name"_s).toString(),
-                     object.value(u"path"_s).toString(), object.value(u"parentId"_s).toString() };
+        Group group{object.value(u"id"_s).toString(), object.value(u"name"_s).toString(),
+                    object.value(u"path"_s).toString(), object.value(u"parentId"_s).toString()};
         groupIndex.insert(group.id, qint32(snapshot.groups.size()));
         snapshot.groups.append(std::move(group));
     }
@@ -144,7 +144,7 @@ std::optional<DirectorySnapshot> fromJson(const QByteArray& json, QString* error
             *error = u"membership of unknown user %1 or group %2"_s.arg(userId, groupId);
             return std::nullopt;
         }
-        snapshot.memberships.append(Membership{ userIndex.value(userId), groupIndex.value(groupId) });
+        snapshot.memberships.append(Membership{userIndex.value(userId), groupIndex.value(groupId)});
     }
     return snapshot;
 }

@@ -37,7 +37,7 @@ ConnectionTest::~ConnectionTest() = default;
 
 void ConnectionTest::start()
 {
-    reportProgress({ tr("Looking for Keycloak"), 0, 4 }, true);
+    reportProgress({tr("Looking for Keycloak"), 0, 4}, true);
     m_client->discover([this](const std::optional<ConnectorError>& error) {
         if (error) {
             m_result.realmFound = false;
@@ -52,7 +52,7 @@ void ConnectionTest::start()
             m_result.warnings << tr("The connection to Keycloak is not encrypted: the client secret and the "
                                     "directory's data cross the network in clear text. Use an https:// URL.");
         }
-        reportProgress({ tr("Signing in"), 1, 4 }, true);
+        reportProgress({tr("Signing in"), 1, 4}, true);
         m_client->authenticate([this](const std::optional<ConnectorError>& tokenError) {
             if (tokenError) {
                 finish(tokenError);
@@ -66,7 +66,7 @@ void ConnectionTest::start()
 
 void ConnectionTest::countUsers()
 {
-    reportProgress({ tr("Reading users"), 2, 4 }, true);
+    reportProgress({tr("Reading users"), 2, 4}, true);
     m_client->adminGet(u"users/count"_s, {}, [this](const KeycloakClient::AdminReply& reply) {
         if (reply.error) {
             finish(reply.error);
@@ -110,7 +110,7 @@ void ConnectionTest::listUsers()
 
 void ConnectionTest::countGroups()
 {
-    reportProgress({ tr("Reading groups"), 3, 4 }, true);
+    reportProgress({tr("Reading groups"), 3, 4}, true);
     m_client->adminGet(u"groups/count"_s, {}, [this](const KeycloakClient::AdminReply& all) {
         if (all.error) {
             finish(all.error);
@@ -150,6 +150,6 @@ void ConnectionTest::finish(const std::optional<ConnectorError>& error)
     m_finished = true;
     m_result.error = error;
     m_result.ok = !error.has_value();
-    reportProgress({ tr("Done"), 4, 4 }, true);
+    reportProgress({tr("Done"), 4, 4}, true);
     Q_EMIT finished(m_result);
 }

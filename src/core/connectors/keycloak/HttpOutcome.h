@@ -20,7 +20,13 @@ struct HttpOutcome
     bool cancelled = false;
     int attempts = 0;
 
-    bool isHttpSuccess() const { return status >= 200 && status < 300; }
+    // The connection failed before a whole answer arrived: nothing, or a truncated body behind a
+    // status line that looked fine. Qt numbers these errors below its HTTP-level ones.
+    bool transportFailed() const
+    {
+        return networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied;
+    }
+    bool isHttpSuccess() const { return !transportFailed() && status >= 200 && status < 300; }
     // "GET /admin/realms/x/users → HTTP 503 after 5 attempts", for logs and error details.
     QString describe() const;
 };

@@ -42,31 +42,26 @@ QUrl alternativeBase(const QUrl& base)
     return other;
 }
 
-bool isRetryable(const QNetworkReply* reply, bool timedOut)
+bool isRetryable(const HttpOutcome& outcome)
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 429 || status >= 500) {
+    if (outcome.timedOut) {
         return true;
     }
-    if (status != 0) {
-        return false;
+    if (outcome.transportFailed()) {
+        // Refused connections and unknown hosts are configuration mistakes: retrying only delays the answer.
+        switch (outcome.networkError) {
+        case QNetworkReply::RemoteHostClosedError:
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::TemporaryNetworkFailureError:
+        case QNetworkReply::NetworkSessionFailedError:
+        case QNetworkReply::UnknownNetworkError:
+        case QNetworkReply::ProxyTimeoutError:
+            return true;
+        default:
+            return false;
+        }
     }
-    if (timedOut) {
-        return true;
-    }
-    // Refused connections and unknown hosts are configuration mistakes: retrying only delays the answer.
-    switch (reply->error()) {
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::UnknownServerError:
-        return true;
-    default:
-        return false;
-    }
+    return outcome.status == 429 || outcome.status >= 500;
 }
 
 } // namespace
@@ -91,8 +86,7 @@ KeycloakClient::KeycloakClient(KeycloakSettings settings, QString clientSecret, 
                 tr("The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the "
                    "certificate authority that signed Keycloak's certificate.")
                     .arg(m_settings.caFile),
-                u"CA file without certificates"_s
-            };
+                u"CA file without certificates"_s};
         }
         // Added to the system's authorities, never instead of verification.
         m_sslConfiguration.addCaCertificates(certificates);
@@ -133,11 +127,11 @@ void KeycloakClient::discover(Done done)
 
 void KeycloakClient::probe(const QUrl& base, const QUrl& alternative, bool isAlternative, Done done)
 {
-    Request request{ "GET", realmUrl(base, u"/realms/%1/.well-known/openid-configuration"_s), {}, false };
+    Request request{"GET", realmUrl(base, u"/realms/%1/.well-known/openid-configuration"_s), {}, false};
     withSlot([this, request, base, alternative, isAlternative, done = std::move(done)] {
         perform(request, 0, [this, base, alternative, isAlternative, done](const HttpOutcome& outcome) {
             releaseSlot();
-            if (outcome.status == 0) {
+            if (outcome.status == 0 || outcome.transportFailed()) {
                 // Both forms share host and port: a network failure answers for both.
                 done(KeycloakErrors::network(outcome, m_settings.timeoutSeconds));
                 return;
@@ -201,7 +195,7 @@ void KeycloakClient::requestToken()
         }
         body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
     }
-    const Request request{ "POST", realmUrl(m_baseUrl, u"/realms/%1/protocol/openid-connect/token"_s), body, false };
+    const Request request{"POST", realmUrl(m_baseUrl, u"/realms/%1/protocol/openid-connect/token"_s), body, false};
     const qint64 requestedAt = now();
     perform(request, 0, [this, requestedAt](const HttpOutcome& outcome) {
         if (!outcome.isHttpSuccess()) {
@@ -240,7 +234,7 @@ void KeycloakClient::adminGet(const QString& path, const QUrlQuery& query, Admin
     QUrl url = realmUrl(m_baseUrl, u"/admin/realms/%1/"_s);
     url.setPath(url.path() + path, QUrl::DecodedMode);
     url.setQuery(query);
-    const Request request{ "GET", url, {}, true };
+    const Request request{"GET", url, {}, true};
     withSlot([this, request, done = std::move(done)] { runAdmin(request, false, done); });
 }
 
@@ -249,7 +243,7 @@ void KeycloakClient::runAdmin(const Request& request, bool renewedAfter401, Admi
     ensureToken([this, request, renewedAfter401, done](const std::optional<ConnectorError>& tokenError) {
         if (tokenError) {
             releaseSlot();
-            done(AdminReply{ tokenError, {} });
+            done(AdminReply{tokenError, {}});
             return;
         }
         const QString tokenUsed = m_token;
@@ -265,10 +259,10 @@ void KeycloakClient::runAdmin(const Request& request, bool renewedAfter401, Admi
             }
             releaseSlot();
             if (outcome.isHttpSuccess()) {
-                done(AdminReply{ std::nullopt, outcome });
+                done(AdminReply{std::nullopt, outcome});
             } else {
-                done(AdminReply{ KeycloakErrors::admin(outcome, m_settings.clientId, m_settings.timeoutSeconds),
-                                 outcome });
+                done(AdminReply{KeycloakErrors::admin(outcome, m_settings.clientId, m_settings.timeoutSeconds),
+                                outcome});
             }
         });
     });
@@ -355,9 +349,10 @@ void KeycloakClient::onReplyFinished(QNetworkReply* reply, const Request& reques
     outcome.timedOut = !m_cancelled && reply->error() == QNetworkReply::OperationCanceledError;
     m_statistics.bytesReceived += outcome.body.size();
 
-    if (!m_cancelled && attempt < m_settings.maxRetries && isRetryable(reply, outcome.timedOut)) {
+    if (!m_cancelled && attempt < m_settings.maxRetries && isRetryable(outcome)) {
         const int delay = retryDelayMs(reply, attempt);
         ++m_statistics.retries;
+        m_statistics.retryWaitMs += delay;
         qCInfo(lcKeycloak) << "retrying in" << delay << "ms:" << outcome.describe();
         QTimer::singleShot(delay, this, [this, request, attempt, done] { perform(request, attempt + 1, done); });
         return;

@@ -36,6 +36,7 @@ public:
     {
         int requests = 0; // HTTP attempts, retries included
         int retries = 0;
+        qint64 retryWaitMs = 0; // backoff and Retry-After waits planned, in total
         int tokensIssued = 0;
         qint64 bytesReceived = 0;
     };

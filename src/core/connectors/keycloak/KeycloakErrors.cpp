@@ -9,7 +9,7 @@ namespace {
 
 ConnectorError make(ConnectorError::Kind kind, const QString& message, const HttpOutcome& outcome)
 {
-    return ConnectorError{ kind, message, outcome.describe() };
+    return ConnectorError{kind, message, outcome.describe()};
 }
 
 QString hostOf(const HttpOutcome& outcome)
@@ -32,7 +32,9 @@ QString errorDescription(const HttpOutcome& outcome)
 QString HttpOutcome::describe() const
 {
     QString text = QString::fromLatin1(method) + u' ' + url.path();
-    if (status != 0) {
+    if (transportFailed() && !cancelled && !timedOut) {
+        text += u" → %1"_s.arg(networkErrorString);
+    } else if (status != 0) {
         text += u" → HTTP %1"_s.arg(status);
     } else if (cancelled) {
         text += u" → cancelled"_s;
@@ -102,7 +104,7 @@ ConnectorError KeycloakErrors::token(const HttpOutcome& outcome, const QString& 
                                      int timeoutSeconds)
 {
     using Kind = ConnectorError::Kind;
-    if (outcome.status == 0) {
+    if (outcome.status == 0 || outcome.transportFailed()) {
         return network(outcome, timeoutSeconds);
     }
     if (isRealmMissing(outcome)) {
@@ -132,7 +134,7 @@ ConnectorError KeycloakErrors::token(const HttpOutcome& outcome, const QString& 
 ConnectorError KeycloakErrors::admin(const HttpOutcome& outcome, const QString& clientId, int timeoutSeconds)
 {
     using Kind = ConnectorError::Kind;
-    if (outcome.status == 0) {
+    if (outcome.status == 0 || outcome.transportFailed()) {
         return network(outcome, timeoutSeconds);
     }
     switch (outcome.status) {
@@ -211,22 +213,21 @@ ConnectorError KeycloakErrors::queryUsersOnly(const QString& clientId, qint64 us
            "%2 → Service account roles and assign “manage-users” (or “view-users” for a read-only sync).")
             .arg(userCount)
             .arg(clientId),
-        u"users/count > 0 but GET users returned an empty page"_s
-    };
+        u"users/count > 0 but GET users returned an empty page"_s};
 }
 
 ConnectorError KeycloakErrors::incomplete(const QString& what)
 {
-    return ConnectorError{ ConnectorError::Kind::IncompleteData,
-                           tr("The realm could not be read completely (%1). It may have changed while it was read. "
-                              "Nothing was changed; run it again.")
-                               .arg(what),
-                           what };
+    return ConnectorError{ConnectorError::Kind::IncompleteData,
+                          tr("The realm could not be read completely (%1). It may have changed while it was read. "
+                             "Nothing was changed; run it again.")
+                              .arg(what),
+                          what};
 }
 
 ConnectorError KeycloakErrors::cancelled()
 {
-    return ConnectorError{ ConnectorError::Kind::Cancelled, tr("Cancelled; nothing was changed."), {} };
+    return ConnectorError{ConnectorError::Kind::Cancelled, tr("Cancelled; nothing was changed."), {}};
 }
 
 bool KeycloakErrors::isRealmMissing(const HttpOutcome& outcome)

@@ -48,7 +48,7 @@ KeycloakFetcher::~KeycloakFetcher() = default;
 void KeycloakFetcher::start()
 {
     m_elapsed.start();
-    reportProgress({ tr("Connecting to Keycloak"), 0, -1 }, true);
+    reportProgress({tr("Connecting to Keycloak"), 0, -1}, true);
     m_client->discover([this](const std::optional<ConnectorError>& error) {
         if (error) {
             fail(*error);
@@ -226,7 +226,7 @@ void KeycloakFetcher::addGroups(const QJsonArray& page, const QString& parentId,
 {
     for (const QJsonValue& value : page) {
         const QJsonObject object = value.toObject();
-        Group group{ stringOf(object, "id"_L1), stringOf(object, "name"_L1), stringOf(object, "path"_L1), parentId };
+        Group group{stringOf(object, "id"_L1), stringOf(object, "name"_L1), stringOf(object, "path"_L1), parentId};
         if (group.id.isEmpty() || group.name.isEmpty()) {
             *error = KeycloakErrors::invalidResponse(outcome, tr("a group without id or name"));
             return;
@@ -331,7 +331,7 @@ void KeycloakFetcher::readMemberships()
                     const QString userId = value["id"_L1].toString();
                     const auto user = m_userIndex.constFind(userId);
                     if (user != m_userIndex.cend()) {
-                        m_snapshot->memberships.append(Membership{ user.value(), groupIndex });
+                        m_snapshot->memberships.append(Membership{user.value(), groupIndex});
                         continue;
                     }
                     // Service accounts may be group members but are not users to sync.
@@ -358,9 +358,9 @@ void KeycloakFetcher::readMemberships()
 void KeycloakFetcher::updateProgress()
 {
     if (m_readingMembers) {
-        reportProgress({ tr("Reading group members"), m_groupsWithMembersRead, m_snapshot->groups.size() });
+        reportProgress({tr("Reading group members"), m_groupsWithMembersRead, m_snapshot->groups.size()});
     } else {
-        reportProgress({ tr("Reading users and groups"), m_snapshot->users.size(), m_usersCounted });
+        reportProgress({tr("Reading users and groups"), m_snapshot->users.size(), m_usersCounted});
     }
 }
 
@@ -398,7 +398,7 @@ void KeycloakFetcher::succeed()
     result.snapshot = std::move(m_snapshot);
     result.statistics = m_client->statistics();
     result.elapsedMs = m_elapsed.elapsed();
-    reportProgress({ tr("Done"), 1, 1 }, true);
+    reportProgress({tr("Done"), 1, 1}, true);
     qCInfo(lcJobs) << "fetched" << result.snapshot->users.size() << "users," << result.snapshot->groups.size()
                    << "groups," << result.snapshot->memberships.size() << "memberships in" << result.elapsedMs
                    << "ms with" << result.statistics.requests << "requests";

@@ -1,0 +1,52 @@
+#include "Cli.h"
+
+#include "AppInfo.h"
+#include "CliContext.h"
+#include "ConnectorCommands.h"
+#include "DirectoryCommands.h"
+#include "FetchCommand.h"
+
+using namespace Qt::StringLiterals;
+
+QString Cli::usage() const
+{
+    return tr("Usage: usersync-cli COMMAND [options]\n"
+              "Runs UserSync's jobs without a window, for cron, systemd and scripts.\n\n"
+              "Commands:\n"
+              "  %1\n"
+              "  %2\n"
+              "  %3\n\n"
+              "Every command takes --help, and --directory to choose the user directory (a SQLite file or\n"
+              "postgresql://user@host/database); commands that report take --json.\n"
+              "Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.\n")
+        .arg(ConnectorCommands::summary(), FetchCommand::summary(), DirectoryCommands::summary());
+}
+
+int Cli::run(const QStringList& arguments)
+{
+    const QStringList commandArguments = arguments.mid(1);
+    const QString command = commandArguments.value(0);
+    if (command == u"connector"_s) {
+        return ConnectorCommands(m_context).run(commandArguments);
+    }
+    if (command == u"fetch"_s) {
+        return FetchCommand(m_context).run(commandArguments);
+    }
+    if (command == u"directory"_s) {
+        return DirectoryCommands(m_context).run(commandArguments);
+    }
+    if (command == u"--version"_s || command == u"-v"_s) {
+        m_context.out() << "usersync-cli " << AppInfo::version() << Qt::endl;
+        return CliContext::Success;
+    }
+    if (command == u"--help"_s || command == u"-h"_s || command == u"help"_s) {
+        m_context.out() << usage();
+        return CliContext::Success;
+    }
+    if (command.isEmpty()) {
+        m_context.err() << usage();
+        return CliContext::Usage;
+    }
+    m_context.err() << tr("Unknown command “%1”.").arg(command) << Qt::endl << Qt::endl << usage();
+    return CliContext::Usage;
+}

@@ -1,0 +1,472 @@
+#include "ConnectorCommands.h"
+
+#include "CliContext.h"
+#include "CliJson.h"
+#include "config/ConnectorStore.h"
+#include "config/SecretStore.h"
+#include "connectors/keycloak/ConnectionTest.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The options add and edit share; add requires some of them.
+struct SettingOptions
+{
+    QCommandLineOption url{u"url"_s,
+                           ConnectorCommands::tr("Keycloak URL, e.g. https://sso.example.com (add /auth "
+                                                 "for servers before Keycloak 17)."),
+                           ConnectorCommands::tr("url")};
+    QCommandLineOption realm{u"realm"_s, ConnectorCommands::tr("Realm name."), ConnectorCommands::tr("realm")};
+    QCommandLineOption clientId{u"client-id"_s, ConnectorCommands::tr("Client ID of UserSync's client in Keycloak."),
+                                ConnectorCommands::tr("id")};
+    QCommandLineOption caFile{u"ca-file"_s,
+                              ConnectorCommands::tr("PEM file of a private certificate authority to trust as well."),
+                              ConnectorCommands::tr("file")};
+    QCommandLineOption pageSize{u"page-size"_s, ConnectorCommands::tr("Entries per request (default 500)."),
+                                ConnectorCommands::tr("n")};
+    QCommandLineOption inFlight{u"in-flight"_s, ConnectorCommands::tr("Requests in flight at once (default 4)."),
+                                ConnectorCommands::tr("n")};
+    QCommandLineOption timeout{u"timeout"_s, ConnectorCommands::tr("Seconds a request may wait for data (default 30)."),
+                               ConnectorCommands::tr("seconds")};
+    QCommandLineOption retries{u"retries"_s,
+                               ConnectorCommands::tr("Retries after a server error or timeout (default 4)."),
+                               ConnectorCommands::tr("n")};
+    QCommandLineOption attribute{u"attribute"_s,
+                                 ConnectorCommands::tr("Custom user attribute to read; repeat for several."),
+                                 ConnectorCommands::tr("name")};
+    QCommandLineOption noAttributes{u"no-attributes"_s, ConnectorCommands::tr("Read no custom attributes.")};
+    QCommandLineOption secretStdin{u"secret-stdin"_s,
+                                   ConnectorCommands::tr("Read the client secret from the first line of standard "
+                                                         "input.")};
+    QCommandLineOption secretEnv{u"secret-env"_s,
+                                 ConnectorCommands::tr("Read the client secret from the environment variable NAME."),
+                                 ConnectorCommands::tr("NAME")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.addOptions({url, realm, clientId, caFile, pageSize, inFlight, timeout, retries, attribute, noAttributes,
+                           secretStdin, secretEnv});
+    }
+
+    // Applies what was given; returns false (with `error`) for a value that is not a number.
+    bool apply(const QCommandLineParser& parser, KeycloakSettings& keycloak, QString* error) const
+    {
+        if (parser.isSet(url)) {
+            keycloak.baseUrl = parser.value(url).trimmed();
+        }
+        if (parser.isSet(realm)) {
+            keycloak.realm = parser.value(realm).trimmed();
+        }
+        if (parser.isSet(clientId)) {
+            keycloak.clientId = parser.value(clientId).trimmed();
+        }
+        if (parser.isSet(caFile)) {
+            keycloak.caFile = parser.value(caFile);
+        }
+        for (const auto& [option, target] :
+             {std::pair{&pageSize, &keycloak.pageSize}, std::pair{&inFlight, &keycloak.maxInFlight},
+              std::pair{&timeout, &keycloak.timeoutSeconds}, std::pair{&retries, &keycloak.maxRetries}}) {
+            if (parser.isSet(*option)) {
+                bool isNumber = false;
+                *target = parser.value(*option).toInt(&isNumber);
+                if (!isNumber) {
+                    *error = ConnectorCommands::tr("--%1 takes a whole number, not “%2”.")
+                                 .arg(option->names().first(), parser.value(*option));
+                    return false;
+                }
+            }
+        }
+        if (parser.isSet(noAttributes)) {
+            keycloak.userAttributes.clear();
+        }
+        if (parser.isSet(attribute)) {
+            keycloak.userAttributes = parser.values(attribute);
+        }
+        return true;
+    }
+};
+
+QString positional(const QCommandLineParser& parser, int index)
+{
+    return parser.positionalArguments().value(index);
+}
+
+int printProblems(CliContext& context, const QStringList& problems)
+{
+    return context.fail(problems.join(u'\n'), CliContext::Usage);
+}
+
+QString check(bool ok)
+{
+    return ok ? u"✓"_s : u"✗"_s;
+}
+
+} // namespace
+
+QString ConnectorCommands::summary()
+{
+    return tr("connector add|edit|list|show|remove|test   Manage Keycloak connectors");
+}
+
+int ConnectorCommands::run(const QStringList& arguments)
+{
+    const QString action = arguments.value(1);
+    const QStringList rest = arguments.mid(1);
+    if (action == u"add"_s) {
+        return add(rest);
+    }
+    if (action == u"edit"_s) {
+        return edit(rest);
+    }
+    if (action == u"list"_s) {
+        return list(rest);
+    }
+    if (action == u"show"_s) {
+        return show(rest);
+    }
+    if (action == u"remove"_s) {
+        return remove(rest);
+    }
+    if (action == u"test"_s) {
+        return test(rest);
+    }
+    const bool askedForHelp = action == u"--help"_s || action == u"-h"_s;
+    (askedForHelp ? m_context.out() : m_context.err())
+        << tr("Usage: usersync-cli connector add|edit|list|show|remove|test [options]\n\n"
+              "  add NAME      store a new connector (its secret goes to the system keychain)\n"
+              "  edit NAME     change a connector's settings or secret\n"
+              "  list          list the connectors\n"
+              "  show NAME     show one connector's settings\n"
+              "  remove NAME   remove a connector and its secret\n"
+              "  test NAME     test the connection to Keycloak\n\n"
+              "Run “usersync-cli connector ACTION --help” for an action's options.\n");
+    return askedForHelp ? CliContext::Success : CliContext::Usage;
+}
+
+int ConnectorCommands::add(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Stores a new Keycloak connector. The client secret goes to the system "
+                                        "keychain; it is never accepted as an argument."));
+    parser.addPositionalArgument(u"NAME"_s, tr("A name for the connector, e.g. “Corporate SSO”."));
+    m_context.addCommonOptions(parser, true);
+    const SettingOptions options;
+    options.addTo(parser);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one NAME."));
+    }
+
+    ConnectorConfig config;
+    config.name = positional(parser, 0);
+    QString error;
+    if (!options.apply(parser, config.keycloak, &error)) {
+        return m_context.fail(error, CliContext::Usage);
+    }
+    if (const QStringList problems = config.validate(); !problems.isEmpty()) {
+        return printProblems(m_context, problems);
+    }
+    const std::optional<QString> secret =
+        m_context.readSecret(parser, options.secretStdin, options.secretEnv, tr("Client secret: "));
+    if (!secret) {
+        return CliContext::Usage;
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    ConnectorStore store(directory->database());
+    if (!store.add(config, &error)) {
+        return m_context.fail(error);
+    }
+    const SecretResult stored = SecretStore().writeNow(config.secretKey(), *secret);
+    if (!stored.ok()) {
+        // A connector without its secret would only fail later: take it back.
+        QString ignored;
+        store.remove(config.id, &ignored);
+        return m_context.fail(stored.message);
+    }
+    if (m_context.json()) {
+        QJsonObject object = CliJson::connector(config);
+        object.insert(u"ok"_s, true);
+        m_context.printJson(object);
+    } else {
+        m_context.out() << tr("Connector “%1” added; its secret is in the system keychain.\n"
+                              "Test it with: usersync-cli connector test \"%1\"\n")
+                               .arg(config.name);
+    }
+    return CliContext::Success;
+}
+
+int ConnectorCommands::edit(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Changes a connector's settings, or its secret with --secret-stdin or "
+                                        "--secret-env. Options not given keep their value."));
+    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
+    m_context.addCommonOptions(parser, true);
+    const SettingOptions options;
+    options.addTo(parser);
+    const QCommandLineOption rename(u"name"_s, tr("A new name."), tr("name"));
+    parser.addOption(rename);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one NAME."));
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    ConnectorStore store(directory->database());
+    QString error;
+    std::optional<ConnectorConfig> config = store.find(positional(parser, 0), &error);
+    if (!config) {
+        return m_context.fail(error);
+    }
+    if (parser.isSet(rename)) {
+        config->name = parser.value(rename).trimmed();
+    }
+    if (!options.apply(parser, config->keycloak, &error)) {
+        return m_context.fail(error, CliContext::Usage);
+    }
+    if (const QStringList problems = config->validate(); !problems.isEmpty()) {
+        return printProblems(m_context, problems);
+    }
+    std::optional<QString> secret;
+    if (parser.isSet(options.secretStdin) || parser.isSet(options.secretEnv)) {
+        secret = m_context.readSecret(parser, options.secretStdin, options.secretEnv, {});
+        if (!secret) {
+            return CliContext::Usage;
+        }
+    }
+    if (!store.update(*config, &error)) {
+        return m_context.fail(error);
+    }
+    if (secret) {
+        if (const SecretResult stored = SecretStore().writeNow(config->secretKey(), *secret); !stored.ok()) {
+            return m_context.fail(stored.message);
+        }
+    }
+    if (m_context.json()) {
+        QJsonObject object = CliJson::connector(*config);
+        object.insert(u"ok"_s, true);
+        m_context.printJson(object);
+    } else {
+        m_context.out() << tr("Connector “%1” saved.").arg(config->name) << Qt::endl;
+    }
+    return CliContext::Success;
+}
+
+int ConnectorCommands::list(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the connectors of the directory."));
+    m_context.addCommonOptions(parser, true);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    QString error;
+    const auto connectors = ConnectorStore(directory->database()).list(&error);
+    if (!connectors) {
+        return m_context.fail(error);
+    }
+    if (m_context.json()) {
+        QJsonArray array;
+        for (const ConnectorConfig& config : *connectors) {
+            array.append(CliJson::connector(config));
+        }
+        m_context.printJson({{u"ok"_s, true}, {u"connectors"_s, array}});
+        return CliContext::Success;
+    }
+    if (connectors->isEmpty()) {
+        m_context.out() << tr("No connectors yet. Add one with: usersync-cli connector add NAME --url URL --realm "
+                              "REALM --client-id ID --secret-stdin")
+                        << Qt::endl;
+        return CliContext::Success;
+    }
+    for (const ConnectorConfig& config : *connectors) {
+        m_context.out() << config.name << u"\t"_s << config.keycloak.baseUrl << u"\t"_s << config.keycloak.realm
+                        << u"\t"_s << config.keycloak.clientId << Qt::endl;
+    }
+    return CliContext::Success;
+}
+
+int ConnectorCommands::show(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Shows a connector's settings and whether its secret is stored."));
+    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
+    m_context.addCommonOptions(parser, true);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one NAME."));
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    QString error;
+    const auto config = ConnectorStore(directory->database()).find(positional(parser, 0), &error);
+    if (!config) {
+        return m_context.fail(error);
+    }
+    const SecretResult secret = SecretStore().readNow(config->secretKey());
+    const QString secretState = secret.ok()               ? u"stored"_s
+        : secret.status == SecretResult::Status::NotFound ? u"missing"_s
+                                                          : u"unavailable"_s;
+    if (m_context.json()) {
+        QJsonObject object = CliJson::connector(*config);
+        object.insert(u"ok"_s, true);
+        object.insert(u"secret"_s, secretState);
+        m_context.printJson(object);
+        return CliContext::Success;
+    }
+    const KeycloakSettings& k = config->keycloak;
+    QTextStream& out = m_context.out();
+    out << tr("Name:              %1").arg(config->name) << Qt::endl
+        << tr("Id:                %1").arg(config->id) << Qt::endl
+        << tr("Type:              Keycloak") << Qt::endl
+        << tr("URL:               %1").arg(k.baseUrl) << Qt::endl
+        << tr("Realm:             %1").arg(k.realm) << Qt::endl
+        << tr("Client ID:         %1").arg(k.clientId) << Qt::endl
+        << tr("Client secret:     %1")
+               .arg(secret.ok()                                           ? tr("stored in the system keychain")
+                        : secret.status == SecretResult::Status::NotFound ? tr("missing")
+                                                                          : secret.message)
+        << Qt::endl
+        << tr("CA file:           %1").arg(k.caFile.isEmpty() ? tr("none (system authorities)") : k.caFile) << Qt::endl
+        << tr("Page size:         %1").arg(k.pageSize) << Qt::endl
+        << tr("Requests at once:  %1").arg(k.maxInFlight) << Qt::endl
+        << tr("Timeout:           %1 s, %2 retries").arg(k.timeoutSeconds).arg(k.maxRetries) << Qt::endl
+        << tr("Attributes:        %1").arg(k.userAttributes.isEmpty() ? tr("none") : k.userAttributes.join(u", "_s))
+        << Qt::endl;
+    return CliContext::Success;
+}
+
+int ConnectorCommands::remove(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Removes a connector and its secret."));
+    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
+    m_context.addCommonOptions(parser, true);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one NAME."));
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    ConnectorStore store(directory->database());
+    QString error;
+    const auto config = store.find(positional(parser, 0), &error);
+    if (!config) {
+        return m_context.fail(error);
+    }
+    if (!store.remove(config->id, &error)) {
+        return m_context.fail(error);
+    }
+    const SecretResult removed = SecretStore().removeNow(config->secretKey());
+    if (m_context.json()) {
+        m_context.printJson({{u"ok"_s, true}, {u"removed"_s, config->name}, {u"secretRemoved"_s, removed.ok()}});
+    } else {
+        m_context.out() << tr("Connector “%1” removed.").arg(config->name) << Qt::endl;
+        if (!removed.ok()) {
+            m_context.err() << tr("Its secret could not be removed from the system keychain: %1").arg(removed.message)
+                            << Qt::endl;
+        }
+    }
+    return CliContext::Success;
+}
+
+int ConnectorCommands::test(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Tests the connection: finds Keycloak, signs in with the client, and reads "
+                                        "users and groups. Exit code 0 when everything works, 1 when not."));
+    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
+    m_context.addCommonOptions(parser, true);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one NAME."));
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    QString error;
+    const auto config = ConnectorStore(directory->database()).find(positional(parser, 0), &error);
+    if (!config) {
+        return m_context.fail(error);
+    }
+    const SecretResult secret = SecretStore().readNow(config->secretKey());
+    if (!secret.ok()) {
+        return m_context.fail(secret.message);
+    }
+
+    ConnectionTest job(config->keycloak, secret.secret);
+    const ConnectionTestResult result = m_context.run(job, &ConnectionTest::finished);
+    if (m_context.json()) {
+        m_context.printJson(CliJson::connectionTest(*config, result));
+        return result.ok ? CliContext::Success : CliContext::Failed;
+    }
+
+    QTextStream& out = m_context.out();
+    out << tr("Testing “%1”: %2, realm “%3”, client “%4”")
+               .arg(config->name, config->keycloak.baseUrl, config->keycloak.realm, config->keycloak.clientId)
+        << Qt::endl;
+    if (result.realmFound) {
+        out << u"  "_s << check(true) << u' '
+            << tr("Keycloak answers at %1 (%2)")
+                   .arg(result.baseUrl.toString(), result.withAuthPath ? tr("with /auth") : tr("without /auth"))
+            << Qt::endl;
+        out << u"  "_s << check(true) << u' ' << tr("Realm “%1” found").arg(config->keycloak.realm) << Qt::endl;
+    }
+    if (result.realmFound) {
+        out << u"  "_s << check(result.tokenObtained) << u' '
+            << (result.tokenObtained ? tr("Signed in as client “%1”") : tr("Could not sign in as client “%1”"))
+                   .arg(config->keycloak.clientId)
+            << Qt::endl;
+    }
+    if (result.tokenObtained) {
+        out << u"  "_s << check(result.usersReadable) << u' '
+            << (result.usersReadable ? tr("Users readable: %1").arg(result.userCount) : tr("Users not readable"))
+            << Qt::endl;
+    }
+    if (result.usersReadable) {
+        out << u"  "_s << check(result.groupsReadable) << u' '
+            << (result.groupsReadable
+                    ? tr("Groups readable: %1 (%2 top-level)").arg(result.groupCount).arg(result.topLevelGroupCount)
+                    : tr("Groups not readable"))
+            << Qt::endl;
+    }
+    for (const QString& warning : result.warnings) {
+        out << tr("Warning: %1").arg(warning) << Qt::endl;
+    }
+    if (result.ok) {
+        out << tr("Connection OK.") << Qt::endl;
+        return CliContext::Success;
+    }
+    out << tr("Connection failed: %1").arg(result.error->message) << Qt::endl;
+    if (!result.error->detail.isEmpty()) {
+        out << tr("  (%1)").arg(result.error->detail) << Qt::endl;
+    }
+    return CliContext::Failed;
+}

@@ -1,0 +1,37 @@
+#include "DirectoryAccess.h"
+
+#include "config/SecretStore.h"
+#include "directory/Schema.h"
+
+QString DirectoryAccess::passwordKey(const DirectoryLocation& location)
+{
+    return QStringLiteral("directory/%1").arg(location.toString());
+}
+
+std::unique_ptr<DatabaseConnection> DirectoryAccess::open(const DirectoryLocation& location, QString* error)
+{
+    QString password;
+    if (location.kind() == DirectoryLocation::Kind::PostgreSql) {
+        const SecretResult secret = SecretStore().readNow(passwordKey(location));
+        if (secret.status == SecretResult::Status::NotFound) {
+            *error = tr("No password for the PostgreSQL directory %1 is stored in the system keychain. Store it "
+                        "with: usersync-cli directory set-password --directory %2 --password-stdin")
+                         .arg(location.displayName(), location.toString());
+            return nullptr;
+        }
+        if (!secret.ok()) {
+            *error = secret.message;
+            return nullptr;
+        }
+        password = secret.secret;
+    }
+    auto connection = DatabaseConnection::open(location, password, error);
+    if (!connection) {
+        return nullptr;
+    }
+    QSqlDatabase db = connection->database();
+    if (!Schema::migrate(db, error)) {
+        return nullptr;
+    }
+    return connection;
+}
