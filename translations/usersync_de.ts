@@ -2,6 +2,523 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Usage: usersync-cli COMMAND [options]
+Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
+
+Commands:
+  %1
+  %2
+  %3
+
+Every command takes --help, and --directory to choose the user directory (a SQLite file or
+postgresql://user@host/database); commands that report take --json.
+Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user directory: a SQLite file or postgresql://user@host[:port]/database. Default: the same file the window uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the result as JSON, for scripts (see the README).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard input held no secret. Pipe it in, e.g. from your password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable %1 is not set or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret was given. Pass --%1 and pipe it in, or --%2 NAME with it in the environment variable NAME; secrets are never accepted as arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak URL, e.g. https://sso.example.com (add /auth for servers before Keycloak 17).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realm name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>realm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID of UserSync&apos;s client in Keycloak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file of a private certificate authority to trust as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries per request (default 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in flight at once (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds a request may wait for data (default 30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries after a server error or timeout (default 4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom user attribute to read; repeat for several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read no custom attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the client secret from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the client secret from the environment variable NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number, not “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connector add|edit|list|show|remove|test   Manage Keycloak connectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli connector add|edit|list|show|remove|test [options]
+
+  add NAME      store a new connector (its secret goes to the system keychain)
+  edit NAME     change a connector&apos;s settings or secret
+  list          list the connectors
+  show NAME     show one connector&apos;s settings
+  remove NAME   remove a connector and its secret
+  test NAME     test the connection to Keycloak
+
+Run “usersync-cli connector ACTION --help” for an action&apos;s options.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores a new Keycloak connector. The client secret goes to the system keychain; it is never accepted as an argument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for the connector, e.g. “Corporate SSO”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give exactly one NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector “%1” added; its secret is in the system keychain.
+Test it with: usersync-cli connector test &quot;%1&quot;
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes a connector&apos;s settings, or its secret with --secret-stdin or --secret-env. Options not given keep their value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector&apos;s name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector “%1” saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the connectors of the directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connectors yet. Add one with: usersync-cli connector add NAME --url URL --realm REALM --client-id ID --secret-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows a connector&apos;s settings and whether its secret is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:              %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id:                %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:              Keycloak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL:               %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realm:             %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID:         %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file:           %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (system authorities)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page size:         %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests at once:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout:           %1 s, %2 retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes a connector and its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connector “%1” removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its secret could not be removed from the system keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tests the connection: finds Keycloak, signs in with the client, and reads users and groups. Exit code 0 when everything works, 1 when not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing “%1”: %2, realm “%3”, client “%4”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak answers at %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with /auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without /auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realm “%1” found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as client “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign in as client “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users readable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups readable: %1 (%2 top-level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>directory set-password                    Store a PostgreSQL directory&apos;s password in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores the password of the PostgreSQL directory given with --directory in the system keychain, then checks that it opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the password from the environment variable NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a PostgreSQL directory has a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password stored; the directory %1 opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fetch NAME --output FILE                  Read a whole realm into a snapshot file (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads every user, group and membership of the connector&apos;s realm and writes them to FILE as JSON, for inspection and benchmarks. Nothing in the directory changes. The file is written only if the whole realm was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to write the snapshot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a connector NAME and --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fetch failed: %1
+  (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot cannot be written to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1 users, %2 groups and %3 memberships in %4 s (%5 requests, %6 retries); written to %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>Looking for Keycloak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to Keycloak is not encrypted: the client secret and the directory&apos;s data cross the network in clear text. Use an https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a user count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a page of users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorConfig</name>
+    <message>
+        <source>Enter a name for the connector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Keycloak URL, such as https://sso.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Keycloak URL “%1” is not a web address. Enter it as https://sso.example.com (add /auth for servers before Keycloak 17).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Keycloak URL must not contain ? or #. Enter only the server address, such as https://sso.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the realm name, as shown in the Keycloak admin console&apos;s realm list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The realm name cannot contain “/”. Enter the name only, not a URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client ID of the client UserSync signs in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page size must be between 1 and 10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of requests in flight must be between 1 and 32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request timeout must be between 1 and 600 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of retries must be between 0 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorStore</name>
+    <message>
+        <source>The connectors cannot be read from the directory: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connector named “%1”. List the connectors with: usersync-cli connector list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connector named “%1” already exists. Choose another name, or edit that connector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector cannot be saved in the directory: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector cannot be saved: %1. Another connector may already have the name “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector “%1” no longer exists; it may have been removed meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connector cannot be removed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatabaseConnection</name>
     <message>
         <source>The SQLite driver for Qt is not installed. Install the package libqt6sql6-sqlite and start UserSync again.</source>
@@ -26,6 +543,13 @@
     <message>
         <source>Cannot connect to the PostgreSQL directory (%1): %2. Check that the server is running and reachable, and that the user name and password are right.</source>
         <translation>Keine Verbindung zum PostgreSQL-Verzeichnis (%1): %2. Prüfen Sie, ob der Server läuft und erreichbar ist und ob Benutzername und Passwort stimmen.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryAccess</name>
+    <message>
+        <source>No password for the PostgreSQL directory %1 is stored in the system keychain. Store it with: usersync-cli directory set-password --directory %2 --password-stdin</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -57,6 +581,151 @@
     <message>
         <source>PostgreSQL database %1 on %2:%3 (user %4)</source>
         <translation>PostgreSQL-Datenbank %1 auf %2:%3 (Benutzer %4)</translation>
+    </message>
+</context>
+<context>
+    <name>KeycloakClient</name>
+    <message>
+        <source>The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the certificate authority that signed Keycloak&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a token answer without a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeycloakErrors</name>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak at %1 did not answer within %2 seconds. Check that the URL points to Keycloak and that no firewall or proxy holds the connection, or raise the timeout under Advanced Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host “%1” is not known. Check the Keycloak URL for typing errors, and that this computer can resolve the name (DNS, VPN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections at %1. Check the port in the Keycloak URL and that Keycloak is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2. If Keycloak&apos;s certificate comes from a private certificate authority, add that authority&apos;s certificate file under Advanced Settings → CA file; UserSync always verifies certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out. Check that the host and port are right and that no firewall blocks them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2. Check the network and the Keycloak URL, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client “%1” may not sign in on its own. In the Keycloak admin console, open Clients → %1 → Settings → Capability config, switch on Client authentication and Service accounts roles, and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak refused the client ID “%1” or its secret. In the Keycloak admin console, open Clients, check that a client with exactly this ID exists in realm “%2” with Client authentication on, then copy the secret again from its Credentials tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak refused a fresh access token. This happens when Keycloak is reached under another host name than the one it issues tokens for: use the URL Keycloak itself announces (its hostname setting), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client&apos;s service account may not read users and groups. In the Keycloak admin console, open Clients → %1 → Service account roles → Assign role, filter by clients, and assign realm-management “manage-users” (or “view-users” for a read-only sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak kept asking UserSync to slow down (HTTP 429) after %1 attempts. Lower the requests in flight under Advanced Settings, or try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak answered with a server error (HTTP %1) after %2 attempts. Check the Keycloak server log, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak answered HTTP %1 to %2, which UserSync did not expect. Check that the URL points to Keycloak itself and not to a proxy&apos;s error page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Keycloak answered at %1 nor at %2. Check the Keycloak URL: it is the server&apos;s address, such as https://sso.example.com, followed by /auth only for servers older than Keycloak 17 or started with that path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The realm “%1” does not exist on this Keycloak. Check the realm name, which is case-sensitive, in the realm list of the Keycloak admin console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak sent %1 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL points to Keycloak itself and not to a proxy, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client&apos;s service account can count the realm&apos;s %1 users but not list them: it has realm-management “query-users” without “view-users”. In the Keycloak admin console, open Clients → %2 → Service account roles and assign “manage-users” (or “view-users” for a read-only sync).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The realm could not be read completely (%1). It may have changed while it was read. Nothing was changed; run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeycloakFetcher</name>
+    <message>
+        <source>Connecting to Keycloak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a page that is not a JSON list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a user count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a user without id or username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group without id or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group %1 announced %2 subgroups, %3 were listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 groups were counted, %2 were listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 users were counted before reading and %2 after, %3 were listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group %1 lists a member who was not among the users read (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading group members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading users and groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -115,6 +784,25 @@
     </message>
 </context>
 <context>
+    <name>Schema</name>
+    <message>
+        <source>The directory&apos;s schema version cannot be read: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This directory was last used by a newer UserSync (schema %1; this version knows up to %2). Update UserSync before opening it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory cannot be updated: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directory could not be updated to schema %1 and was left as it was: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>No secret is stored in the system keychain under “%1”. Enter the secret again to store it.</source>
@@ -146,14 +834,6 @@
     <message>
         <source>path</source>
         <translation>Pfad</translation>
-    </message>
-    <message>
-        <source>Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.</source>
-        <translation>Führt die Aufträge von UserSync ohne Fenster aus, für cron, systemd und Skripte.</translation>
-    </message>
-    <message>
-        <source>Displays version information.</source>
-        <translation>Zeigt Versionsinformationen an.</translation>
     </message>
 </context>
 </TS>

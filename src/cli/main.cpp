@@ -3,6 +3,7 @@
 #include "CliContext.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -27,6 +28,9 @@ void onSignal(int)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    // A command's output is its result: progress notes stay out of it unless asked for with
+    // QT_LOGGING_RULES="usersync.*.info=true" (which takes precedence over this).
+    QLoggingCategory::setFilterRules(QStringLiteral("usersync.*.info=false"));
     AppInfo::applyToApplication();
     AppInfo::installTranslations();
 

@@ -358,7 +358,8 @@ void KeycloakClient::onReplyFinished(QNetworkReply* reply, const Request& reques
         return;
     }
     if (!outcome.isHttpSuccess() && !outcome.cancelled) {
-        qCWarning(lcKeycloak) << "request failed:" << outcome.describe();
+        // Callers decide what a failure means (a 404 while probing is expected); they report it.
+        qCInfo(lcKeycloak) << "request failed:" << outcome.describe();
     }
     done(outcome);
 }

@@ -1,0 +1,219 @@
+#include "TestEnvironment.h"
+#include "TestRealm.h"
+#include "model/SnapshotJson.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// usersync-cli as an administrator runs it: the real executable, the real keychain, the real
+// Keycloak, a directory of its own in a temporary home.
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    };
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
+        USERSYNC_REQUIRE_ENV(secretService, "USERSYNC_TEST_SECRET_SERVICE");
+        QVERIFY2(m_realm.isValid(), qPrintable(m_realm.errorString()));
+        QVERIFY(m_home.isValid());
+        m_url = url;
+        m_secret = m_realm.clientSecret(u"usersync-sync"_s);
+    }
+
+    void addsAConnectorWhoseTestPasses()
+    {
+        const Run add = cli({u"connector"_s, u"add"_s, u"Test Realm"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                             u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s},
+                            m_secret.toUtf8() + "\n");
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        QVERIFY(add.out.contains(u"Connector “Test Realm” added"_s));
+
+        const Run test = cli({u"connector"_s, u"test"_s, u"Test Realm"_s});
+        QVERIFY2(test.exitCode == 0, qPrintable(test.out + test.err));
+        QVERIFY(test.out.contains(u"Connection OK."_s));
+        QVERIFY(test.out.contains(u"Users readable: %1"_s.arg(m_realm.users().size())));
+
+        const Run json = cli({u"connector"_s, u"test"_s, u"test realm"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject result = json.json();
+        QCOMPARE(result[u"ok"_s].toBool(), true);
+        QCOMPARE(result[u"userCount"_s].toInt(), m_realm.users().size());
+        QCOMPARE(result[u"topLevelGroupCount"_s].toInt(), m_realm.topLevelGroupNames().size());
+        QCOMPARE(result[u"withAuthPath"_s].toBool(), false);
+        QVERIFY(result[u"error"_s].isNull());
+    }
+
+    void secretIsOnlyInTheKeychain()
+    {
+        // Every file the CLI wrote (directory, settings) is searched for the secret.
+        QDirIterator files(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        int searched = 0;
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(m_secret.toUtf8()), qPrintable(file.fileName()));
+            ++searched;
+        }
+        QVERIFY(searched > 0);
+        const Run show = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s});
+        QCOMPARE(show.json()[u"secret"_s].toString(), u"stored"_s);
+        QVERIFY(!show.out.contains(m_secret));
+    }
+
+    void secretIsNeverAnArgument()
+    {
+        const Run add = cli({u"connector"_s, u"add"_s, u"Other"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                             u"--client-id"_s, u"usersync-sync"_s, u"--secret"_s, m_secret});
+        QCOMPARE(add.exitCode, 2);
+        QVERIFY(cli({u"connector"_s, u"list"_s}).out.contains(u"Other"_s) == false);
+    }
+
+    void wrongSecretFailsWithTheConsoleStep()
+    {
+        const Run edit = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--secret-env"_s, u"WRONG_SECRET"_s}, {},
+                             {{u"WRONG_SECRET"_s, u"not-the-secret"_s}});
+        QVERIFY2(edit.exitCode == 0, qPrintable(edit.err));
+        const Run test = cli({u"connector"_s, u"test"_s, u"Test Realm"_s, u"--json"_s});
+        QCOMPARE(test.exitCode, 1);
+        const QJsonObject error = test.json()[u"error"_s].toObject();
+        QCOMPARE(error[u"kind"_s].toString(), u"invalid-client"_s);
+        QVERIFY(error[u"message"_s].toString().contains(u"Credentials"_s));
+        QVERIFY(!test.out.contains(u"not-the-secret"_s));
+
+        const Run restore = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--secret-stdin"_s}, m_secret.toUtf8());
+        QCOMPARE(restore.exitCode, 0);
+    }
+
+    void fetchWritesTheWholeRealm()
+    {
+        const QString output = m_home.filePath(u"snapshot.json"_s);
+        const Run fetch = cli({u"fetch"_s, u"Test Realm"_s, u"--output"_s, output, u"--json"_s});
+        QVERIFY2(fetch.exitCode == 0, qPrintable(fetch.out + fetch.err));
+        QCOMPARE(fetch.json()[u"users"_s].toInt(), m_realm.users().size());
+        QFile file(output);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const auto snapshot = SnapshotJson::fromJson(file.readAll(), &error);
+        QVERIFY2(snapshot, qPrintable(error));
+        QCOMPARE(snapshot->users.size(), m_realm.users().size());
+        QCOMPARE(snapshot->groups.size(), m_realm.groupPaths().size());
+        QCOMPARE(snapshot->memberships.size(), m_realm.memberships().size());
+    }
+
+    void removeTakesTheSecretAlong()
+    {
+        const QString id = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s}).json()[u"id"_s].toString();
+        QVERIFY(!id.isEmpty());
+        const Run remove = cli({u"connector"_s, u"remove"_s, u"Test Realm"_s});
+        QCOMPARE(remove.exitCode, 0);
+        QCOMPARE(cli({u"connector"_s, u"list"_s, u"--json"_s}).json()[u"connectors"_s].toArray().size(), 0);
+        QProcess lookup;
+        lookup.start(u"secret-tool"_s,
+                     {u"lookup"_s, u"server"_s, u"UserSync"_s, u"user"_s, u"connector/%1/client-secret"_s.arg(id)});
+        QVERIFY(lookup.waitForFinished(10'000));
+        QVERIFY(lookup.readAllStandardOutput().isEmpty());
+    }
+
+    void postgresqlDirectoryWorksWithItsPasswordInTheKeychain()
+    {
+        USERSYNC_REQUIRE_ENV(host, "USERSYNC_TEST_PG_HOST");
+        USERSYNC_REQUIRE_ENV(port, "USERSYNC_TEST_PG_PORT");
+        USERSYNC_REQUIRE_ENV(database, "USERSYNC_TEST_PG_DATABASE");
+        USERSYNC_REQUIRE_ENV(user, "USERSYNC_TEST_PG_USER");
+        USERSYNC_REQUIRE_ENV(password, "USERSYNC_TEST_PG_PASSWORD");
+        const QString directory = u"postgresql://%1@%2:%3/%4"_s.arg(user, host, port, database);
+
+        const Run before = cli({u"connector"_s, u"list"_s, u"--directory"_s, directory});
+        QCOMPARE(before.exitCode, 1);
+        QVERIFY2(before.err.contains(u"directory set-password"_s), qPrintable(before.err));
+
+        const Run stored = cli({u"directory"_s, u"set-password"_s, u"--directory"_s, directory, u"--password-stdin"_s},
+                               password.toUtf8() + "\n");
+        QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+        const Run add = cli({u"connector"_s, u"add"_s, u"Shared"_s, u"--directory"_s, directory, u"--url"_s, m_url,
+                             u"--realm"_s, m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s},
+                            m_secret.toUtf8());
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const Run test = cli({u"connector"_s, u"test"_s, u"Shared"_s, u"--directory"_s, directory});
+        QVERIFY2(test.exitCode == 0, qPrintable(test.out + test.err));
+
+        // The shared table holds the settings and not the secret.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"tst_cli"_s);
+        db.setHostName(host);
+        db.setPort(port.toInt());
+        db.setDatabaseName(database);
+        db.setUserName(user);
+        db.setPassword(password);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"SELECT settings FROM connectors WHERE name = 'Shared'"_s) && query.next());
+        QVERIFY(query.value(0).toString().contains(u"usersync-sync"_s));
+        QVERIFY(!query.value(0).toString().contains(m_secret));
+        QVERIFY(query.exec(u"DELETE FROM connectors"_s));
+        db.close();
+    }
+
+    void withoutAKeychainNothingIsStored()
+    {
+        const Run add = cli({u"connector"_s, u"add"_s, u"No Keychain"_s, u"--url"_s, m_url, u"--realm"_s,
+                             m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s},
+                            m_secret.toUtf8(), {{u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=/nonexistent"_s}});
+        QCOMPARE(add.exitCode, 1);
+        QVERIFY2(add.err.contains(u"No system keychain is available"_s), qPrintable(add.err));
+        QVERIFY(!cli({u"connector"_s, u"list"_s}).out.contains(u"No Keychain"_s));
+    }
+
+private:
+    Run cli(const QStringList& arguments, const QByteArray& input = {},
+            const QList<QPair<QString, QString>>& extraEnvironment = {}) const
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+        for (const auto& [name, value] : extraEnvironment) {
+            environment.insert(name, value);
+        }
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(USERSYNC_CLI_PATH), arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        Run run;
+        if (!process.waitForFinished(120'000)) {
+            run.err = u"usersync-cli did not finish"_s;
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    TestRealm m_realm;
+    QTemporaryDir m_home;
+    QString m_url;
+    QString m_secret;
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
