@@ -16,123 +16,134 @@ Every command takes --help, and --directory to choose the user directory (a SQLi
 postgresql://user@host/database); commands that report take --json.
 Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: usersync-cli COMMAND [Optionen]
+Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
+
+Befehle:
+  %1
+  %2
+  %3
+
+Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
+oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
+Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
+</translation>
     </message>
     <message>
         <source>Unknown command “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Befehl „%1“.</translation>
     </message>
     <message>
         <source>The user directory: a SQLite file or postgresql://user@host[:port]/database. Default: the same file the window uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerverzeichnis: eine SQLite-Datei oder postgresql://user@host[:port]/database. Standard: dieselbe Datei wie im Programmfenster.</translation>
     </message>
     <message>
         <source>location</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Print the result as JSON, for scripts (see the README).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis als JSON ausgeben, für Skripte (siehe README).</translation>
     </message>
     <message>
         <source>Standard input held no secret. Pipe it in, e.g. from your password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standardeingabe enthielt kein Geheimnis. Leiten Sie es per Pipe ein, z. B. aus Ihrem Passwort-Manager.</translation>
     </message>
     <message>
         <source>The environment variable %1 is not set or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Umgebungsvariable %1 ist nicht gesetzt oder leer.</translation>
     </message>
     <message>
         <source>No secret was given. Pass --%1 and pipe it in, or --%2 NAME with it in the environment variable NAME; secrets are never accepted as arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Geheimnis angegeben. Übergeben Sie --%1 und leiten Sie das Geheimnis per Pipe ein, oder --%2 NAME mit dem Geheimnis in der Umgebungsvariable NAME; Geheimnisse werden nie als Argumente angenommen.</translation>
     </message>
     <message>
         <source>Keycloak URL, e.g. https://sso.example.com (add /auth for servers before Keycloak 17).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak-URL, z. B. https://sso.example.com (bei Servern vor Keycloak 17 /auth anhängen).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Realm name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Realms.</translation>
     </message>
     <message>
         <source>realm</source>
-        <translation type="unfinished"></translation>
+        <translation>Realm</translation>
     </message>
     <message>
         <source>Client ID of UserSync&apos;s client in Keycloak.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID des UserSync-Clients in Keycloak.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>PEM file of a private certificate authority to trust as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Datei einer privaten Zertifizierungsstelle, der zusätzlich vertraut werden soll.</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Entries per request (default 500).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge pro Anfrage (Standard: 500).</translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <source>Requests in flight at once (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl gleichzeitiger Anfragen (Standard: 4).</translation>
     </message>
     <message>
         <source>Seconds a request may wait for data (default 30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die eine Anfrage auf Daten warten darf (Standard: 30).</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden</translation>
     </message>
     <message>
         <source>Retries after a server error or timeout (default 4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen nach einem Serverfehler oder Überschreiten des Zeitlimits (Standard: 4).</translation>
     </message>
     <message>
         <source>Custom user attribute to read; repeat for several.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu lesendes benutzerdefiniertes Benutzerattribut; für mehrere Attribute wiederholen.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Read no custom attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine benutzerdefinierten Attribute lesen.</translation>
     </message>
     <message>
         <source>Read the client secret from the first line of standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret aus der ersten Zeile der Standardeingabe lesen.</translation>
     </message>
     <message>
         <source>Read the client secret from the environment variable NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret aus der Umgebungsvariable NAME lesen.</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>NAME</translation>
     </message>
     <message>
         <source>--%1 takes a whole number, not “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine ganze Zahl, nicht „%2“.</translation>
     </message>
     <message>
         <source>connector add|edit|list|show|remove|test   Manage Keycloak connectors</source>
-        <translation type="unfinished"></translation>
+        <translation>connector add|edit|list|show|remove|test   Keycloak-Connectors verwalten</translation>
     </message>
     <message>
         <source>Usage: usersync-cli connector add|edit|list|show|remove|test [options]
@@ -146,376 +157,390 @@ Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
 
 Run “usersync-cli connector ACTION --help” for an action&apos;s options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: usersync-cli connector add|edit|list|show|remove|test [Optionen]
+
+  add NAME      neuen Connector speichern (sein Geheimnis kommt in den Schlüsselbund des Systems)
+  edit NAME     Einstellungen oder Geheimnis eines Connectors ändern
+  list          Connectors auflisten
+  show NAME     Einstellungen eines Connectors anzeigen
+  remove NAME   Connector und sein Geheimnis entfernen
+  test NAME     Verbindung zu Keycloak testen
+
+Die Optionen einer Aktion zeigt „usersync-cli connector ACTION --help“ an.
+</translation>
     </message>
     <message>
         <source>Stores a new Keycloak connector. The client secret goes to the system keychain; it is never accepted as an argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert einen neuen Keycloak-Connector. Das Client-Secret wird im Schlüsselbund des Systems abgelegt; es wird nie als Argument angenommen.</translation>
     </message>
     <message>
         <source>A name for the connector, e.g. “Corporate SSO”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name für den Connector, z. B. „Firmen-SSO“.</translation>
     </message>
     <message>
         <source>Give exactly one NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie genau einen NAME an.</translation>
     </message>
     <message>
         <source>Client secret: </source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret: </translation>
     </message>
     <message>
         <source>Connector “%1” added; its secret is in the system keychain.
 Test it with: usersync-cli connector test &quot;%1&quot;
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Connector „%1“ hinzugefügt; sein Geheimnis liegt im Schlüsselbund des Systems.
+Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
+</translation>
     </message>
     <message>
         <source>Changes a connector&apos;s settings, or its secret with --secret-stdin or --secret-env. Options not given keep their value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändert die Einstellungen eines Connectors oder, mit --secret-stdin bzw. --secret-env, sein Geheimnis. Nicht angegebene Optionen behalten ihren Wert.</translation>
     </message>
     <message>
         <source>The connector&apos;s name or id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Name oder ID des Connectors.</translation>
     </message>
     <message>
         <source>A new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name.</translation>
     </message>
     <message>
         <source>Connector “%1” saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector „%1“ gespeichert.</translation>
     </message>
     <message>
         <source>Lists the connectors of the directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Connectors des Verzeichnisses auf.</translation>
     </message>
     <message>
         <source>No connectors yet. Add one with: usersync-cli connector add NAME --url URL --realm REALM --client-id ID --secret-stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Connectors vorhanden. Fügen Sie einen hinzu mit: usersync-cli connector add NAME --url URL --realm REALM --client-id ID --secret-stdin</translation>
     </message>
     <message>
         <source>Shows a connector&apos;s settings and whether its secret is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt die Einstellungen eines Connectors und ob sein Geheimnis gespeichert ist.</translation>
     </message>
     <message>
         <source>Name:              %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:                    %1</translation>
     </message>
     <message>
         <source>Id:                %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID:                      %1</translation>
     </message>
     <message>
         <source>Type:              Keycloak</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ:                     Keycloak</translation>
     </message>
     <message>
         <source>URL:               %1</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:                     %1</translation>
     </message>
     <message>
         <source>Realm:             %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Realm:                   %1</translation>
     </message>
     <message>
         <source>Client ID:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID:               %1</translation>
     </message>
     <message>
         <source>Client secret:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Secret:           %1</translation>
     </message>
     <message>
         <source>stored in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>CA file:           %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei:                %1</translation>
     </message>
     <message>
         <source>none (system authorities)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine (Zertifizierungsstellen des Systems)</translation>
     </message>
     <message>
         <source>Page size:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitengröße:             %1</translation>
     </message>
     <message>
         <source>Requests at once:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitige Anfragen:  %1</translation>
     </message>
     <message>
         <source>Timeout:           %1 s, %2 retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit:               %1 s, %2 Wiederholungen</translation>
     </message>
     <message>
         <source>Attributes:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute:               %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Removes a connector and its secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt einen Connector und sein Geheimnis.</translation>
     </message>
     <message>
         <source>Connector “%1” removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connector „%1“ entfernt.</translation>
     </message>
     <message>
         <source>Its secret could not be removed from the system keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Geheimnis konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
     </message>
     <message>
         <source>Tests the connection: finds Keycloak, signs in with the client, and reads users and groups. Exit code 0 when everything works, 1 when not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testet die Verbindung: sucht Keycloak, meldet sich mit dem Client an und liest Benutzer und Gruppen. Exit-Code 0, wenn alles funktioniert, sonst 1.</translation>
     </message>
     <message>
         <source>Testing “%1”: %2, realm “%3”, client “%4”</source>
-        <translation type="unfinished"></translation>
+        <translation>Test von „%1“: %2, Realm „%3“, Client „%4“</translation>
     </message>
     <message>
         <source>Keycloak answers at %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak antwortet unter %1 (%2)</translation>
     </message>
     <message>
         <source>with /auth</source>
-        <translation type="unfinished"></translation>
+        <translation>mit /auth</translation>
     </message>
     <message>
         <source>without /auth</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne /auth</translation>
     </message>
     <message>
         <source>Realm “%1” found</source>
-        <translation type="unfinished"></translation>
+        <translation>Realm „%1“ gefunden</translation>
     </message>
     <message>
         <source>Signed in as client “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Client „%1“ angemeldet</translation>
     </message>
     <message>
         <source>Could not sign in as client “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als Client „%1“ fehlgeschlagen</translation>
     </message>
     <message>
         <source>Users readable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer lesbar: %1</translation>
     </message>
     <message>
         <source>Users not readable</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer nicht lesbar</translation>
     </message>
     <message>
         <source>Groups readable: %1 (%2 top-level)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen lesbar: %1 (%2 auf oberster Ebene)</translation>
     </message>
     <message>
         <source>Groups not readable</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen nicht lesbar</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>Connection OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung OK.</translation>
     </message>
     <message>
         <source>Connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>  (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (%1)</translation>
     </message>
     <message>
         <source>directory set-password                    Store a PostgreSQL directory&apos;s password in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>directory set-password                    Passwort eines PostgreSQL-Verzeichnisses im Schlüsselbund speichern</translation>
     </message>
     <message>
         <source>Usage: usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
+</translation>
     </message>
     <message>
         <source>Stores the password of the PostgreSQL directory given with --directory in the system keychain, then checks that it opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert das Passwort des mit --directory angegebenen PostgreSQL-Verzeichnisses im Schlüsselbund des Systems und prüft dann, ob sich das Verzeichnis öffnen lässt.</translation>
     </message>
     <message>
         <source>Read the password from the first line of standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
     </message>
     <message>
         <source>Read the password from the environment variable NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort aus der Umgebungsvariable NAME lesen.</translation>
     </message>
     <message>
         <source>Only a PostgreSQL directory has a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein PostgreSQL-Verzeichnis hat ein Passwort.</translation>
     </message>
     <message>
         <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort: </translation>
     </message>
     <message>
         <source>Password stored; the directory %1 opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort gespeichert; das Verzeichnis %1 lässt sich öffnen.</translation>
     </message>
     <message>
         <source>fetch NAME --output FILE                  Read a whole realm into a snapshot file (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>fetch NAME --output FILE                  Gesamten Realm in eine Momentaufnahme-Datei (JSON) einlesen</translation>
     </message>
     <message>
         <source>Reads every user, group and membership of the connector&apos;s realm and writes them to FILE as JSON, for inspection and benchmarks. Nothing in the directory changes. The file is written only if the whole realm was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest alle Benutzer, Gruppen und Mitgliedschaften aus dem Realm des Connectors und schreibt sie als JSON in FILE, zur Analyse und für Benchmarks. Am Verzeichnis wird nichts geändert. Die Datei wird nur geschrieben, wenn der gesamte Realm gelesen wurde.</translation>
     </message>
     <message>
         <source>Where to write the snapshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieldatei für die Momentaufnahme.</translation>
     </message>
     <message>
         <source>Give a connector NAME and --output FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Connector-NAME und --output FILE an.</translation>
     </message>
     <message>
         <source>The fetch failed: %1
   (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abruf ist fehlgeschlagen: %1
+  (%2)</translation>
     </message>
     <message>
         <source>The snapshot cannot be written to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Momentaufnahme kann nicht nach %1 geschrieben werden: %2.</translation>
     </message>
     <message>
         <source>Read %1 users, %2 groups and %3 memberships in %4 s (%5 requests, %6 retries); written to %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Benutzer, %2 Gruppen und %3 Mitgliedschaften in %4 s gelesen (%5 Anfragen, %6 Wiederholungen); geschrieben nach %7.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionTest</name>
     <message>
         <source>Looking for Keycloak</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak wird gesucht</translation>
     </message>
     <message>
         <source>The connection to Keycloak is not encrypted: the client secret and the directory&apos;s data cross the network in clear text. Use an https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu Keycloak ist nicht verschlüsselt: Das Client-Secret und die Daten des Verzeichnisses werden im Klartext über das Netzwerk übertragen. Verwenden Sie eine https://-URL.</translation>
     </message>
     <message>
         <source>Signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft</translation>
     </message>
     <message>
         <source>Reading users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer werden gelesen</translation>
     </message>
     <message>
         <source>a user count</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzeranzahl</translation>
     </message>
     <message>
         <source>a page of users</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite mit Benutzern</translation>
     </message>
     <message>
         <source>Reading groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen werden gelesen</translation>
     </message>
     <message>
         <source>a group count</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenanzahl</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
     <name>ConnectorConfig</name>
     <message>
         <source>Enter a name for the connector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Namen für den Connector ein.</translation>
     </message>
     <message>
         <source>Enter the Keycloak URL, such as https://sso.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Keycloak-URL ein, etwa https://sso.example.com.</translation>
     </message>
     <message>
         <source>The Keycloak URL “%1” is not a web address. Enter it as https://sso.example.com (add /auth for servers before Keycloak 17).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Keycloak-URL „%1“ ist keine Webadresse. Geben Sie sie in der Form https://sso.example.com ein (bei Servern vor Keycloak 17 /auth anhängen).</translation>
     </message>
     <message>
         <source>The Keycloak URL must not contain ? or #. Enter only the server address, such as https://sso.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Keycloak-URL darf weder ? noch # enthalten. Geben Sie nur die Serveradresse ein, etwa https://sso.example.com.</translation>
     </message>
     <message>
         <source>Enter the realm name, as shown in the Keycloak admin console&apos;s realm list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Realms so ein, wie er in der Realm-Liste der Keycloak-Administrationskonsole angezeigt wird.</translation>
     </message>
     <message>
         <source>The realm name cannot contain “/”. Enter the name only, not a URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm-Name darf kein „/“ enthalten. Geben Sie nur den Namen ein, keine URL.</translation>
     </message>
     <message>
         <source>Enter the client ID of the client UserSync signs in with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID des Clients ein, mit dem sich UserSync anmeldet.</translation>
     </message>
     <message>
         <source>The page size must be between 1 and 10000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seitengröße muss zwischen 1 und 10000 liegen.</translation>
     </message>
     <message>
         <source>The number of requests in flight must be between 1 and 32.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl gleichzeitiger Anfragen muss zwischen 1 und 32 liegen.</translation>
     </message>
     <message>
         <source>The request timeout must be between 1 and 600 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zeitlimit für Anfragen muss zwischen 1 und 600 Sekunden liegen.</translation>
     </message>
     <message>
         <source>The number of retries must be between 0 and 10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Wiederholungen muss zwischen 0 und 10 liegen.</translation>
     </message>
 </context>
 <context>
     <name>ConnectorStore</name>
     <message>
         <source>The connectors cannot be read from the directory: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Connectors können nicht aus dem Verzeichnis gelesen werden: %1.</translation>
     </message>
     <message>
         <source>There is no connector named “%1”. List the connectors with: usersync-cli connector list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Connector namens „%1“. Listen Sie die Connectors auf mit: usersync-cli connector list.</translation>
     </message>
     <message>
         <source>A connector named “%1” already exists. Choose another name, or edit that connector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Connector namens „%1“ existiert bereits. Wählen Sie einen anderen Namen oder bearbeiten Sie diesen Connector.</translation>
     </message>
     <message>
         <source>The connector cannot be saved in the directory: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector kann nicht im Verzeichnis gespeichert werden: %1.</translation>
     </message>
     <message>
         <source>The connector cannot be saved: %1. Another connector may already have the name “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector kann nicht gespeichert werden: %1. Möglicherweise trägt bereits ein anderer Connector den Namen „%2“.</translation>
     </message>
     <message>
         <source>The connector “%1” no longer exists; it may have been removed meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector „%1“ existiert nicht mehr; er wurde möglicherweise zwischenzeitlich entfernt.</translation>
     </message>
     <message>
         <source>The connector cannot be removed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Connector kann nicht entfernt werden: %1.</translation>
     </message>
 </context>
 <context>
@@ -549,7 +574,7 @@ Test it with: usersync-cli connector test &quot;%1&quot;
     <name>DirectoryAccess</name>
     <message>
         <source>No password for the PostgreSQL directory %1 is stored in the system keychain. Store it with: usersync-cli directory set-password --directory %2 --password-stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>Für das PostgreSQL-Verzeichnis %1 ist kein Passwort im Schlüsselbund des Systems gespeichert. Speichern Sie es mit: usersync-cli directory set-password --directory %2 --password-stdin</translation>
     </message>
 </context>
 <context>
@@ -587,145 +612,145 @@ Test it with: usersync-cli connector test &quot;%1&quot;
     <name>KeycloakClient</name>
     <message>
         <source>The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the certificate authority that signed Keycloak&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Wählen Sie die Zertifikatsdatei der Zertifizierungsstelle, die das Zertifikat von Keycloak signiert hat.</translation>
     </message>
     <message>
         <source>a token answer without a token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Antwort ohne Token</translation>
     </message>
 </context>
 <context>
     <name>KeycloakErrors</name>
     <message>
         <source>Cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Keycloak at %1 did not answer within %2 seconds. Check that the URL points to Keycloak and that no firewall or proxy holds the connection, or raise the timeout under Advanced Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak unter %1 hat nicht innerhalb von %2 Sekunden geantwortet. Prüfen Sie, ob die URL auf Keycloak zeigt und keine Firewall und kein Proxy die Verbindung aufhält, oder erhöhen Sie das Zeitlimit in den erweiterten Einstellungen.</translation>
     </message>
     <message>
         <source>The host “%1” is not known. Check the Keycloak URL for typing errors, and that this computer can resolve the name (DNS, VPN).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host „%1“ ist unbekannt. Prüfen Sie die Keycloak-URL auf Tippfehler und ob dieser Computer den Namen auflösen kann (DNS, VPN).</translation>
     </message>
     <message>
         <source>Nothing accepts connections at %1. Check the port in the Keycloak URL and that Keycloak is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 werden keine Verbindungen angenommen. Prüfen Sie den Port in der Keycloak-URL und ob Keycloak läuft.</translation>
     </message>
     <message>
         <source>The secure connection to %1 failed: %2. If Keycloak&apos;s certificate comes from a private certificate authority, add that authority&apos;s certificate file under Advanced Settings → CA file; UserSync always verifies certificates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. Wenn das Zertifikat von Keycloak von einer privaten Zertifizierungsstelle stammt, hinterlegen Sie deren Zertifikatsdatei unter Erweiterte Einstellungen → CA-Datei; UserSync prüft Zertifikate immer.</translation>
     </message>
     <message>
         <source>The connection to %1 timed out. Check that the host and port are right and that no firewall blocks them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Verbindung zu %1 wurde das Zeitlimit überschritten. Prüfen Sie, ob Host und Port stimmen und keine Firewall sie blockiert.</translation>
     </message>
     <message>
         <source>The connection to %1 failed: %2. Check the network and the Keycloak URL, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2. Prüfen Sie das Netzwerk und die Keycloak-URL und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The client “%1” may not sign in on its own. In the Keycloak admin console, open Clients → %1 → Settings → Capability config, switch on Client authentication and Service accounts roles, and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Client „%1“ darf sich nicht eigenständig anmelden. Öffnen Sie in der Keycloak-Administrationskonsole Clients → %1 → Settings → Capability config, schalten Sie Client authentication und Service accounts roles ein und speichern Sie.</translation>
     </message>
     <message>
         <source>Keycloak refused the client ID “%1” or its secret. In the Keycloak admin console, open Clients, check that a client with exactly this ID exists in realm “%2” with Client authentication on, then copy the secret again from its Credentials tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat die Client-ID „%1“ oder das zugehörige Client-Secret abgelehnt. Öffnen Sie in der Keycloak-Administrationskonsole Clients, prüfen Sie, ob im Realm „%2“ ein Client mit genau dieser ID existiert und Client authentication eingeschaltet ist, und kopieren Sie dann das Client-Secret erneut aus dessen Registerkarte Credentials.</translation>
     </message>
     <message>
         <source>Keycloak refused a fresh access token. This happens when Keycloak is reached under another host name than the one it issues tokens for: use the URL Keycloak itself announces (its hostname setting), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat ein gerade ausgestelltes Zugriffstoken abgelehnt. Das geschieht, wenn Keycloak unter einem anderen Hostnamen erreicht wird als dem, für den es Token ausstellt: Verwenden Sie die URL, die Keycloak selbst bekannt gibt (seine hostname-Einstellung), und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The client&apos;s service account may not read users and groups. In the Keycloak admin console, open Clients → %1 → Service account roles → Assign role, filter by clients, and assign realm-management “manage-users” (or “view-users” for a read-only sync).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dienstkonto des Clients darf keine Benutzer und Gruppen lesen. Öffnen Sie in der Keycloak-Administrationskonsole Clients → %1 → Service account roles → Assign role, filtern Sie nach Clients und weisen Sie die realm-management-Rolle „manage-users“ zu (oder „view-users“ für eine rein lesende Synchronisation).</translation>
     </message>
     <message>
         <source>Keycloak kept asking UserSync to slow down (HTTP 429) after %1 attempts. Lower the requests in flight under Advanced Settings, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat UserSync auch nach %1 Versuchen weiterhin aufgefordert, langsamer zu werden (HTTP 429). Verringern Sie die Anzahl gleichzeitiger Anfragen in den erweiterten Einstellungen oder versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>Keycloak answered with a server error (HTTP %1) after %2 attempts. Check the Keycloak server log, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat nach %2 Versuchen mit einem Serverfehler (HTTP %1) geantwortet. Prüfen Sie das Serverprotokoll von Keycloak und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Keycloak answered HTTP %1 to %2, which UserSync did not expect. Check that the URL points to Keycloak itself and not to a proxy&apos;s error page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat auf %2 mit HTTP %1 geantwortet, was UserSync nicht erwartet hat. Prüfen Sie, ob die URL auf Keycloak selbst zeigt und nicht auf die Fehlerseite eines Proxys.</translation>
     </message>
     <message>
         <source>No Keycloak answered at %1 nor at %2. Check the Keycloak URL: it is the server&apos;s address, such as https://sso.example.com, followed by /auth only for servers older than Keycloak 17 or started with that path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder unter %1 noch unter %2 hat ein Keycloak geantwortet. Prüfen Sie die Keycloak-URL: Sie ist die Adresse des Servers, etwa https://sso.example.com, gefolgt von /auth nur bei Servern, die älter als Keycloak 17 sind oder mit diesem Pfad gestartet wurden.</translation>
     </message>
     <message>
         <source>The realm “%1” does not exist on this Keycloak. Check the realm name, which is case-sensitive, in the realm list of the Keycloak admin console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm „%1“ existiert auf diesem Keycloak nicht. Prüfen Sie den Realm-Namen (Groß-/Kleinschreibung wird beachtet) in der Realm-Liste der Keycloak-Administrationskonsole.</translation>
     </message>
     <message>
         <source>Keycloak sent %1 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL points to Keycloak itself and not to a proxy, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycloak hat Daten gesendet, die UserSync nicht lesen kann (%1), daher wurde der Vorgang abgebrochen; es wurde nichts geändert. Prüfen Sie, ob die URL auf Keycloak selbst zeigt und nicht auf einen Proxy, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The client&apos;s service account can count the realm&apos;s %1 users but not list them: it has realm-management “query-users” without “view-users”. In the Keycloak admin console, open Clients → %2 → Service account roles and assign “manage-users” (or “view-users” for a read-only sync).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dienstkonto des Clients kann die %1 Benutzer des Realms zählen, aber nicht auflisten: Es hat die realm-management-Rolle „query-users“, aber nicht „view-users“. Öffnen Sie in der Keycloak-Administrationskonsole Clients → %2 → Service account roles und weisen Sie „manage-users“ zu (oder „view-users“ für eine rein lesende Synchronisation).</translation>
     </message>
     <message>
         <source>The realm could not be read completely (%1). It may have changed while it was read. Nothing was changed; run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm konnte nicht vollständig gelesen werden (%1). Möglicherweise hat er sich während des Lesens geändert. Es wurde nichts geändert; führen Sie den Vorgang erneut aus.</translation>
     </message>
 </context>
 <context>
     <name>KeycloakFetcher</name>
     <message>
         <source>Connecting to Keycloak</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu Keycloak wird hergestellt</translation>
     </message>
     <message>
         <source>a page that is not a JSON list</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite, die keine JSON-Liste ist</translation>
     </message>
     <message>
         <source>a user count</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzeranzahl</translation>
     </message>
     <message>
         <source>a user without id or username</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer ohne ID oder Benutzernamen</translation>
     </message>
     <message>
         <source>a group count</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenanzahl</translation>
     </message>
     <message>
         <source>a group without id or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe ohne ID oder Namen</translation>
     </message>
     <message>
         <source>group %1 announced %2 subgroups, %3 were listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 meldete %2 Untergruppen, aufgelistet wurden %3</translation>
     </message>
     <message>
         <source>%1 groups were counted, %2 were listed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Gruppen wurden gezählt, %2 aufgelistet</translation>
     </message>
     <message>
         <source>%1 users were counted before reading and %2 after, %3 were listed</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Lesen wurden %1 Benutzer gezählt und danach %2, aufgelistet wurden %3</translation>
     </message>
     <message>
         <source>group %1 lists a member who was not among the users read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe %1 führt ein Mitglied auf, das nicht unter den gelesenen Benutzern war (%2)</translation>
     </message>
     <message>
         <source>Reading group members</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenmitglieder werden gelesen</translation>
     </message>
     <message>
         <source>Reading users and groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer und Gruppen werden gelesen</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -787,19 +812,19 @@ Test it with: usersync-cli connector test &quot;%1&quot;
     <name>Schema</name>
     <message>
         <source>The directory&apos;s schema version cannot be read: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaversion des Verzeichnisses kann nicht gelesen werden: %1.</translation>
     </message>
     <message>
         <source>This directory was last used by a newer UserSync (schema %1; this version knows up to %2). Update UserSync before opening it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Verzeichnis wurde zuletzt von einer neueren UserSync-Version verwendet (Schema %1; diese Version kennt Schemas bis %2). Aktualisieren Sie UserSync, bevor Sie es öffnen.</translation>
     </message>
     <message>
         <source>The directory cannot be updated: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verzeichnis kann nicht aktualisiert werden: %1.</translation>
     </message>
     <message>
         <source>The directory could not be updated to schema %1 and was left as it was: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verzeichnis konnte nicht auf Schema %1 aktualisiert werden und blieb unverändert: %2.</translation>
     </message>
 </context>
 <context>
