@@ -19,8 +19,8 @@ test_packages=(
     postgresql
     gnome-keyring dbus-x11 libsecret-tools
     xvfb xauth
-    default-jdk-headless maven unzip curl python3
-    clang-format desktop-file-utils appstream dpkg-dev file
+    default-jdk-headless maven unzip curl python3 openssl
+    clang-format desktop-file-utils appstream dpkg-dev file time
 )
 
 case "$mode" in

@@ -3,7 +3,8 @@
 # their addresses in the environment, and stops them all when it ends, also on
 # failure or Ctrl+C:
 #   - Keycloak (keycloak-quarkus-dist from Maven Central, start-dev) with the
-#     test realm imported: USERSYNC_TEST_KEYCLOAK_URL, USERSYNC_TEST_REALM_FILE
+#     test realm imported: USERSYNC_TEST_KEYCLOAK_URL, USERSYNC_TEST_REALM_FILE;
+#     also over TLS with a private CA: USERSYNC_TEST_KEYCLOAK_HTTPS_URL, USERSYNC_TEST_CA_FILE
 #   - PostgreSQL in a temporary cluster: USERSYNC_TEST_PG_HOST, _PORT, _USER,
 #     _DATABASE, _PASSWORD
 #   - a Secret Service (private D-Bus session, unlocked gnome-keyring):
@@ -13,7 +14,8 @@
 #   scripts/with-test-services.sh ctest --test-dir build
 #   scripts/with-test-services.sh bash     # a shell for trying things by hand
 #
-# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring chooses which to start.
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring chooses which to start;
+# USERSYNC_EXTRA_REALMS="a.json b.json" imports more realms (benchmarks do).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -100,13 +100,21 @@ keycloak_start() {
     home=$services_root/keycloak-$KEYCLOAK_VERSION
     mkdir -p "$home/data/import"
     cp "$repo_root/tests/fixtures/usersync-test-realm.json" "$home/data/import/"
+    # Benchmarks add realms of their own (space-separated files).
+    local extra
+    for extra in ${USERSYNC_EXTRA_REALMS:-}; do
+        cp "$extra" "$home/data/import/" || services_fail "cannot read the realm file $extra"
+    done
 
-    local port management_port admin_password
+    local port https_port management_port admin_password
     port=$(free_port)
+    https_port=$(free_port)
     management_port=$(free_port)
+    keycloak_make_certificates "$services_root/tls"
     admin_password=$(random_password)
     keycloak_log=$services_root/keycloak.log
-    keycloak_management_url=http://127.0.0.1:$management_port
+    # With HTTPS on, Keycloak serves its management interface (health) over HTTPS too.
+    keycloak_management_url=https://127.0.0.1:$management_port
 
     services_log "starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:$port (Java: $(keycloak_java_home))"
     JAVA_HOME=$(keycloak_java_home) \
@@ -114,16 +122,39 @@ keycloak_start() {
         KC_BOOTSTRAP_ADMIN_USERNAME=admin \
         KC_BOOTSTRAP_ADMIN_PASSWORD=$admin_password \
         setsid "$home/bin/kc.sh" start-dev \
-        --http-host=127.0.0.1 --http-port="$port" \
+        --http-host=127.0.0.1 --http-port="$port" --https-port="$https_port" \
+        --https-certificate-file="$services_root/tls/server.pem" \
+        --https-certificate-key-file="$services_root/tls/server-key.pem" \
         --http-management-port="$management_port" \
         --health-enabled=true --import-realm \
         >"$keycloak_log" 2>&1 </dev/null &
     keycloak_pid=$!
 
     export USERSYNC_TEST_KEYCLOAK_URL=http://127.0.0.1:$port
+    # The same server over TLS, with a certificate from a throw-away private CA.
+    export USERSYNC_TEST_KEYCLOAK_HTTPS_URL=https://127.0.0.1:$https_port
+    export USERSYNC_TEST_CA_FILE=$services_root/tls/ca.pem
     export USERSYNC_TEST_KEYCLOAK_ADMIN_USER=admin
     export USERSYNC_TEST_KEYCLOAK_ADMIN_PASSWORD=$admin_password
     export USERSYNC_TEST_REALM_FILE=$repo_root/tests/fixtures/usersync-test-realm.json
+}
+
+# A private CA and a server certificate for 127.0.0.1 and localhost, made for this run only.
+keycloak_make_certificates() {
+    local dir=$1
+    mkdir -p "$dir"
+    (
+        cd "$dir"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=UserSync Test CA" \
+            -keyout ca-key.pem -out ca.pem
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout server-key.pem -out server.csr
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' >server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+            -extfile server.ext -out server.pem
+    ) >"$dir/openssl.log" 2>&1 || {
+        cat "$dir/openssl.log" >&2
+        services_fail "could not make the test certificates with openssl"
+    }
 }
 
 keycloak_wait_ready() {
@@ -135,7 +166,7 @@ keycloak_wait_ready() {
             keycloak_pid=""
             services_fail "Keycloak exited during start-up (log above: $keycloak_log)"
         fi
-        if curl -fsS -o /dev/null "$keycloak_management_url/health/ready" 2>/dev/null &&
+        if curl -fsS -o /dev/null --cacert "$USERSYNC_TEST_CA_FILE" "$keycloak_management_url/health/ready" 2>/dev/null &&
             curl -fsS -o /dev/null "$realm_url" 2>/dev/null; then
             services_log "Keycloak ready at $USERSYNC_TEST_KEYCLOAK_URL after $((SECONDS - services_started_at)) s"
             return 0

@@ -1,5 +1,7 @@
 #include "CliContext.h"
 
+#include "config/ConnectorStore.h"
+#include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
 #include "directory/DirectoryLocation.h"
 
@@ -98,6 +100,40 @@ std::unique_ptr<DatabaseConnection> CliContext::openDirectory()
         fail(error);
     }
     return connection;
+}
+
+std::optional<int> CliContext::openConnector(QCommandLineParser& parser, const QStringList& arguments,
+                                             ConnectorTarget& target)
+{
+    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
+    if (const auto exit = parse(parser, arguments)) {
+        return exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(parser, tr("Give exactly one connector NAME."));
+    }
+    target.directory = openDirectory();
+    if (!target.directory) {
+        return Failed;
+    }
+    QString error;
+    std::optional<ConnectorConfig> config =
+        ConnectorStore(target.directory->database()).find(parser.positionalArguments().first(), &error);
+    if (!config) {
+        return fail(error);
+    }
+    target.config = std::move(*config);
+    return std::nullopt;
+}
+
+std::optional<QString> CliContext::connectorSecret(const ConnectorConfig& config)
+{
+    const SecretResult secret = SecretStore().readNow(config.secretKey());
+    if (!secret.ok()) {
+        fail(secret.message);
+        return std::nullopt;
+    }
+    return secret.secret;
 }
 
 std::optional<QString> CliContext::readSecret(const QCommandLineParser& parser, const QCommandLineOption& stdinOption,

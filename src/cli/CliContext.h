@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/ConnectorConfig.h"
 #include "directory/DatabaseConnection.h"
 #include "jobs/Job.h"
 
@@ -41,6 +42,17 @@ public:
     bool json() const { return m_json; }
 
     std::unique_ptr<DatabaseConnection> openDirectory();
+
+    struct ConnectorTarget
+    {
+        std::unique_ptr<DatabaseConnection> directory;
+        ConnectorConfig config;
+    };
+    // For commands about one connector, named by the only positional argument: parses, opens the
+    // directory and finds the connector. Returns an exit code when the command should stop.
+    std::optional<int> openConnector(QCommandLineParser& parser, const QStringList& arguments, ConnectorTarget& target);
+    // The connector's client secret from the keychain; nullopt after printing why not.
+    std::optional<QString> connectorSecret(const ConnectorConfig& config);
 
     // The secret from standard input (--*-stdin), an environment variable (--*-env NAME), or, on a
     // terminal, a prompt that does not echo. Never from an argument. nullopt after printing why.

@@ -8,21 +8,11 @@ namespace CliJson {
 
 QJsonObject connector(const ConnectorConfig& config)
 {
-    const KeycloakSettings& keycloak = config.keycloak;
-    return QJsonObject{
-        {u"id"_s, config.id},
-        {u"name"_s, config.name},
-        {u"type"_s, config.type},
-        {u"url"_s, keycloak.baseUrl},
-        {u"realm"_s, keycloak.realm},
-        {u"clientId"_s, keycloak.clientId},
-        {u"caFile"_s, keycloak.caFile},
-        {u"pageSize"_s, keycloak.pageSize},
-        {u"maxInFlight"_s, keycloak.maxInFlight},
-        {u"timeoutSeconds"_s, keycloak.timeoutSeconds},
-        {u"maxRetries"_s, keycloak.maxRetries},
-        {u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes)},
-    };
+    QJsonObject object = config.settingsJson();
+    object.insert(u"id"_s, config.id);
+    object.insert(u"name"_s, config.name);
+    object.insert(u"type"_s, config.type);
+    return object;
 }
 
 QJsonValue error(const std::optional<ConnectorError>& error)

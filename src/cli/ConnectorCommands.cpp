@@ -208,28 +208,18 @@ int ConnectorCommands::edit(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Changes a connector's settings, or its secret with --secret-stdin or "
                                         "--secret-env. Options not given keep their value."));
-    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
     m_context.addCommonOptions(parser, true);
     const SettingOptions options;
     options.addTo(parser);
     const QCommandLineOption rename(u"name"_s, tr("A new name."), tr("name"));
     parser.addOption(rename);
-    if (const auto exit = m_context.parse(parser, arguments)) {
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
         return *exit;
     }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.usageError(parser, tr("Give exactly one NAME."));
-    }
-    auto directory = m_context.openDirectory();
-    if (!directory) {
-        return CliContext::Failed;
-    }
-    ConnectorStore store(directory->database());
+    ConnectorStore store(target.directory->database());
+    ConnectorConfig* config = &target.config;
     QString error;
-    std::optional<ConnectorConfig> config = store.find(positional(parser, 0), &error);
-    if (!config) {
-        return m_context.fail(error);
-    }
     if (parser.isSet(rename)) {
         config->name = parser.value(rename).trimmed();
     }
@@ -306,23 +296,12 @@ int ConnectorCommands::show(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Shows a connector's settings and whether its secret is stored."));
-    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
     m_context.addCommonOptions(parser, true);
-    if (const auto exit = m_context.parse(parser, arguments)) {
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
         return *exit;
     }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.usageError(parser, tr("Give exactly one NAME."));
-    }
-    auto directory = m_context.openDirectory();
-    if (!directory) {
-        return CliContext::Failed;
-    }
-    QString error;
-    const auto config = ConnectorStore(directory->database()).find(positional(parser, 0), &error);
-    if (!config) {
-        return m_context.fail(error);
-    }
+    const ConnectorConfig* config = &target.config;
     const SecretResult secret = SecretStore().readNow(config->secretKey());
     const QString secretState = secret.ok()               ? u"stored"_s
         : secret.status == SecretResult::Status::NotFound ? u"missing"_s
@@ -360,24 +339,14 @@ int ConnectorCommands::remove(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Removes a connector and its secret."));
-    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
     m_context.addCommonOptions(parser, true);
-    if (const auto exit = m_context.parse(parser, arguments)) {
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
         return *exit;
     }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.usageError(parser, tr("Give exactly one NAME."));
-    }
-    auto directory = m_context.openDirectory();
-    if (!directory) {
-        return CliContext::Failed;
-    }
-    ConnectorStore store(directory->database());
+    ConnectorStore store(target.directory->database());
+    const ConnectorConfig* config = &target.config;
     QString error;
-    const auto config = store.find(positional(parser, 0), &error);
-    if (!config) {
-        return m_context.fail(error);
-    }
     if (!store.remove(config->id, &error)) {
         return m_context.fail(error);
     }
@@ -399,29 +368,18 @@ int ConnectorCommands::test(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Tests the connection: finds Keycloak, signs in with the client, and reads "
                                         "users and groups. Exit code 0 when everything works, 1 when not."));
-    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
     m_context.addCommonOptions(parser, true);
-    if (const auto exit = m_context.parse(parser, arguments)) {
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
         return *exit;
     }
-    if (parser.positionalArguments().size() != 1) {
-        return m_context.usageError(parser, tr("Give exactly one NAME."));
-    }
-    auto directory = m_context.openDirectory();
-    if (!directory) {
+    const ConnectorConfig* config = &target.config;
+    const std::optional<QString> secret = m_context.connectorSecret(*config);
+    if (!secret) {
         return CliContext::Failed;
     }
-    QString error;
-    const auto config = ConnectorStore(directory->database()).find(positional(parser, 0), &error);
-    if (!config) {
-        return m_context.fail(error);
-    }
-    const SecretResult secret = SecretStore().readNow(config->secretKey());
-    if (!secret.ok()) {
-        return m_context.fail(secret.message);
-    }
 
-    ConnectionTest job(config->keycloak, secret.secret);
+    ConnectionTest job(config->keycloak, *secret);
     const ConnectionTestResult result = m_context.run(job, &ConnectionTest::finished);
     if (m_context.json()) {
         m_context.printJson(CliJson::connectionTest(*config, result));

@@ -23,31 +23,23 @@ int FetchCommand::run(const QStringList& arguments)
                                         "writes them to FILE as JSON, for inspection and benchmarks. Nothing in "
                                         "the directory changes. The file is written only if the whole realm was "
                                         "read."));
-    parser.addPositionalArgument(u"NAME"_s, tr("The connector's name or id."));
     m_context.addCommonOptions(parser, true);
     const QCommandLineOption output({u"o"_s, u"output"_s}, tr("Where to write the snapshot."), tr("file"));
     parser.addOption(output);
-    if (const auto exit = m_context.parse(parser, arguments)) {
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
         return *exit;
     }
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(output)) {
-        return m_context.usageError(parser, tr("Give a connector NAME and --output FILE."));
+    if (!parser.isSet(output)) {
+        return m_context.usageError(parser, tr("Give the file to write with --output FILE."));
     }
-    auto directory = m_context.openDirectory();
-    if (!directory) {
+    const ConnectorConfig* config = &target.config;
+    const std::optional<QString> secret = m_context.connectorSecret(*config);
+    if (!secret) {
         return CliContext::Failed;
     }
-    QString error;
-    const auto config = ConnectorStore(directory->database()).find(parser.positionalArguments().first(), &error);
-    if (!config) {
-        return m_context.fail(error);
-    }
-    const SecretResult secret = SecretStore().readNow(config->secretKey());
-    if (!secret.ok()) {
-        return m_context.fail(secret.message);
-    }
 
-    KeycloakFetcher job(config->keycloak, secret.secret);
+    KeycloakFetcher job(config->keycloak, *secret);
     const FetchResult result = m_context.run(job, &KeycloakFetcher::finished);
     if (result.error) {
         if (m_context.json()) {

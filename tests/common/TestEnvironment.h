@@ -1,13 +1,25 @@
 #pragma once
 
+#include "directory/DirectoryLocation.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QTest>
+
+#include <optional>
 
 namespace TestEnvironment {
 
 // The message a test fails with when a variable that scripts/with-test-services.sh exports is missing.
 QByteArray missingServiceMessage(const char* variable);
+
+// The PostgreSQL server of scripts/with-test-services.sh, from its USERSYNC_TEST_PG_* variables.
+struct PostgresService
+{
+    DirectoryLocation location;
+    QString password;
+};
+std::optional<PostgresService> postgres();
 
 // Directs QStandardPaths and QSettings at throw-away test folders (call from initTestCase).
 void isolateUserFolders();
@@ -19,3 +31,8 @@ void isolateUserFolders();
 #define USERSYNC_REQUIRE_ENV(var, name)                                                                                \
     const QString var = qEnvironmentVariable(name);                                                                    \
     QVERIFY2(!var.isEmpty(), TestEnvironment::missingServiceMessage(name).constData())
+
+// Reads the test PostgreSQL server's location and password into `var`, or fails the current test.
+#define USERSYNC_REQUIRE_POSTGRES(var)                                                                                 \
+    const std::optional<TestEnvironment::PostgresService> var = TestEnvironment::postgres();                           \
+    QVERIFY2(var.has_value(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_PG_*").constData())

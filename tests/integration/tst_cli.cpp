@@ -1,5 +1,6 @@
 #include "TestEnvironment.h"
 #include "TestRealm.h"
+#include "directory/DatabaseConnection.h"
 #include "model/SnapshotJson.h"
 
 #include <QDirIterator>
@@ -135,12 +136,9 @@ private Q_SLOTS:
 
     void postgresqlDirectoryWorksWithItsPasswordInTheKeychain()
     {
-        USERSYNC_REQUIRE_ENV(host, "USERSYNC_TEST_PG_HOST");
-        USERSYNC_REQUIRE_ENV(port, "USERSYNC_TEST_PG_PORT");
-        USERSYNC_REQUIRE_ENV(database, "USERSYNC_TEST_PG_DATABASE");
-        USERSYNC_REQUIRE_ENV(user, "USERSYNC_TEST_PG_USER");
-        USERSYNC_REQUIRE_ENV(password, "USERSYNC_TEST_PG_PASSWORD");
-        const QString directory = u"postgresql://%1@%2:%3/%4"_s.arg(user, host, port, database);
+        USERSYNC_REQUIRE_POSTGRES(postgres);
+        const QString directory = postgres->location.toString();
+        const QString password = postgres->password;
 
         const Run before = cli({u"connector"_s, u"list"_s, u"--directory"_s, directory});
         QCOMPARE(before.exitCode, 1);
@@ -157,19 +155,15 @@ private Q_SLOTS:
         QVERIFY2(test.exitCode == 0, qPrintable(test.out + test.err));
 
         // The shared table holds the settings and not the secret.
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"tst_cli"_s);
-        db.setHostName(host);
-        db.setPort(port.toInt());
-        db.setDatabaseName(database);
-        db.setUserName(user);
-        db.setPassword(password);
-        QVERIFY(db.open());
+        QString error;
+        const auto connection = DatabaseConnection::open(postgres->location, password, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
         QSqlQuery query(db);
         QVERIFY(query.exec(u"SELECT settings FROM connectors WHERE name = 'Shared'"_s) && query.next());
         QVERIFY(query.value(0).toString().contains(u"usersync-sync"_s));
         QVERIFY(!query.value(0).toString().contains(m_secret));
         QVERIFY(query.exec(u"DELETE FROM connectors"_s));
-        db.close();
     }
 
     void withoutAKeychainNothingIsStored()

@@ -112,6 +112,40 @@ private Q_SLOTS:
         QVERIFY(!result.error->detail.contains(u"eyJ"_s));
     }
 
+    void tlsWithoutTheCaNamesTheCertificateProblem()
+    {
+        USERSYNC_REQUIRE_ENV(httpsUrl, "USERSYNC_TEST_KEYCLOAK_HTTPS_URL");
+        const ConnectionTestResult result =
+            run(settings(u"usersync-sync"_s, httpsUrl), m_realm.clientSecret(u"usersync-sync"_s));
+        QVERIFY(!result.ok);
+        QCOMPARE(result.error->kind, Kind::Tls);
+        QVERIFY2(result.error->message.contains(u"certificate"_s) && result.error->message.contains(u"CA file"_s),
+                 qPrintable(result.error->message));
+    }
+
+    void tlsWithThePrivateCaPasses()
+    {
+        USERSYNC_REQUIRE_ENV(httpsUrl, "USERSYNC_TEST_KEYCLOAK_HTTPS_URL");
+        USERSYNC_REQUIRE_ENV(caFile, "USERSYNC_TEST_CA_FILE");
+        KeycloakSettings keycloak = settings(u"usersync-sync"_s, httpsUrl);
+        keycloak.caFile = caFile;
+        const ConnectionTestResult result = run(keycloak, m_realm.clientSecret(u"usersync-sync"_s));
+        QVERIFY2(result.ok, qPrintable(result.error ? result.error->message : QString()));
+        QCOMPARE(result.baseUrl, QUrl(httpsUrl));
+        QCOMPARE(result.userCount, m_realm.users().size());
+    }
+
+    void unreadableCaFileIsReported()
+    {
+        USERSYNC_REQUIRE_ENV(httpsUrl, "USERSYNC_TEST_KEYCLOAK_HTTPS_URL");
+        KeycloakSettings keycloak = settings(u"usersync-sync"_s, httpsUrl);
+        keycloak.caFile = QStringLiteral(USERSYNC_TEST_FIXTURES_DIR "/usersync-test-realm.json");
+        const ConnectionTestResult result = run(keycloak, m_realm.clientSecret(u"usersync-sync"_s));
+        QVERIFY(!result.ok);
+        QCOMPARE(result.error->kind, Kind::Tls);
+        QVERIFY2(result.error->message.contains(u"holds no PEM certificate"_s), qPrintable(result.error->message));
+    }
+
     void cancelledTestSaysSo()
     {
         ConnectionTest test(settings(u"usersync-sync"_s, m_url), m_realm.clientSecret(u"usersync-sync"_s));

@@ -18,13 +18,9 @@ class TestDatabaseConnection final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        USERSYNC_REQUIRE_ENV(host, "USERSYNC_TEST_PG_HOST");
-        USERSYNC_REQUIRE_ENV(port, "USERSYNC_TEST_PG_PORT");
-        USERSYNC_REQUIRE_ENV(database, "USERSYNC_TEST_PG_DATABASE");
-        USERSYNC_REQUIRE_ENV(user, "USERSYNC_TEST_PG_USER");
-        USERSYNC_REQUIRE_ENV(password, "USERSYNC_TEST_PG_PASSWORD");
-        m_postgres = DirectoryLocation::postgreSql(host, port.toInt(), database, user);
-        m_password = password;
+        USERSYNC_REQUIRE_POSTGRES(postgres);
+        m_postgres = postgres->location;
+        m_password = postgres->password;
         QVERIFY(m_temporary.isValid());
     }
 

@@ -51,7 +51,7 @@ QStringList ConnectorConfig::validate() const
 QJsonObject ConnectorConfig::settingsJson() const
 {
     return QJsonObject{
-        {u"baseUrl"_s, keycloak.baseUrl},
+        {u"url"_s, keycloak.baseUrl},
         {u"realm"_s, keycloak.realm},
         {u"clientId"_s, keycloak.clientId},
         {u"caFile"_s, keycloak.caFile},
@@ -67,7 +67,7 @@ QJsonObject ConnectorConfig::settingsJson() const
 KeycloakSettings ConnectorConfig::keycloakFromJson(const QJsonObject& settings)
 {
     KeycloakSettings keycloak;
-    keycloak.baseUrl = settings.value(u"baseUrl"_s).toString();
+    keycloak.baseUrl = settings.value(u"url"_s).toString();
     keycloak.realm = settings.value(u"realm"_s).toString();
     keycloak.clientId = settings.value(u"clientId"_s).toString();
     keycloak.caFile = settings.value(u"caFile"_s).toString();

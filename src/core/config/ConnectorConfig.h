@@ -45,6 +45,7 @@ public:
     // Sentences naming each field that is missing or wrong; empty when the config can be used.
     QStringList validate() const;
 
+    // The settings as stored in the directory, and as `usersync-cli --json` shows them.
     QJsonObject settingsJson() const;
     static KeycloakSettings keycloakFromJson(const QJsonObject& settings);
 
