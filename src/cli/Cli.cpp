@@ -5,6 +5,7 @@
 #include "ConnectorCommands.h"
 #include "DirectoryCommands.h"
 #include "FetchCommand.h"
+#include "SyncCommands.h"
 
 using namespace Qt::StringLiterals;
 
@@ -15,11 +16,13 @@ QString Cli::usage() const
               "Commands:\n"
               "  %1\n"
               "  %2\n"
-              "  %3\n\n"
+              "  %3\n"
+              "  %4\n\n"
               "Every command takes --help, and --directory to choose the user directory (a SQLite file or\n"
               "postgresql://user@host/database); commands that report take --json.\n"
               "Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.\n")
-        .arg(ConnectorCommands::summary(), FetchCommand::summary(), DirectoryCommands::summary());
+        .arg(ConnectorCommands::summary(), FetchCommand::summary(), SyncCommands::summaries().join(u"\n  "_s),
+             DirectoryCommands::summary());
 }
 
 int Cli::run(const QStringList& arguments)
@@ -31,6 +34,15 @@ int Cli::run(const QStringList& arguments)
     }
     if (command == u"fetch"_s) {
         return FetchCommand(m_context).run(commandArguments);
+    }
+    if (command == u"sync"_s) {
+        return SyncCommands(m_context).sync(commandArguments);
+    }
+    if (command == u"history"_s) {
+        return SyncCommands(m_context).history(commandArguments);
+    }
+    if (command == u"report"_s) {
+        return SyncCommands(m_context).report(commandArguments);
     }
     if (command == u"directory"_s) {
         return DirectoryCommands(m_context).run(commandArguments);

@@ -85,17 +85,27 @@ std::optional<int> CliContext::parse(QCommandLineParser& parser, const QStringLi
     return std::nullopt;
 }
 
-std::unique_ptr<DatabaseConnection> CliContext::openDirectory()
+std::optional<DirectoryLocation> CliContext::location()
 {
+    if (m_directory.isEmpty()) {
+        return DirectoryLocation::defaultLocation();
+    }
     QString error;
-    std::optional<DirectoryLocation> location = m_directory.isEmpty()
-        ? std::optional<DirectoryLocation>(DirectoryLocation::defaultLocation())
-        : DirectoryLocation::parse(m_directory, &error);
+    std::optional<DirectoryLocation> location = DirectoryLocation::parse(m_directory, &error);
     if (!location) {
         fail(error, Usage);
+    }
+    return location;
+}
+
+std::unique_ptr<DatabaseConnection> CliContext::openDirectory()
+{
+    const std::optional<DirectoryLocation> where = location();
+    if (!where) {
         return nullptr;
     }
-    auto connection = DirectoryAccess::open(*location, &error);
+    QString error;
+    auto connection = DirectoryAccess::open(*where, &error);
     if (!connection) {
         fail(error);
     }

@@ -42,6 +42,8 @@ public:
     bool json() const { return m_json; }
 
     std::unique_ptr<DatabaseConnection> openDirectory();
+    // The directory --directory names (or the default); nullopt after printing why not.
+    std::optional<DirectoryLocation> location();
 
     struct ConnectorTarget
     {

@@ -45,10 +45,132 @@ struct SettingOptions
                                  ConnectorCommands::tr("Read the client secret from the environment variable NAME."),
                                  ConnectorCommands::tr("NAME")};
 
+    // What the sync does with what it reads.
+    QCommandLineOption cleanup{u"cleanup"_s,
+                               ConnectorCommands::tr("Users gone from Keycloak: disable (default), delete, anonymize "
+                                                     "or keep."),
+                               ConnectorCommands::tr("mode")};
+    QCommandLineOption requiredGroup{u"required-group"_s,
+                                     ConnectorCommands::tr("Sync only members of this group (name or path, * and ? "
+                                                           "allowed); repeat for several."),
+                                     ConnectorCommands::tr("group")};
+    QCommandLineOption anyGroup{u"no-required-groups"_s, ConnectorCommands::tr("Sync every user again.")};
+    QCommandLineOption groupNaming{u"group-names"_s,
+                                   ConnectorCommands::tr("Local group names: name (default), lowercase, path or "
+                                                         "replace."),
+                                   ConnectorCommands::tr("naming")};
+    QCommandLineOption groupPattern{u"group-pattern"_s,
+                                    ConnectorCommands::tr("With --group-names replace: the regular expression."),
+                                    ConnectorCommands::tr("regex")};
+    QCommandLineOption groupReplacement{u"group-replacement"_s,
+                                        ConnectorCommands::tr("With --group-names replace: the replacement (\\1 for "
+                                                              "the first capture)."),
+                                        ConnectorCommands::tr("text")};
+    QCommandLineOption dropUnmatched{u"drop-unmatched-groups"_s,
+                                     ConnectorCommands::tr("With --group-names replace: skip groups the pattern does "
+                                                           "not match.")};
+    QCommandLineOption ancestors{u"ancestor-groups"_s,
+                                 ConnectorCommands::tr("Make members of a subgroup members of its parents too.")};
+    QCommandLineOption directOnly{u"direct-groups-only"_s,
+                                  ConnectorCommands::tr("Only direct memberships (the default).")};
+    QCommandLineOption displayName{u"display-name"_s,
+                                   ConnectorCommands::tr("Display name template, e.g. \"{firstName} {lastName}\"."),
+                                   ConnectorCommands::tr("template")};
+    QCommandLineOption usernameFrom{u"username-from"_s,
+                                    ConnectorCommands::tr("Where usernames come from, e.g. username or "
+                                                          "attr:uid|username."),
+                                    ConnectorCommands::tr("source")};
+    QCommandLineOption emailFrom{u"email-from"_s, ConnectorCommands::tr("Where email addresses come from."),
+                                 ConnectorCommands::tr("source")};
+    QCommandLineOption customAttribute{u"custom-attribute"_s,
+                                       ConnectorCommands::tr("Copy this Keycloak attribute to the local user; repeat "
+                                                             "for several."),
+                                       ConnectorCommands::tr("name")};
+    QCommandLineOption matchByEmail{u"match-by-email"_s,
+                                    ConnectorCommands::tr("Link existing local users by email address too.")};
+    QCommandLineOption matchByUsername{u"match-by-username-only"_s,
+                                       ConnectorCommands::tr("Link existing local users by username only (the "
+                                                             "default).")};
+    QCommandLineOption deletionLimit{u"deletion-limit"_s,
+                                     ConnectorCommands::tr("Most users one full sync may disable or delete (default "
+                                                           "500)."),
+                                     ConnectorCommands::tr("n")};
+    QCommandLineOption deletionPercent{u"deletion-limit-percent"_s,
+                                       ConnectorCommands::tr("Most users in percent one full sync may disable or "
+                                                             "delete (default 10)."),
+                                       ConnectorCommands::tr("percent")};
+
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({url, realm, clientId, caFile, pageSize, inFlight, timeout, retries, attribute, noAttributes,
-                           secretStdin, secretEnv});
+        parser.addOptions({url,          realm,           clientId,         caFile,         pageSize,
+                           inFlight,     timeout,         retries,          attribute,      noAttributes,
+                           secretStdin,  secretEnv,       cleanup,          requiredGroup,  anyGroup,
+                           groupNaming,  groupPattern,    groupReplacement, dropUnmatched,  ancestors,
+                           directOnly,   displayName,     usernameFrom,     emailFrom,      customAttribute,
+                           matchByEmail, matchByUsername, deletionLimit,    deletionPercent});
+    }
+
+    bool applySync(const QCommandLineParser& parser, SyncOptions& sync, QString* error) const
+    {
+        static const QStringList cleanups = {u"disable"_s, u"delete"_s, u"anonymize"_s, u"keep"_s};
+        static const QStringList namings = {u"name"_s, u"lowercase"_s, u"path"_s, u"replace"_s};
+        if (parser.isSet(cleanup)) {
+            const qsizetype index = cleanups.indexOf(parser.value(cleanup).toLower());
+            if (index < 0) {
+                *error = ConnectorCommands::tr("--cleanup is one of disable, delete, anonymize or keep.");
+                return false;
+            }
+            sync.cleanup = SyncOptions::Cleanup(index);
+        }
+        if (parser.isSet(groupNaming)) {
+            const qsizetype index = namings.indexOf(parser.value(groupNaming).toLower());
+            if (index < 0) {
+                *error = ConnectorCommands::tr("--group-names is one of name, lowercase, path or replace.");
+                return false;
+            }
+            sync.groupNaming = SyncOptions::GroupNaming(index);
+        }
+        if (parser.isSet(anyGroup)) {
+            sync.requiredGroups.clear();
+        }
+        if (parser.isSet(requiredGroup)) {
+            sync.requiredGroups = parser.values(requiredGroup);
+        }
+        const auto text = [&parser](const QCommandLineOption& option, QString& target) {
+            if (parser.isSet(option)) {
+                target = parser.value(option);
+            }
+        };
+        text(groupPattern, sync.groupPattern);
+        text(groupReplacement, sync.groupReplacement);
+        text(displayName, sync.displayNameTemplate);
+        text(usernameFrom, sync.usernameSource);
+        text(emailFrom, sync.emailSource);
+        if (parser.isSet(dropUnmatched)) {
+            sync.dropUnmatchedGroups = true;
+        }
+        if (parser.isSet(ancestors) || parser.isSet(directOnly)) {
+            sync.includeAncestorGroups = parser.isSet(ancestors);
+        }
+        if (parser.isSet(matchByEmail) || parser.isSet(matchByUsername)) {
+            sync.matchByEmail = parser.isSet(matchByEmail);
+        }
+        if (parser.isSet(customAttribute)) {
+            sync.customAttributes = parser.values(customAttribute);
+        }
+        for (const auto& [option, target] : {std::pair{&deletionLimit, &sync.deletionLimitCount},
+                                             std::pair{&deletionPercent, &sync.deletionLimitPercent}}) {
+            if (parser.isSet(*option)) {
+                bool isNumber = false;
+                *target = parser.value(*option).toInt(&isNumber);
+                if (!isNumber) {
+                    *error = ConnectorCommands::tr("--%1 takes a whole number, not “%2”.")
+                                 .arg(option->names().first(), parser.value(*option));
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     // Applies what was given; returns false (with `error`) for a value that is not a number.
@@ -86,6 +208,11 @@ struct SettingOptions
             keycloak.userAttributes = parser.values(attribute);
         }
         return true;
+    }
+
+    bool applyAll(const QCommandLineParser& parser, ConnectorConfig& config, QString* error) const
+    {
+        return apply(parser, config.keycloak, error) && applySync(parser, config.sync, error);
     }
 };
 
@@ -165,7 +292,7 @@ int ConnectorCommands::add(const QStringList& arguments)
     ConnectorConfig config;
     config.name = positional(parser, 0);
     QString error;
-    if (!options.apply(parser, config.keycloak, &error)) {
+    if (!options.applyAll(parser, config, &error)) {
         return m_context.fail(error, CliContext::Usage);
     }
     if (const QStringList problems = config.validate(); !problems.isEmpty()) {
@@ -223,7 +350,7 @@ int ConnectorCommands::edit(const QStringList& arguments)
     if (parser.isSet(rename)) {
         config->name = parser.value(rename).trimmed();
     }
-    if (!options.apply(parser, config->keycloak, &error)) {
+    if (!options.applyAll(parser, *config, &error)) {
         return m_context.fail(error, CliContext::Usage);
     }
     if (const QStringList problems = config->validate(); !problems.isEmpty()) {
@@ -332,6 +459,19 @@ int ConnectorCommands::show(const QStringList& arguments)
         << tr("Timeout:           %1 s, %2 retries").arg(k.timeoutSeconds).arg(k.maxRetries) << Qt::endl
         << tr("Attributes:        %1").arg(k.userAttributes.isEmpty() ? tr("none") : k.userAttributes.join(u", "_s))
         << Qt::endl;
+    const SyncOptions& o = config->sync;
+    static const QStringList cleanups = {tr("disable"), tr("delete"), tr("anonymize"), tr("keep")};
+    static const QStringList namings = {tr("Keycloak's name"), tr("lower case"), tr("full path"), tr("replaced")};
+    out << tr("Users gone:        %1").arg(cleanups.at(int(o.cleanup))) << Qt::endl
+        << tr("Required groups:   %1")
+               .arg(o.requiredGroups.isEmpty() ? tr("none (everyone)") : o.requiredGroups.join(u", "_s))
+        << Qt::endl
+        << tr("Group names:       %1").arg(namings.at(int(o.groupNaming))) << Qt::endl
+        << tr("Memberships:       %1").arg(o.includeAncestorGroups ? tr("direct and inherited") : tr("direct only"))
+        << Qt::endl
+        << tr("Display name:      %1").arg(o.displayNameTemplate) << Qt::endl
+        << tr("Matching:          %1").arg(o.matchByEmail ? tr("username, then email") : tr("username")) << Qt::endl
+        << tr("Deletion limit:    %1 users or %2%").arg(o.deletionLimitCount).arg(o.deletionLimitPercent) << Qt::endl;
     return CliContext::Success;
 }
 

@@ -5,7 +5,7 @@
 
 class CliContext;
 
-// usersync-cli directory set-password: the PostgreSQL directory's password, into the keychain.
+// usersync-cli directory users|groups|set-password: look at the directory; store its PostgreSQL password.
 class DirectoryCommands final
 {
     Q_DECLARE_TR_FUNCTIONS(Cli)
@@ -20,6 +20,7 @@ public:
 
 private:
     int setPassword(const QStringList& arguments);
+    int list(const QStringList& arguments, bool users);
 
     CliContext& m_context;
 };

@@ -74,9 +74,11 @@ private Q_SLOTS:
         outcome.url = QUrl(u"https://sso.example.com/realms/corp/protocol/openid-connect/token"_s);
         outcome.status = 401;
         outcome.networkError = QNetworkReply::AuthenticationRequiredError;
-        outcome.body = R"({"error":"unauthorized_client","error_description":"Client not enabled to retrieve service account"})";
+        outcome.body =
+            R"({"error":"unauthorized_client","error_description":"Client not enabled to retrieve service account"})";
         QCOMPARE(KeycloakErrors::token(outcome, u"usersync"_s, u"corp"_s, 30).kind, Kind::ServiceAccountsDisabled);
-        outcome.body = R"({"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"})";
+        outcome.body =
+            R"({"error":"unauthorized_client","error_description":"Invalid client or Invalid client credentials"})";
         QCOMPARE(KeycloakErrors::token(outcome, u"usersync"_s, u"corp"_s, 30).kind, Kind::InvalidClient);
         outcome.status = 404;
         outcome.body = R"({"error":"Realm does not exist"})";

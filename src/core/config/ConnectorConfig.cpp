@@ -45,6 +45,7 @@ QStringList ConnectorConfig::validate() const
     if (keycloak.maxRetries < 0 || keycloak.maxRetries > 10) {
         problems << tr("The number of retries must be between 0 and 10.");
     }
+    problems << sync.validate();
     return problems;
 }
 
@@ -61,7 +62,14 @@ QJsonObject ConnectorConfig::settingsJson() const
         {u"maxRetries"_s, keycloak.maxRetries},
         {u"retryDelayMs"_s, keycloak.retryDelayMs},
         {u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes)},
+        {u"sync"_s, sync.toJson()},
     };
+}
+
+void ConnectorConfig::readSettingsJson(const QJsonObject& settings, ConnectorConfig& config)
+{
+    config.keycloak = keycloakFromJson(settings);
+    config.sync = SyncOptions::fromJson(settings.value(u"sync"_s).toObject());
 }
 
 KeycloakSettings ConnectorConfig::keycloakFromJson(const QJsonObject& settings)

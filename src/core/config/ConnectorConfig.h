@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/SyncOptions.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
@@ -41,6 +43,7 @@ public:
     QString name;
     QString type = keycloakType;
     KeycloakSettings keycloak;
+    SyncOptions sync;
 
     // Sentences naming each field that is missing or wrong; empty when the config can be used.
     QStringList validate() const;
@@ -48,6 +51,8 @@ public:
     // The settings as stored in the directory, and as `usersync-cli --json` shows them.
     QJsonObject settingsJson() const;
     static KeycloakSettings keycloakFromJson(const QJsonObject& settings);
+    // Reads what settingsJson() wrote into `config`.
+    static void readSettingsJson(const QJsonObject& settings, ConnectorConfig& config);
 
     QString secretKey() const;
 

@@ -18,8 +18,7 @@ ConnectorConfig fromRow(const QSqlQuery& query)
     config.id = query.value(0).toString();
     config.name = query.value(1).toString();
     config.type = query.value(2).toString();
-    config.keycloak =
-        ConnectorConfig::keycloakFromJson(QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object());
+    ConnectorConfig::readSettingsJson(QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object(), config);
     return config;
 }
 

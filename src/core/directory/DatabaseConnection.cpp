@@ -72,6 +72,9 @@ std::unique_ptr<DatabaseConnection> DatabaseConnection::open(const DirectoryLoca
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             reason = probe.lastError().databaseText().trimmed();
+        } else {
+            // Off by default in SQLite; the directory's memberships refer to its users and groups.
+            probe.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
         }
     }
     if (!reason.isEmpty()) {

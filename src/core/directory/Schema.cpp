@@ -27,6 +27,70 @@ const QList<QStringList>& migrations()
             "  created_at BIGINT NOT NULL,"
             "  updated_at BIGINT NOT NULL)"_s,
         },
+        // 2: the directory itself, and the history of sync runs with every change they made.
+        {
+            u"CREATE TABLE directory_users ("
+            "  id TEXT PRIMARY KEY,"
+            "  username TEXT NOT NULL,"
+            "  username_key TEXT NOT NULL UNIQUE,"
+            "  email TEXT NOT NULL DEFAULT '',"
+            "  email_key TEXT NOT NULL DEFAULT '',"
+            "  first_name TEXT NOT NULL DEFAULT '',"
+            "  last_name TEXT NOT NULL DEFAULT '',"
+            "  display_name TEXT NOT NULL DEFAULT '',"
+            "  active INTEGER NOT NULL DEFAULT 1,"
+            "  attributes TEXT NOT NULL DEFAULT '',"
+            "  origin_connector TEXT NOT NULL DEFAULT '',"
+            "  external_id TEXT NOT NULL DEFAULT '',"
+            "  created_at BIGINT NOT NULL,"
+            "  updated_at BIGINT NOT NULL,"
+            "  last_synced_at BIGINT NOT NULL DEFAULT 0)"_s,
+            u"CREATE INDEX directory_users_origin ON directory_users (origin_connector, external_id)"_s,
+            u"CREATE INDEX directory_users_email ON directory_users (email_key)"_s,
+            u"CREATE TABLE directory_groups ("
+            "  id TEXT PRIMARY KEY,"
+            "  name TEXT NOT NULL,"
+            "  name_key TEXT NOT NULL UNIQUE,"
+            "  path TEXT NOT NULL DEFAULT '',"
+            "  origin_connector TEXT NOT NULL DEFAULT '',"
+            "  external_id TEXT NOT NULL DEFAULT '',"
+            "  created_at BIGINT NOT NULL,"
+            "  updated_at BIGINT NOT NULL)"_s,
+            u"CREATE TABLE directory_memberships ("
+            "  user_id TEXT NOT NULL REFERENCES directory_users (id),"
+            "  group_id TEXT NOT NULL REFERENCES directory_groups (id),"
+            "  origin_connector TEXT NOT NULL DEFAULT '',"
+            "  created_at BIGINT NOT NULL,"
+            "  PRIMARY KEY (user_id, group_id))"_s,
+            u"CREATE INDEX directory_memberships_group ON directory_memberships (group_id)"_s,
+            u"CREATE TABLE sync_runs ("
+            "  id TEXT PRIMARY KEY,"
+            "  connector_id TEXT NOT NULL,"
+            "  connector_name TEXT NOT NULL,"
+            "  mode TEXT NOT NULL,"
+            "  run_trigger TEXT NOT NULL,"
+            "  started_at BIGINT NOT NULL,"
+            "  finished_at BIGINT NOT NULL,"
+            "  status TEXT NOT NULL,"
+            "  counts TEXT NOT NULL DEFAULT '{}',"
+            "  message TEXT NOT NULL DEFAULT '',"
+            "  rollback_of TEXT NOT NULL DEFAULT '')"_s,
+            u"CREATE INDEX sync_runs_started ON sync_runs (started_at)"_s,
+            u"CREATE TABLE sync_changes ("
+            "  run_id TEXT NOT NULL REFERENCES sync_runs (id),"
+            "  seq INTEGER NOT NULL,"
+            "  object TEXT NOT NULL,"
+            "  action TEXT NOT NULL,"
+            "  item_key TEXT NOT NULL,"
+            "  display_name TEXT NOT NULL DEFAULT '',"
+            "  email TEXT NOT NULL DEFAULT '',"
+            "  local_id TEXT NOT NULL DEFAULT '',"
+            "  external_id TEXT NOT NULL DEFAULT '',"
+            "  group_local_id TEXT NOT NULL DEFAULT '',"
+            "  fields TEXT NOT NULL DEFAULT '[]',"
+            "  reason TEXT NOT NULL DEFAULT '',"
+            "  PRIMARY KEY (run_id, seq))"_s,
+        },
     };
     return steps;
 }

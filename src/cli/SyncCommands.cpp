@@ -1,0 +1,250 @@
+#include "SyncCommands.h"
+
+#include "CliContext.h"
+#include "config/ConnectorStore.h"
+#include "directory/DirectoryStore.h"
+#include "sync/Report.h"
+#include "sync/SyncJob.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString countsLine(const QJsonObject& counts)
+{
+    QStringList parts;
+    for (auto it = counts.begin(); it != counts.end(); ++it) {
+        parts << u"%1 %2"_s.arg(it.value().toInt()).arg(it.key());
+    }
+    return parts.isEmpty() ? u"nothing"_s : parts.join(u", "_s);
+}
+
+QString runJsonStatus(const SyncResult& result)
+{
+    return result.run.status.isEmpty() ? (result.status == SyncResult::Status::Refused ? u"refused"_s : u"failed"_s)
+                                       : result.run.status;
+}
+
+bool writeReport(const QString& file, const RunRecord& run, const QList<Change>& changes, QString* error)
+{
+    const auto format = Report::formatForFile(file);
+    if (!format) {
+        *error = SyncCommands::tr("The report file must end in .csv or .json: %1").arg(file);
+        return false;
+    }
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || !Report::write(&out, *format, run, changes) || !out.commit()) {
+        *error = SyncCommands::tr("The report cannot be written to %1: %2").arg(file, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QStringList SyncCommands::summaries()
+{
+    return {tr("sync NAME --simulate|--full                Show, or apply, what a sync changes"),
+            tr("history [NAME]                            List the recorded runs"),
+            tr("report RUN                                The changes of one run, as CSV or JSON")};
+}
+
+int SyncCommands::sync(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Reads the connector's realm and compares it with the directory. --simulate shows every change and writes "
+           "nothing but the run record; --full applies the changes in one transaction. Exit code 0 when done, 1 when "
+           "it failed, 3 when it was refused for safety (deletion limit, another sync running)."));
+    m_context.addCommonOptions(parser, true);
+    const QCommandLineOption simulate(u"simulate"_s, tr("Change nothing; show what a full sync would do."));
+    const QCommandLineOption full(u"full"_s, tr("Apply the changes."));
+    const QCommandLineOption allowDeletions(
+        u"allow-deletions"_s, tr("Let this one full sync past the deletion limit. Review a simulation first."));
+    const QCommandLineOption reportFile(u"report"_s, tr("Write every change to FILE (.csv or .json)."), tr("file"));
+    parser.addOptions({simulate, full, allowDeletions, reportFile});
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
+        return *exit;
+    }
+    if (parser.isSet(simulate) == parser.isSet(full)) {
+        return m_context.usageError(parser, tr("Choose --simulate or --full."));
+    }
+    if (parser.isSet(reportFile) && !Report::formatForFile(parser.value(reportFile))) {
+        return m_context.usageError(parser, tr("The report file must end in .csv or .json."));
+    }
+    const std::optional<QString> secret = m_context.connectorSecret(target.config);
+    const std::optional<DirectoryLocation> location = m_context.location();
+    if (!secret || !location) {
+        return CliContext::Failed;
+    }
+    target.directory.reset(); // the job opens its own connection
+
+    SyncRequest request;
+    request.mode = parser.isSet(full) ? SyncRequest::Mode::Full : SyncRequest::Mode::Simulate;
+    request.trigger = u"cli"_s;
+    request.allowDeletions = parser.isSet(allowDeletions);
+    SyncJob job(*location, target.config, *secret, request);
+    const SyncResult result = m_context.run(job, &SyncJob::finished);
+
+    if (result.plan && parser.isSet(reportFile)) {
+        QString error;
+        if (!writeReport(parser.value(reportFile), result.run, result.plan->changes, &error)) {
+            m_context.err() << error << Qt::endl;
+        }
+    }
+    const int exitCode = result.status == SyncResult::Status::Succeeded ? CliContext::Success
+        : result.status == SyncResult::Status::Refused                  ? CliContext::Refused
+                                                                        : CliContext::Failed;
+    if (m_context.json()) {
+        m_context.printJson({{u"ok"_s, exitCode == CliContext::Success},
+                             {u"run"_s, result.run.id},
+                             {u"mode"_s, request.mode == SyncRequest::Mode::Full ? u"full"_s : u"simulate"_s},
+                             {u"status"_s, runJsonStatus(result)},
+                             {u"message"_s, result.message},
+                             {u"counts"_s, result.plan ? result.plan->countsJson() : QJsonObject()},
+                             {u"deletionGuardTripped"_s, result.plan && result.plan->deletionGuardTripped},
+                             {u"fetchMs"_s, result.fetchMs},
+                             {u"planMs"_s, result.planMs},
+                             {u"applyMs"_s, result.applyMs}});
+        return exitCode;
+    }
+    QTextStream& out = m_context.out();
+    if (result.plan) {
+        const QJsonObject counts = result.plan->countsJson();
+        out << (request.mode == SyncRequest::Mode::Full && result.status == SyncResult::Status::Succeeded
+                    ? tr("Applied to “%1”:").arg(target.config.name)
+                    : tr("Simulated for “%1” (nothing changed):").arg(target.config.name))
+            << Qt::endl;
+        out << tr("  Users:       %1").arg(countsLine(counts.value(u"users"_s).toObject())) << Qt::endl;
+        out << tr("  Groups:      %1").arg(countsLine(counts.value(u"groups"_s).toObject())) << Qt::endl;
+        out << tr("  Memberships: %1").arg(countsLine(counts.value(u"memberships"_s).toObject())) << Qt::endl;
+        if (result.plan->deletionGuardTripped) {
+            out << tr("  Deletion limit: %1").arg(result.plan->deletionGuardReason) << Qt::endl;
+        }
+    }
+    if (result.status != SyncResult::Status::Succeeded) {
+        m_context.err() << result.message << Qt::endl;
+    }
+    if (!result.run.id.isEmpty()) {
+        out << tr("Run %1 recorded (%2).").arg(result.run.id.left(8), result.run.status) << Qt::endl;
+    }
+    if (result.status == SyncResult::Status::Succeeded && request.mode == SyncRequest::Mode::Simulate
+        && result.plan->hasChanges()) {
+        out << tr("Apply it with: usersync-cli sync \"%1\" --full").arg(target.config.name) << Qt::endl;
+    }
+    return exitCode;
+}
+
+int SyncCommands::history(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the recorded runs, newest first, of one connector or of all."));
+    m_context.addCommonOptions(parser, true);
+    parser.addPositionalArgument(u"NAME"_s, tr("Only this connector's runs."), u"[NAME]"_s);
+    const QCommandLineOption limit(u"limit"_s, tr("At most N runs (default 50)."), tr("n"), u"50"_s);
+    parser.addOption(limit);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    QString error;
+    QString connectorId;
+    if (!parser.positionalArguments().isEmpty()) {
+        const auto config = ConnectorStore(directory->database()).find(parser.positionalArguments().first(), &error);
+        if (!config) {
+            return m_context.fail(error);
+        }
+        connectorId = config->id;
+    }
+    const auto runs = DirectoryStore(directory->database()).runs(connectorId, parser.value(limit).toInt(), &error);
+    if (!runs) {
+        return m_context.fail(error);
+    }
+    if (m_context.json()) {
+        QJsonArray array;
+        for (const RunRecord& run : *runs) {
+            array.append(QJsonObject{
+                {u"id"_s, run.id},
+                {u"connector"_s, run.connectorName},
+                {u"mode"_s, run.mode},
+                {u"trigger"_s, run.trigger},
+                {u"startedAt"_s, QDateTime::fromMSecsSinceEpoch(run.startedAt, Qt::UTC).toString(Qt::ISODateWithMs)},
+                {u"durationMs"_s, run.finishedAt - run.startedAt},
+                {u"status"_s, run.status},
+                {u"counts"_s, run.counts},
+                {u"message"_s, run.message}});
+        }
+        m_context.printJson({{u"ok"_s, true}, {u"runs"_s, array}});
+        return CliContext::Success;
+    }
+    if (runs->isEmpty()) {
+        m_context.out() << tr("No runs yet.") << Qt::endl;
+    }
+    for (const RunRecord& run : *runs) {
+        const QJsonObject users = run.counts.value(u"users"_s).toObject();
+        m_context.out() << run.id.left(8) << u"  "_s
+                        << QDateTime::fromMSecsSinceEpoch(run.startedAt).toString(u"yyyy-MM-dd HH:mm:ss"_s) << u"  "_s
+                        << run.connectorName << u"  "_s << run.mode << u"  "_s << run.trigger << u"  "_s << run.status
+                        << u"  "_s << tr("users: %1").arg(countsLine(users)) << Qt::endl;
+    }
+    return CliContext::Success;
+}
+
+int SyncCommands::report(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Prints, or writes to a file, every change a recorded run made or would make "
+                                        "(unchanged users are counted, not listed)."));
+    m_context.addCommonOptions(parser, false);
+    parser.addPositionalArgument(u"RUN"_s, tr("The run's id, or the start of it as history shows it."));
+    const QCommandLineOption format(u"format"_s, tr("csv or json (default csv)."), tr("format"), u"csv"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, tr("Write to FILE instead of standard output."), tr("file"));
+    parser.addOptions({format, output});
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one RUN."));
+    }
+    const QString formatName = parser.value(format).toLower();
+    if (formatName != u"csv"_s && formatName != u"json"_s) {
+        return m_context.usageError(parser, tr("--format is csv or json."));
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    const DirectoryStore store(directory->database());
+    QString error;
+    const auto run = store.findRun(parser.positionalArguments().first(), &error);
+    if (!run) {
+        return m_context.fail(error);
+    }
+    const auto changes = store.changes(run->id, &error);
+    if (!changes) {
+        return m_context.fail(error);
+    }
+    const Report::Format chosen = formatName == u"json"_s ? Report::Format::Json : Report::Format::Csv;
+    if (parser.isSet(output)) {
+        QSaveFile file(parser.value(output));
+        if (!file.open(QIODevice::WriteOnly) || !Report::write(&file, chosen, *run, *changes) || !file.commit()) {
+            return m_context.fail(
+                tr("The report cannot be written to %1: %2").arg(file.fileName(), file.errorString()));
+        }
+        return CliContext::Success;
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    Report::write(&buffer, chosen, *run, *changes);
+    m_context.out() << QString::fromUtf8(buffer.data()) << Qt::flush;
+    return CliContext::Success;
+}

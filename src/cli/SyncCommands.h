@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class CliContext;
+
+// usersync-cli sync, history and report: the sync engine and its history on the command line.
+class SyncCommands final
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+
+public:
+    explicit SyncCommands(CliContext& context)
+        : m_context(context)
+    { }
+
+    int sync(const QStringList& arguments);
+    int history(const QStringList& arguments);
+    int report(const QStringList& arguments);
+    static QStringList summaries();
+
+private:
+    CliContext& m_context;
+};

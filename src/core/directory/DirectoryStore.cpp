@@ -1,0 +1,562 @@
+#include "DirectoryStore.h"
+
+#include "Logging.h"
+#include "model/NameKey.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <map>
+
+using namespace Qt::StringLiterals;
+using Action = Change::Action;
+using Object = Change::Object;
+
+namespace {
+
+// Local field names (as in FieldChange) and the columns that hold them; names also set a key column.
+struct Column
+{
+    QString field;
+    QString column;
+    QString keyColumn;
+};
+
+const QList<Column> userColumns = {
+    {u"username"_s, u"username"_s, u"username_key"_s},
+    {u"email"_s, u"email"_s, u"email_key"_s},
+    {u"firstName"_s, u"first_name"_s, {}},
+    {u"lastName"_s, u"last_name"_s, {}},
+    {u"displayName"_s, u"display_name"_s, {}},
+    {u"active"_s, u"active"_s, {}},
+    {u"attributes"_s, u"attributes"_s, {}},
+    {u"externalId"_s, u"external_id"_s, {}},
+    {u"origin"_s, u"origin_connector"_s, {}},
+};
+
+const QList<Column> groupColumns = {
+    {u"name"_s, u"name"_s, u"name_key"_s},
+    {u"path"_s, u"path"_s, {}},
+    {u"externalId"_s, u"external_id"_s, {}},
+    {u"origin"_s, u"origin_connector"_s, {}},
+};
+
+QVariant columnValue(const QString& field, const QString& text)
+{
+    if (field == u"active"_s) {
+        return text == u"true"_s ? 1 : 0;
+    }
+    return text;
+}
+
+QString fieldsJson(const QList<FieldChange>& fields)
+{
+    QJsonArray array;
+    for (const FieldChange& field : fields) {
+        array.append(QJsonObject{{u"field"_s, field.field}, {u"before"_s, field.before}, {u"after"_s, field.after}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<FieldChange> fieldsFromJson(const QString& json)
+{
+    QList<FieldChange> fields;
+    for (const QJsonValue& value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+        fields.append({value[u"field"_s].toString(), value[u"before"_s].toString(), value[u"after"_s].toString()});
+    }
+    return fields;
+}
+
+// Qt binds a null QString as SQL NULL; the directory's text columns are NOT NULL, with '' for none.
+void bindAll(QSqlQuery& query, const QVariantList& values)
+{
+    for (const QVariant& value : values) {
+        if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
+            query.addBindValue(QString(u""_s));
+        } else {
+            query.addBindValue(value);
+        }
+    }
+}
+
+bool fail(const QSqlQuery& query, QString* error)
+{
+    *error = query.lastError().text();
+    return false;
+}
+
+// One UPDATE of the columns `change` sets, prepared once per combination of columns.
+class RowUpdater
+{
+public:
+    RowUpdater(QSqlDatabase db, QString table, const QList<Column>& columns)
+        : m_db(std::move(db))
+        , m_table(std::move(table))
+        , m_columns(columns)
+    { }
+
+    bool update(const QString& id, const QList<FieldChange>& fields, qint64 now, QString* error)
+    {
+        QStringList signature;
+        QVariantList values;
+        for (const FieldChange& change : fields) {
+            const auto column = std::find_if(m_columns.cbegin(), m_columns.cend(),
+                                             [&change](const Column& c) { return c.field == change.field; });
+            if (column == m_columns.cend()) {
+                continue;
+            }
+            signature << column->column;
+            values << columnValue(change.field, change.after);
+            if (!column->keyColumn.isEmpty()) {
+                signature << column->keyColumn;
+                values << nameKey(change.after);
+            }
+        }
+        const QString key = signature.join(u',');
+        auto it = m_statements.find(key);
+        if (it == m_statements.end()) {
+            QStringList assignments;
+            for (const QString& column : signature) {
+                assignments << column + u" = ?"_s;
+            }
+            assignments << u"updated_at = ?"_s;
+            QSqlQuery query(m_db);
+            if (!query.prepare(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(m_table, assignments.join(u", "_s)))) {
+                return fail(query, error);
+            }
+            it = m_statements.emplace(key, std::move(query)).first;
+        }
+        QSqlQuery& query = it->second;
+        bindAll(query, values);
+        query.addBindValue(now);
+        query.addBindValue(id);
+        return query.exec() || fail(query, error);
+    }
+
+private:
+    QSqlDatabase m_db;
+    QString m_table;
+    const QList<Column>& m_columns;
+    std::map<QString, QSqlQuery> m_statements; // QSqlQuery moves but does not copy
+};
+
+QHash<QString, QString> afterValues(const Change& change)
+{
+    QHash<QString, QString> values;
+    for (const FieldChange& field : change.fields) {
+        values.insert(field.field, field.after);
+    }
+    return values;
+}
+
+} // namespace
+
+DirectoryStore::DirectoryStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{ }
+
+std::optional<DirectoryState> DirectoryStore::load(QString* error) const
+{
+    DirectoryState state;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT id, username, email, first_name, last_name, display_name, active, attributes, "
+                    "origin_connector, external_id, created_at, updated_at, last_synced_at FROM directory_users"_s)) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    while (query.next()) {
+        LocalUser user;
+        user.id = query.value(0).toString();
+        user.username = query.value(1).toString();
+        user.email = query.value(2).toString();
+        user.firstName = query.value(3).toString();
+        user.lastName = query.value(4).toString();
+        user.displayName = query.value(5).toString();
+        user.active = query.value(6).toInt() != 0;
+        user.attributes = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).object();
+        user.originConnector = query.value(8).toString();
+        user.externalId = query.value(9).toString();
+        user.createdAt = query.value(10).toLongLong();
+        user.updatedAt = query.value(11).toLongLong();
+        user.lastSyncedAt = query.value(12).toLongLong();
+        state.users.append(std::move(user));
+    }
+    if (!query.exec(u"SELECT id, name, path, origin_connector, external_id, created_at, updated_at "
+                    "FROM directory_groups"_s)) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    while (query.next()) {
+        state.groups.append(LocalGroup{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                                       query.value(3).toString(), query.value(4).toString(),
+                                       query.value(5).toLongLong(), query.value(6).toLongLong()});
+    }
+    if (!query.exec(u"SELECT user_id, group_id, origin_connector FROM directory_memberships"_s)) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    while (query.next()) {
+        state.memberships.append(
+            LocalMembership{query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+    }
+    // Sorted here rather than by the database, whose text order depends on its collation.
+    std::sort(state.users.begin(), state.users.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(state.groups.begin(), state.groups.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(state.memberships.begin(), state.memberships.end(), [](const auto& a, const auto& b) {
+        return a.userId != b.userId ? a.userId < b.userId : a.groupId < b.groupId;
+    });
+    state.fingerprint = fingerprint(state);
+    return state;
+}
+
+QByteArray DirectoryStore::fingerprint(const DirectoryState& state)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](const QString& text) {
+        hash.addData(text.toUtf8());
+        hash.addData(QByteArrayView("\x1f", 1));
+    };
+    for (const LocalUser& user : state.users) {
+        for (const QString& text : {user.id, user.username, user.email, user.firstName, user.lastName, user.displayName,
+                                    user.active ? u"1"_s : u"0"_s, user.originConnector, user.externalId}) {
+            add(text);
+        }
+        add(QString::fromUtf8(QJsonDocument(user.attributes).toJson(QJsonDocument::Compact)));
+    }
+    hash.addData(QByteArrayView("\x1e", 1));
+    for (const LocalGroup& group : state.groups) {
+        for (const QString& text : {group.id, group.name, group.path, group.originConnector, group.externalId}) {
+            add(text);
+        }
+    }
+    hash.addData(QByteArrayView("\x1e", 1));
+    for (const LocalMembership& membership : state.memberships) {
+        for (const QString& text : {membership.userId, membership.groupId, membership.originConnector}) {
+            add(text);
+        }
+    }
+    return hash.result().toHex();
+}
+
+bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString* error)
+{
+    const bool sqlite = m_db.driverName() == u"QSQLITE"_s;
+    QSqlQuery begin(m_db);
+    // SQLite: take the write lock now, so that nobody changes the directory between the check and the writes.
+    const bool begun = sqlite ? begin.exec(u"BEGIN IMMEDIATE"_s) : m_db.transaction();
+    if (!begun) {
+        *error = tr("The directory cannot be changed now: %1.")
+                     .arg(sqlite ? begin.lastError().text() : m_db.lastError().text());
+        return false;
+    }
+    const auto rollback = [this, sqlite] {
+        if (sqlite) {
+            QSqlQuery(m_db).exec(u"ROLLBACK"_s);
+        } else {
+            m_db.rollback();
+        }
+    };
+    if (!sqlite) {
+        // One writer at a time on a shared directory, for the whole check-and-apply.
+        QSqlQuery(m_db).exec(
+            u"LOCK TABLE directory_users, directory_groups, directory_memberships IN EXCLUSIVE MODE"_s);
+    }
+
+    QString reason;
+    const std::optional<DirectoryState> current = load(&reason);
+    if (!current) {
+        rollback();
+        *error = tr("The directory cannot be read: %1. Nothing was changed.").arg(reason);
+        return false;
+    }
+    if (current->fingerprint != plan.directoryFingerprint) {
+        rollback();
+        *error = tr("The directory has changed since this plan was made, so it was not applied and nothing was "
+                    "changed. Run a new simulation and review it.");
+        return false;
+    }
+    if (!applyChanges(plan, &reason) || !insertRun(run, &plan, &reason)) {
+        rollback();
+        *error = tr("Applying the changes failed, so none of them were kept: %1.").arg(reason);
+        qCWarning(lcDirectory) << "apply failed, rolled back:" << reason;
+        return false;
+    }
+    const bool committed = sqlite ? QSqlQuery(m_db).exec(u"COMMIT"_s) : m_db.commit();
+    if (!committed) {
+        rollback();
+        *error = tr("The changes could not be committed, so none of them were kept: %1.").arg(m_db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    RowUpdater users(m_db, u"directory_users"_s, userColumns);
+    RowUpdater groups(m_db, u"directory_groups"_s, groupColumns);
+    QSqlQuery insertUser(m_db);
+    QSqlQuery insertGroup(m_db);
+    QSqlQuery insertMembership(m_db);
+    QSqlQuery removeMembership(m_db);
+    QSqlQuery deleteUser(m_db);
+    QSqlQuery deleteGroup(m_db);
+    if (!insertUser.prepare(u"INSERT INTO directory_users (id, username, username_key, email, email_key, first_name, "
+                            "last_name, display_name, active, attributes, origin_connector, external_id, created_at, "
+                            "updated_at, last_synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        || !insertGroup.prepare(u"INSERT INTO directory_groups (id, name, name_key, path, origin_connector, "
+                                "external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        || !insertMembership.prepare(u"INSERT INTO directory_memberships (user_id, group_id, origin_connector, "
+                                     "created_at) VALUES (?, ?, ?, ?)"_s)
+        || !removeMembership.prepare(u"DELETE FROM directory_memberships WHERE user_id = ? AND group_id = ?"_s)
+        || !deleteUser.prepare(u"DELETE FROM directory_users WHERE id = ?"_s)
+        || !deleteGroup.prepare(u"DELETE FROM directory_groups WHERE id = ?"_s)) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+
+    // Order matters: groups before the memberships that need them, memberships out before their
+    // users and groups go.
+    const auto stage = [](const Change& change) {
+        const bool removal = change.action == Action::Delete || change.action == Action::Remove;
+        switch (change.object) {
+        case Object::Group:
+            return removal ? 5 : 0;
+        case Object::User:
+            return removal ? 4 : 1;
+        case Object::Membership:
+            return removal ? 3 : 2;
+        }
+        return 0;
+    };
+    for (int current = 0; current <= 5; ++current) {
+        for (const Change& change : plan.changes) {
+            if (stage(change) != current || change.action == Action::Unchanged || change.action == Action::Skip) {
+                continue;
+            }
+            bool ok = true;
+            if (change.object == Object::User) {
+                if (change.action == Action::Add) {
+                    const QHash<QString, QString> v = afterValues(change);
+                    bindAll(insertUser,
+                            QVariantList{change.localId, v.value(u"username"_s), nameKey(v.value(u"username"_s)),
+                                         v.value(u"email"_s), nameKey(v.value(u"email"_s)), v.value(u"firstName"_s),
+                                         v.value(u"lastName"_s), v.value(u"displayName"_s),
+                                         v.value(u"active"_s) == u"true"_s ? 1 : 0, v.value(u"attributes"_s),
+                                         plan.connectorId, change.externalId, now, now, now});
+                    ok = insertUser.exec() || fail(insertUser, error);
+                } else if (change.action == Action::Delete) {
+                    deleteUser.addBindValue(change.localId);
+                    ok = deleteUser.exec() || fail(deleteUser, error);
+                } else {
+                    ok = users.update(change.localId, change.fields, now, error);
+                }
+            } else if (change.object == Object::Group) {
+                if (change.action == Action::Add) {
+                    const QHash<QString, QString> v = afterValues(change);
+                    bindAll(insertGroup,
+                            QVariantList{change.localId, v.value(u"name"_s), nameKey(v.value(u"name"_s)),
+                                         v.value(u"path"_s), plan.connectorId, change.externalId, now, now});
+                    ok = insertGroup.exec() || fail(insertGroup, error);
+                } else if (change.action == Action::Delete) {
+                    deleteGroup.addBindValue(change.localId);
+                    ok = deleteGroup.exec() || fail(deleteGroup, error);
+                } else {
+                    ok = groups.update(change.localId, change.fields, now, error);
+                }
+            } else if (change.action == Action::Add) {
+                bindAll(insertMembership,
+                        {change.localId, change.groupLocalId, afterValues(change).value(u"origin"_s, plan.connectorId),
+                         now});
+                ok = insertMembership.exec() || fail(insertMembership, error);
+            } else {
+                removeMembership.addBindValue(change.localId);
+                removeMembership.addBindValue(change.groupLocalId);
+                ok = removeMembership.exec() || fail(removeMembership, error);
+            }
+            if (!ok) {
+                *error =
+                    tr("%1 %2 of “%3”: %4")
+                        .arg(Change::actionName(change.action), Change::objectName(change.object), change.key, *error);
+                return false;
+            }
+        }
+    }
+    QSqlQuery synced(m_db);
+    synced.prepare(u"UPDATE directory_users SET last_synced_at = ? WHERE origin_connector = ?"_s);
+    synced.addBindValue(now);
+    synced.addBindValue(plan.connectorId);
+    return synced.exec() || fail(synced, error);
+}
+
+bool DirectoryStore::record(const RunRecord& run, const ChangeSet* plan, QString* error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    if (!insertRun(run, plan, error)) {
+        m_db.rollback();
+        return false;
+    }
+    return m_db.commit() || (*error = m_db.lastError().text(), false);
+}
+
+bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error)
+{
+    QJsonObject counts = run.counts;
+    if (plan) {
+        counts = plan->countsJson(); // the plan's own counts, whatever the caller put in the record
+    }
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO sync_runs (id, connector_id, connector_name, mode, run_trigger, started_at, "
+                  "finished_at, status, counts, message, rollback_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    bindAll(query,
+            QVariantList{run.id, run.connectorId, run.connectorName, run.mode, run.trigger, run.startedAt,
+                         run.finishedAt, run.status,
+                         QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact)), run.message,
+                         run.rollbackOf});
+    if (!query.exec()) {
+        return fail(query, error);
+    }
+    if (!plan) {
+        return true;
+    }
+    QSqlQuery change(m_db);
+    change.prepare(u"INSERT INTO sync_changes (run_id, seq, object, action, item_key, display_name, email, local_id, "
+                   "external_id, group_local_id, fields, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    int seq = 0;
+    for (const Change& c : plan->changes) {
+        // Unchanged rows are counted, not kept: a history of every untouched user would dwarf the directory.
+        if (c.action == Action::Unchanged) {
+            continue;
+        }
+        bindAll(change,
+                QVariantList{run.id, seq++, Change::objectName(c.object), Change::actionName(c.action), c.key,
+                             c.displayName, c.email, c.localId, c.externalId, c.groupLocalId, fieldsJson(c.fields),
+                             c.reason});
+        if (!change.exec()) {
+            return fail(change, error);
+        }
+    }
+    return true;
+}
+
+std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId, int limit, QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT id, connector_id, connector_name, mode, run_trigger, started_at, finished_at, status, "
+                  "counts, message, rollback_of FROM sync_runs WHERE (? = '' OR connector_id = ?) "
+                  "ORDER BY started_at DESC LIMIT ?"_s);
+    bindAll(query, {connectorId, connectorId, limit});
+    if (!query.exec()) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    QList<RunRecord> runs;
+    while (query.next()) {
+        runs.append(RunRecord{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                              query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
+                              query.value(6).toLongLong(), query.value(7).toString(),
+                              QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object(),
+                              query.value(9).toString(), query.value(10).toString()});
+    }
+    return runs;
+}
+
+std::optional<RunRecord> DirectoryStore::findRun(const QString& idOrPrefix, QString* error) const
+{
+    const auto all = runs(QString(), 1'000'000, error);
+    if (!all) {
+        return std::nullopt;
+    }
+    QList<RunRecord> matches;
+    for (const RunRecord& run : *all) {
+        if (run.id == idOrPrefix) {
+            return run;
+        }
+        if (idOrPrefix.size() >= 4 && run.id.startsWith(idOrPrefix)) {
+            matches.append(run);
+        }
+    }
+    if (matches.size() == 1) {
+        return matches.first();
+    }
+    *error = matches.isEmpty()
+        ? tr("There is no run “%1”. List the runs with: usersync-cli history").arg(idOrPrefix)
+        : tr("“%1” is the start of %2 run ids; give more of it.").arg(idOrPrefix).arg(matches.size());
+    return std::nullopt;
+}
+
+std::optional<QList<Change>> DirectoryStore::changes(const QString& runId, QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT object, action, item_key, display_name, email, local_id, external_id, group_local_id, "
+                  "fields, reason FROM sync_changes WHERE run_id = ? ORDER BY seq"_s);
+    query.addBindValue(runId);
+    if (!query.exec()) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    QList<Change> changes;
+    while (query.next()) {
+        Change change;
+        change.object = Change::objectFromName(query.value(0).toString()).value_or(Object::User);
+        change.action = Change::actionFromName(query.value(1).toString()).value_or(Action::Unchanged);
+        change.key = query.value(2).toString();
+        change.displayName = query.value(3).toString();
+        change.email = query.value(4).toString();
+        change.localId = query.value(5).toString();
+        change.externalId = query.value(6).toString();
+        change.groupLocalId = query.value(7).toString();
+        change.fields = fieldsFromJson(query.value(8).toString());
+        change.reason = query.value(9).toString();
+        changes.append(std::move(change));
+    }
+    return changes;
+}
+
+bool DirectoryStore::addLocalUser(const LocalUser& user, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO directory_users (id, username, username_key, email, email_key, first_name, last_name, "
+                  "display_name, active, attributes, origin_connector, external_id, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    bindAll(query,
+            QVariantList{user.id, user.username, nameKey(user.username), user.email, nameKey(user.email),
+                         user.firstName, user.lastName, user.displayName, user.active ? 1 : 0,
+                         user.attributes.isEmpty()
+                             ? QString()
+                             : QString::fromUtf8(QJsonDocument(user.attributes).toJson(QJsonDocument::Compact)),
+                         user.originConnector, user.externalId, user.createdAt, user.updatedAt});
+    return query.exec() || fail(query, error);
+}
+
+bool DirectoryStore::addLocalGroup(const LocalGroup& group, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO directory_groups (id, name, name_key, path, origin_connector, external_id, "
+                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    bindAll(query,
+            QVariantList{group.id, group.name, nameKey(group.name), group.path, group.originConnector, group.externalId,
+                         group.createdAt, group.updatedAt});
+    return query.exec() || fail(query, error);
+}
+
+bool DirectoryStore::addLocalMembership(const LocalMembership& membership, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO directory_memberships (user_id, group_id, origin_connector, created_at) "
+                  "VALUES (?, ?, ?, ?)"_s);
+    bindAll(query,
+            QVariantList{membership.userId, membership.groupId, membership.originConnector,
+                         QDateTime::currentMSecsSinceEpoch()});
+    return query.exec() || fail(query, error);
+}

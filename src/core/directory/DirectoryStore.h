@@ -1,0 +1,63 @@
+#pragma once
+
+#include "directory/DirectoryState.h"
+#include "sync/ChangeSet.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+#include <optional>
+
+// A sync run as the history keeps it.
+struct RunRecord
+{
+    QString id;
+    QString connectorId;
+    QString connectorName;
+    QString mode; // "simulate", "full", "rollback", "rollback-simulate"
+    QString trigger; // "manual", "cli", "scheduled"
+    qint64 startedAt = 0;
+    qint64 finishedAt = 0;
+    QString status; // "succeeded", "failed", "refused", "cancelled", "skipped"
+    QJsonObject counts; // ChangeSet::countsJson()
+    QString message; // why it failed or was refused
+    QString rollbackOf; // the run a rollback reverts
+};
+
+// The directory's rows and history on one Qt Sql connection of the calling thread: loading the
+// state for planning, applying a plan in one transaction, and the runs with their changes.
+class DirectoryStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(DirectoryStore)
+
+public:
+    explicit DirectoryStore(QSqlDatabase db);
+
+    std::optional<DirectoryState> load(QString* error) const;
+
+    // Applies `plan` and records `run` with its changes, all in one transaction: the directory is
+    // either left as it was or fully changed. Refuses, changing nothing, when the directory no
+    // longer has the fingerprint the plan was made against.
+    bool apply(const ChangeSet& plan, const RunRecord& run, QString* error);
+    // Records a run that changed nothing in the directory (a simulation, a refusal, a failure).
+    bool record(const RunRecord& run, const ChangeSet* plan, QString* error);
+
+    std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error) const;
+    // By id or an unambiguous prefix of it.
+    std::optional<RunRecord> findRun(const QString& idOrPrefix, QString* error) const;
+    std::optional<QList<Change>> changes(const QString& runId, QString* error) const;
+
+    // Rows made by hand (the migration case, and tests): a user or group with no connector.
+    bool addLocalUser(const LocalUser& user, QString* error);
+    bool addLocalGroup(const LocalGroup& group, QString* error);
+    bool addLocalMembership(const LocalMembership& membership, QString* error);
+
+    static QByteArray fingerprint(const DirectoryState& state);
+
+private:
+    bool applyChanges(const ChangeSet& plan, QString* error);
+    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error);
+
+    QSqlDatabase m_db;
+};

@@ -1,0 +1,193 @@
+#include "SyncJob.h"
+
+#include "Logging.h"
+#include "connectors/keycloak/KeycloakFetcher.h"
+#include "directory/DatabaseConnection.h"
+#include "directory/DirectoryAccess.h"
+#include "sync/Planner.h"
+#include "sync/SyncLock.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString statusName(SyncResult::Status status)
+{
+    switch (status) {
+    case SyncResult::Status::Succeeded:
+        return u"succeeded"_s;
+    case SyncResult::Status::Failed:
+        return u"failed"_s;
+    case SyncResult::Status::Refused:
+        return u"refused"_s;
+    case SyncResult::Status::Cancelled:
+        return u"cancelled"_s;
+    }
+    return u"failed"_s;
+}
+
+} // namespace
+
+SyncJob::SyncJob(DirectoryLocation location, ConnectorConfig connector, QString clientSecret, SyncRequest request,
+                 QObject* parent)
+    : Job(parent)
+    , m_location(std::move(location))
+    , m_connector(std::move(connector))
+    , m_clientSecret(std::move(clientSecret))
+    , m_request(std::move(request))
+{ }
+
+SyncJob::~SyncJob() = default;
+
+void SyncJob::start()
+{
+    m_elapsed.start();
+    m_startedAt = QDateTime::currentMSecsSinceEpoch();
+    QString error;
+    m_connection = DirectoryAccess::open(m_location, &error);
+    if (!m_connection) {
+        m_result.status = SyncResult::Status::Failed;
+        m_result.message = error;
+        m_finished = true;
+        Q_EMIT finished(m_result);
+        return;
+    }
+    m_lock = SyncLock::acquire(m_location, m_connection->database(), m_connector.id, m_connector.name, &error);
+    if (!m_lock) {
+        // Not recorded: the run that holds the lock is the one the history shows.
+        m_result.status = SyncResult::Status::Refused;
+        m_result.message = error;
+        m_finished = true;
+        Q_EMIT finished(m_result);
+        return;
+    }
+    if (m_request.reviewedPlan) {
+        m_request.mode = SyncRequest::Mode::Full;
+        if (m_request.reviewedPlan->deletionGuardTripped && !m_request.allowDeletions) {
+            finishRun(SyncResult::Status::Refused,
+                      tr("Stopped by the deletion limit: %1").arg(m_request.reviewedPlan->deletionGuardReason),
+                      m_request.reviewedPlan);
+        } else {
+            finishRun(SyncResult::Status::Succeeded, {}, m_request.reviewedPlan);
+        }
+        return;
+    }
+
+    KeycloakSettings settings = m_connector.keycloak;
+    for (const QString& attribute : m_connector.sync.attributesNeeded()) {
+        if (!settings.userAttributes.contains(attribute)) {
+            settings.userAttributes.append(attribute);
+        }
+    }
+    m_fetcher = std::make_unique<KeycloakFetcher>(settings, m_clientSecret);
+    connect(m_fetcher.get(), &Job::progress, this, [this](const JobProgress& progress) { reportProgress(progress); });
+    connect(m_fetcher.get(), &KeycloakFetcher::finished, this, &SyncJob::onFetched);
+    if (isCancelled()) {
+        m_fetcher->cancel();
+    }
+    m_fetcher->start();
+}
+
+void SyncJob::cancelled()
+{
+    if (m_fetcher) {
+        m_fetcher->cancel();
+    }
+}
+
+void SyncJob::onFetched(const FetchResult& fetched)
+{
+    m_result.fetchMs = fetched.elapsedMs;
+    if (fetched.error) {
+        m_result.fetchError = fetched.error;
+        // Nothing is planned, let alone applied, on a fetch that did not complete.
+        finishRun(fetched.error->kind == ConnectorError::Kind::Cancelled ? SyncResult::Status::Cancelled
+                                                                         : SyncResult::Status::Failed,
+                  tr("Reading Keycloak failed, so nothing was changed: %1").arg(fetched.error->message), nullptr);
+        return;
+    }
+    planAndFinish(fetched.snapshot);
+}
+
+void SyncJob::planAndFinish(const std::shared_ptr<const DirectorySnapshot>& snapshot)
+{
+    reportProgress({tr("Planning"), 0, -1}, true);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    const std::optional<DirectoryState> state = DirectoryStore(m_connection->database()).load(&error);
+    if (!state) {
+        finishRun(SyncResult::Status::Failed, tr("The directory cannot be read: %1").arg(error), nullptr);
+        return;
+    }
+    auto plan = std::make_shared<ChangeSet>(
+        Planner::plan(*snapshot, *state, m_connector.id, m_connector.sync, [] { return newId(); }));
+    m_result.planMs = timer.elapsed();
+    qCInfo(lcJobs) << "planned" << plan->changes.size() << "changes in" << m_result.planMs << "ms";
+
+    if (m_request.mode == SyncRequest::Mode::Full && plan->deletionGuardTripped && !m_request.allowDeletions) {
+        finishRun(SyncResult::Status::Refused, tr("Stopped by the deletion limit: %1").arg(plan->deletionGuardReason),
+                  plan);
+        return;
+    }
+    finishRun(SyncResult::Status::Succeeded, {}, plan);
+}
+
+void SyncJob::finishRun(SyncResult::Status status, const QString& message, std::shared_ptr<const ChangeSet> plan)
+{
+    if (m_finished) {
+        return;
+    }
+    RunRecord run;
+    run.id = newId();
+    run.connectorId = m_connector.id;
+    run.connectorName = m_connector.name;
+    run.mode = m_request.mode == SyncRequest::Mode::Full ? u"full"_s : u"simulate"_s;
+    run.trigger = m_request.trigger;
+    run.startedAt = m_startedAt;
+    run.status = statusName(status);
+    run.message = message;
+    if (plan) {
+        run.counts = plan->countsJson();
+    }
+
+    DirectoryStore store(m_connection->database());
+    QString error;
+    const bool applying = status == SyncResult::Status::Succeeded && m_request.mode == SyncRequest::Mode::Full;
+    if (applying) {
+        reportProgress({tr("Applying changes"), 0, -1}, true);
+        QElapsedTimer timer;
+        timer.start();
+        run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+        if (!store.apply(*plan, run, &error)) {
+            status = error.contains(u"has changed since"_s) ? SyncResult::Status::Refused : SyncResult::Status::Failed;
+            run.status = statusName(status);
+            run.message = error;
+            run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+            store.record(run, nullptr, &error);
+        }
+        m_result.applyMs = timer.elapsed();
+    } else {
+        run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+        // A simulation keeps its plan in the history; failures keep what they would have done.
+        if (!store.record(run, plan.get(), &error)) {
+            qCWarning(lcJobs) << "could not record the run:" << error;
+        }
+    }
+    m_result.status = status;
+    m_result.message = run.message;
+    m_result.run = run;
+    m_result.plan = std::move(plan);
+    m_finished = true;
+    m_lock.reset();
+    reportProgress({tr("Done"), 1, 1}, true);
+    Q_EMIT finished(m_result);
+}

@@ -1,0 +1,173 @@
+#include "TestEnvironment.h"
+#include "directory/DatabaseConnection.h"
+#include "directory/DirectoryStore.h"
+#include "directory/Schema.h"
+#include "sync/Planner.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Action = Change::Action;
+using Object = Change::Object;
+
+// Applying plans and keeping the history, on SQLite and on the real PostgreSQL server.
+class TestDirectoryStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::newRow("sqlite") << false;
+        QTest::newRow("postgresql") << true;
+    }
+
+    void initTestCase()
+    {
+        USERSYNC_REQUIRE_POSTGRES(postgres);
+        m_postgres = *postgres;
+        QVERIFY(m_temporary.isValid());
+    }
+
+    void init()
+    {
+        QFETCH_GLOBAL(bool, postgres);
+        QString error;
+        m_connection = postgres
+            ? DatabaseConnection::open(m_postgres.location, m_postgres.password, &error)
+            : DatabaseConnection::open(DirectoryLocation::sqlite(m_temporary.filePath(u"%1.sqlite"_s.arg(++m_files))),
+                                       {}, &error);
+        QVERIFY2(m_connection, qPrintable(error));
+        QSqlDatabase db = m_connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+        QSqlQuery query(db);
+        for (const QString& table : {u"sync_changes"_s, u"sync_runs"_s, u"directory_memberships"_s,
+                                     u"directory_users"_s, u"directory_groups"_s}) {
+            QVERIFY(query.exec(u"DELETE FROM "_s + table));
+        }
+    }
+
+    void cleanup() { m_connection.reset(); }
+
+    void appliedPlanIsWhatLoadsBack()
+    {
+        DirectoryStore store(m_connection->database());
+        const ChangeSet plan = planAgainst(store);
+        QString error;
+        QVERIFY2(store.apply(plan, run(u"full"_s), &error), qPrintable(error));
+        const auto state = store.load(&error);
+        QVERIFY2(state, qPrintable(error));
+        QCOMPARE(state->users.size(), 2);
+        QCOMPARE(state->groups.size(), 1);
+        QCOMPARE(state->memberships.size(), 2);
+        for (const LocalUser& user : state->users) {
+            QCOMPARE(user.originConnector, u"kc"_s);
+            QVERIFY(user.lastSyncedAt > 0);
+        }
+        QVERIFY(state->fingerprint != plan.directoryFingerprint);
+
+        // The same realm again: nothing to do.
+        const ChangeSet again = planAgainst(store);
+        QVERIFY(!again.hasChanges());
+    }
+
+    void historyKeepsRunsAndTheirChanges()
+    {
+        DirectoryStore store(m_connection->database());
+        const ChangeSet plan = planAgainst(store);
+        QString error;
+        RunRecord simulated = run(u"simulate"_s);
+        QVERIFY2(store.record(simulated, &plan, &error), qPrintable(error));
+        const auto runs = store.runs({}, 10, &error);
+        QVERIFY2(runs, qPrintable(error));
+        QCOMPARE(runs->size(), 1);
+        QCOMPARE(runs->first().mode, u"simulate"_s);
+        QCOMPARE(runs->first().counts, plan.countsJson());
+        const auto changes = store.changes(simulated.id, &error);
+        QVERIFY(changes);
+        QCOMPARE(*changes, plan.changes); // nothing unchanged in a first plan: all of it is kept
+        QCOMPARE(store.findRun(simulated.id.left(8), &error)->id, simulated.id);
+        QVERIFY(!store.findRun(u"zzzzzzzz"_s, &error));
+        // A simulation writes nothing but its record.
+        QCOMPARE(store.load(&error)->users.size(), 0);
+    }
+
+    void planForAnotherDirectoryStateIsRefused()
+    {
+        DirectoryStore store(m_connection->database());
+        const ChangeSet plan = planAgainst(store);
+        QString error;
+        LocalUser byHand;
+        byHand.id = u"hand-1"_s;
+        byHand.username = u"made.by.hand"_s;
+        QVERIFY2(store.addLocalUser(byHand, &error), qPrintable(error));
+        QVERIFY(!store.apply(plan, run(u"full"_s), &error));
+        QVERIFY2(error.contains(u"has changed since"_s), qPrintable(error));
+        QCOMPARE(store.load(&error)->users.size(), 1);
+        QCOMPARE(store.runs({}, 10, &error)->size(), 0);
+    }
+
+    void failingChangeLeavesTheDirectoryAsItWas()
+    {
+        DirectoryStore store(m_connection->database());
+        ChangeSet plan = planAgainst(store);
+        // A second user with the first one's username: the database refuses it half-way through.
+        Change clash = plan.changes.first();
+        QCOMPARE(clash.object, Object::User);
+        clash.localId = u"clash"_s;
+        plan.changes.append(clash);
+        QString error;
+        QVERIFY(!store.apply(plan, run(u"full"_s), &error));
+        QVERIFY2(error.contains(u"none of them were kept"_s), qPrintable(error));
+        const auto state = store.load(&error);
+        QVERIFY(state->users.isEmpty() && state->groups.isEmpty() && state->memberships.isEmpty());
+        QCOMPARE(store.runs({}, 10, &error)->size(), 0);
+    }
+
+private:
+    ChangeSet planAgainst(const DirectoryStore& store) const
+    {
+        DirectorySnapshot snapshot;
+        User alice;
+        alice.id = u"k-1"_s;
+        alice.username = u"alice"_s;
+        alice.email = u"alice@example.com"_s;
+        alice.firstName = u"Alice"_s;
+        User jose;
+        jose.id = u"k-2"_s;
+        jose.username = u"jose"_s;
+        jose.lastName = u"Núñez"_s;
+        snapshot.users = {alice, jose};
+        snapshot.groups = {Group{u"g-1"_s, u"Qualitätssicherung"_s, u"/Qualitätssicherung"_s, {}}};
+        snapshot.memberships = {Membership{0, 0}, Membership{1, 0}};
+        QString error;
+        const auto state = store.load(&error);
+        int next = 0;
+        return Planner::plan(snapshot, state.value_or(DirectoryState{}), u"kc"_s, SyncOptions{},
+                             [&next] { return u"id-%1"_s.arg(++next); });
+    }
+
+    RunRecord run(const QString& mode)
+    {
+        RunRecord record;
+        record.id = u"run-%1-%2"_s.arg(m_files).arg(++m_runs);
+        record.connectorId = u"kc"_s;
+        record.connectorName = u"Keycloak"_s;
+        record.mode = mode;
+        record.trigger = u"cli"_s;
+        record.status = u"succeeded"_s;
+        return record;
+    }
+
+    TestEnvironment::PostgresService m_postgres{DirectoryLocation::sqlite({}), {}};
+    QTemporaryDir m_temporary;
+    std::unique_ptr<DatabaseConnection> m_connection;
+    int m_files = 0;
+    int m_runs = 0;
+};
+
+QTEST_GUILESS_MAIN(TestDirectoryStore)
+#include "tst_directorystore.moc"

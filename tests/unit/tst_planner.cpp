@@ -1,0 +1,413 @@
+#include "model/NameKey.h"
+#include "sync/Planner.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Action = Change::Action;
+using Object = Change::Object;
+
+namespace {
+
+const QString connector = u"kc"_s;
+
+User kcUser(const QString& id, const QString& username, const QString& email = {}, bool enabled = true)
+{
+    User user;
+    user.id = id;
+    user.username = username;
+    user.email = email;
+    user.firstName = username.section(u'.', 0, 0);
+    user.lastName = username.section(u'.', 1, 1);
+    user.enabled = enabled;
+    return user;
+}
+
+LocalUser localUser(const QString& id, const QString& username, const QString& origin = {},
+                    const QString& externalId = {}, const QString& email = {})
+{
+    LocalUser user;
+    user.id = id;
+    user.username = username;
+    user.email = email;
+    user.originConnector = origin;
+    user.externalId = externalId;
+    user.createdAt = 1000;
+    return user;
+}
+
+// The snapshot: alice and bob in Engineering; Engineering/Platform with alice.
+DirectorySnapshot realm()
+{
+    DirectorySnapshot snapshot;
+    snapshot.users = {kcUser(u"k-alice"_s, u"alice.a"_s, u"alice@example.com"_s),
+                      kcUser(u"k-bob"_s, u"bob.b"_s, u"bob@example.com"_s)};
+    snapshot.groups = {Group{u"g-eng"_s, u"Engineering"_s, u"/Engineering"_s, {}},
+                       Group{u"g-plat"_s, u"Platform"_s, u"/Engineering/Platform"_s, u"g-eng"_s}};
+    snapshot.memberships = {Membership{0, 0}, Membership{1, 0}, Membership{0, 1}};
+    return snapshot;
+}
+
+} // namespace
+
+// The planner on small, hand-made cases: every action and option of the sync.
+class TestPlanner final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyDirectoryGetsEverything()
+    {
+        const ChangeSet plan = planFor(realm(), {});
+        QCOMPARE(plan.count(Object::User, Action::Add), 2);
+        QCOMPARE(plan.count(Object::Group, Action::Add), 2);
+        QCOMPARE(plan.count(Object::Membership, Action::Add), 3);
+        const Change& alice = find(plan, Object::User, u"alice.a"_s);
+        QCOMPARE(field(alice, u"displayName"_s).after, u"alice a"_s);
+        QCOMPARE(alice.externalId, u"k-alice"_s);
+        QVERIFY(!plan.deletionGuardTripped);
+    }
+
+    void sameRealmTwiceChangesNothing()
+    {
+        const DirectoryState synced = applied(planFor(realm(), {}), {});
+        const ChangeSet again = planFor(realm(), synced);
+        QVERIFY(!again.hasChanges());
+        QCOMPARE(again.count(Object::User, Action::Unchanged), 2);
+        QCOMPARE(again.count(Object::Group, Action::Unchanged), 2);
+        QCOMPARE(again.count(Object::Membership, Action::Add), 0);
+    }
+
+    void renameInKeycloakIsAModifyOfTheSameUser()
+    {
+        const DirectoryState synced = applied(planFor(realm(), {}), {});
+        DirectorySnapshot renamed = realm();
+        renamed.users[0].username = u"alice.renamed"_s;
+        const ChangeSet plan = planFor(renamed, synced);
+        const Change& change = find(plan, Object::User, u"alice.renamed"_s);
+        QCOMPARE(change.action, Action::Modify);
+        QCOMPARE(field(change, u"username"_s).before, u"alice.a"_s);
+        QCOMPARE(change.localId, localIdOf(synced, u"alice.a"_s));
+        QCOMPARE(plan.count(Object::User, Action::Add), 0);
+        QCOMPARE(plan.count(Object::User, Action::Delete) + plan.count(Object::User, Action::Disable), 0);
+    }
+
+    void emailCaseChangeIsAModify()
+    {
+        DirectorySnapshot before = realm();
+        before.users[1].email = u"Bob@Example.com"_s;
+        const DirectoryState synced = applied(planFor(before, {}), {});
+        const ChangeSet plan = planFor(realm(), synced);
+        const Change& bob = find(plan, Object::User, u"bob.b"_s);
+        QCOMPARE(bob.action, Action::Modify);
+        QCOMPARE(field(bob, u"email"_s).before, u"Bob@Example.com"_s);
+        QCOMPARE(field(bob, u"email"_s).after, u"bob@example.com"_s);
+    }
+
+    void disabledInKeycloakIsDisabledAndComesBack()
+    {
+        const DirectoryState synced = applied(planFor(realm(), {}), {});
+        DirectorySnapshot disabled = realm();
+        disabled.users[1].enabled = false;
+        const ChangeSet plan = planFor(disabled, synced);
+        QCOMPARE(find(plan, Object::User, u"bob.b"_s).action, Action::Disable);
+        QCOMPARE(find(plan, Object::User, u"bob.b"_s).reason, u"disabled in Keycloak"_s);
+        const ChangeSet back = planFor(realm(), applied(plan, synced));
+        QCOMPARE(find(back, Object::User, u"bob.b"_s).action, Action::Reactivate);
+    }
+
+    void goneFromKeycloakFollowsTheCleanupMode_data()
+    {
+        QTest::addColumn<SyncOptions::Cleanup>("cleanup");
+        QTest::addColumn<Change::Action>("action");
+        QTest::newRow("disable") << SyncOptions::Cleanup::Disable << Action::Disable;
+        QTest::newRow("delete") << SyncOptions::Cleanup::Delete << Action::Delete;
+        QTest::newRow("anonymize") << SyncOptions::Cleanup::Anonymize << Action::Anonymize;
+        QTest::newRow("keep") << SyncOptions::Cleanup::Keep << Action::Unchanged;
+    }
+
+    void goneFromKeycloakFollowsTheCleanupMode()
+    {
+        QFETCH(SyncOptions::Cleanup, cleanup);
+        QFETCH(Change::Action, action);
+        SyncOptions options;
+        options.cleanup = cleanup;
+        options.deletionLimitPercent = 100;
+        const DirectoryState synced = applied(planFor(realm(), {}, options), {});
+        DirectorySnapshot withoutBob = realm();
+        withoutBob.users.removeLast();
+        withoutBob.memberships = {Membership{0, 0}, Membership{0, 1}};
+        const ChangeSet plan = planFor(withoutBob, synced, options);
+        const QString bobId = localIdOf(synced, u"bob.b"_s);
+        const auto bob = std::find_if(plan.changes.cbegin(), plan.changes.cend(), [&bobId](const Change& c) {
+            return c.object == Object::User && c.localId == bobId;
+        });
+        QVERIFY(bob != plan.changes.cend());
+        QCOMPARE(bob->action, action);
+        // Only a deleted user loses memberships; a disabled or kept one keeps them.
+        QCOMPARE(plan.count(Object::Membership, Action::Remove), cleanup == SyncOptions::Cleanup::Delete ? 1 : 0);
+        if (action == Action::Anonymize) {
+            QVERIFY(field(*bob, u"username"_s).after.startsWith(u"anonymized-"_s));
+            QCOMPARE(field(*bob, u"email"_s).after, QString());
+        }
+    }
+
+    void emptySnapshotAgainstAFullDirectoryTripsTheGuard()
+    {
+        const DirectoryState synced = applied(planFor(realm(), {}), {});
+        const ChangeSet plan = planFor(DirectorySnapshot{}, synced);
+        QCOMPARE(plan.removals(), 2);
+        QVERIFY(plan.deletionGuardTripped);
+        QVERIFY2(plan.deletionGuardReason.contains(u"2 of the 2 users"_s), qPrintable(plan.deletionGuardReason));
+    }
+
+    void guardCountsAgainstTheCountLimitToo()
+    {
+        SyncOptions options;
+        options.deletionLimitCount = 0;
+        options.deletionLimitPercent = 100;
+        const DirectoryState synced = applied(planFor(realm(), {}, options), {});
+        DirectorySnapshot withoutBob = realm();
+        withoutBob.users.removeLast();
+        withoutBob.memberships = {};
+        QVERIFY(planFor(withoutBob, synced, options).deletionGuardTripped);
+        options.deletionLimitCount = 1;
+        QVERIFY(!planFor(withoutBob, synced, options).deletionGuardTripped);
+    }
+
+    void existingUsersAreLinkedKeepingTheirId()
+    {
+        DirectoryState state;
+        state.users = {localUser(u"L-1"_s, u"ALICE.A"_s),
+                       localUser(u"L-2"_s, u"robert"_s, {}, {}, u"bob@example.com"_s)};
+        const ChangeSet byName = planFor(realm(), state);
+        const Change& alice = find(byName, Object::User, u"alice.a"_s);
+        QCOMPARE(alice.action, Action::Link);
+        QCOMPARE(alice.localId, u"L-1"_s);
+        QCOMPARE(field(alice, u"origin"_s).after, connector);
+        QCOMPARE(find(byName, Object::User, u"bob.b"_s).action, Action::Add); // email matching is off
+
+        SyncOptions options;
+        options.matchByEmail = true;
+        const ChangeSet byEmail = planFor(realm(), state, options);
+        const Change& bob = find(byEmail, Object::User, u"bob.b"_s);
+        QCOMPARE(bob.action, Action::Link);
+        QCOMPARE(bob.localId, u"L-2"_s);
+        QCOMPARE(field(bob, u"username"_s).before, u"robert"_s);
+    }
+
+    void usersOfOtherConnectorsAreNeverTouched()
+    {
+        DirectoryState state;
+        state.users = {localUser(u"L-1"_s, u"alice.a"_s, u"other"_s, u"x-1"_s)};
+        const ChangeSet plan = planFor(realm(), state);
+        const Change& alice = find(plan, Object::User, u"alice.a"_s);
+        QCOMPARE(alice.action, Action::Skip);
+        QVERIFY(alice.reason.contains(u"another connector"_s));
+        QCOMPARE(plan.removals(), 0);
+    }
+
+    void groupsThatMapToOneNameAreAConflict()
+    {
+        DirectorySnapshot snapshot = realm();
+        snapshot.groups.append(Group{u"g-sales"_s, u"Sales"_s, u"/Sales"_s, {}});
+        snapshot.groups.append(Group{u"g-team1"_s, u"Team A"_s, u"/Engineering/Team A"_s, u"g-eng"_s});
+        snapshot.groups.append(Group{u"g-team2"_s, u"team a"_s, u"/Sales/Team A"_s, u"g-sales"_s});
+        snapshot.memberships.append(Membership{1, 3});
+        snapshot.memberships.append(Membership{1, 4});
+        const ChangeSet plan = planFor(snapshot, {});
+        QCOMPARE(plan.count(Object::Group, Action::Skip), 2);
+        QVERIFY(find(plan, Object::Group, u"Team A"_s).reason.contains(u"/Sales/Team A"_s));
+        // Bob's memberships of the two conflicting groups are not synced; his Engineering one is.
+        for (const Change& change : plan.changes) {
+            if (change.object == Object::Membership) {
+                QVERIFY2(!change.key.contains(u"Team A"_s, Qt::CaseInsensitive), qPrintable(change.key));
+            }
+        }
+        SyncOptions byPath;
+        byPath.groupNaming = SyncOptions::GroupNaming::FullPath;
+        QCOMPARE(planFor(snapshot, {}, byPath).count(Object::Group, Action::Add), 5);
+    }
+
+    void groupMappingCanRenameAndDrop()
+    {
+        SyncOptions options;
+        options.groupNaming = SyncOptions::GroupNaming::Replace;
+        options.groupPattern = u"^Eng(.*)$"_s;
+        options.groupReplacement = u"dev\\1"_s;
+        options.dropUnmatchedGroups = true;
+        const ChangeSet plan = planFor(realm(), {}, options);
+        QCOMPARE(plan.count(Object::Group, Action::Add), 1);
+        QCOMPARE(find(plan, Object::Group, u"devineering"_s).action, Action::Add);
+        QCOMPARE(plan.count(Object::Membership, Action::Add), 2); // Platform is dropped
+    }
+
+    void ancestorsCountWhenAsked()
+    {
+        DirectorySnapshot snapshot = realm();
+        snapshot.memberships = {Membership{1, 1}}; // bob directly in Platform only
+        QCOMPARE(planFor(snapshot, {}).count(Object::Membership, Action::Add), 1);
+        SyncOptions options;
+        options.includeAncestorGroups = true;
+        QCOMPARE(planFor(snapshot, {}, options).count(Object::Membership, Action::Add), 2);
+    }
+
+    void requiredGroupsFilterUsersThroughSubgroups()
+    {
+        SyncOptions options;
+        options.requiredGroups = {u"Engin*"_s};
+        DirectorySnapshot snapshot = realm();
+        snapshot.users.append(kcUser(u"k-carol"_s, u"carol.c"_s));
+        snapshot.memberships = {Membership{0, 1}}; // only alice, through the subgroup Platform
+        const ChangeSet plan = planFor(snapshot, {}, options);
+        QCOMPARE(plan.count(Object::User, Action::Add), 1);
+        QCOMPARE(find(plan, Object::User, u"alice.a"_s).action, Action::Add);
+
+        // A user we own who leaves the required groups is cleaned up like one gone from Keycloak.
+        options.deletionLimitPercent = 100;
+        const DirectoryState synced = applied(planFor(realm(), {}, options), {});
+        const ChangeSet later = planFor(snapshot, synced, options);
+        const Change& bob = find(later, Object::User, u"bob.b"_s);
+        QCOMPARE(bob.action, Action::Disable);
+        QCOMPARE(bob.reason, u"not in the required groups"_s);
+    }
+
+    void membershipsFollowKeycloakButHandMadeOnesStay()
+    {
+        DirectoryState synced = applied(planFor(realm(), {}), {});
+        const QString bobId = localIdOf(synced, u"bob.b"_s);
+        const QString platformId = groupIdOf(synced, u"Platform"_s);
+        synced.memberships.append(LocalMembership{bobId, platformId, {}}); // made by hand
+        DirectorySnapshot snapshot = realm();
+        snapshot.memberships = {Membership{0, 0}, Membership{1, 0}}; // alice left Platform
+        const ChangeSet plan = planFor(snapshot, synced);
+        QCOMPARE(plan.count(Object::Membership, Action::Remove), 1);
+        QCOMPARE(find(plan, Object::Membership, u"alice.a → Platform"_s).action, Action::Remove);
+    }
+
+    void userWithoutUsernameAfterMappingIsSkipped()
+    {
+        SyncOptions options;
+        options.usernameSource = u"attr:uid"_s;
+        const ChangeSet plan = planFor(realm(), {}, options);
+        QCOMPARE(plan.count(Object::User, Action::Skip), 2);
+        QVERIFY(plan.changes.first().reason.contains(u"no username"_s));
+    }
+
+    void displayNameTemplateWithFallback()
+    {
+        SyncOptions options;
+        options.displayNameTemplate = u"{lastName}, {firstName} ({attr:department|email})"_s;
+        DirectorySnapshot snapshot = realm();
+        snapshot.users[0].attributes.insert(u"department"_s, {u"R&D"_s});
+        const ChangeSet plan = planFor(snapshot, {}, options);
+        QCOMPARE(field(find(plan, Object::User, u"alice.a"_s), u"displayName"_s).after, u"a, alice (R&D)"_s);
+        QCOMPARE(field(find(plan, Object::User, u"bob.b"_s), u"displayName"_s).after, u"b, bob (bob@example.com)"_s);
+    }
+
+    void twoKeycloakUsersWithOneUsernameAreSkipped()
+    {
+        DirectorySnapshot snapshot = realm();
+        snapshot.users[1].username = u"ALICE.A"_s;
+        const ChangeSet plan = planFor(snapshot, {});
+        QCOMPARE(plan.count(Object::User, Action::Skip), 2);
+        QCOMPARE(plan.count(Object::User, Action::Add), 0);
+    }
+
+private:
+    static ChangeSet planFor(const DirectorySnapshot& snapshot, const DirectoryState& state,
+                             const SyncOptions& options = {})
+    {
+        int next = 0;
+        return Planner::plan(snapshot, state, connector, options, [&next] { return u"new-%1"_s.arg(++next); });
+    }
+
+    // The directory after `plan` (the parts these tests look at), without a database.
+    static DirectoryState applied(const ChangeSet& plan, DirectoryState state)
+    {
+        for (const Change& change : plan.changes) {
+            const auto value = [&change](const QString& name, const QString& fallback) {
+                for (const FieldChange& f : change.fields) {
+                    if (f.field == name) {
+                        return f.after;
+                    }
+                }
+                return fallback;
+            };
+            if (change.object == Object::User) {
+                auto it = std::find_if(state.users.begin(), state.users.end(),
+                                       [&change](const LocalUser& u) { return u.id == change.localId; });
+                if (change.action == Action::Delete) {
+                    state.users.erase(it);
+                    continue;
+                }
+                if (it == state.users.end()) {
+                    state.users.append(localUser(change.localId, {}, connector, change.externalId));
+                    it = state.users.end() - 1;
+                }
+                it->username = value(u"username"_s, it->username);
+                it->email = value(u"email"_s, it->email);
+                it->firstName = value(u"firstName"_s, it->firstName);
+                it->lastName = value(u"lastName"_s, it->lastName);
+                it->displayName = value(u"displayName"_s, it->displayName);
+                it->active = value(u"active"_s, it->active ? u"true"_s : u"false"_s) == u"true"_s;
+                it->originConnector = value(u"origin"_s, it->originConnector);
+                it->externalId = value(u"externalId"_s, it->externalId);
+            } else if (change.object == Object::Group && change.action == Action::Add) {
+                state.groups.append(LocalGroup{change.localId, value(u"name"_s, {}), value(u"path"_s, {}), connector,
+                                               change.externalId, 0, 0});
+            } else if (change.object == Object::Membership && change.action == Action::Add) {
+                state.memberships.append(LocalMembership{change.localId, change.groupLocalId, connector});
+            } else if (change.object == Object::Membership && change.action == Action::Remove) {
+                state.memberships.removeIf([&change](const LocalMembership& m) {
+                    return m.userId == change.localId && m.groupId == change.groupLocalId;
+                });
+            }
+        }
+        return state;
+    }
+
+    static const Change& find(const ChangeSet& plan, Object object, const QString& key)
+    {
+        const auto it = std::find_if(plan.changes.cbegin(), plan.changes.cend(), [&](const Change& change) {
+            return change.object == object && nameKey(change.key) == nameKey(key);
+        });
+        if (it == plan.changes.cend()) {
+            qFatal("no change for %s", qPrintable(key));
+        }
+        return *it;
+    }
+
+    static FieldChange field(const Change& change, const QString& name)
+    {
+        for (const FieldChange& f : change.fields) {
+            if (f.field == name) {
+                return f;
+            }
+        }
+        return {};
+    }
+
+    static QString localIdOf(const DirectoryState& state, const QString& username)
+    {
+        for (const LocalUser& user : state.users) {
+            if (user.username == username) {
+                return user.id;
+            }
+        }
+        return {};
+    }
+
+    static QString groupIdOf(const DirectoryState& state, const QString& name)
+    {
+        for (const LocalGroup& group : state.groups) {
+            if (group.name == name) {
+                return group.id;
+            }
+        }
+        return {};
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanner)
+#include "tst_planner.moc"
