@@ -44,6 +44,12 @@ int Cli::run(const QStringList& arguments)
     if (command == u"report"_s) {
         return SyncCommands(m_context).report(commandArguments);
     }
+    if (command == u"rollback"_s) {
+        return SyncCommands(m_context).rollback(commandArguments);
+    }
+    if (command == u"migrate-preview"_s) {
+        return SyncCommands(m_context).migratePreview(commandArguments);
+    }
     if (command == u"directory"_s) {
         return DirectoryCommands(m_context).run(commandArguments);
     }

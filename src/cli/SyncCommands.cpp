@@ -2,14 +2,19 @@
 
 #include "CliContext.h"
 #include "config/ConnectorStore.h"
+#include "connectors/keycloak/KeycloakFetcher.h"
 #include "directory/DirectoryStore.h"
+#include "sync/Planner.h"
 #include "sync/Report.h"
+#include "sync/Rollback.h"
 #include "sync/SyncJob.h"
+#include "sync/SyncLock.h"
 
 #include <QBuffer>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSaveFile>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -51,7 +56,10 @@ QStringList SyncCommands::summaries()
 {
     return {tr("sync NAME --simulate|--full                Show, or apply, what a sync changes"),
             tr("history [NAME]                            List the recorded runs"),
-            tr("report RUN                                The changes of one run, as CSV or JSON")};
+            tr("report RUN                                The changes of one run, as CSV or JSON"),
+            tr("rollback RUN [--simulate]                 Revert a full run (shown first with --simulate)"),
+            tr("migrate-preview NAME                      Which existing users a first sync links, creates or "
+               "collides with")};
 }
 
 int SyncCommands::sync(const QStringList& arguments)
@@ -246,5 +254,148 @@ int SyncCommands::report(const QStringList& arguments)
     buffer.open(QIODevice::WriteOnly);
     Report::write(&buffer, chosen, *run, *changes);
     m_context.out() << QString::fromUtf8(buffer.data()) << Qt::flush;
+    return CliContext::Success;
+}
+
+int SyncCommands::rollback(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Reverts a full run from its recorded changes. With --simulate, shows what would be reverted and changes "
+           "nothing. Changes that a later run or a person has since overwritten are left alone and reported."));
+    m_context.addCommonOptions(parser, true);
+    parser.addPositionalArgument(u"RUN"_s, tr("The full run to revert: its id, or the start of it."));
+    const QCommandLineOption simulate(u"simulate"_s, tr("Show the rollback; change nothing."));
+    const QCommandLineOption reportFile(u"report"_s, tr("Write the rollback's changes to FILE (.csv or .json)."),
+                                        tr("file"));
+    parser.addOptions({simulate, reportFile});
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one RUN."));
+    }
+    const std::optional<DirectoryLocation> location = m_context.location();
+    auto directory = m_context.openDirectory();
+    if (!directory || !location) {
+        return CliContext::Failed;
+    }
+    DirectoryStore store(directory->database());
+    QString error;
+    const auto run = store.findRun(parser.positionalArguments().first(), &error);
+    if (!run) {
+        return m_context.fail(error);
+    }
+    if (run->mode != u"full"_s || run->status != u"succeeded"_s) {
+        return m_context.fail(tr("Run %1 is a %2 run that %3; only a full run that succeeded changed the directory "
+                                 "and can be rolled back.")
+                                  .arg(run->id.left(8), run->mode, run->status),
+                              CliContext::Usage);
+    }
+    const auto lock = SyncLock::acquire(*location, directory->database(), run->connectorId, run->connectorName, &error);
+    if (!lock) {
+        return m_context.fail(error, CliContext::Refused);
+    }
+    const auto recorded = store.changes(run->id, &error);
+    const auto current = recorded ? store.load(&error) : std::nullopt;
+    if (!current) {
+        return m_context.fail(error);
+    }
+    const ChangeSet plan = Rollback::plan(*run, *recorded, *current);
+
+    RunRecord record;
+    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.connectorId = run->connectorId;
+    record.connectorName = run->connectorName;
+    record.mode = parser.isSet(simulate) ? u"rollback-simulate"_s : u"rollback"_s;
+    record.trigger = u"cli"_s;
+    record.startedAt = QDateTime::currentMSecsSinceEpoch();
+    record.finishedAt = record.startedAt;
+    record.status = u"succeeded"_s;
+    record.rollbackOf = run->id;
+    const bool ok = parser.isSet(simulate) ? store.record(record, &plan, &error) : store.apply(plan, record, &error);
+    if (!ok) {
+        return m_context.fail(error, error.contains(u"has changed since"_s) ? CliContext::Refused : CliContext::Failed);
+    }
+    if (parser.isSet(reportFile) && !writeReport(parser.value(reportFile), record, plan.changes, &error)) {
+        m_context.err() << error << Qt::endl;
+    }
+    if (m_context.json()) {
+        m_context.printJson({{u"ok"_s, true},
+                             {u"run"_s, record.id},
+                             {u"rollbackOf"_s, run->id},
+                             {u"mode"_s, record.mode},
+                             {u"counts"_s, plan.countsJson()}});
+        return CliContext::Success;
+    }
+    const QJsonObject counts = plan.countsJson();
+    m_context.out() << (parser.isSet(simulate) ? tr("Rolling back run %1 would change (nothing changed yet):")
+                                               : tr("Rolled back run %1:"))
+                           .arg(run->id.left(8))
+                    << Qt::endl
+                    << tr("  Users:       %1").arg(countsLine(counts.value(u"users"_s).toObject())) << Qt::endl
+                    << tr("  Groups:      %1").arg(countsLine(counts.value(u"groups"_s).toObject())) << Qt::endl
+                    << tr("  Memberships: %1").arg(countsLine(counts.value(u"memberships"_s).toObject())) << Qt::endl
+                    << tr("Run %1 recorded.").arg(record.id.left(8)) << Qt::endl;
+    if (parser.isSet(simulate)) {
+        m_context.out() << tr("Apply it with: usersync-cli rollback %1").arg(run->id.left(8)) << Qt::endl;
+    }
+    return CliContext::Success;
+}
+
+int SyncCommands::migratePreview(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Before a first sync: reads the realm and shows, for every Keycloak user, whether an existing local user "
+           "will be linked (keeping its id and history), a new one created, or a collision needs a decision. "
+           "Changes nothing."));
+    m_context.addCommonOptions(parser, true);
+    CliContext::ConnectorTarget target;
+    if (const auto exit = m_context.openConnector(parser, arguments, target)) {
+        return *exit;
+    }
+    const std::optional<QString> secret = m_context.connectorSecret(target.config);
+    if (!secret) {
+        return CliContext::Failed;
+    }
+    KeycloakSettings settings = target.config.keycloak;
+    settings.userAttributes << target.config.sync.attributesNeeded();
+    settings.userAttributes.removeDuplicates();
+    KeycloakFetcher job(settings, *secret);
+    const FetchResult fetched = m_context.run(job, &KeycloakFetcher::finished);
+    if (fetched.error) {
+        return m_context.fail(tr("Reading Keycloak failed: %1").arg(fetched.error->message));
+    }
+    QString error;
+    const auto state = DirectoryStore(target.directory->database()).load(&error);
+    if (!state) {
+        return m_context.fail(error);
+    }
+    const QList<Planner::MatchPreview> preview =
+        Planner::previewMatching(*fetched.snapshot, *state, target.config.id, target.config.sync);
+    static const QStringList outcomes = {u"link"_s, u"create"_s, u"collision"_s};
+    if (m_context.json()) {
+        QJsonArray array;
+        for (const Planner::MatchPreview& entry : preview) {
+            array.append(QJsonObject{{u"outcome"_s, outcomes.at(int(entry.outcome))},
+                                     {u"username"_s, entry.username},
+                                     {u"email"_s, entry.email},
+                                     {u"localUsername"_s, entry.localUsername},
+                                     {u"reason"_s, entry.reason}});
+        }
+        m_context.printJson({{u"ok"_s, true}, {u"users"_s, array}});
+        return CliContext::Success;
+    }
+    int counts[3] = {0, 0, 0};
+    for (const Planner::MatchPreview& entry : preview) {
+        ++counts[int(entry.outcome)];
+        if (entry.outcome != Planner::MatchPreview::Outcome::Create) {
+            m_context.out() << outcomes.at(int(entry.outcome)) << u"\t"_s << entry.username << u"\t"_s
+                            << entry.localUsername << u"\t"_s << entry.reason << Qt::endl;
+        }
+    }
+    m_context.out() << tr("%1 to link, %2 to create, %3 collisions.").arg(counts[0]).arg(counts[1]).arg(counts[2])
+                    << Qt::endl;
     return CliContext::Success;
 }

@@ -18,6 +18,8 @@ public:
     int sync(const QStringList& arguments);
     int history(const QStringList& arguments);
     int report(const QStringList& arguments);
+    int rollback(const QStringList& arguments);
+    int migratePreview(const QStringList& arguments);
     static QStringList summaries();
 
 private:

@@ -5,6 +5,7 @@
 #include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
 #include "directory/DirectoryStore.h"
+#include "sync/Rollback.h"
 #include "sync/SyncJob.h"
 #include "sync/SyncLock.h"
 
@@ -167,6 +168,47 @@ private Q_SLOTS:
         QVERIFY(!userNamed(after, u"frank.fischer"_s).active);
         QCOMPARE(userNamed(after, u"zoe.odegard"_s).email, u"zoe@example.org"_s);
         QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
+    }
+
+    void rollbackRestoresTheStateBeforeTheRun()
+    {
+        m_config.sync.cleanup = SyncOptions::Cleanup::Delete;
+        QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);
+        const DirectoryState before = state();
+
+        QCOMPARE(m_admin.updateUser(m_realmName, u"bob.baker"_s, {{u"username"_s, u"robert.baker"_s}}), 204);
+        QCOMPARE(
+            m_admin.send("DELETE", u"/%1/users/%2"_s.arg(m_realmName, m_admin.userId(m_realmName, u"frank.fischer"_s)))
+                .status,
+            204);
+        const SyncResult changed = sync(SyncRequest::Mode::Full);
+        m_config.sync.cleanup = SyncOptions::Cleanup::Disable;
+        QVERIFY2(changed.status == SyncResult::Status::Succeeded, qPrintable(changed.message));
+        QVERIFY(state().fingerprint != before.fingerprint);
+
+        QString error;
+        auto connection = DirectoryAccess::open(m_location, &error);
+        DirectoryStore store(connection->database());
+        const auto recorded = store.changes(changed.run.id, &error);
+        QVERIFY2(recorded, qPrintable(error));
+        const ChangeSet undo = Rollback::plan(changed.run, *recorded, *store.load(&error));
+        QCOMPARE(undo.count(Object::User, Action::Add), 1); // Frank comes back...
+        QCOMPARE(undo.count(Object::User, Action::Skip), 0);
+        RunRecord record = changed.run;
+        record.id = u"rollback-%1"_s.arg(m_realmName);
+        record.mode = u"rollback"_s;
+        record.rollbackOf = changed.run.id;
+        QVERIFY2(store.apply(undo, record, &error), qPrintable(error));
+
+        // ...with his id, creation date and memberships, and Bob has his old name again.
+        const DirectoryState after = *store.load(&error);
+        QCOMPARE(after.fingerprint, before.fingerprint);
+        QCOMPARE(userNamed(after, u"frank.fischer"_s).createdAt, userNamed(before, u"frank.fischer"_s).createdAt);
+        QCOMPARE(userNamed(after, u"bob.baker"_s).id, userNamed(before, u"bob.baker"_s).id);
+
+        // Rolling back the same run again finds nothing it can still revert.
+        const ChangeSet again = Rollback::plan(changed.run, *recorded, after);
+        QVERIFY(!again.hasChanges());
     }
 
     void reviewedPlanIsAppliedOnlyToTheDirectoryItWasMadeFor()

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <csignal>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +82,16 @@ void bindAll(QSqlQuery& query, const QVariantList& values)
         } else {
             query.addBindValue(value);
         }
+    }
+}
+
+// Fault injection for the crash-safety test only: USERSYNC_TEST_KILL_AT=row:N kills the process
+// after N row changes of an apply, =commit just before the commit. Unset, it does nothing.
+void killIfAsked(const QString& point)
+{
+    static const QString wanted = qEnvironmentVariable("USERSYNC_TEST_KILL_AT");
+    if (!wanted.isEmpty() && wanted == point) {
+        std::raise(SIGKILL);
     }
 }
 
@@ -287,6 +298,7 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
         qCWarning(lcDirectory) << "apply failed, rolled back:" << reason;
         return false;
     }
+    killIfAsked(u"commit"_s);
     const bool committed = sqlite ? QSqlQuery(m_db).exec(u"COMMIT"_s) : m_db.commit();
     if (!committed) {
         rollback();
@@ -335,6 +347,7 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
         }
         return 0;
     };
+    int rows = 0;
     for (int current = 0; current <= 5; ++current) {
         for (const Change& change : plan.changes) {
             if (stage(change) != current || change.action == Action::Unchanged || change.action == Action::Skip) {
@@ -349,7 +362,9 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
                                          v.value(u"email"_s), nameKey(v.value(u"email"_s)), v.value(u"firstName"_s),
                                          v.value(u"lastName"_s), v.value(u"displayName"_s),
                                          v.value(u"active"_s) == u"true"_s ? 1 : 0, v.value(u"attributes"_s),
-                                         plan.connectorId, change.externalId, now, now, now});
+                                         plan.connectorId, change.externalId,
+                                         v.contains(u"createdAt"_s) ? v.value(u"createdAt"_s).toLongLong() : now, now,
+                                         now});
                     ok = insertUser.exec() || fail(insertUser, error);
                 } else if (change.action == Action::Delete) {
                     deleteUser.addBindValue(change.localId);
@@ -380,6 +395,7 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
                 removeMembership.addBindValue(change.groupLocalId);
                 ok = removeMembership.exec() || fail(removeMembership, error);
             }
+            killIfAsked(u"row:%1"_s.arg(++rows));
             if (!ok) {
                 *error =
                     tr("%1 %2 of “%3”: %4")

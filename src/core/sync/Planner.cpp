@@ -127,6 +127,9 @@ QList<FieldChange> userFields(const LocalUser& user, bool asBefore)
     add(u"active"_s, activeText(user.active));
     add(u"attributes"_s, attributesText(user.attributes));
     add(u"externalId"_s, user.externalId);
+    if (asBefore && user.createdAt > 0) {
+        add(u"createdAt"_s, QString::number(user.createdAt)); // so that a rollback restores it too
+    }
     return fields;
 }
 

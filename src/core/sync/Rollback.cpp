@@ -1,0 +1,153 @@
+#include "Rollback.h"
+
+#include <QHash>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+using Action = Change::Action;
+using Object = Change::Object;
+
+namespace {
+
+QString valueOf(const LocalUser& user, const QString& field)
+{
+    if (field == u"username"_s) {
+        return user.username;
+    }
+    if (field == u"email"_s) {
+        return user.email;
+    }
+    if (field == u"firstName"_s) {
+        return user.firstName;
+    }
+    if (field == u"lastName"_s) {
+        return user.lastName;
+    }
+    if (field == u"displayName"_s) {
+        return user.displayName;
+    }
+    if (field == u"active"_s) {
+        return user.active ? u"true"_s : u"false"_s;
+    }
+    if (field == u"attributes"_s) {
+        return user.attributes.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(user.attributes).toJson(QJsonDocument::Compact));
+    }
+    if (field == u"externalId"_s) {
+        return user.externalId;
+    }
+    if (field == u"origin"_s) {
+        return user.originConnector;
+    }
+    return {};
+}
+
+QString valueOf(const LocalGroup& group, const QString& field)
+{
+    if (field == u"name"_s) {
+        return group.name;
+    }
+    if (field == u"path"_s) {
+        return group.path;
+    }
+    if (field == u"externalId"_s) {
+        return group.externalId;
+    }
+    if (field == u"origin"_s) {
+        return group.originConnector;
+    }
+    return {};
+}
+
+QList<FieldChange> swapped(const QList<FieldChange>& fields)
+{
+    QList<FieldChange> inverse;
+    for (const FieldChange& field : fields) {
+        inverse.append({field.field, field.after, field.before});
+    }
+    return inverse;
+}
+
+// Whether the object still has the values the run gave it.
+template <typename Row>
+bool stillAsLeft(const Row& row, const QList<FieldChange>& fields)
+{
+    return std::all_of(fields.cbegin(), fields.cend(),
+                       [&row](const FieldChange& field) { return valueOf(row, field.field) == field.after; });
+}
+
+} // namespace
+
+ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, const DirectoryState& current)
+{
+    QHash<QString, const LocalUser*> users;
+    QHash<QString, const LocalGroup*> groups;
+    QSet<QPair<QString, QString>> memberships;
+    for (const LocalUser& user : current.users) {
+        users.insert(user.id, &user);
+    }
+    for (const LocalGroup& group : current.groups) {
+        groups.insert(group.id, &group);
+    }
+    for (const LocalMembership& membership : current.memberships) {
+        memberships.insert({membership.userId, membership.groupId});
+    }
+
+    ChangeSet plan;
+    plan.connectorId = run.connectorId;
+    plan.plannedAt = QDateTime::currentDateTimeUtc();
+    plan.directoryFingerprint = current.fingerprint;
+    for (auto it = recorded.crbegin(); it != recorded.crend(); ++it) {
+        const Change& done = *it;
+        if (done.action == Action::Skip || done.action == Action::Unchanged) {
+            continue;
+        }
+        Change undo = done;
+        undo.reason = tr("rollback of run %1").arg(run.id.left(8));
+        QString conflict;
+        if (done.object == Object::Membership) {
+            const bool present = memberships.contains({done.localId, done.groupLocalId});
+            undo.action = done.action == Action::Add ? Action::Remove : Action::Add;
+            undo.fields = swapped(done.fields);
+            if ((done.action == Action::Add) != present) {
+                conflict = tr("the membership has changed since that run");
+            }
+        } else if (done.action == Action::Add) {
+            undo.action = Action::Delete;
+            undo.fields = swapped(done.fields);
+            const bool changedSince = done.object == Object::User
+                ? !users.contains(done.localId) || !stillAsLeft(*users.value(done.localId), done.fields)
+                : !groups.contains(done.localId) || !stillAsLeft(*groups.value(done.localId), done.fields);
+            if (changedSince) {
+                conflict = tr("it was changed or removed since that run");
+            }
+        } else if (done.action == Action::Delete) {
+            undo.action = Action::Add;
+            undo.fields = swapped(done.fields);
+            const bool exists =
+                done.object == Object::User ? users.contains(done.localId) : groups.contains(done.localId);
+            if (exists) {
+                conflict = tr("it exists again");
+            }
+        } else {
+            // Link, modify, disable, reactivate, anonymize: every field back to what it was.
+            undo.action = done.action == Action::Disable ? Action::Reactivate
+                : done.action == Action::Reactivate      ? Action::Disable
+                                                         : Action::Modify;
+            undo.fields = swapped(done.fields);
+            const bool changedSince = done.object == Object::User
+                ? !users.contains(done.localId) || !stillAsLeft(*users.value(done.localId), done.fields)
+                : !groups.contains(done.localId) || !stillAsLeft(*groups.value(done.localId), done.fields);
+            if (changedSince) {
+                conflict = tr("it was changed or removed since that run");
+            }
+        }
+        if (!conflict.isEmpty()) {
+            undo.action = Action::Skip;
+            undo.reason = tr("not rolled back: %1").arg(conflict);
+        }
+        plan.changes.append(undo);
+    }
+    return plan;
+}

@@ -1,0 +1,141 @@
+#include "TestEnvironment.h"
+#include "TestRealm.h"
+#include "config/ConnectorStore.h"
+#include "config/SecretStore.h"
+#include "directory/DirectoryAccess.h"
+#include "directory/DirectoryStore.h"
+#include "sync/SyncLock.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// A full sync killed (SIGKILL) in the middle of applying leaves the directory as it was, on
+// SQLite and on PostgreSQL; the next sync then completes. The kill comes from inside, at a
+// chosen row (USERSYNC_TEST_KILL_AT), so the test does not depend on timing.
+class TestCrashSafety final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
+        USERSYNC_REQUIRE_ENV(secretService, "USERSYNC_TEST_SECRET_SERVICE");
+        USERSYNC_REQUIRE_POSTGRES(postgres);
+        QVERIFY(m_home.isValid());
+        QVERIFY(m_realm.isValid());
+        m_url = url;
+        m_postgres = *postgres;
+        QVERIFY(SecretStore().writeNow(DirectoryAccess::passwordKey(m_postgres.location), m_postgres.password).ok());
+    }
+
+    void killedApplyLeavesTheDirectoryAsItWas_data()
+    {
+        QTest::addColumn<bool>("postgres");
+        QTest::addColumn<QString>("killAt");
+        for (const bool postgres : {false, true}) {
+            const QString db = postgres ? u"postgresql"_s : u"sqlite"_s;
+            QTest::addRow("%s, first row", qPrintable(db)) << postgres << u"row:1"_s;
+            QTest::addRow("%s, row 700", qPrintable(db)) << postgres << u"row:700"_s;
+            QTest::addRow("%s, before commit", qPrintable(db)) << postgres << u"commit"_s;
+        }
+    }
+
+    void killedApplyLeavesTheDirectoryAsItWas()
+    {
+        QFETCH(bool, postgres);
+        QFETCH(QString, killAt);
+        const QString directory =
+            postgres ? m_postgres.location.toString() : m_home.filePath(u"crash-%1.sqlite"_s.arg(++m_runs));
+        const DirectoryLocation location = *DirectoryLocation::parse(directory);
+        clean(location);
+        const QString name = u"crash-%1"_s.arg(++m_runs);
+        QCOMPARE(cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
+                      m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s},
+                     m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
+                     .exitCode(),
+                 0);
+        const QByteArray before = state(location).fingerprint;
+
+        QProcess killed;
+        runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
+        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+        const DirectoryState afterKill = state(location);
+        QCOMPARE(afterKill.fingerprint, before);
+        QVERIFY(afterKill.users.isEmpty() && afterKill.memberships.isEmpty());
+        // PostgreSQL ends the killed session (and frees its sync lock) once it sees the socket close.
+        QTRY_VERIFY_WITH_TIMEOUT(syncLockFree(location, name), 10'000);
+
+        const QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, {});
+        QCOMPARE(completed.exitCode(), 0);
+        QCOMPARE(state(location).users.size(), m_realm.users().size());
+    }
+
+private:
+    void clean(const DirectoryLocation& location)
+    {
+        QString error;
+        auto connection = DirectoryAccess::open(location, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlQuery query(connection->database());
+        for (const QString& table : {u"sync_changes"_s, u"sync_runs"_s, u"directory_memberships"_s,
+                                     u"directory_users"_s, u"directory_groups"_s, u"connectors"_s}) {
+            QVERIFY(query.exec(u"DELETE FROM "_s + table));
+        }
+    }
+
+    static bool syncLockFree(const DirectoryLocation& location, const QString& name)
+    {
+        QString error;
+        auto connection = DirectoryAccess::open(location, &error);
+        const auto config = connection ? ConnectorStore(connection->database()).find(name, &error) : std::nullopt;
+        return config && SyncLock::acquire(location, connection->database(), config->id, name, &error) != nullptr;
+    }
+
+    static DirectoryState state(const DirectoryLocation& location)
+    {
+        QString error;
+        auto connection = DirectoryAccess::open(location, &error);
+        return connection ? DirectoryStore(connection->database()).load(&error).value_or(DirectoryState{})
+                          : DirectoryState{};
+    }
+
+    void runCli(QProcess& process, const QStringList& arguments, const QByteArray& input, const QString& killAt)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        if (!killAt.isEmpty()) {
+            environment.insert(u"USERSYNC_TEST_KILL_AT"_s, killAt);
+        }
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(USERSYNC_CLI_PATH), arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished(120'000);
+    }
+
+    QProcess& cli(const QStringList& arguments, const QByteArray& input, const QString& killAt)
+    {
+        m_last = std::make_unique<QProcess>();
+        runCli(*m_last, arguments, input, killAt);
+        if (m_last->exitCode() != 0) {
+            qWarning("%s", m_last->readAllStandardError().constData());
+        }
+        return *m_last;
+    }
+
+    TestRealm m_realm;
+    QTemporaryDir m_home;
+    QString m_url;
+    TestEnvironment::PostgresService m_postgres{DirectoryLocation::sqlite({}), {}};
+    std::unique_ptr<QProcess> m_last;
+    int m_runs = 0;
+};
+
+QTEST_GUILESS_MAIN(TestCrashSafety)
+#include "tst_crashsafety.moc"
