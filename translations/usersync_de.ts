@@ -4,32 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Usage: usersync-cli COMMAND [options]
-Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
-
-Commands:
-  %1
-  %2
-  %3
-
-Every command takes --help, and --directory to choose the user directory (a SQLite file or
-postgresql://user@host/database); commands that report take --json.
-Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
-</source>
-        <translation>Aufruf: usersync-cli COMMAND [Optionen]
-Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
-
-Befehle:
-  %1
-  %2
-  %3
-
-Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
-oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
-Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
-</translation>
-    </message>
-    <message>
         <source>Unknown command “%1”.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
@@ -362,16 +336,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
         <translation>  (%1)</translation>
     </message>
     <message>
-        <source>directory set-password                    Store a PostgreSQL directory&apos;s password in the keychain</source>
-        <translation>directory set-password                    Passwort eines PostgreSQL-Verzeichnisses im Schlüsselbund speichern</translation>
-    </message>
-    <message>
-        <source>Usage: usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
-</source>
-        <translation>Aufruf: usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
-</translation>
-    </message>
-    <message>
         <source>Stores the password of the PostgreSQL directory given with --directory in the system keychain, then checks that it opens.</source>
         <translation>Speichert das Passwort des mit --directory angegebenen PostgreSQL-Verzeichnisses im Schlüsselbund des Systems und prüft dann, ob sich das Verzeichnis öffnen lässt.</translation>
     </message>
@@ -408,10 +372,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
         <translation>Zieldatei für die Momentaufnahme.</translation>
     </message>
     <message>
-        <source>Give a connector NAME and --output FILE.</source>
-        <translation>Geben Sie einen Connector-NAME und --output FILE an.</translation>
-    </message>
-    <message>
         <source>The fetch failed: %1
   (%2)</source>
         <translation>Der Abruf ist fehlgeschlagen: %1
@@ -424,6 +384,451 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
     <message>
         <source>Read %1 users, %2 groups and %3 memberships in %4 s (%5 requests, %6 retries); written to %7.</source>
         <translation>%1 Benutzer, %2 Gruppen und %3 Mitgliedschaften in %4 s gelesen (%5 Anfragen, %6 Wiederholungen); geschrieben nach %7.</translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli COMMAND [options]
+Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
+
+Commands:
+  %1
+  %2
+  %3
+  %4
+
+Every command takes --help, and --directory to choose the user directory (a SQLite file or
+postgresql://user@host/database); commands that report take --json.
+Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
+</source>
+        <translation>Aufruf: usersync-cli COMMAND [Optionen]
+Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
+
+Befehle:
+  %1
+  %2
+  %3
+  %4
+
+Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
+oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
+Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
+</translation>
+    </message>
+    <message>
+        <source>Give exactly one connector NAME.</source>
+        <translation>Geben Sie genau einen Connector-NAME an.</translation>
+    </message>
+    <message>
+        <source>Users gone from Keycloak: disable (default), delete, anonymize or keep.</source>
+        <translation>Benutzer, die nicht mehr in Keycloak vorhanden sind: disable (Standard), delete, anonymize oder keep.</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Sync only members of this group (name or path, * and ? allowed); repeat for several.</source>
+        <translation>Nur Mitglieder dieser Gruppe synchronisieren (Name oder Pfad, * und ? erlaubt); für mehrere Gruppen wiederholen.</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Sync every user again.</source>
+        <translation>Wieder alle Benutzer synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Local group names: name (default), lowercase, path or replace.</source>
+        <translation>Lokale Gruppennamen: name (Standard), lowercase, path oder replace.</translation>
+    </message>
+    <message>
+        <source>naming</source>
+        <translation>Benennung</translation>
+    </message>
+    <message>
+        <source>With --group-names replace: the regular expression.</source>
+        <translation>Bei --group-names replace: der reguläre Ausdruck.</translation>
+    </message>
+    <message>
+        <source>regex</source>
+        <translation>Regex</translation>
+    </message>
+    <message>
+        <source>With --group-names replace: the replacement (\1 for the first capture).</source>
+        <translation>Bei --group-names replace: der Ersatztext (\1 für die erste Erfassungsgruppe).</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>With --group-names replace: skip groups the pattern does not match.</source>
+        <translation>Bei --group-names replace: Gruppen überspringen, auf die das Muster nicht passt.</translation>
+    </message>
+    <message>
+        <source>Make members of a subgroup members of its parents too.</source>
+        <translation>Mitglieder einer Untergruppe auch zu Mitgliedern der übergeordneten Gruppen machen.</translation>
+    </message>
+    <message>
+        <source>Only direct memberships (the default).</source>
+        <translation>Nur direkte Mitgliedschaften (Standard).</translation>
+    </message>
+    <message>
+        <source>Display name template, e.g. &quot;{firstName} {lastName}&quot;.</source>
+        <translation>Vorlage für den Anzeigenamen, z. B. &quot;{firstName} {lastName}&quot;.</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Where usernames come from, e.g. username or attr:uid|username.</source>
+        <translation>Herkunft der Benutzernamen, z. B. username oder attr:uid|username.</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Where email addresses come from.</source>
+        <translation>Herkunft der E-Mail-Adressen.</translation>
+    </message>
+    <message>
+        <source>Copy this Keycloak attribute to the local user; repeat for several.</source>
+        <translation>Dieses Keycloak-Attribut in den lokalen Benutzer übernehmen; für mehrere Attribute wiederholen.</translation>
+    </message>
+    <message>
+        <source>Link existing local users by email address too.</source>
+        <translation>Vorhandene lokale Benutzer auch anhand der E-Mail-Adresse verknüpfen.</translation>
+    </message>
+    <message>
+        <source>Link existing local users by username only (the default).</source>
+        <translation>Vorhandene lokale Benutzer nur anhand des Benutzernamens verknüpfen (Standard).</translation>
+    </message>
+    <message>
+        <source>Most users one full sync may disable or delete (default 500).</source>
+        <translation>Höchstzahl der Benutzer, die eine vollständige Synchronisation deaktivieren oder löschen darf (Standard: 500).</translation>
+    </message>
+    <message>
+        <source>Most users in percent one full sync may disable or delete (default 10).</source>
+        <translation>Höchstanteil der Benutzer in Prozent, die eine vollständige Synchronisation deaktivieren oder löschen darf (Standard: 10).</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>--cleanup is one of disable, delete, anonymize or keep.</source>
+        <translation>--cleanup muss disable, delete, anonymize oder keep sein.</translation>
+    </message>
+    <message>
+        <source>--group-names is one of name, lowercase, path or replace.</source>
+        <translation>--group-names muss name, lowercase, path oder replace sein.</translation>
+    </message>
+    <message>
+        <source>disable</source>
+        <translation>deaktivieren</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>anonymize</source>
+        <translation>anonymisieren</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>behalten</translation>
+    </message>
+    <message>
+        <source>Keycloak&apos;s name</source>
+        <translation>Name aus Keycloak</translation>
+    </message>
+    <message>
+        <source>lower case</source>
+        <translation>Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <source>full path</source>
+        <translation>vollständiger Pfad</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <source>Users gone:        %1</source>
+        <translation>Nicht mehr in Keycloak:  %1</translation>
+    </message>
+    <message>
+        <source>Required groups:   %1</source>
+        <translation>Pflichtgruppen:          %1</translation>
+    </message>
+    <message>
+        <source>none (everyone)</source>
+        <translation>keine (alle Benutzer)</translation>
+    </message>
+    <message>
+        <source>Group names:       %1</source>
+        <translation>Gruppennamen:            %1</translation>
+    </message>
+    <message>
+        <source>Memberships:       %1</source>
+        <translation>Mitgliedschaften:        %1</translation>
+    </message>
+    <message>
+        <source>direct and inherited</source>
+        <translation>direkt und geerbt</translation>
+    </message>
+    <message>
+        <source>direct only</source>
+        <translation>nur direkt</translation>
+    </message>
+    <message>
+        <source>Display name:      %1</source>
+        <translation>Anzeigename:             %1</translation>
+    </message>
+    <message>
+        <source>Matching:          %1</source>
+        <translation>Verknüpfung über:        %1</translation>
+    </message>
+    <message>
+        <source>username, then email</source>
+        <translation>Benutzername, dann E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Deletion limit:    %1 users or %2%</source>
+        <translation>Löschgrenze:             %1 Benutzer oder %2 %</translation>
+    </message>
+    <message>
+        <source>directory users|groups                    Show the directory&apos;s users or groups
+  directory set-password                    Store a PostgreSQL directory&apos;s password in the keychain</source>
+        <translation>directory users|groups                    Benutzer oder Gruppen des Verzeichnisses anzeigen
+  directory set-password                    Passwort eines PostgreSQL-Verzeichnisses im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli directory users|groups [--json]
+       usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
+</source>
+        <translation>Aufruf: usersync-cli directory users|groups [--json]
+        usersync-cli directory set-password --directory postgresql://USER@HOST/DB --password-stdin
+</translation>
+    </message>
+    <message>
+        <source>Lists the directory&apos;s users.</source>
+        <translation>Listet die Benutzer des Verzeichnisses auf.</translation>
+    </message>
+    <message>
+        <source>Lists the directory&apos;s groups.</source>
+        <translation>Listet die Gruppen des Verzeichnisses auf.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the file to write with --output FILE.</source>
+        <translation>Geben Sie die zu schreibende Datei mit --output FILE an.</translation>
+    </message>
+    <message>
+        <source>The report file must end in .csv or .json: %1</source>
+        <translation>Die Berichtsdatei muss auf .csv oder .json enden: %1</translation>
+    </message>
+    <message>
+        <source>The report cannot be written to %1: %2</source>
+        <translation>Der Bericht kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>sync NAME --simulate|--full                Show, or apply, what a sync changes</source>
+        <translation>sync NAME --simulate|--full                Änderungen einer Synchronisation anzeigen oder anwenden</translation>
+    </message>
+    <message>
+        <source>history [NAME]                            List the recorded runs</source>
+        <translation>history [NAME]                            Aufgezeichnete Läufe auflisten</translation>
+    </message>
+    <message>
+        <source>report RUN                                The changes of one run, as CSV or JSON</source>
+        <translation>report RUN                                Änderungen eines Laufs als CSV oder JSON ausgeben</translation>
+    </message>
+    <message>
+        <source>rollback RUN [--simulate]                 Revert a full run (shown first with --simulate)</source>
+        <translation>rollback RUN [--simulate]                 Vollständigen Lauf zurücknehmen (vorab mit --simulate anzeigen)</translation>
+    </message>
+    <message>
+        <source>migrate-preview NAME                      Which existing users a first sync links, creates or collides with</source>
+        <translation>migrate-preview NAME                      Vorschau: welche Benutzer eine erste Synchronisation verknüpft, neu anlegt oder als Kollision meldet</translation>
+    </message>
+    <message>
+        <source>Reads the connector&apos;s realm and compares it with the directory. --simulate shows every change and writes nothing but the run record; --full applies the changes in one transaction. Exit code 0 when done, 1 when it failed, 3 when it was refused for safety (deletion limit, another sync running).</source>
+        <translation>Liest den Realm des Connectors und vergleicht ihn mit dem Verzeichnis. --simulate zeigt jede Änderung an und schreibt nur den Eintrag des Laufs; --full wendet die Änderungen in einer einzigen Transaktion an. Exit-Code 0 bei Erfolg, 1 bei einem Fehler, 3 bei Verweigerung aus Sicherheitsgründen (Löschgrenze, eine andere Synchronisation läuft).</translation>
+    </message>
+    <message>
+        <source>Change nothing; show what a full sync would do.</source>
+        <translation>Nichts ändern; anzeigen, was eine vollständige Synchronisation tun würde.</translation>
+    </message>
+    <message>
+        <source>Apply the changes.</source>
+        <translation>Änderungen anwenden.</translation>
+    </message>
+    <message>
+        <source>Let this one full sync past the deletion limit. Review a simulation first.</source>
+        <translation>Diese eine vollständige Synchronisation über die Löschgrenze hinaus zulassen. Prüfen Sie vorher eine Simulation.</translation>
+    </message>
+    <message>
+        <source>Write every change to FILE (.csv or .json).</source>
+        <translation>Jede Änderung in FILE schreiben (.csv oder .json).</translation>
+    </message>
+    <message>
+        <source>Choose --simulate or --full.</source>
+        <translation>Wählen Sie --simulate oder --full.</translation>
+    </message>
+    <message>
+        <source>The report file must end in .csv or .json.</source>
+        <translation>Die Berichtsdatei muss auf .csv oder .json enden.</translation>
+    </message>
+    <message>
+        <source>Applied to “%1”:</source>
+        <translation>Angewendet auf „%1“:</translation>
+    </message>
+    <message>
+        <source>Simulated for “%1” (nothing changed):</source>
+        <translation>Simuliert für „%1“ (nichts geändert):</translation>
+    </message>
+    <message>
+        <source>  Users:       %1</source>
+        <translation>  Benutzer:         %1</translation>
+    </message>
+    <message>
+        <source>  Groups:      %1</source>
+        <translation>  Gruppen:          %1</translation>
+    </message>
+    <message>
+        <source>  Memberships: %1</source>
+        <translation>  Mitgliedschaften: %1</translation>
+    </message>
+    <message>
+        <source>  Deletion limit: %1</source>
+        <translation>  Löschgrenze: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 recorded (%2).</source>
+        <translation>Lauf %1 aufgezeichnet (%2).</translation>
+    </message>
+    <message>
+        <source>Apply it with: usersync-cli sync &quot;%1&quot; --full</source>
+        <translation>Übernehmen Sie die Änderungen mit: usersync-cli sync &quot;%1&quot; --full</translation>
+    </message>
+    <message>
+        <source>Lists the recorded runs, newest first, of one connector or of all.</source>
+        <translation>Listet die aufgezeichneten Läufe eines Connectors oder aller Connectors auf, die neuesten zuerst.</translation>
+    </message>
+    <message>
+        <source>Only this connector&apos;s runs.</source>
+        <translation>Nur die Läufe dieses Connectors.</translation>
+    </message>
+    <message>
+        <source>At most N runs (default 50).</source>
+        <translation>Höchstens N Läufe (Standard: 50).</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>Noch keine Läufe vorhanden.</translation>
+    </message>
+    <message>
+        <source>users: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>Prints, or writes to a file, every change a recorded run made or would make (unchanged users are counted, not listed).</source>
+        <translation>Gibt jede Änderung, die ein aufgezeichneter Lauf vorgenommen hat oder vornehmen würde, aus oder schreibt sie in eine Datei (unveränderte Benutzer werden gezählt, nicht aufgelistet).</translation>
+    </message>
+    <message>
+        <source>The run&apos;s id, or the start of it as history shows it.</source>
+        <translation>Die ID des Laufs oder ihr Anfang, wie history ihn anzeigt.</translation>
+    </message>
+    <message>
+        <source>csv or json (default csv).</source>
+        <translation>csv oder json (Standard: csv).</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>In FILE statt in die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>Give exactly one RUN.</source>
+        <translation>Geben Sie genau einen RUN an.</translation>
+    </message>
+    <message>
+        <source>--format is csv or json.</source>
+        <translation>--format muss csv oder json sein.</translation>
+    </message>
+    <message>
+        <source>Reverts a full run from its recorded changes. With --simulate, shows what would be reverted and changes nothing. Changes that a later run or a person has since overwritten are left alone and reported.</source>
+        <translation>Nimmt einen vollständigen Lauf anhand seiner aufgezeichneten Änderungen zurück. Mit --simulate wird nur angezeigt, was zurückgenommen würde, und nichts geändert. Änderungen, die seitdem von einem späteren Lauf oder einer Person überschrieben wurden, bleiben unangetastet und werden gemeldet.</translation>
+    </message>
+    <message>
+        <source>The full run to revert: its id, or the start of it.</source>
+        <translation>Der zurückzunehmende vollständige Lauf: seine ID oder deren Anfang.</translation>
+    </message>
+    <message>
+        <source>Show the rollback; change nothing.</source>
+        <translation>Rücknahme anzeigen; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>Write the rollback&apos;s changes to FILE (.csv or .json).</source>
+        <translation>Änderungen der Rücknahme in FILE schreiben (.csv oder .json).</translation>
+    </message>
+    <message>
+        <source>Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can be rolled back.</source>
+        <translation>Lauf %1 ist ein %2-Lauf mit dem Status %3; nur ein erfolgreicher vollständiger Lauf hat das Verzeichnis geändert und kann zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>Rolling back run %1 would change (nothing changed yet):</source>
+        <translation>Die Rücknahme von Lauf %1 würde Folgendes ändern (noch nichts geändert):</translation>
+    </message>
+    <message>
+        <source>Rolled back run %1:</source>
+        <translation>Lauf %1 zurückgenommen:</translation>
+    </message>
+    <message>
+        <source>Run %1 recorded.</source>
+        <translation>Lauf %1 aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Apply it with: usersync-cli rollback %1</source>
+        <translation>Führen Sie die Rücknahme aus mit: usersync-cli rollback %1</translation>
+    </message>
+    <message>
+        <source>Before a first sync: reads the realm and shows, for every Keycloak user, whether an existing local user will be linked (keeping its id and history), a new one created, or a collision needs a decision. Changes nothing.</source>
+        <translation>Vor einer ersten Synchronisation: Liest den Realm und zeigt für jeden Keycloak-Benutzer, ob ein vorhandener lokaler Benutzer verknüpft wird (wobei seine ID und sein Verlauf erhalten bleiben), ein neuer angelegt wird oder eine Kollision eine Entscheidung erfordert. Ändert nichts.</translation>
+    </message>
+    <message>
+        <source>Reading Keycloak failed: %1</source>
+        <translation>Das Lesen aus Keycloak ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1 to link, %2 to create, %3 collisions.</source>
+        <translation>%1 zu verknüpfen, %2 anzulegen, %3 Kollisionen.</translation>
     </message>
 </context>
 <context>
@@ -606,6 +1011,45 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
     <message>
         <source>PostgreSQL database %1 on %2:%3 (user %4)</source>
         <translation>PostgreSQL-Datenbank %1 auf %2:%3 (Benutzer %4)</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryStore</name>
+    <message>
+        <source>The directory cannot be changed now: %1.</source>
+        <translation>Das Verzeichnis kann derzeit nicht geändert werden: %1.</translation>
+    </message>
+    <message>
+        <source>The directory cannot be read: %1. Nothing was changed.</source>
+        <translation>Das Verzeichnis kann nicht gelesen werden: %1. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The directory has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
+        <translation>Das Verzeichnis hat sich seit der Erstellung dieses Plans geändert; daher wurde der Plan nicht angewendet und es wurde nichts geändert. Führen Sie eine neue Simulation aus und prüfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Applying the changes failed, so none of them were kept: %1.</source>
+        <translation>Das Anwenden der Änderungen ist fehlgeschlagen, daher wurde keine davon übernommen: %1.</translation>
+    </message>
+    <message>
+        <source>The changes could not be committed, so none of them were kept: %1.</source>
+        <translation>Die Änderungen konnten nicht festgeschrieben werden, daher wurde keine davon übernommen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 of “%3”: %4</source>
+        <translation>%1 %2 von „%3“: %4</translation>
+    </message>
+    <message>
+        <source>There is no run “%1”. List the runs with: usersync-cli history</source>
+        <translation>Es gibt keinen Lauf „%1“. Listen Sie die Läufe auf mit: usersync-cli history</translation>
+    </message>
+    <message>
+        <source>“%1” is the start of %2 run ids; give more of it.</source>
+        <translation>„%1“ ist der Anfang von %2 Lauf-IDs; geben Sie mehr Zeichen an.</translation>
+    </message>
+    <message>
+        <source>writing the changes: %1</source>
+        <translation>beim Schreiben der Änderungen: %1</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1253,112 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
     </message>
 </context>
 <context>
+    <name>Planner</name>
+    <message>
+        <source>Keycloak groups %1 all map to the name “%2”; rename them or change the group mapping.</source>
+        <translation>Die Keycloak-Gruppen %1 ergeben alle den Namen „%2“; benennen Sie sie um oder ändern Sie die Zuordnung der Gruppennamen.</translation>
+    </message>
+    <message>
+        <source>gone from Keycloak or no longer mapped</source>
+        <translation>nicht mehr in Keycloak vorhanden oder nicht mehr zugeordnet</translation>
+    </message>
+    <message>
+        <source>renamed in Keycloak to “%1”, which another group of the directory already has</source>
+        <translation>in Keycloak umbenannt in „%1“, den bereits eine andere Gruppe des Verzeichnisses trägt</translation>
+    </message>
+    <message>
+        <source>a group named “%1” belongs to another connector</source>
+        <translation>eine Gruppe namens „%1“ gehört zu einem anderen Connector</translation>
+    </message>
+    <message>
+        <source>no username after the attribute mapping (%1)</source>
+        <translation>kein Benutzername nach der Attributzuordnung (%1)</translation>
+    </message>
+    <message>
+        <source>several Keycloak users map to the username “%1”</source>
+        <translation>mehrere Keycloak-Benutzer ergeben den Benutzernamen „%1“</translation>
+    </message>
+    <message>
+        <source>renamed in Keycloak to “%1”, which another user of the directory already has</source>
+        <translation>in Keycloak umbenannt in „%1“, den bereits ein anderer Benutzer des Verzeichnisses trägt</translation>
+    </message>
+    <message>
+        <source>disabled in Keycloak</source>
+        <translation>in Keycloak deaktiviert</translation>
+    </message>
+    <message>
+        <source>the username belongs to a user of another connector</source>
+        <translation>der Benutzername gehört zu einem Benutzer eines anderen Connectors</translation>
+    </message>
+    <message>
+        <source>the local user “%1” already stands for another Keycloak user</source>
+        <translation>der lokale Benutzer „%1“ steht bereits für einen anderen Keycloak-Benutzer</translation>
+    </message>
+    <message>
+        <source>re-created in Keycloak under the same username</source>
+        <translation>in Keycloak unter demselben Benutzernamen neu angelegt</translation>
+    </message>
+    <message>
+        <source>matched by username</source>
+        <translation>anhand des Benutzernamens verknüpft</translation>
+    </message>
+    <message>
+        <source>matched by email</source>
+        <translation>anhand der E-Mail-Adresse verknüpft</translation>
+    </message>
+    <message>
+        <source>%1 local users have the email address %2; link one by hand or remove the others</source>
+        <translation>%1 lokale Benutzer haben die E-Mail-Adresse %2; verknüpfen Sie einen davon manuell oder entfernen Sie die anderen</translation>
+    </message>
+    <message>
+        <source>the local user with the email address %1 already stands for another Keycloak user</source>
+        <translation>der lokale Benutzer mit der E-Mail-Adresse %1 steht bereits für einen anderen Keycloak-Benutzer</translation>
+    </message>
+    <message>
+        <source>not in the required groups</source>
+        <translation>nicht in den Pflichtgruppen</translation>
+    </message>
+    <message>
+        <source>gone from Keycloak</source>
+        <translation>nicht mehr in Keycloak vorhanden</translation>
+    </message>
+    <message>
+        <source>Anonymized user</source>
+        <translation>Anonymisierter Benutzer</translation>
+    </message>
+    <message>
+        <source>The sync would disable, delete or anonymize %1 of the %2 users this connector manages (%3%), more than the deletion limit of %4 users or %5%. Check the simulated report; if the removals are intended, allow them once.</source>
+        <translation>Die Synchronisation würde %1 der %2 von diesem Connector verwalteten Benutzer deaktivieren, löschen oder anonymisieren (%3 %), mehr als die Löschgrenze von %4 Benutzern oder %5 % erlaubt. Prüfen Sie den simulierten Bericht; wenn die Entfernungen beabsichtigt sind, lassen Sie sie einmalig zu.</translation>
+    </message>
+    <message>
+        <source>linked by username, but the email address belongs to local user “%1”</source>
+        <translation>anhand des Benutzernamens verknüpft, aber die E-Mail-Adresse gehört dem lokalen Benutzer „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>Rollback</name>
+    <message>
+        <source>rollback of run %1</source>
+        <translation>Rücknahme von Lauf %1</translation>
+    </message>
+    <message>
+        <source>the membership has changed since that run</source>
+        <translation>die Mitgliedschaft hat sich seit diesem Lauf geändert</translation>
+    </message>
+    <message>
+        <source>it was changed or removed since that run</source>
+        <translation>seit diesem Lauf geändert oder entfernt</translation>
+    </message>
+    <message>
+        <source>it exists again</source>
+        <translation>wieder vorhanden</translation>
+    </message>
+    <message>
+        <source>not rolled back: %1</source>
+        <translation>nicht zurückgenommen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>The directory&apos;s schema version cannot be read: %1.</source>
@@ -844,6 +1394,71 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
     <message>
         <source>The system keychain reported an error: %1. Check that it is running and unlocked, then try again.</source>
         <translation>Der Schlüsselbund des Systems meldete einen Fehler: %1. Prüfen Sie, ob er läuft und entsperrt ist, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncJob</name>
+    <message>
+        <source>Stopped by the deletion limit: %1</source>
+        <translation>Durch die Löschgrenze angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Reading Keycloak failed, so nothing was changed: %1</source>
+        <translation>Das Lesen aus Keycloak ist fehlgeschlagen, daher wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Plan wird erstellt</translation>
+    </message>
+    <message>
+        <source>The directory cannot be read: %1</source>
+        <translation>Das Verzeichnis kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Applying changes</source>
+        <translation>Änderungen werden angewendet</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLock</name>
+    <message>
+        <source>Another sync of “%1” is running (from the window, the scheduler or the command line). Wait for it to finish, then try again.</source>
+        <translation>Eine andere Synchronisation von „%1“ läuft bereits (aus dem Programmfenster, dem Zeitplaner oder der Befehlszeile). Warten Sie, bis sie beendet ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The sync lock beside %1 cannot be created; check that its folder is writable.</source>
+        <translation>Die Synchronisationssperre neben %1 kann nicht angelegt werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The sync lock cannot be taken on the PostgreSQL directory.</source>
+        <translation>Die Synchronisationssperre kann für das PostgreSQL-Verzeichnis nicht gesetzt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncOptions</name>
+    <message>
+        <source>The group name pattern is not a valid regular expression: %1.</source>
+        <translation>Das Muster für Gruppennamen ist kein gültiger regulärer Ausdruck: %1.</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>es ist leer</translation>
+    </message>
+    <message>
+        <source>Choose where usernames come from (for example “username” or “attr:uid”).</source>
+        <translation>Wählen Sie, woher die Benutzernamen stammen (zum Beispiel „username“ oder „attr:uid“).</translation>
+    </message>
+    <message>
+        <source>The deletion limit cannot be negative.</source>
+        <translation>Die Löschgrenze darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The deletion limit in percent must be between 0 and 100.</source>
+        <translation>Die Löschgrenze in Prozent muss zwischen 0 und 100 liegen.</translation>
     </message>
 </context>
 <context>
