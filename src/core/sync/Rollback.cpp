@@ -98,6 +98,12 @@ ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, co
     plan.connectorId = run.connectorId;
     plan.plannedAt = QDateTime::currentDateTimeUtc();
     plan.directoryFingerprint = current.fingerprint;
+    // Whether the user or group still has what the run gave it (and so may be reverted).
+    const auto asLeft = [&users, &groups](const Change& done) {
+        return done.object == Object::User
+            ? users.contains(done.localId) && stillAsLeft(*users.value(done.localId), done.fields)
+            : groups.contains(done.localId) && stillAsLeft(*groups.value(done.localId), done.fields);
+    };
     for (auto it = recorded.crbegin(); it != recorded.crend(); ++it) {
         const Change& done = *it;
         if (done.action == Action::Skip || done.action == Action::Unchanged) {
@@ -116,10 +122,7 @@ ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, co
         } else if (done.action == Action::Add) {
             undo.action = Action::Delete;
             undo.fields = swapped(done.fields);
-            const bool changedSince = done.object == Object::User
-                ? !users.contains(done.localId) || !stillAsLeft(*users.value(done.localId), done.fields)
-                : !groups.contains(done.localId) || !stillAsLeft(*groups.value(done.localId), done.fields);
-            if (changedSince) {
+            if (!asLeft(done)) {
                 conflict = tr("it was changed or removed since that run");
             }
         } else if (done.action == Action::Delete) {
@@ -136,10 +139,7 @@ ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, co
                 : done.action == Action::Reactivate      ? Action::Disable
                                                          : Action::Modify;
             undo.fields = swapped(done.fields);
-            const bool changedSince = done.object == Object::User
-                ? !users.contains(done.localId) || !stillAsLeft(*users.value(done.localId), done.fields)
-                : !groups.contains(done.localId) || !stillAsLeft(*groups.value(done.localId), done.fields);
-            if (changedSince) {
+            if (!asLeft(done)) {
                 conflict = tr("it was changed or removed since that run");
             }
         }

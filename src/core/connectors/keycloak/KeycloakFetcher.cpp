@@ -94,11 +94,7 @@ void KeycloakFetcher::requestPage(const std::shared_ptr<Listing>& listing, int i
     ++listing->pagesOutstanding;
     m_client->adminGet(listing->path, query, [this, listing, index, max](const KeycloakClient::AdminReply& reply) {
         --listing->pagesOutstanding;
-        if (m_done) {
-            return;
-        }
-        if (reply.error) {
-            fail(*reply.error);
+        if (endedBy(reply)) {
             return;
         }
         const QJsonDocument document = QJsonDocument::fromJson(reply.outcome.body);
@@ -127,14 +123,22 @@ void KeycloakFetcher::requestPage(const std::shared_ptr<Listing>& listing, int i
     });
 }
 
+bool KeycloakFetcher::endedBy(const KeycloakClient::AdminReply& reply)
+{
+    if (m_done) {
+        return true;
+    }
+    if (reply.error) {
+        fail(*reply.error);
+        return true;
+    }
+    return false;
+}
+
 void KeycloakFetcher::readUsers()
 {
     m_client->adminGet(u"users/count"_s, {}, [this](const KeycloakClient::AdminReply& reply) {
-        if (m_done) {
-            return;
-        }
-        if (reply.error) {
-            fail(*reply.error);
+        if (endedBy(reply)) {
             return;
         }
         bool isNumber = false;
@@ -195,11 +199,7 @@ void KeycloakFetcher::readUsers()
 void KeycloakFetcher::readGroups()
 {
     m_client->adminGet(u"groups/count"_s, {}, [this](const KeycloakClient::AdminReply& reply) {
-        if (m_done) {
-            return;
-        }
-        if (reply.error) {
-            fail(*reply.error);
+        if (endedBy(reply)) {
             return;
         }
         const QJsonValue count = QJsonDocument::fromJson(reply.outcome.body).object().value("count"_L1);
@@ -293,11 +293,7 @@ void KeycloakFetcher::checkUsersAndGroups()
     // Counted once more now that every page is in: a page that silently came back short, or users
     // removed or added while reading, show up as a difference.
     m_client->adminGet(u"users/count"_s, {}, [this](const KeycloakClient::AdminReply& reply) {
-        if (m_done) {
-            return;
-        }
-        if (reply.error) {
-            fail(*reply.error);
+        if (endedBy(reply)) {
             return;
         }
         const qint64 countAfter = reply.outcome.body.trimmed().toLongLong();

@@ -65,6 +65,8 @@ private:
     void readChildren(const QString& parentId, qint64 expected);
     void checkUsersAndGroups();
     void readMemberships();
+    // True when the fetch is already over, or `reply` ends it with its error.
+    bool endedBy(const KeycloakClient::AdminReply& reply);
     void fail(const ConnectorError& error);
     void succeed();
     void updateProgress();
