@@ -140,6 +140,7 @@ private:
         jose.id = u"k-2"_s;
         jose.username = u"jose"_s;
         jose.lastName = u"Núñez"_s;
+        jose.firstName = u"Jo \"the\" \\ \u0001\ttab"_s; // stored in the history as JSON: must survive escaping
         snapshot.users = {alice, jose};
         snapshot.groups = {Group{u"g-1"_s, u"Qualitätssicherung"_s, u"/Qualitätssicherung"_s, {}}};
         snapshot.memberships = {Membership{0, 0}, Membership{1, 0}};

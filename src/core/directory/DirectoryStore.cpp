@@ -55,13 +55,47 @@ QVariant columnValue(const QString& field, const QString& text)
     return text;
 }
 
+void appendJsonString(QString& out, const QString& text)
+{
+    out += u'"';
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'"':
+            out += u"\\\""_s;
+            break;
+        case u'\\':
+            out += u"\\\\"_s;
+            break;
+        default:
+            if (c.unicode() < 0x20) {
+                out += u"\\u%1"_s.arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += u'"';
+}
+
+// [{"field": …, "before": …, "after": …}], written by hand: a run records hundreds of thousands
+// of these, and going through QJsonDocument for each costs as much as the directory writes.
 QString fieldsJson(const QList<FieldChange>& fields)
 {
-    QJsonArray array;
+    QString out = u"["_s;
     for (const FieldChange& field : fields) {
-        array.append(QJsonObject{{u"field"_s, field.field}, {u"before"_s, field.before}, {u"after"_s, field.after}});
+        if (out.size() > 1) {
+            out += u',';
+        }
+        out += u"{\"field\":"_s;
+        appendJsonString(out, field.field);
+        out += u",\"before\":"_s;
+        appendJsonString(out, field.before);
+        out += u",\"after\":"_s;
+        appendJsonString(out, field.after);
+        out += u'}';
     }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    out += u']';
+    return out;
 }
 
 QList<FieldChange> fieldsFromJson(const QString& json)
@@ -205,13 +239,36 @@ private:
     std::map<int, QSqlQuery> m_statements;
 };
 
-QHash<QString, QString> afterValues(const Change& change)
+// The values a change sets, looked up by field name: a linear scan of at most a dozen fields
+// beats building a hash for each of hundreds of thousands of changes.
+class AfterValues
 {
-    QHash<QString, QString> values;
-    for (const FieldChange& field : change.fields) {
-        values.insert(field.field, field.after);
+public:
+    explicit AfterValues(const Change& change)
+        : m_fields(change.fields)
+    { }
+    QString value(const QString& field, const QString& fallback = {}) const
+    {
+        for (const FieldChange& change : m_fields) {
+            if (change.field == field) {
+                return change.after;
+            }
+        }
+        return fallback;
     }
-    return values;
+    bool contains(const QString& field) const
+    {
+        return std::any_of(m_fields.cbegin(), m_fields.cend(),
+                           [&field](const FieldChange& f) { return f.field == field; });
+    }
+
+private:
+    const QList<FieldChange>& m_fields;
+};
+
+AfterValues afterValues(const Change& change)
+{
+    return AfterValues(change);
 }
 
 } // namespace
@@ -220,88 +277,172 @@ DirectoryStore::DirectoryStore(QSqlDatabase db)
     : m_db(std::move(db))
 { }
 
-std::optional<DirectoryState> DirectoryStore::load(QString* error) const
+namespace {
+
+// Rows are hashed in the order the database returns them, sorted by id in byte order (SQLite's
+// default; PostgreSQL is told to use the "C" collation), so that loading the directory and
+// checking it later hash the same sequence.
+class Fingerprint
 {
-    DirectoryState state;
+public:
+    void add(const LocalUser& user)
+    {
+        for (const QString* text : {&user.id, &user.username, &user.email, &user.firstName, &user.lastName,
+                                    &user.displayName, &user.originConnector, &user.externalId}) {
+            addText(*text);
+        }
+        m_hash.addData(user.active ? QByteArrayView("1") : QByteArrayView("0"));
+        addText(QString::fromUtf8(QJsonDocument(user.attributes).toJson(QJsonDocument::Compact)));
+    }
+    void add(const LocalGroup& group)
+    {
+        for (const QString* text : {&group.id, &group.name, &group.path, &group.originConnector, &group.externalId}) {
+            addText(*text);
+        }
+    }
+    void add(const LocalMembership& membership)
+    {
+        for (const QString* text : {&membership.userId, &membership.groupId, &membership.originConnector}) {
+            addText(*text);
+        }
+    }
+    void separate() { m_hash.addData(QByteArrayView("\x1e", 1)); }
+    QByteArray result() const { return m_hash.result().toHex(); }
+
+private:
+    void addText(const QString& text)
+    {
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char*>(text.constData()), text.size() * 2));
+        m_hash.addData(QByteArrayView("\x1f", 1));
+    }
+
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+};
+
+// Feeds each row to the fingerprint, with a separator between the three tables.
+class FingerprintingSink
+{
+public:
+    explicit FingerprintingSink(Fingerprint& fingerprint)
+        : m_fingerprint(fingerprint)
+    { }
+    void user(const LocalUser& user) { m_fingerprint.add(user); }
+    void group(const LocalGroup& group)
+    {
+        if (!std::exchange(m_groupsStarted, true)) {
+            m_fingerprint.separate();
+        }
+        m_fingerprint.add(group);
+    }
+    void membership(const LocalMembership& membership)
+    {
+        if (!std::exchange(m_membershipsStarted, true)) {
+            m_fingerprint.separate();
+        }
+        m_fingerprint.add(membership);
+    }
+
+private:
+    Fingerprint& m_fingerprint;
+    bool m_groupsStarted = false;
+    bool m_membershipsStarted = false;
+};
+
+} // namespace
+
+bool DirectoryStore::scan(const std::function<void(LocalUser&&)>& onUser,
+                          const std::function<void(LocalGroup&&)>& onGroup,
+                          const std::function<void(LocalMembership&&)>& onMembership, QString* error) const
+{
+    const QString byteOrder = m_db.driverName() == u"QPSQL"_s ? u" COLLATE \"C\""_s : QString();
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT id, username, email, first_name, last_name, display_name, active, attributes, "
-                    "origin_connector, external_id, created_at, updated_at, last_synced_at FROM directory_users"_s)) {
-        fail(query, error);
-        return std::nullopt;
+                    "origin_connector, external_id, created_at, updated_at, last_synced_at FROM directory_users "
+                    "ORDER BY id"_s
+                    + byteOrder)) {
+        return fail(query, error);
     }
+    // Ids and connector ids repeat in every membership: one shared copy of each.
+    QHash<QString, QString> pool;
+    const auto shared = [&pool](const QString& text) {
+        const auto it = pool.constFind(text);
+        return it != pool.cend() ? it.value() : *pool.insert(text, text);
+    };
     while (query.next()) {
         LocalUser user;
-        user.id = query.value(0).toString();
+        user.id = shared(query.value(0).toString());
         user.username = query.value(1).toString();
         user.email = query.value(2).toString();
         user.firstName = query.value(3).toString();
         user.lastName = query.value(4).toString();
         user.displayName = query.value(5).toString();
         user.active = query.value(6).toInt() != 0;
-        user.attributes = QJsonDocument::fromJson(query.value(7).toString().toUtf8()).object();
-        user.originConnector = query.value(8).toString();
+        const QString attributes = query.value(7).toString();
+        if (!attributes.isEmpty()) {
+            user.attributes = QJsonDocument::fromJson(attributes.toUtf8()).object();
+        }
+        user.originConnector = shared(query.value(8).toString());
         user.externalId = query.value(9).toString();
         user.createdAt = query.value(10).toLongLong();
         user.updatedAt = query.value(11).toLongLong();
         user.lastSyncedAt = query.value(12).toLongLong();
-        state.users.append(std::move(user));
+        onUser(std::move(user));
     }
     if (!query.exec(u"SELECT id, name, path, origin_connector, external_id, created_at, updated_at "
-                    "FROM directory_groups"_s)) {
-        fail(query, error);
-        return std::nullopt;
+                    "FROM directory_groups ORDER BY id"_s
+                    + byteOrder)) {
+        return fail(query, error);
     }
     while (query.next()) {
-        state.groups.append(LocalGroup{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                                       query.value(3).toString(), query.value(4).toString(),
-                                       query.value(5).toLongLong(), query.value(6).toLongLong()});
+        onGroup(LocalGroup{shared(query.value(0).toString()), query.value(1).toString(), query.value(2).toString(),
+                           shared(query.value(3).toString()), query.value(4).toString(), query.value(5).toLongLong(),
+                           query.value(6).toLongLong()});
     }
-    if (!query.exec(u"SELECT user_id, group_id, origin_connector FROM directory_memberships"_s)) {
-        fail(query, error);
-        return std::nullopt;
+    if (!query.exec(u"SELECT user_id, group_id, origin_connector FROM directory_memberships ORDER BY user_id"_s
+                    + byteOrder + u", group_id"_s + byteOrder)) {
+        return fail(query, error);
     }
     while (query.next()) {
-        state.memberships.append(
-            LocalMembership{query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+        onMembership(LocalMembership{shared(query.value(0).toString()), shared(query.value(1).toString()),
+                                     shared(query.value(2).toString())});
     }
-    // Sorted here rather than by the database, whose text order depends on its collation.
-    std::sort(state.users.begin(), state.users.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    std::sort(state.groups.begin(), state.groups.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    std::sort(state.memberships.begin(), state.memberships.end(), [](const auto& a, const auto& b) {
-        return a.userId != b.userId ? a.userId < b.userId : a.groupId < b.groupId;
-    });
-    state.fingerprint = fingerprint(state);
+    return true;
+}
+
+std::optional<DirectoryState> DirectoryStore::load(QString* error) const
+{
+    DirectoryState state;
+    Fingerprint fingerprint;
+    FingerprintingSink sink(fingerprint);
+    const bool ok = scan(
+        [&](LocalUser&& user) {
+            sink.user(user);
+            state.users.append(std::move(user));
+        },
+        [&](LocalGroup&& group) {
+            sink.group(group);
+            state.groups.append(std::move(group));
+        },
+        [&](LocalMembership&& membership) {
+            sink.membership(membership);
+            state.memberships.append(std::move(membership));
+        },
+        error);
+    if (!ok) {
+        return std::nullopt;
+    }
+    state.fingerprint = fingerprint.result();
     return state;
 }
 
-QByteArray DirectoryStore::fingerprint(const DirectoryState& state)
+std::optional<QByteArray> DirectoryStore::currentFingerprint(QString* error) const
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const auto add = [&hash](const QString& text) {
-        hash.addData(text.toUtf8());
-        hash.addData(QByteArrayView("\x1f", 1));
-    };
-    for (const LocalUser& user : state.users) {
-        for (const QString& text : {user.id, user.username, user.email, user.firstName, user.lastName, user.displayName,
-                                    user.active ? u"1"_s : u"0"_s, user.originConnector, user.externalId}) {
-            add(text);
-        }
-        add(QString::fromUtf8(QJsonDocument(user.attributes).toJson(QJsonDocument::Compact)));
-    }
-    hash.addData(QByteArrayView("\x1e", 1));
-    for (const LocalGroup& group : state.groups) {
-        for (const QString& text : {group.id, group.name, group.path, group.originConnector, group.externalId}) {
-            add(text);
-        }
-    }
-    hash.addData(QByteArrayView("\x1e", 1));
-    for (const LocalMembership& membership : state.memberships) {
-        for (const QString& text : {membership.userId, membership.groupId, membership.originConnector}) {
-            add(text);
-        }
-    }
-    return hash.result().toHex();
+    Fingerprint fingerprint;
+    FingerprintingSink sink(fingerprint);
+    const bool ok = scan([&](LocalUser&& user) { sink.user(user); }, [&](LocalGroup&& group) { sink.group(group); },
+                         [&](LocalMembership&& membership) { sink.membership(membership); }, error);
+    return ok ? std::optional(fingerprint.result()) : std::nullopt;
 }
 
 bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString* error)
@@ -329,13 +470,13 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
     }
 
     QString reason;
-    const std::optional<DirectoryState> current = load(&reason);
+    const std::optional<QByteArray> current = currentFingerprint(&reason);
     if (!current) {
         rollback();
         *error = tr("The directory cannot be read: %1. Nothing was changed.").arg(reason);
         return false;
     }
-    if (current->fingerprint != plan.directoryFingerprint) {
+    if (*current != plan.directoryFingerprint) {
         rollback();
         *error = tr("The directory has changed since this plan was made, so it was not applied and nothing was "
                     "changed. Run a new simulation and review it.");
@@ -404,7 +545,7 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
             bool ok = true;
             if (change.object == Object::User) {
                 if (change.action == Action::Add) {
-                    const QHash<QString, QString> v = afterValues(change);
+                    const AfterValues v = afterValues(change);
                     ok = insertUser.add(
                         QVariantList{change.localId, v.value(u"username"_s), nameKey(v.value(u"username"_s)),
                                      v.value(u"email"_s), nameKey(v.value(u"email"_s)), v.value(u"firstName"_s),
@@ -421,7 +562,7 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
                 }
             } else if (change.object == Object::Group) {
                 if (change.action == Action::Add) {
-                    const QHash<QString, QString> v = afterValues(change);
+                    const AfterValues v = afterValues(change);
                     ok =
                         insertGroup.add(QVariantList{change.localId, v.value(u"name"_s), nameKey(v.value(u"name"_s)),
                                                      v.value(u"path"_s), plan.connectorId, change.externalId, now, now},

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <optional>
 
 // A sync run as the history keeps it.
@@ -35,6 +36,8 @@ public:
     explicit DirectoryStore(QSqlDatabase db);
 
     std::optional<DirectoryState> load(QString* error) const;
+    // The fingerprint load() would give, without holding the directory in memory.
+    std::optional<QByteArray> currentFingerprint(QString* error) const;
 
     // Applies `plan` and records `run` with its changes, all in one transaction: the directory is
     // either left as it was or fully changed. Refuses, changing nothing, when the directory no
@@ -53,9 +56,9 @@ public:
     bool addLocalGroup(const LocalGroup& group, QString* error);
     bool addLocalMembership(const LocalMembership& membership, QString* error);
 
-    static QByteArray fingerprint(const DirectoryState& state);
-
 private:
+    bool scan(const std::function<void(LocalUser&&)>& onUser, const std::function<void(LocalGroup&&)>& onGroup,
+              const std::function<void(LocalMembership&&)>& onMembership, QString* error) const;
     bool applyChanges(const ChangeSet& plan, QString* error);
     bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error);
 

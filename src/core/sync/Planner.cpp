@@ -186,6 +186,7 @@ public:
         m_result.connectorId = m_connectorId;
         m_result.plannedAt = QDateTime::currentDateTimeUtc();
         m_result.directoryFingerprint = m_directory.fingerprint;
+        m_result.changes.reserve(m_snapshot.users.size() + m_snapshot.groups.size() + m_snapshot.memberships.size());
         indexDirectory();
         indexSnapshot();
         planGroups();
@@ -652,13 +653,18 @@ public:
         m_result.changes.append(change);
     }
 
+    // Memberships are compared as pairs of small numbers, one per user and group id: half a
+    // million of them in hash sets of strings cost seconds and hundreds of megabytes.
     void planMemberships()
     {
-        // What the directory has, by (user, group).
-        QHash<QString, QHash<QString, QString>> existing; // user id -> group id -> origin
-        for (const LocalMembership& membership : m_directory.memberships) {
-            existing[membership.userId].insert(membership.groupId, membership.originConnector);
-        }
+        QHash<QString, qint32> userNumber;
+        QHash<QString, qint32> groupNumber;
+        const auto number = [](QHash<QString, qint32>& numbers, const QString& id) {
+            const auto it = numbers.constFind(id);
+            return it != numbers.cend() ? it.value() : *numbers.insert(id, qint32(numbers.size()));
+        };
+        const auto pair = [](qint32 user, qint32 group) { return (quint64(quint32(user)) << 32) | quint32(group); };
+
         QHash<QString, QString> groupName;
         for (const LocalGroup& group : m_directory.groups) {
             groupName.insert(group.id, group.name);
@@ -666,43 +672,47 @@ public:
         for (const GroupPlan& plan : std::as_const(m_groups)) {
             if (plan.synced) {
                 groupName.insert(plan.localId, plan.name);
+                number(groupNumber, plan.localId);
             }
+        }
+        QHash<quint64, const LocalMembership*> existing;
+        existing.reserve(m_directory.memberships.size());
+        for (const LocalMembership& membership : m_directory.memberships) {
+            existing.insert(pair(number(userNumber, membership.userId), number(groupNumber, membership.groupId)),
+                            &membership);
         }
 
-        QHash<QString, QSet<QString>> desired;
+        QSet<quint64> desired;
+        QSet<qint32> synced;
         for (const auto& [source, localId] : std::as_const(m_syncedUsers)) {
-            QSet<QString>& groups = desired[localId];
+            const qint32 user = number(userNumber, localId);
+            synced.insert(user);
             for (const qint32 g : effectiveGroups(source)) {
-                if (m_groups.at(g).synced) {
-                    groups.insert(m_groups.at(g).localId);
+                if (!m_groups.at(g).synced) {
+                    continue;
                 }
-            }
-            const QHash<QString, QString> has = existing.value(localId);
-            for (const QString& groupId : std::as_const(groups)) {
-                if (!has.contains(groupId)) {
-                    m_result.changes.append(membership(Action::Add, localId, groupId, groupName));
+                const quint64 key = pair(user, groupNumber.value(m_groups.at(g).localId));
+                if (!desired.contains(key)) {
+                    desired.insert(key);
+                    if (!existing.contains(key)) {
+                        m_result.changes.append(membership(Action::Add, localId, m_groups.at(g).localId, groupName));
+                    }
                 }
             }
         }
-        for (auto user = existing.cbegin(); user != existing.cend(); ++user) {
-            const bool userDeleted = m_deletedUsers.contains(user.key());
-            const bool userFrozen = m_frozenUsers.contains(user.key());
-            const auto wanted = desired.constFind(user.key());
-            for (auto group = user.value().cbegin(); group != user.value().cend(); ++group) {
-                const bool ours = group.value() == m_connectorId;
-                const bool groupDeleted = m_deletedGroups.contains(group.key());
-                bool remove = userDeleted || groupDeleted;
-                // Our memberships of a synced user follow Keycloak; a user kept, disabled or
-                // skipped this time keeps the memberships it has.
-                if (!remove && ours && !userFrozen && !m_frozenGroups.contains(group.key())
-                    && wanted != desired.cend()) {
-                    remove = !wanted.value().contains(group.key());
-                }
-                if (remove) {
-                    Change change = membership(Action::Remove, user.key(), group.key(), groupName);
-                    change.fields = {{u"origin"_s, group.value(), {}}};
-                    m_result.changes.append(change);
-                }
+        for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
+            const LocalMembership& has = *it.value();
+            bool remove = m_deletedUsers.contains(has.userId) || m_deletedGroups.contains(has.groupId);
+            // Our memberships of a synced user follow Keycloak; a user kept, disabled or
+            // skipped this time keeps the memberships it has.
+            if (!remove && has.originConnector == m_connectorId && !m_frozenUsers.contains(has.userId)
+                && !m_frozenGroups.contains(has.groupId) && synced.contains(qint32(it.key() >> 32))) {
+                remove = !desired.contains(it.key());
+            }
+            if (remove) {
+                Change change = membership(Action::Remove, has.userId, has.groupId, groupName);
+                change.fields = {{u"origin"_s, has.originConnector, {}}};
+                m_result.changes.append(change);
             }
         }
     }
@@ -720,9 +730,7 @@ public:
         change.key = username + u" → "_s + groupName.value(groupId);
         change.localId = userId;
         change.groupLocalId = groupId;
-        if (action == Action::Add) {
-            change.fields = {{u"origin"_s, {}, m_connectorId}};
-        }
+        // An added membership belongs to the connector (the plan's): no field list for half a million rows.
         return change;
     }
 
@@ -746,14 +754,22 @@ public:
         }
     }
 
+    // Users, then groups, each by name; memberships stay in the order they were planned (by user).
+    // Only the first two are sorted: comparing half a million membership keys costs seconds.
     void sortChanges()
     {
-        std::stable_sort(m_result.changes.begin(), m_result.changes.end(), [](const Change& a, const Change& b) {
-            if (a.object != b.object) {
-                return a.object < b.object;
-            }
+        auto& changes = m_result.changes;
+        std::stable_sort(changes.begin(), changes.end(),
+                         [](const Change& a, const Change& b) { return a.object < b.object; });
+        const auto byKey = [](const Change& a, const Change& b) {
             return a.key.compare(b.key, Qt::CaseInsensitive) < 0;
-        });
+        };
+        const auto groupsBegin =
+            std::find_if(changes.begin(), changes.end(), [](const Change& c) { return c.object != Object::User; });
+        const auto membershipsBegin =
+            std::find_if(groupsBegin, changes.end(), [](const Change& c) { return c.object == Object::Membership; });
+        std::stable_sort(changes.begin(), groupsBegin, byKey);
+        std::stable_sort(groupsBegin, membershipsBegin, byKey);
     }
 
 private:
