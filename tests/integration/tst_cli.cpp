@@ -1,6 +1,8 @@
 #include "TestEnvironment.h"
 #include "TestRealm.h"
+#include "config/SecretStore.h"
 #include "directory/DatabaseConnection.h"
+#include "directory/DirectoryAccess.h"
 #include "model/SnapshotJson.h"
 
 #include <QDirIterator>
@@ -120,6 +122,56 @@ private Q_SLOTS:
         QCOMPARE(snapshot->memberships.size(), m_realm.memberships().size());
     }
 
+    void walksTheWholeWorkflow()
+    {
+        // migrate-preview before anything was synced: every user would be created.
+        const Run preview = cli({u"migrate-preview"_s, u"Test Realm"_s, u"--json"_s});
+        QVERIFY2(preview.exitCode == 0, qPrintable(preview.err));
+        QCOMPARE(preview.json()[u"users"_s].toArray().size(), m_realm.users().size());
+
+        const QString csv = m_home.filePath(u"first.csv"_s);
+        const Run simulate = cli({u"sync"_s, u"Test Realm"_s, u"--simulate"_s, u"--report"_s, csv, u"--json"_s});
+        QVERIFY2(simulate.exitCode == 0, qPrintable(simulate.out + simulate.err));
+        QCOMPARE(simulate.json()[u"status"_s].toString(), u"succeeded"_s);
+        QCOMPARE(simulate.json()[u"counts"_s][u"users"_s][u"add"_s].toInt(), m_realm.users().size());
+        QFile report(csv);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = report.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("object,action,key"));
+        QVERIFY(lines.size() > m_realm.users().size());
+        QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(), 0);
+
+        const Run full = cli({u"sync"_s, u"Test Realm"_s, u"--full"_s});
+        QVERIFY2(full.exitCode == 0, qPrintable(full.out + full.err));
+        QVERIFY2(full.out.contains(u"Applied to “Test Realm”"_s), qPrintable(full.out));
+        QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(),
+                 m_realm.users().size());
+
+        const QJsonArray runs = cli({u"history"_s, u"Test Realm"_s, u"--json"_s}).json()[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0)[u"mode"_s].toString(), u"full"_s);
+        QCOMPARE(runs.at(0)[u"trigger"_s].toString(), u"cli"_s);
+        const QString fullRun = runs.at(0)[u"id"_s].toString();
+
+        const Run json = cli({u"report"_s, fullRun.left(8), u"--format"_s, u"json"_s});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(json.json()[u"run"_s].toString(), fullRun);
+        QVERIFY(json.json()[u"changes"_s].toArray().size() > m_realm.users().size());
+
+        const Run undoPreview = cli({u"rollback"_s, fullRun.left(8), u"--simulate"_s, u"--json"_s});
+        QVERIFY2(undoPreview.exitCode == 0, qPrintable(undoPreview.err));
+        QCOMPARE(undoPreview.json()[u"counts"_s][u"users"_s][u"delete"_s].toInt(), m_realm.users().size());
+        QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(),
+                 m_realm.users().size());
+        const Run undo = cli({u"rollback"_s, fullRun.left(8)});
+        QVERIFY2(undo.exitCode == 0, qPrintable(undo.out + undo.err));
+        QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(), 0);
+
+        // A simulation cannot be rolled back: it changed nothing.
+        const QString simulatedRun = runs.at(1)[u"id"_s].toString();
+        QCOMPARE(cli({u"rollback"_s, simulatedRun}).exitCode, 2);
+    }
+
     void removeTakesTheSecretAlong()
     {
         const QString id = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s}).json()[u"id"_s].toString();
@@ -140,6 +192,8 @@ private Q_SLOTS:
         const QString directory = postgres->location.toString();
         const QString password = postgres->password;
 
+        // Whatever an earlier test stored, this one starts without the password in the keychain.
+        QVERIFY(SecretStore().removeNow(DirectoryAccess::passwordKey(postgres->location)).ok());
         const Run before = cli({u"connector"_s, u"list"_s, u"--directory"_s, directory});
         QCOMPARE(before.exitCode, 1);
         QVERIFY2(before.err.contains(u"directory set-password"_s), qPrintable(before.err));
