@@ -755,21 +755,31 @@ public:
     }
 
     // Users, then groups, each by name; memberships stay in the order they were planned (by user).
-    // Only the first two are sorted: comparing half a million membership keys costs seconds.
+    // Sorting compares precomputed lower-case keys: case-insensitive string comparison inside the
+    // sort cost seconds for a hundred thousand users.
     void sortChanges()
     {
-        auto& changes = m_result.changes;
-        std::stable_sort(changes.begin(), changes.end(),
-                         [](const Change& a, const Change& b) { return a.object < b.object; });
-        const auto byKey = [](const Change& a, const Change& b) {
-            return a.key.compare(b.key, Qt::CaseInsensitive) < 0;
-        };
-        const auto groupsBegin =
-            std::find_if(changes.begin(), changes.end(), [](const Change& c) { return c.object != Object::User; });
-        const auto membershipsBegin =
-            std::find_if(groupsBegin, changes.end(), [](const Change& c) { return c.object == Object::Membership; });
-        std::stable_sort(changes.begin(), groupsBegin, byKey);
-        std::stable_sort(groupsBegin, membershipsBegin, byKey);
+        QList<Change>& changes = m_result.changes;
+        std::vector<std::pair<QString, qsizetype>> order;
+        order.reserve(changes.size());
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const Change& change = changes.at(i);
+            order.emplace_back(change.object == Object::Membership ? QString() : change.key.toLower(), i);
+        }
+        std::stable_sort(order.begin(), order.end(), [&changes](const auto& a, const auto& b) {
+            const Object objectA = changes.at(a.second).object;
+            const Object objectB = changes.at(b.second).object;
+            if (objectA != objectB) {
+                return objectA < objectB;
+            }
+            return a.first < b.first;
+        });
+        QList<Change> sorted;
+        sorted.reserve(changes.size());
+        for (const auto& entry : order) {
+            sorted.append(std::move(changes[entry.second]));
+        }
+        changes = std::move(sorted);
     }
 
 private:
