@@ -608,7 +608,7 @@ public:
     void acceptUser(const Desired& d, const QString& localId, const Change& change)
     {
         m_seenUsers.insert(localId);
-        m_syncedUsers.append({d.source, localId});
+        m_syncedUsers.append({d.source, localId, d.username});
         m_usernameOf.insert(localId, d.username);
         m_result.changes.append(change);
     }
@@ -684,7 +684,7 @@ public:
 
         QSet<quint64> desired;
         QSet<qint32> synced;
-        for (const auto& [source, localId] : std::as_const(m_syncedUsers)) {
+        for (const auto& [source, localId, username] : std::as_const(m_syncedUsers)) {
             const qint32 user = number(userNumber, localId);
             synced.insert(user);
             for (const qint32 g : effectiveGroups(source)) {
@@ -695,7 +695,8 @@ public:
                 if (!desired.contains(key)) {
                     desired.insert(key);
                     if (!existing.contains(key)) {
-                        m_result.changes.append(membership(Action::Add, localId, m_groups.at(g).localId, groupName));
+                        m_result.changes.append(
+                            membership(Action::Add, localId, m_groups.at(g).localId, username, m_groups.at(g).name));
                     }
                 }
             }
@@ -710,24 +711,25 @@ public:
                 remove = !desired.contains(it.key());
             }
             if (remove) {
-                Change change = membership(Action::Remove, has.userId, has.groupId, groupName);
+                QString username = m_usernameOf.value(has.userId);
+                if (username.isEmpty()) {
+                    username = m_directory.users.value(m_userById.value(has.userId, -1)).username;
+                }
+                Change change =
+                    membership(Action::Remove, has.userId, has.groupId, username, groupName.value(has.groupId));
                 change.fields = {{u"origin"_s, has.originConnector, {}}};
                 m_result.changes.append(change);
             }
         }
     }
 
-    Change membership(Action action, const QString& userId, const QString& groupId,
-                      const QHash<QString, QString>& groupName) const
+    static Change membership(Action action, const QString& userId, const QString& groupId, const QString& username,
+                             const QString& groupName)
     {
         Change change;
         change.object = Object::Membership;
         change.action = action;
-        QString username = m_usernameOf.value(userId);
-        if (username.isEmpty()) {
-            username = m_directory.users.value(m_userById.value(userId, -1)).username;
-        }
-        change.key = username + u" → "_s + groupName.value(groupId);
+        change.key = username + u" → "_s + groupName;
         change.localId = userId;
         change.groupLocalId = groupId;
         // An added membership belongs to the connector (the plan's): no field list for half a million rows.
@@ -808,7 +810,13 @@ private:
     QSet<QString> m_frozenGroups;
     QSet<QString> m_deletedUsers;
     QSet<QString> m_deletedGroups;
-    QList<QPair<qint32, QString>> m_syncedUsers; // snapshot index, local id
+    struct SyncedUser
+    {
+        qint32 source; // index in the snapshot
+        QString localId;
+        QString username; // after this run
+    };
+    QList<SyncedUser> m_syncedUsers;
     QHash<QString, QString> m_usernameOf; // local id -> username after this run
 };
 
