@@ -55,7 +55,9 @@ private Q_SLOTS:
         const Response response =
             requestToken(u"usersync-short-token"_s, m_realm.clientSecret(u"usersync-short-token"_s));
         QVERIFY2(response.status == 200, response.body.constData());
-        QCOMPARE(response.object()[u"expires_in"_s].toInt(), 20);
+        // The lifespan is 20 s; Keycloak counts expires_in from its own clock, so it may say 19.
+        const int expiresIn = response.object()[u"expires_in"_s].toInt();
+        QVERIFY2(expiresIn >= 18 && expiresIn <= 20, qPrintable(QString::number(expiresIn)));
     }
 
     void wrongSecretIsRefusedWith401()
