@@ -11,7 +11,7 @@ build_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libsecret-1-0
-    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
+    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev
     libgl-dev libvulkan-dev
     qt6-qpa-plugins qt6-wayland
 )
