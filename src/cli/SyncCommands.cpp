@@ -29,6 +29,14 @@ QString countsLine(const QJsonObject& counts)
     return parts.isEmpty() ? u"nothing"_s : parts.join(u", "_s);
 }
 
+// "  Users:       12 add, 3 modify" and so on, one line per object.
+void printCounts(QTextStream& out, const QJsonObject& counts)
+{
+    out << SyncCommands::tr("  Users:       %1").arg(countsLine(counts.value(u"users"_s).toObject())) << Qt::endl
+        << SyncCommands::tr("  Groups:      %1").arg(countsLine(counts.value(u"groups"_s).toObject())) << Qt::endl
+        << SyncCommands::tr("  Memberships: %1").arg(countsLine(counts.value(u"memberships"_s).toObject())) << Qt::endl;
+}
+
 QString runJsonStatus(const SyncResult& result)
 {
     return result.run.status.isEmpty() ? (result.status == SyncResult::Status::Refused ? u"refused"_s : u"failed"_s)
@@ -129,9 +137,7 @@ int SyncCommands::sync(const QStringList& arguments)
                     ? tr("Applied to “%1”:").arg(target.config.name)
                     : tr("Simulated for “%1” (nothing changed):").arg(target.config.name))
             << Qt::endl;
-        out << tr("  Users:       %1").arg(countsLine(counts.value(u"users"_s).toObject())) << Qt::endl;
-        out << tr("  Groups:      %1").arg(countsLine(counts.value(u"groups"_s).toObject())) << Qt::endl;
-        out << tr("  Memberships: %1").arg(countsLine(counts.value(u"memberships"_s).toObject())) << Qt::endl;
+        printCounts(out, counts);
         if (result.plan->deletionGuardTripped) {
             out << tr("  Deletion limit: %1").arg(result.plan->deletionGuardReason) << Qt::endl;
         }
@@ -332,11 +338,9 @@ int SyncCommands::rollback(const QStringList& arguments)
     m_context.out() << (parser.isSet(simulate) ? tr("Rolling back run %1 would change (nothing changed yet):")
                                                : tr("Rolled back run %1:"))
                            .arg(run->id.left(8))
-                    << Qt::endl
-                    << tr("  Users:       %1").arg(countsLine(counts.value(u"users"_s).toObject())) << Qt::endl
-                    << tr("  Groups:      %1").arg(countsLine(counts.value(u"groups"_s).toObject())) << Qt::endl
-                    << tr("  Memberships: %1").arg(countsLine(counts.value(u"memberships"_s).toObject())) << Qt::endl
-                    << tr("Run %1 recorded.").arg(record.id.left(8)) << Qt::endl;
+                    << Qt::endl;
+    printCounts(m_context.out(), counts);
+    m_context.out() << tr("Run %1 recorded.").arg(record.id.left(8)) << Qt::endl;
     if (parser.isSet(simulate)) {
         m_context.out() << tr("Apply it with: usersync-cli rollback %1").arg(run->id.left(8)) << Qt::endl;
     }

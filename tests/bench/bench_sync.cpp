@@ -79,11 +79,7 @@ QJsonObject measureApply(const DirectoryLocation& location, const QString& passw
     if (!connection || !Schema::migrate(db, &error)) {
         return {{u"error"_s, error}};
     }
-    QSqlQuery clean(db);
-    for (const QString& table :
-         {u"sync_changes"_s, u"sync_runs"_s, u"directory_memberships"_s, u"directory_users"_s, u"directory_groups"_s}) {
-        clean.exec(u"DELETE FROM "_s + table);
-    }
+    TestEnvironment::emptyDirectory(db);
     DirectoryStore store(db);
     QElapsedTimer timer;
     timer.start();

@@ -1,5 +1,6 @@
 #include "TestEnvironment.h"
 
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace TestEnvironment {
@@ -23,6 +24,23 @@ std::optional<PostgresService> postgres()
         return std::nullopt;
     }
     return PostgresService{DirectoryLocation::postgreSql(host, port, database, user), password};
+}
+
+bool emptyDirectory(const QSqlDatabase& db, bool connectorsToo)
+{
+    QStringList tables = {QStringLiteral("sync_changes"), QStringLiteral("sync_runs"),
+                          QStringLiteral("directory_memberships"), QStringLiteral("directory_users"),
+                          QStringLiteral("directory_groups")};
+    if (connectorsToo) {
+        tables << QStringLiteral("connectors");
+    }
+    QSqlQuery query(db);
+    for (const QString& table : tables) {
+        if (!query.exec(QStringLiteral("DELETE FROM ") + table)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void isolateUserFolders()

@@ -3,6 +3,7 @@
 #include "directory/DirectoryLocation.h"
 
 #include <QByteArray>
+#include <QSqlDatabase>
 #include <QString>
 #include <QTest>
 
@@ -20,6 +21,10 @@ struct PostgresService
     QString password;
 };
 std::optional<PostgresService> postgres();
+
+// Deletes every user, group, membership and run of a directory (connectors too, if asked),
+// so that a test starts from an empty directory on a database other tests also use.
+bool emptyDirectory(const QSqlDatabase& db, bool connectorsToo = false);
 
 // Directs QStandardPaths and QSettings at throw-away test folders (call from initTestCase).
 void isolateUserFolders();

@@ -81,11 +81,7 @@ private:
         QString error;
         auto connection = DirectoryAccess::open(location, &error);
         QVERIFY2(connection, qPrintable(error));
-        QSqlQuery query(connection->database());
-        for (const QString& table : {u"sync_changes"_s, u"sync_runs"_s, u"directory_memberships"_s,
-                                     u"directory_users"_s, u"directory_groups"_s, u"connectors"_s}) {
-            QVERIFY(query.exec(u"DELETE FROM "_s + table));
-        }
+        QVERIFY(TestEnvironment::emptyDirectory(connection->database(), true));
     }
 
     static bool syncLockFree(const DirectoryLocation& location, const QString& name)

@@ -43,11 +43,7 @@ private Q_SLOTS:
         QVERIFY2(m_connection, qPrintable(error));
         QSqlDatabase db = m_connection->database();
         QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
-        QSqlQuery query(db);
-        for (const QString& table : {u"sync_changes"_s, u"sync_runs"_s, u"directory_memberships"_s,
-                                     u"directory_users"_s, u"directory_groups"_s}) {
-            QVERIFY(query.exec(u"DELETE FROM "_s + table));
-        }
+        QVERIFY(TestEnvironment::emptyDirectory(db));
     }
 
     void cleanup() { m_connection.reset(); }

@@ -61,11 +61,7 @@ private Q_SLOTS:
         QString error;
         auto connection = DirectoryAccess::open(m_location, &error);
         QVERIFY2(connection, qPrintable(error));
-        QSqlQuery query(connection->database());
-        for (const QString& table : {u"sync_changes"_s, u"sync_runs"_s, u"directory_memberships"_s,
-                                     u"directory_users"_s, u"directory_groups"_s}) {
-            QVERIFY(query.exec(u"DELETE FROM "_s + table));
-        }
+        QVERIFY(TestEnvironment::emptyDirectory(connection->database()));
     }
 
     void cleanup() { m_admin.deleteRealm(m_realmName); }

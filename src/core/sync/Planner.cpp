@@ -201,6 +201,7 @@ public:
     {
         for (qsizetype i = 0; i < m_directory.users.size(); ++i) {
             const LocalUser& user = m_directory.users.at(i);
+            m_userById.insert(user.id, i);
             m_userByKey.insert(nameKey(user.username), i);
             if (user.originConnector == m_connectorId) {
                 m_ownedUserByExternal.insert(user.externalId, i);
@@ -212,13 +213,9 @@ public:
         for (qsizetype i = 0; i < m_directory.groups.size(); ++i) {
             const LocalGroup& group = m_directory.groups.at(i);
             m_groupByKey.insert(nameKey(group.name), i);
-            m_groupById.insert(group.id, i);
             if (group.originConnector == m_connectorId) {
                 m_ownedGroupByExternal.insert(group.externalId, i);
             }
-        }
-        for (qsizetype i = 0; i < m_directory.users.size(); ++i) {
-            m_userById.insert(m_directory.users.at(i).id, i);
         }
     }
 
@@ -797,7 +794,6 @@ private:
     QHash<QString, qsizetype> m_ownedUserByExternal;
     QMultiHash<QString, qsizetype> m_unownedByEmail;
     QHash<QString, qsizetype> m_groupByKey;
-    QHash<QString, qsizetype> m_groupById;
     QHash<QString, qsizetype> m_ownedGroupByExternal;
 
     QList<qint32> m_parent;

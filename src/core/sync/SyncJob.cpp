@@ -49,7 +49,6 @@ SyncJob::~SyncJob() = default;
 
 void SyncJob::start()
 {
-    m_elapsed.start();
     m_startedAt = QDateTime::currentMSecsSinceEpoch();
     QString error;
     m_connection = DirectoryAccess::open(m_location, &error);

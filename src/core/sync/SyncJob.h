@@ -79,7 +79,6 @@ private:
     std::unique_ptr<SyncLock> m_lock;
     std::unique_ptr<KeycloakFetcher> m_fetcher;
     SyncResult m_result;
-    QElapsedTimer m_elapsed;
     qint64 m_startedAt = 0;
     bool m_finished = false;
 };
