@@ -1036,10 +1036,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Die Änderungen konnten nicht festgeschrieben werden, daher wurde keine davon übernommen: %1.</translation>
     </message>
     <message>
-        <source>%1 %2 of “%3”: %4</source>
-        <translation>%1 %2 von „%3“: %4</translation>
-    </message>
-    <message>
         <source>There is no run “%1”. List the runs with: usersync-cli history</source>
         <translation>Es gibt keinen Lauf „%1“. Listen Sie die Läufe auf mit: usersync-cli history</translation>
     </message>
@@ -1048,8 +1044,20 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>„%1“ ist der Anfang von %2 Lauf-IDs; geben Sie mehr Zeichen an.</translation>
     </message>
     <message>
-        <source>writing the changes: %1</source>
-        <translation>beim Schreiben der Änderungen: %1</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 membership “%2”</source>
+        <translation>%1 Mitgliedschaft „%2“</translation>
+    </message>
+    <message>
+        <source>%1 %2 “%3”</source>
+        <translation>%1 %2 „%3“</translation>
+    </message>
+    <message>
+        <source>writing the changes</source>
+        <translation>beim Schreiben der Änderungen</translation>
     </message>
 </context>
 <context>

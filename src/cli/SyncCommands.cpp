@@ -43,7 +43,7 @@ QString runJsonStatus(const SyncResult& result)
                                        : result.run.status;
 }
 
-bool writeReport(const QString& file, const RunRecord& run, const QList<Change>& changes, QString* error)
+bool writeReport(const QString& file, const RunRecord& run, const ChangeSet& changes, QString* error)
 {
     const auto format = Report::formatForFile(file);
     if (!format) {
@@ -110,7 +110,7 @@ int SyncCommands::sync(const QStringList& arguments)
 
     if (result.plan && parser.isSet(reportFile)) {
         QString error;
-        if (!writeReport(parser.value(reportFile), result.run, result.plan->changes, &error)) {
+        if (!writeReport(parser.value(reportFile), result.run, *result.plan, &error)) {
             m_context.err() << error << Qt::endl;
         }
     }
@@ -323,7 +323,7 @@ int SyncCommands::rollback(const QStringList& arguments)
     if (!ok) {
         return m_context.fail(error, error.contains(u"has changed since"_s) ? CliContext::Refused : CliContext::Failed);
     }
-    if (parser.isSet(reportFile) && !writeReport(parser.value(reportFile), record, plan.changes, &error)) {
+    if (parser.isSet(reportFile) && !writeReport(parser.value(reportFile), record, plan, &error)) {
         m_context.err() << error << Qt::endl;
     }
     if (m_context.json()) {

@@ -84,8 +84,7 @@ QJsonObject measureApply(const DirectoryLocation& location, const QString& passw
     QElapsedTimer timer;
     timer.start();
     const DirectoryState empty = *store.load(&error);
-    const ChangeSet plan = Planner::plan(snapshot, empty, u"bench"_s, SyncOptions{},
-                                         [] { return QUuid::createUuid().toString(QUuid::WithoutBraces); });
+    const ChangeSet plan = Planner::plan(snapshot, empty, u"bench"_s, SyncOptions{}, &Planner::newLocalId);
     const qint64 planMs = timer.elapsed();
     RunRecord run;
     run.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -105,7 +104,7 @@ QJsonObject measureApply(const DirectoryLocation& location, const QString& passw
     timer.restart();
     const ChangeSet again = Planner::plan(snapshot, full, u"bench"_s, SyncOptions{}, [] { return QString(); });
     const qint64 replanMs = timer.elapsed();
-    const qint64 rows = plan.changes.size();
+    const qint64 rows = plan.size();
     return {{u"rowChanges"_s, rows},
             {u"planEmptyMs"_s, planMs},
             {u"applyMs"_s, applyMs},

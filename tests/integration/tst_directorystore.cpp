@@ -4,6 +4,7 @@
 #include "directory/Schema.h"
 #include "sync/Planner.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -84,7 +85,13 @@ private Q_SLOTS:
         QCOMPARE(runs->first().counts, plan.countsJson());
         const auto changes = store.changes(simulated.id, &error);
         QVERIFY(changes);
-        QCOMPARE(*changes, plan.changes); // nothing unchanged in a first plan: all of it is kept
+        // Nothing is unchanged in a first plan: all of it is kept, memberships included.
+        QCOMPARE(changes->changes, plan.changes);
+        QCOMPARE(changes->size(), plan.size());
+        QVERIFY(!plan.memberships.isEmpty());
+        for (qsizetype i = 0; i < plan.size(); ++i) {
+            QCOMPARE(changes->at(i), plan.at(i));
+        }
         QCOMPARE(store.findRun(simulated.id.left(8), &error)->id, simulated.id);
         QVERIFY(!store.findRun(u"zzzzzzzz"_s, &error));
         // A simulation writes nothing but its record.
@@ -121,6 +128,42 @@ private Q_SLOTS:
         const auto state = store.load(&error);
         QVERIFY(state->users.isEmpty() && state->groups.isEmpty() && state->memberships.isEmpty());
         QCOMPARE(store.runs({}, 10, &error)->size(), 0);
+    }
+
+    // Histories written before memberships were recorded per user still read as they were.
+    void membershipRowsOfEarlierReleasesStillRead()
+    {
+        DirectoryStore store(m_connection->database());
+        QString error;
+        const RunRecord earlier = run(u"full"_s);
+        QVERIFY2(store.record(earlier, nullptr, &error), qPrintable(error));
+        QSqlQuery query(m_connection->database());
+        QVERIFY(query.prepare(u"INSERT INTO sync_changes (run_id, seq, object, action, item_key, local_id, "
+                              "group_local_id, fields) VALUES (?, ?, 'membership', ?, ?, ?, ?, ?)"_s));
+        const QList<QVariantList> rows = {
+            {earlier.id, 0, u"add"_s, u"alice → Sales"_s, u"u-1"_s, u"g-1"_s, u"[]"_s},
+            {earlier.id, 1, u"remove"_s, u"alice → Admins"_s, u"u-1"_s, u"g-2"_s,
+             u"[{\"field\":\"origin\",\"before\":\"\",\"after\":\"\"}]"_s},
+        };
+        for (const QVariantList& row : rows) {
+            for (const QVariant& value : row) {
+                query.addBindValue(value);
+            }
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        const auto recorded = store.changes(earlier.id, &error);
+        QVERIFY2(recorded, qPrintable(error));
+        QCOMPARE(recorded->size(), 2);
+        const Change added = recorded->at(0);
+        QCOMPARE(added.object, Object::Membership);
+        QCOMPARE(added.action, Action::Add);
+        QCOMPARE(added.key, u"alice → Sales"_s);
+        QCOMPARE(added.groupLocalId, u"g-1"_s);
+        QCOMPARE(recorded->memberships.at(0).origin, u"kc"_s); // the run's connector
+        const Change removed = recorded->at(1);
+        QCOMPARE(removed.action, Action::Remove);
+        QCOMPARE(removed.localId, u"u-1"_s);
+        QCOMPARE(recorded->memberships.at(1).origin, QString()); // it had been made by hand
     }
 
 private:

@@ -143,7 +143,8 @@ private Q_SLOTS:
         const SyncResult next = sync(SyncRequest::Mode::Simulate);
         QCOMPARE(next.status, SyncResult::Status::Succeeded);
         QSet<QString> reported;
-        for (const Change& change : next.plan->changes) {
+        for (qsizetype i = 0; i < next.plan->size(); ++i) {
+            const Change change = next.plan->at(i);
             if (change.action != Action::Unchanged) {
                 reported.insert(Change::objectName(change.object) + u' ' + Change::actionName(change.action) + u' '
                                 + change.key);

@@ -219,10 +219,10 @@ private Q_SLOTS:
         QCOMPARE(plan.count(Object::Group, Action::Skip), 2);
         QVERIFY(find(plan, Object::Group, u"Team A"_s).reason.contains(u"/Sales/Team A"_s));
         // Bob's memberships of the two conflicting groups are not synced; his Engineering one is.
-        for (const Change& change : plan.changes) {
-            if (change.object == Object::Membership) {
-                QVERIFY2(!change.key.contains(u"Team A"_s, Qt::CaseInsensitive), qPrintable(change.key));
-            }
+        QCOMPARE(plan.memberships.size(), 3);
+        for (const MembershipChange& membership : plan.memberships) {
+            const Change change = plan.toChange(membership);
+            QVERIFY2(!change.key.contains(u"Team A"_s, Qt::CaseInsensitive), qPrintable(change.key));
         }
         SyncOptions byPath;
         byPath.groupNaming = SyncOptions::GroupNaming::FullPath;
@@ -325,7 +325,8 @@ private:
     // The directory after `plan` (the parts these tests look at), without a database.
     static DirectoryState applied(const ChangeSet& plan, DirectoryState state)
     {
-        for (const Change& change : plan.changes) {
+        for (qsizetype i = 0; i < plan.size(); ++i) {
+            const Change change = plan.at(i);
             const auto value = [&change](const QString& name, const QString& fallback) {
                 for (const FieldChange& f : change.fields) {
                     if (f.field == name) {
@@ -367,15 +368,15 @@ private:
         return state;
     }
 
-    static const Change& find(const ChangeSet& plan, Object object, const QString& key)
+    static Change find(const ChangeSet& plan, Object object, const QString& key)
     {
-        const auto it = std::find_if(plan.changes.cbegin(), plan.changes.cend(), [&](const Change& change) {
-            return change.object == object && nameKey(change.key) == nameKey(key);
-        });
-        if (it == plan.changes.cend()) {
-            qFatal("no change for %s", qPrintable(key));
+        for (qsizetype i = 0; i < plan.size(); ++i) {
+            const Change change = plan.at(i);
+            if (change.object == object && nameKey(change.key) == nameKey(key)) {
+                return change;
+            }
         }
-        return *it;
+        qFatal("no change for %s", qPrintable(key));
     }
 
     static FieldChange field(const Change& change, const QString& name)

@@ -49,7 +49,8 @@ public:
     std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error) const;
     // By id or an unambiguous prefix of it.
     std::optional<RunRecord> findRun(const QString& idOrPrefix, QString* error) const;
-    std::optional<QList<Change>> changes(const QString& runId, QString* error) const;
+    // The changes a run recorded (unchanged users are counted, not kept).
+    std::optional<ChangeSet> changes(const QString& runId, QString* error) const;
 
     // Rows made by hand (the migration case, and tests): a user or group with no connector.
     bool addLocalUser(const LocalUser& user, QString* error);

@@ -36,6 +36,10 @@ std::optional<Change::Object> Change::objectFromName(const QString& name)
 
 int ChangeSet::count(Change::Object object, Change::Action action) const
 {
+    if (object == Change::Object::Membership) {
+        return int(std::count_if(memberships.cbegin(), memberships.cend(),
+                                 [action](const MembershipChange& change) { return change.action == action; }));
+    }
     return int(std::count_if(changes.cbegin(), changes.cend(), [object, action](const Change& change) {
         return change.object == object && change.action == action;
     }));
@@ -52,22 +56,76 @@ int ChangeSet::removals() const
 
 bool ChangeSet::hasChanges() const
 {
-    return std::any_of(changes.cbegin(), changes.cend(), [](const Change& change) {
-        return change.action != Change::Action::Unchanged && change.action != Change::Action::Skip;
-    });
+    return std::any_of(memberships.cbegin(), memberships.cend(),
+                       [](const MembershipChange& change) { return change.action != Change::Action::Skip; })
+        || std::any_of(changes.cbegin(), changes.cend(), [](const Change& change) {
+               return change.action != Change::Action::Unchanged && change.action != Change::Action::Skip;
+           });
 }
 
 QJsonObject ChangeSet::countsJson() const
 {
+    std::array<std::array<int, Change::actionCount>, objectNames.size()> tally{};
+    for (const Change& change : changes) {
+        ++tally.at(std::size_t(change.object)).at(std::size_t(change.action));
+    }
+    for (const MembershipChange& change : memberships) {
+        ++tally.at(std::size_t(Change::Object::Membership)).at(std::size_t(change.action));
+    }
     QJsonObject counts;
-    for (int object = 0; object < int(objectNames.size()); ++object) {
+    for (std::size_t object = 0; object < objectNames.size(); ++object) {
         QJsonObject perAction;
-        for (int action = 0; action < Change::actionCount; ++action) {
-            if (const int n = count(Change::Object(object), Change::Action(action)); n > 0) {
-                perAction.insert(actionNames.at(std::size_t(action)), n);
+        for (std::size_t action = 0; action < actionNames.size(); ++action) {
+            if (const int n = tally.at(object).at(action); n > 0) {
+                perAction.insert(actionNames.at(action), n);
             }
         }
-        counts.insert(objectNames.at(std::size_t(object)) + u"s"_s, perAction);
+        counts.insert(objectNames.at(object) + u"s"_s, perAction);
     }
     return counts;
+}
+
+Change ChangeSet::at(qsizetype index) const
+{
+    return index < changes.size() ? changes.at(index) : toChange(memberships.at(index - changes.size()));
+}
+
+Change ChangeSet::toChange(const MembershipChange& membership) const
+{
+    const MemberRef& user = memberUsers.at(membership.user);
+    const MemberRef& group = memberGroups.at(membership.group);
+    Change change;
+    change.object = Change::Object::Membership;
+    change.action = membership.action;
+    change.key = user.name + u" → "_s + group.name;
+    change.localId = user.id;
+    change.groupLocalId = group.id;
+    if (membership.action == Change::Action::Remove) {
+        change.fields = {{u"origin"_s, membership.origin, {}}};
+    } else if (membership.origin != connectorId) {
+        change.fields = {{u"origin"_s, {}, membership.origin}};
+    }
+    change.reason = membership.reason;
+    return change;
+}
+
+void ChangeSet::addMembership(Change::Action action, const MemberRef& user, const MemberRef& group,
+                              const QString& origin, const QString& reason)
+{
+    const auto refOf = [](QList<MemberRef>& refs, QHash<QString, qint32>& index, const MemberRef& ref) {
+        if (index.size() != refs.size()) { // the tables were filled elsewhere: index them first
+            index.clear();
+            for (qint32 i = 0; i < qint32(refs.size()); ++i) {
+                index.insert(refs.at(i).id, i);
+            }
+        }
+        const auto it = index.constFind(ref.id);
+        if (it != index.cend()) {
+            return it.value();
+        }
+        refs.append(ref);
+        return *index.insert(ref.id, qint32(refs.size() - 1));
+    };
+    memberships.append(
+        {action, refOf(memberUsers, m_userRefs, user), refOf(memberGroups, m_groupRefs, group), origin, reason});
 }

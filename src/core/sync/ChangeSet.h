@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -56,6 +57,29 @@ struct Change
     static std::optional<Object> objectFromName(const QString& name);
 };
 
+// A user or group that membership changes refer to.
+struct MemberRef
+{
+    QString id; // local id
+    QString name; // username or group name, for people
+
+    bool operator==(const MemberRef&) const = default;
+};
+
+// A membership added or removed, by position in the plan's tables of users and groups. A sync of
+// a large realm plans hundreds of thousands of these: as full Changes, each with its own key
+// text, they took more memory and time than all the users together.
+struct MembershipChange
+{
+    Change::Action action = Change::Action::Add; // Add or Remove; Skip for a rollback that cannot undo it
+    qint32 user = -1; // in ChangeSet::memberUsers
+    qint32 group = -1; // in ChangeSet::memberGroups
+    QString origin; // whose membership it is: the new owner for Add, the old one for Remove
+    QString reason; // only for Skip
+
+    bool operator==(const MembershipChange&) const = default;
+};
+
 // The plan of one run: what a simulation shows and what a full sync applies, nothing recomputed
 // in between.
 struct ChangeSet
@@ -66,7 +90,10 @@ public:
     QString connectorId;
     QDateTime plannedAt;
     QByteArray directoryFingerprint; // of the directory the plan was made against
-    QList<Change> changes;
+    QList<Change> changes; // users and groups
+    QList<MembershipChange> memberships;
+    QList<MemberRef> memberUsers;
+    QList<MemberRef> memberGroups;
     bool deletionGuardTripped = false;
     QString deletionGuardReason;
     int usersOwnedBefore = 0; // users of this connector before the run, for the guard's percentage
@@ -78,5 +105,19 @@ public:
     // True when applying would change something.
     bool hasChanges() const;
     QJsonObject countsJson() const;
+
+    // Every change, memberships after users and groups, as one list for tables and reports.
+    qsizetype size() const { return changes.size() + memberships.size(); }
+    Change at(qsizetype index) const;
+    // A membership change spelled out as a Change ("username → group", origin as a field).
+    Change toChange(const MembershipChange& membership) const;
+    // Appends a membership change, adding the user and group to the tables when they are new.
+    // For building plans from stored or inverted changes; the planner fills the tables directly.
+    void addMembership(Change::Action action, const MemberRef& user, const MemberRef& group, const QString& origin,
+                       const QString& reason = {});
+
+private:
+    QHash<QString, qint32> m_userRefs; // local id -> index, for addMembership
+    QHash<QString, qint32> m_groupRefs;
 };
 Q_DECLARE_METATYPE(ChangeSet)

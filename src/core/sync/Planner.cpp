@@ -5,10 +5,13 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUuid>
 
 #include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using Action = Change::Action;
@@ -33,51 +36,94 @@ struct Desired
     QString emailKey;
 };
 
-QString field(const User& user, const QString& name)
+// "attr:uid|username": the first alternative that is not empty. Parsed once per plan, not
+// once per user.
+class FieldSource
 {
-    if (name == u"username"_s) {
-        return user.username;
-    }
-    if (name == u"email"_s) {
-        return user.email;
-    }
-    if (name == u"firstName"_s) {
-        return user.firstName;
-    }
-    if (name == u"lastName"_s) {
-        return user.lastName;
-    }
-    if (name.startsWith(u"attr:"_s)) {
-        return user.attributes.value(name.mid(5)).value(0);
-    }
-    return {};
-}
-
-// "attr:uid|username": the first alternative that is not empty.
-QString resolve(const QString& expression, const User& user)
-{
-    for (const QString& alternative : expression.split(u'|')) {
-        const QString value = field(user, alternative.trimmed()).trimmed();
-        if (!value.isEmpty()) {
-            return value;
+public:
+    explicit FieldSource(const QString& expression)
+    {
+        for (const QString& alternative : expression.split(u'|')) {
+            const QString name = alternative.trimmed();
+            if (name == u"username"_s) {
+                m_fields.append({Field::Username, {}});
+            } else if (name == u"email"_s) {
+                m_fields.append({Field::Email, {}});
+            } else if (name == u"firstName"_s) {
+                m_fields.append({Field::FirstName, {}});
+            } else if (name == u"lastName"_s) {
+                m_fields.append({Field::LastName, {}});
+            } else if (name.startsWith(u"attr:"_s)) {
+                m_fields.append({Field::Attribute, name.mid(5)});
+            }
         }
     }
-    return {};
-}
 
-QString applyTemplate(const QString& text, const User& user)
-{
-    static const QRegularExpression placeholder(u"\\{([^}]+)\\}"_s);
-    QString result;
-    qsizetype last = 0;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        result += text.mid(last, match.capturedStart() - last) + resolve(match.captured(1), user);
-        last = match.capturedEnd();
+    QString resolve(const User& user) const
+    {
+        for (const auto& [field, attribute] : m_fields) {
+            const QString value = valueOf(user, field, attribute).trimmed();
+            if (!value.isEmpty()) {
+                return value;
+            }
+        }
+        return {};
     }
-    result += text.mid(last);
-    return result.simplified();
-}
+
+private:
+    enum class Field { Username, Email, FirstName, LastName, Attribute };
+
+    static QString valueOf(const User& user, Field field, const QString& attribute)
+    {
+        switch (field) {
+        case Field::Username:
+            return user.username;
+        case Field::Email:
+            return user.email;
+        case Field::FirstName:
+            return user.firstName;
+        case Field::LastName:
+            return user.lastName;
+        case Field::Attribute:
+            return user.attributes.value(attribute).value(0);
+        }
+        return {};
+    }
+
+    QList<std::pair<Field, QString>> m_fields;
+};
+
+// "{firstName} {lastName}": literal text and sources, parsed once.
+class DisplayTemplate
+{
+public:
+    explicit DisplayTemplate(const QString& text)
+    {
+        static const QRegularExpression placeholder(u"\\{([^}]+)\\}"_s);
+        qsizetype last = 0;
+        for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            m_parts.append({text.mid(last, match.capturedStart() - last), FieldSource(match.captured(1))});
+            last = match.capturedEnd();
+        }
+        m_tail = text.mid(last);
+    }
+
+    QString apply(const User& user) const
+    {
+        QString result;
+        for (const auto& [literal, source] : m_parts) {
+            result += literal;
+            result += source.resolve(user);
+        }
+        result += m_tail;
+        return result.simplified();
+    }
+
+private:
+    QList<std::pair<QString, FieldSource>> m_parts;
+    QString m_tail;
+};
 
 QString attributesText(const QJsonObject& attributes)
 {
@@ -100,6 +146,7 @@ void addField(QList<FieldChange>& fields, const QString& name, const QString& be
 QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired)
 {
     QList<FieldChange> fields;
+    fields.reserve(9);
     addField(fields, u"username"_s, local.username, desired.username);
     addField(fields, u"email"_s, local.email, desired.email);
     addField(fields, u"firstName"_s, local.firstName, desired.firstName);
@@ -114,6 +161,7 @@ QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired)
 QList<FieldChange> userFields(const LocalUser& user, bool asBefore)
 {
     QList<FieldChange> fields;
+    fields.reserve(10);
     const auto add = [&](const QString& name, const QString& value) {
         if (!value.isEmpty()) {
             fields.append(asBefore ? FieldChange{name, value, {}} : FieldChange{name, {}, value});
@@ -163,6 +211,7 @@ Change userChange(Action action, const QString& key, const QString& displayName,
 struct GroupPlan
 {
     bool synced = false;
+    qint32 local = -1; // its place in the directory; -1 when this plan adds it
     QString localId;
     QString name;
 };
@@ -186,7 +235,7 @@ public:
         m_result.connectorId = m_connectorId;
         m_result.plannedAt = QDateTime::currentDateTimeUtc();
         m_result.directoryFingerprint = m_directory.fingerprint;
-        m_result.changes.reserve(m_snapshot.users.size() + m_snapshot.groups.size() + m_snapshot.memberships.size());
+        m_result.changes.reserve(m_snapshot.users.size() + m_snapshot.groups.size());
         indexDirectory();
         indexSnapshot();
         planGroups();
@@ -199,6 +248,11 @@ public:
 
     void indexDirectory()
     {
+        m_userFate.resize(std::size_t(m_directory.users.size()));
+        m_groupFate.resize(std::size_t(m_directory.groups.size()));
+        m_userById.reserve(m_directory.users.size());
+        m_userByKey.reserve(m_directory.users.size());
+        m_ownedUserByExternal.reserve(m_directory.users.size());
         for (qsizetype i = 0; i < m_directory.users.size(); ++i) {
             const LocalUser& user = m_directory.users.at(i);
             m_userById.insert(user.id, i);
@@ -312,8 +366,8 @@ public:
             Change change = groupChange(Action::Delete, local.name, local.id, local.externalId);
             change.fields = {{u"name"_s, local.name, {}}, {u"path"_s, local.path, {}}};
             change.reason = tr("gone from Keycloak or no longer mapped");
-            m_deletedGroups.insert(local.id);
-            m_result.changes.append(change);
+            m_groupFate[it.value()].deleted = true;
+            m_result.changes.append(std::move(change));
         }
     }
 
@@ -337,10 +391,10 @@ public:
         if (const auto owned = m_ownedGroupByExternal.constFind(group.id); owned != m_ownedGroupByExternal.cend()) {
             const QString localId = m_directory.groups.at(owned.value()).id;
             seenLocal.insert(localId);
-            m_frozenGroups.insert(localId);
+            m_groupFate[owned.value()].frozen = true;
             change.localId = localId;
         }
-        m_result.changes.append(change);
+        m_result.changes.append(std::move(change));
     }
 
     void planGroup(qint32 index, const QString& key, QSet<QString>& seenLocal)
@@ -362,7 +416,7 @@ public:
             addField(change.fields, u"name"_s, local.name, plan.name);
             addField(change.fields, u"path"_s, local.path, group.path);
             change.action = change.fields.isEmpty() ? Action::Unchanged : Action::Modify;
-            accept(index, local.id, change, seenLocal);
+            accept(index, owned.value(), change, seenLocal);
             return;
         }
         if (byName != m_groupByKey.cend()) {
@@ -377,20 +431,21 @@ public:
             addField(change.fields, u"path"_s, local.path, group.path);
             change.fields.append({u"externalId"_s, local.externalId, group.id});
             change.fields.append({u"origin"_s, local.originConnector, m_connectorId});
-            accept(index, local.id, change, seenLocal);
+            accept(index, byName.value(), change, seenLocal);
             return;
         }
         Change change = groupChange(Action::Add, plan.name, m_newId(), group.id);
         change.fields = {{u"name"_s, {}, plan.name}, {u"path"_s, {}, group.path}};
-        accept(index, change.localId, change, seenLocal);
+        accept(index, -1, change, seenLocal);
     }
 
-    void accept(qint32 index, const QString& localId, const Change& change, QSet<QString>& seenLocal)
+    void accept(qint32 index, qsizetype local, const Change& change, QSet<QString>& seenLocal)
     {
         m_groups[index].synced = true;
-        m_groups[index].localId = localId;
-        seenLocal.insert(localId);
-        m_result.changes.append(change);
+        m_groups[index].local = qint32(local);
+        m_groups[index].localId = change.localId;
+        seenLocal.insert(change.localId);
+        m_result.changes.append(std::move(change));
     }
 
     std::vector<bool> requiredEffective() const
@@ -421,6 +476,11 @@ public:
     {
         const std::vector<bool> required = requiredEffective();
         const bool filtering = !m_options.requiredGroups.isEmpty();
+        const FieldSource usernameSource(m_options.usernameSource);
+        const FieldSource emailSource(m_options.emailSource);
+        const FieldSource firstNameSource(m_options.firstNameSource);
+        const FieldSource lastNameSource(m_options.lastNameSource);
+        const DisplayTemplate displayName(m_options.displayNameTemplate);
         QList<Desired> desired;
         desired.reserve(m_snapshot.users.size());
         QHash<QString, qsizetype> desiredByKey;
@@ -436,11 +496,11 @@ public:
             }
             Desired d;
             d.source = qint32(i);
-            d.username = resolve(m_options.usernameSource, user);
-            d.email = resolve(m_options.emailSource, user);
-            d.firstName = resolve(m_options.firstNameSource, user);
-            d.lastName = resolve(m_options.lastNameSource, user);
-            d.displayName = applyTemplate(m_options.displayNameTemplate, user);
+            d.username = usernameSource.resolve(user);
+            d.email = emailSource.resolve(user);
+            d.firstName = firstNameSource.resolve(user);
+            d.lastName = lastNameSource.resolve(user);
+            d.displayName = displayName.apply(user);
             if (d.displayName.isEmpty()) {
                 d.displayName = d.username;
             }
@@ -456,16 +516,15 @@ public:
                 Change change = userChange(Action::Skip, user.username, d.displayName, d.email, {}, user.id);
                 change.reason = tr("no username after the attribute mapping (%1)").arg(m_options.usernameSource);
                 keepOwned(user.id, change);
-                m_result.changes.append(change);
+                m_result.changes.append(std::move(change));
                 continue;
             }
             if (desiredByKey.contains(d.usernameKey)) {
                 conflictingKeys.insert(d.usernameKey);
             }
             desiredByKey.insert(d.usernameKey, desired.size());
-            desired.append(d);
+            desired.append(std::move(d));
         }
-
         // Three passes, so that the stronger match always wins: the Keycloak id of a user we own,
         // then the username, then (optionally) the email address, and only then a new user.
         QList<const Desired*> pending;
@@ -475,7 +534,7 @@ public:
                 Change change = userChange(Action::Skip, d.username, d.displayName, d.email, {}, user.id);
                 change.reason = tr("several Keycloak users map to the username “%1”").arg(d.username);
                 keepOwned(user.id, change);
-                m_result.changes.append(change);
+                m_result.changes.append(std::move(change));
             } else if (!planOwned(d, user)) {
                 pending.append(&d);
             }
@@ -489,11 +548,9 @@ public:
         for (const Desired* d : std::as_const(unmatched)) {
             planByEmailOrAdd(*d, m_snapshot.users.at(d->source));
         }
-
         for (auto it = m_ownedUserByExternal.cbegin(); it != m_ownedUserByExternal.cend(); ++it) {
-            const LocalUser& local = m_directory.users.at(it.value());
-            if (!m_seenUsers.contains(local.id)) {
-                cleanUp(local);
+            if (!m_userFate[it.value()].seen) {
+                cleanUp(it.value());
             }
         }
     }
@@ -502,10 +559,9 @@ public:
     void keepOwned(const QString& externalId, Change& change)
     {
         if (const auto owned = m_ownedUserByExternal.constFind(externalId); owned != m_ownedUserByExternal.cend()) {
-            const QString localId = m_directory.users.at(owned.value()).id;
-            m_seenUsers.insert(localId);
-            m_frozenUsers.insert(localId);
-            change.localId = localId;
+            m_userFate[owned.value()].seen = true;
+            m_userFate[owned.value()].frozen = true;
+            change.localId = m_directory.users.at(owned.value()).id;
         }
     }
 
@@ -521,9 +577,9 @@ public:
             Change change = userChange(Action::Skip, d.username, d.displayName, d.email, local.id, user.id);
             change.reason =
                 tr("renamed in Keycloak to “%1”, which another user of the directory already has").arg(d.username);
-            m_seenUsers.insert(local.id);
-            m_frozenUsers.insert(local.id);
-            m_result.changes.append(change);
+            m_userFate[owned.value()].seen = true;
+            m_userFate[owned.value()].frozen = true;
+            m_result.changes.append(std::move(change));
             return true;
         }
         Change change = userChange(Action::Unchanged, d.username, d.displayName, d.email, local.id, user.id);
@@ -536,7 +592,7 @@ public:
         } else if (!change.fields.isEmpty()) {
             change.action = Action::Modify;
         }
-        acceptUser(d, local.id, change);
+        acceptUser(d, owned.value(), std::move(change));
         return true;
     }
 
@@ -550,17 +606,17 @@ public:
         QString conflict;
         if (!local.originConnector.isEmpty() && local.originConnector != m_connectorId) {
             conflict = tr("the username belongs to a user of another connector");
-        } else if (m_seenUsers.contains(local.id)) {
+        } else if (m_userFate[byName.value()].seen) {
             conflict = tr("the local user “%1” already stands for another Keycloak user").arg(local.username);
         }
         if (!conflict.isEmpty()) {
             Change change = userChange(Action::Skip, d.username, d.displayName, d.email, {}, user.id);
             change.reason = conflict;
-            m_result.changes.append(change);
+            m_result.changes.append(std::move(change));
             return true;
         }
         // Unowned (made by hand or imported), or ours under an id Keycloak no longer has.
-        link(d, user, local,
+        link(d, user, byName.value(),
              local.originConnector == m_connectorId ? tr("re-created in Keycloak under the same username")
                                                     : tr("matched by username"));
         return true;
@@ -570,8 +626,8 @@ public:
     {
         if (m_options.matchByEmail && !d.emailKey.isEmpty()) {
             const QList<qsizetype> candidates = m_unownedByEmail.values(d.emailKey);
-            if (candidates.size() == 1 && !m_seenUsers.contains(m_directory.users.at(candidates.first()).id)) {
-                link(d, user, m_directory.users.at(candidates.first()), tr("matched by email"));
+            if (candidates.size() == 1 && !m_userFate[candidates.first()].seen) {
+                link(d, user, candidates.first(), tr("matched by email"));
                 return;
             }
             if (!candidates.isEmpty()) {
@@ -582,41 +638,47 @@ public:
                           .arg(d.email)
                     : tr("the local user with the email address %1 already stands for another Keycloak user")
                           .arg(d.email);
-                m_result.changes.append(change);
+                m_result.changes.append(std::move(change));
                 return;
             }
         }
         Change change = userChange(Action::Add, d.username, d.displayName, d.email, m_newId(), user.id);
         change.fields = userFields(asLocal(d), false);
         change.fields.append({u"externalId"_s, {}, user.id});
-        acceptUser(d, change.localId, change);
+        acceptUser(d, -1, std::move(change));
     }
 
-    void link(const Desired& d, const User& user, const LocalUser& local, const QString& reason)
+    void link(const Desired& d, const User& user, qsizetype index, const QString& reason)
     {
+        const LocalUser& local = m_directory.users.at(index);
         Change change = userChange(Action::Link, d.username, d.displayName, d.email, local.id, user.id);
         change.fields = userDiff(local, d);
         change.fields.append({u"externalId"_s, local.externalId, user.id});
         change.fields.append({u"origin"_s, local.originConnector, m_connectorId});
         change.reason = reason;
-        acceptUser(d, local.id, change);
+        acceptUser(d, index, std::move(change));
     }
 
-    void acceptUser(const Desired& d, const QString& localId, const Change& change)
+    // `index`: the user's place in the directory, or -1 for a user this plan adds.
+    void acceptUser(const Desired& d, qsizetype index, Change&& change)
     {
-        m_seenUsers.insert(localId);
-        m_syncedUsers.append({d.source, localId, d.username});
-        m_usernameOf.insert(localId, d.username);
-        m_result.changes.append(change);
+        if (index >= 0) {
+            m_userFate[index].seen = true;
+            m_userFate[index].synced = true;
+            m_userFate[index].username = d.username;
+        }
+        m_syncedUsers.append({d.source, qint32(index), change.localId, d.username});
+        m_result.changes.append(std::move(change));
     }
 
-    void cleanUp(const LocalUser& local)
+    void cleanUp(qsizetype index)
     {
+        const LocalUser& local = m_directory.users.at(index);
         const QString reason =
             m_filteredOut.contains(local.externalId) ? tr("not in the required groups") : tr("gone from Keycloak");
         Change change =
             userChange(Action::Unchanged, local.username, local.displayName, local.email, local.id, local.externalId);
-        m_frozenUsers.insert(local.id);
+        m_userFate[index].frozen = true;
         switch (m_options.cleanup) {
         case SyncOptions::Cleanup::Keep:
             break;
@@ -631,8 +693,8 @@ public:
             change.action = Action::Delete;
             change.fields = userFields(local, true);
             change.reason = reason;
-            m_frozenUsers.remove(local.id);
-            m_deletedUsers.insert(local.id);
+            m_userFate[index].frozen = false;
+            m_userFate[index].deleted = true;
             break;
         case SyncOptions::Cleanup::Anonymize:
             if (!local.username.startsWith(anonymizedPrefix)) {
@@ -647,90 +709,155 @@ public:
             }
             break;
         }
-        m_result.changes.append(change);
+        m_result.changes.append(std::move(change));
     }
 
-    // Memberships are compared as pairs of small numbers, one per user and group id: half a
-    // million of them in hash sets of strings cost seconds and hundreds of megabytes.
+    // Memberships are compared per user, as short lists of group numbers: users and groups are
+    // numbered by their place in the directory, those this plan adds after them. Half a million
+    // memberships compared through hash sets of id strings cost seconds and hundreds of megabytes.
     void planMemberships()
     {
-        QHash<QString, qint32> userNumber;
-        QHash<QString, qint32> groupNumber;
-        const auto number = [](QHash<QString, qint32>& numbers, const QString& id) {
-            const auto it = numbers.constFind(id);
-            return it != numbers.cend() ? it.value() : *numbers.insert(id, qint32(numbers.size()));
-        };
-        const auto pair = [](qint32 user, qint32 group) { return (quint64(quint32(user)) << 32) | quint32(group); };
+        const qint32 directoryUsers = qint32(m_directory.users.size());
+        const qint32 directoryGroups = qint32(m_directory.groups.size());
 
-        QHash<QString, QString> groupName;
+        // Groups: the name after this run, and the number of every synced snapshot group.
+        QList<MemberRef> groupRefs;
+        groupRefs.reserve(directoryGroups);
         for (const LocalGroup& group : m_directory.groups) {
-            groupName.insert(group.id, group.name);
+            groupRefs.append({group.id, group.name});
         }
-        for (const GroupPlan& plan : std::as_const(m_groups)) {
-            if (plan.synced) {
-                groupName.insert(plan.localId, plan.name);
-                number(groupNumber, plan.localId);
+        QList<qint32> groupNumber(m_groups.size(), -1);
+        for (qsizetype i = 0; i < m_groups.size(); ++i) {
+            const GroupPlan& plan = m_groups.at(i);
+            if (!plan.synced) {
+                continue;
+            }
+            if (plan.local >= 0) {
+                groupRefs[plan.local].name = plan.name;
+                groupNumber[i] = plan.local;
+            } else {
+                groupNumber[i] = qint32(groupRefs.size());
+                groupRefs.append({plan.localId, plan.name});
             }
         }
-        QHash<quint64, const LocalMembership*> existing;
-        existing.reserve(m_directory.memberships.size());
-        for (const LocalMembership& membership : m_directory.memberships) {
-            existing.insert(pair(number(userNumber, membership.userId), number(groupNumber, membership.groupId)),
-                            &membership);
+        const auto groupDeleted = [this, directoryGroups](qint32 g) {
+            return g < directoryGroups && m_groupFate[g].deleted;
+        };
+        const auto groupFrozen = [this, directoryGroups](qint32 g) {
+            return g < directoryGroups && m_groupFate[g].frozen;
+        };
+
+        // The directory's memberships, grouped by user number (they are loaded sorted by id, not by place).
+        QHash<QString, qint32> groupById;
+        groupById.reserve(directoryGroups);
+        for (qint32 i = 0; i < directoryGroups; ++i) {
+            groupById.insert(m_directory.groups.at(i).id, i);
+        }
+        const qsizetype existing = m_directory.memberships.size();
+        std::vector<qint32> userOf(static_cast<std::size_t>(existing));
+        std::vector<qint32> groupOf(static_cast<std::size_t>(existing));
+        std::vector<qint32> start(std::size_t(directoryUsers) + 1, 0);
+        for (qsizetype i = 0; i < existing; ++i) {
+            const LocalMembership& membership = m_directory.memberships.at(i);
+            // The directory's foreign keys guarantee both.
+            userOf[i] = qint32(m_userById.value(membership.userId, -1));
+            groupOf[i] = groupById.value(membership.groupId, -1);
+            Q_ASSERT(userOf[i] >= 0 && groupOf[i] >= 0);
+            ++start[userOf[i] + 1];
+        }
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        std::vector<qint32> byUser(static_cast<std::size_t>(existing)); // membership indices, user u's from start[u]
+        {
+            std::vector<qint32> next(start.cbegin(), start.cend() - 1);
+            for (qsizetype i = 0; i < existing; ++i) {
+                byUser[next[userOf[i]]++] = qint32(i);
+            }
         }
 
-        QSet<quint64> desired;
-        QSet<qint32> synced;
-        for (const auto& [source, localId, username] : std::as_const(m_syncedUsers)) {
-            const qint32 user = number(userNumber, localId);
-            synced.insert(user);
-            for (const qint32 g : effectiveGroups(source)) {
-                if (!m_groups.at(g).synced) {
-                    continue;
-                }
-                const quint64 key = pair(user, groupNumber.value(m_groups.at(g).localId));
-                if (!desired.contains(key)) {
-                    desired.insert(key);
-                    if (!existing.contains(key)) {
-                        m_result.changes.append(
-                            membership(Action::Add, localId, m_groups.at(g).localId, username, m_groups.at(g).name));
-                    }
-                }
+        // The plan's tables name only the users and groups its membership changes refer to.
+        ChangeSet& plan = m_result;
+        std::vector<qint32> groupRef(static_cast<std::size_t>(groupRefs.size()), -1);
+        const auto refGroup = [&](qint32 g) {
+            if (groupRef[g] < 0) {
+                groupRef[g] = qint32(plan.memberGroups.size());
+                plan.memberGroups.append(groupRefs.at(g));
             }
-        }
-        for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
-            const LocalMembership& has = *it.value();
-            bool remove = m_deletedUsers.contains(has.userId) || m_deletedGroups.contains(has.groupId);
-            // Our memberships of a synced user follow Keycloak; a user kept, disabled or
-            // skipped this time keeps the memberships it has.
-            if (!remove && has.originConnector == m_connectorId && !m_frozenUsers.contains(has.userId)
-                && !m_frozenGroups.contains(has.groupId) && synced.contains(qint32(it.key() >> 32))) {
-                remove = !desired.contains(it.key());
+            return groupRef[g];
+        };
+        std::vector<qint32> userRef(static_cast<std::size_t>(directoryUsers), -1);
+        const auto refDirectoryUser = [&](qint32 u) {
+            if (userRef[u] < 0) {
+                userRef[u] = qint32(plan.memberUsers.size());
+                const LocalUser& user = m_directory.users.at(u);
+                const QString& renamed = m_userFate[u].username;
+                plan.memberUsers.append({user.id, renamed.isEmpty() ? user.username : renamed});
             }
-            if (remove) {
-                QString username = m_usernameOf.value(has.userId);
-                if (username.isEmpty()) {
-                    username = m_directory.users.value(m_userById.value(has.userId, -1)).username;
-                }
-                Change change =
-                    membership(Action::Remove, has.userId, has.groupId, username, groupName.value(has.groupId));
-                change.fields = {{u"origin"_s, has.originConnector, {}}};
-                m_result.changes.append(change);
-            }
-        }
-    }
+            return userRef[u];
+        };
+        const auto remove = [&](qint32 ref, qint32 membership) {
+            plan.memberships.append({Action::Remove,
+                                     ref,
+                                     refGroup(groupOf[membership]),
+                                     m_directory.memberships.at(membership).originConnector,
+                                     {}});
+        };
 
-    static Change membership(Action action, const QString& userId, const QString& groupId, const QString& username,
-                             const QString& groupName)
-    {
-        Change change;
-        change.object = Object::Membership;
-        change.action = action;
-        change.key = username + u" → "_s + groupName;
-        change.localId = userId;
-        change.groupLocalId = groupId;
-        // An added membership belongs to the connector (the plan's): no field list for half a million rows.
-        return change;
+        QList<qint32> wanted;
+        for (const SyncedUser& synced : std::as_const(m_syncedUsers)) {
+            wanted.clear();
+            const auto want = [&](qint32 g) {
+                const qint32 number = groupNumber.at(g);
+                if (number >= 0 && !wanted.contains(number)) {
+                    wanted.append(number);
+                }
+            };
+            if (m_options.includeAncestorGroups) {
+                for (const qint32 g : effectiveGroups(synced.source)) {
+                    want(g);
+                }
+            } else {
+                for (const qint32 g : m_userGroups.at(synced.source)) {
+                    want(g);
+                }
+            }
+            const qint32* has = byUser.data() + (synced.local >= 0 ? start[synced.local] : 0);
+            const qint32* hasEnd = synced.local >= 0 ? byUser.data() + start[synced.local + 1] : has;
+            qint32 ref = -1;
+            const auto userRefOf = [&] {
+                if (ref < 0 && synced.local >= 0) {
+                    ref = refDirectoryUser(synced.local);
+                } else if (ref < 0) {
+                    ref = qint32(plan.memberUsers.size());
+                    plan.memberUsers.append({synced.localId, synced.username});
+                }
+                return ref;
+            };
+            for (const qint32 g : std::as_const(wanted)) {
+                if (std::none_of(has, hasEnd, [&](qint32 m) { return groupOf[m] == g; })) {
+                    plan.memberships.append({Action::Add, userRefOf(), refGroup(g), m_connectorId, {}});
+                }
+            }
+            // Our memberships follow Keycloak; those made by hand or by others stay, unless the group goes.
+            for (const qint32* m = has; m != hasEnd; ++m) {
+                const qint32 g = groupOf[*m];
+                const bool ours = m_directory.memberships.at(*m).originConnector == m_connectorId;
+                if (groupDeleted(g) || (ours && !groupFrozen(g) && !wanted.contains(g))) {
+                    remove(userRefOf(), *m);
+                }
+            }
+        }
+        // Users not synced this time (kept, disabled, skipped, other connectors' or made by hand)
+        // keep their memberships, unless the user or the group goes.
+        for (qint32 u = 0; u < directoryUsers; ++u) {
+            if (m_userFate[u].synced) {
+                continue;
+            }
+            for (qint32 i = start[u]; i < start[u + 1]; ++i) {
+                if (m_userFate[u].deleted || groupDeleted(groupOf[byUser[i]])) {
+                    remove(refDirectoryUser(u), byUser[i]);
+                }
+            }
+        }
     }
 
     void applyGuard()
@@ -763,7 +890,7 @@ public:
         order.reserve(changes.size());
         for (qsizetype i = 0; i < changes.size(); ++i) {
             const Change& change = changes.at(i);
-            order.emplace_back(change.object == Object::Membership ? QString() : change.key.toLower(), i);
+            order.emplace_back(change.key.toLower(), i);
         }
         std::stable_sort(order.begin(), order.end(), [&changes](const auto& a, const auto& b) {
             const Object objectA = changes.at(a.second).object;
@@ -801,22 +928,38 @@ private:
     QList<GroupPlan> m_groups;
 
     QSet<QString> m_filteredOut; // Keycloak ids outside the required groups
-    QSet<QString> m_seenUsers; // local ids this run has decided about
-    QSet<QString> m_frozenUsers; // local ids whose memberships stay as they are
-    QSet<QString> m_frozenGroups;
-    QSet<QString> m_deletedUsers;
-    QSet<QString> m_deletedGroups;
+    // What the run decided about each user and group of the directory, by its place there.
+    struct Fate
+    {
+        bool seen = false; // decided about (users)
+        bool synced = false; // follows Keycloak in this run (users)
+        bool frozen = false; // its memberships stay as they are
+        bool deleted = false;
+        QString username; // users: the name after this run, when it is synced
+    };
+    std::vector<Fate> m_userFate;
+    std::vector<Fate> m_groupFate;
     struct SyncedUser
     {
         qint32 source; // index in the snapshot
+        qint32 local; // index in the directory; -1 when this plan adds the user
         QString localId;
         QString username; // after this run
     };
     QList<SyncedUser> m_syncedUsers;
-    QHash<QString, QString> m_usernameOf; // local id -> username after this run
 };
 
 } // namespace
+
+QString Planner::newLocalId()
+{
+    std::array<quint32, 4> random{};
+    QRandomGenerator::global()->fillRange(random.data(), random.size());
+    QByteArray bytes(reinterpret_cast<const char*>(random.data()), sizeof(random));
+    bytes[6] = char((bytes[6] & 0x0f) | 0x40); // version 4: random
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+}
 
 ChangeSet Planner::plan(const DirectorySnapshot& snapshot, const DirectoryState& directory, const QString& connectorId,
                         const SyncOptions& options, const std::function<QString()>& newId)

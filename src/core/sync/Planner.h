@@ -16,10 +16,15 @@ class Planner final
     Q_DECLARE_TR_FUNCTIONS(Planner)
 
 public:
-    // `newId` gives ids to added rows (a UUID in production; predictable in tests).
+    // `newId` gives ids to added rows (newLocalId() in production; predictable in tests).
     static ChangeSet plan(const DirectorySnapshot& snapshot, const DirectoryState& directory,
                           const QString& connectorId, const SyncOptions& options,
                           const std::function<QString()>& newId);
+
+    // A random (version 4) UUID for a new user or group, from Qt's securely seeded generator.
+    // QUuid::createUuid() asks the system's random source for every id, which took a third of the
+    // time to plan 100,000 new users.
+    static QString newLocalId();
 
     // What the matching rule would do with the directory's existing users, before a first sync.
     struct MatchPreview

@@ -47,11 +47,12 @@ QString describeFields(const QList<FieldChange>& fields)
     return parts.join(u"; "_s);
 }
 
-bool write(QIODevice* device, Format format, const RunRecord& run, const QList<Change>& changes)
+bool write(QIODevice* device, Format format, const RunRecord& run, const ChangeSet& changes)
 {
     if (format == Format::Csv) {
         QByteArray text = "object,action,key,displayName,email,changes,reason,localId,externalId\r\n";
-        for (const Change& change : changes) {
+        for (qsizetype i = 0; i < changes.size(); ++i) {
+            const Change change = changes.at(i);
             const QStringList row = {Change::objectName(change.object),
                                      Change::actionName(change.action),
                                      change.key,
@@ -70,7 +71,8 @@ bool write(QIODevice* device, Format format, const RunRecord& run, const QList<C
         return device->write(text) == text.size();
     }
     QJsonArray array;
-    for (const Change& change : changes) {
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const Change change = changes.at(i);
         QJsonArray fields;
         for (const FieldChange& field : change.fields) {
             fields.append(

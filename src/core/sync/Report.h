@@ -18,6 +18,6 @@ std::optional<Format> formatForFile(const QString& fileName);
 // "email: a@x → b@x; active: true → false", for tables and CSV.
 QString describeFields(const QList<FieldChange>& fields);
 
-bool write(QIODevice* device, Format format, const RunRecord& run, const QList<Change>& changes);
+bool write(QIODevice* device, Format format, const RunRecord& run, const ChangeSet& changes);
 
 } // namespace Report

@@ -79,7 +79,7 @@ bool stillAsLeft(const Row& row, const QList<FieldChange>& fields)
 
 } // namespace
 
-ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, const DirectoryState& current)
+ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const DirectoryState& current)
 {
     QHash<QString, const LocalUser*> users;
     QHash<QString, const LocalGroup*> groups;
@@ -104,7 +104,23 @@ ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, co
             ? users.contains(done.localId) && stillAsLeft(*users.value(done.localId), done.fields)
             : groups.contains(done.localId) && stillAsLeft(*groups.value(done.localId), done.fields);
     };
-    for (auto it = recorded.crbegin(); it != recorded.crend(); ++it) {
+    // Memberships first: the run applied them after its users and groups.
+    for (auto it = recorded.memberships.crbegin(); it != recorded.memberships.crend(); ++it) {
+        const MembershipChange& done = *it;
+        if (done.action == Action::Skip) {
+            continue;
+        }
+        const MemberRef& user = recorded.memberUsers.at(done.user);
+        const MemberRef& group = recorded.memberGroups.at(done.group);
+        const bool added = done.action == Action::Add;
+        if (added == memberships.contains({user.id, group.id})) {
+            plan.addMembership(added ? Action::Remove : Action::Add, user, group, done.origin);
+        } else {
+            plan.addMembership(Action::Skip, user, group, done.origin,
+                               tr("not rolled back: %1").arg(tr("the membership has changed since that run")));
+        }
+    }
+    for (auto it = recorded.changes.crbegin(); it != recorded.changes.crend(); ++it) {
         const Change& done = *it;
         if (done.action == Action::Skip || done.action == Action::Unchanged) {
             continue;
@@ -112,14 +128,7 @@ ChangeSet Rollback::plan(const RunRecord& run, const QList<Change>& recorded, co
         Change undo = done;
         undo.reason = tr("rollback of run %1").arg(run.id.left(8));
         QString conflict;
-        if (done.object == Object::Membership) {
-            const bool present = memberships.contains({done.localId, done.groupLocalId});
-            undo.action = done.action == Action::Add ? Action::Remove : Action::Add;
-            undo.fields = swapped(done.fields);
-            if ((done.action == Action::Add) != present) {
-                conflict = tr("the membership has changed since that run");
-            }
-        } else if (done.action == Action::Add) {
+        if (done.action == Action::Add) {
             undo.action = Action::Delete;
             undo.fields = swapped(done.fields);
             if (!asLeft(done)) {

@@ -14,5 +14,5 @@ class Rollback final
     Q_DECLARE_TR_FUNCTIONS(Rollback)
 
 public:
-    static ChangeSet plan(const RunRecord& run, const QList<Change>& recorded, const DirectoryState& current);
+    static ChangeSet plan(const RunRecord& run, const ChangeSet& recorded, const DirectoryState& current);
 };

@@ -14,11 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
 QString statusName(SyncResult::Status status)
 {
     switch (status) {
@@ -128,9 +123,9 @@ void SyncJob::planAndFinish(const std::shared_ptr<const DirectorySnapshot>& snap
         return;
     }
     auto plan = std::make_shared<ChangeSet>(
-        Planner::plan(*snapshot, *state, m_connector.id, m_connector.sync, [] { return newId(); }));
+        Planner::plan(*snapshot, *state, m_connector.id, m_connector.sync, &Planner::newLocalId));
     m_result.planMs = timer.elapsed();
-    qCInfo(lcJobs) << "planned" << plan->changes.size() << "changes in" << m_result.planMs << "ms";
+    qCInfo(lcJobs) << "planned" << plan->size() << "changes in" << m_result.planMs << "ms";
 
     if (m_request.mode == SyncRequest::Mode::Full && plan->deletionGuardTripped && !m_request.allowDeletions) {
         finishRun(SyncResult::Status::Refused, tr("Stopped by the deletion limit: %1").arg(plan->deletionGuardReason),
@@ -146,7 +141,7 @@ void SyncJob::finishRun(SyncResult::Status status, const QString& message, std::
         return;
     }
     RunRecord run;
-    run.id = newId();
+    run.id = Planner::newLocalId();
     run.connectorId = m_connector.id;
     run.connectorName = m_connector.name;
     run.mode = m_request.mode == SyncRequest::Mode::Full ? u"full"_s : u"simulate"_s;
