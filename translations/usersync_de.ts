@@ -1059,6 +1059,10 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>writing the changes</source>
         <translation>beim Schreiben der Änderungen</translation>
     </message>
+    <message>
+        <source>adding memberships</source>
+        <translation>beim Hinzufügen der Mitgliedschaften</translation>
+    </message>
 </context>
 <context>
     <name>KeycloakClient</name>

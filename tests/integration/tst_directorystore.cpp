@@ -130,6 +130,76 @@ private Q_SLOTS:
         QCOMPARE(store.runs({}, 10, &error)->size(), 0);
     }
 
+    // Large batches of memberships take PostgreSQL's bulk path (keys checked once, after the
+    // batch): still every membership must name a user and a group that exist.
+    void largeBatchOfMembershipsIsStillChecked()
+    {
+        QFETCH_GLOBAL(bool, postgres);
+        DirectorySnapshot snapshot;
+        for (int g = 0; g < 10; ++g) {
+            snapshot.groups.append(Group{u"g-%1"_s.arg(g), u"Group %1"_s.arg(g), u"/Group %1"_s.arg(g), {}});
+        }
+        for (int u = 0; u < 4000; ++u) {
+            User user;
+            user.id = u"k-%1"_s.arg(u);
+            user.username = u"user%1"_s.arg(u);
+            snapshot.users.append(user);
+            for (int g = 0; g < 5; ++g) {
+                snapshot.memberships.append(Membership{u, (u + g) % 10});
+            }
+        }
+        DirectoryStore store(m_connection->database());
+        QString error;
+        int next = 0;
+        ChangeSet broken = Planner::plan(snapshot, *store.load(&error), u"kc"_s, SyncOptions{},
+                                         [&next] { return u"id-%1"_s.arg(++next); });
+        QCOMPARE(broken.memberships.size(), 20'000);
+        const ChangeSet plan = broken;
+        broken.memberUsers[1234].id = u"nobody"_s;
+        QVERIFY(!store.apply(broken, run(u"full"_s), &error));
+        QVERIFY2(error.contains(u"none of them were kept"_s), qPrintable(error));
+        QCOMPARE(store.load(&error)->users.size(), 0);
+
+        QVERIFY2(store.apply(plan, run(u"full"_s), &error), qPrintable(error));
+        const auto state = store.load(&error);
+        QCOMPARE(state->users.size(), 4000);
+        QCOMPARE(state->memberships.size(), 20'000);
+        if (postgres) {
+            QSqlQuery query(m_connection->database());
+            QVERIFY(query.exec(u"SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 'directory_memberships'::regclass "
+                               "AND contype = 'f'"_s)
+                    && query.next());
+            QCOMPARE(query.value(0).toInt(), 2); // both keys are back
+        }
+    }
+
+    // Schema 3 rebuilds the history table on SQLite: what a run recorded before is still there.
+    void historySurvivesTheMigrations()
+    {
+        QFETCH_GLOBAL(bool, postgres);
+        if (postgres) {
+            QSKIP("the shared PostgreSQL test database is always at the latest schema; SQLite rebuilds a table");
+        }
+        QString error;
+        auto connection = DatabaseConnection::open(
+            DirectoryLocation::sqlite(m_temporary.filePath(u"schema2-%1.sqlite"_s.arg(++m_files))), {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error, 2), qPrintable(error));
+        QCOMPARE(Schema::currentVersion(db, &error), 2);
+        DirectoryStore store(db);
+        const RunRecord earlier = run(u"simulate"_s);
+        const ChangeSet plan = planAgainst(store);
+        QVERIFY2(store.record(earlier, &plan, &error), qPrintable(error));
+
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+        QCOMPARE(Schema::currentVersion(db, &error), Schema::latestVersion());
+        const auto recorded = store.changes(earlier.id, &error);
+        QVERIFY2(recorded, qPrintable(error));
+        QCOMPARE(recorded->changes, plan.changes);
+        QCOMPARE(recorded->size(), plan.size());
+    }
+
     // Histories written before memberships were recorded per user still read as they were.
     void membershipRowsOfEarlierReleasesStillRead()
     {

@@ -13,6 +13,7 @@ namespace {
 
 // Append only: a released migration is never edited, a new one is added after it.
 // Types are the common ground of SQLite and PostgreSQL; times are milliseconds since the epoch.
+// A statement that starts with "sqlite:" or "postgresql:" runs on that database only.
 const QList<QStringList>& migrations()
 {
     static const QList<QStringList> steps = {
@@ -91,6 +92,30 @@ const QList<QStringList>& migrations()
             "  reason TEXT NOT NULL DEFAULT '',"
             "  PRIMARY KEY (run_id, seq))"_s,
         },
+        // 3: a run's changes without a foreign key to the run. They are only ever written in the
+        // run's own transaction, and the per-row check cost PostgreSQL a third of recording a
+        // large run. SQLite cannot drop a constraint, so the table is rebuilt there.
+        {
+            u"postgresql:ALTER TABLE sync_changes DROP CONSTRAINT sync_changes_run_id_fkey"_s,
+            u"sqlite:CREATE TABLE sync_changes_v3 ("
+            "  run_id TEXT NOT NULL,"
+            "  seq INTEGER NOT NULL,"
+            "  object TEXT NOT NULL,"
+            "  action TEXT NOT NULL,"
+            "  item_key TEXT NOT NULL,"
+            "  display_name TEXT NOT NULL DEFAULT '',"
+            "  email TEXT NOT NULL DEFAULT '',"
+            "  local_id TEXT NOT NULL DEFAULT '',"
+            "  external_id TEXT NOT NULL DEFAULT '',"
+            "  group_local_id TEXT NOT NULL DEFAULT '',"
+            "  fields TEXT NOT NULL DEFAULT '[]',"
+            "  reason TEXT NOT NULL DEFAULT '',"
+            "  PRIMARY KEY (run_id, seq))"_s,
+            u"sqlite:INSERT INTO sync_changes_v3 SELECT run_id, seq, object, action, item_key, display_name, email, "
+            "local_id, external_id, group_local_id, fields, reason FROM sync_changes"_s,
+            u"sqlite:DROP TABLE sync_changes"_s,
+            u"sqlite:ALTER TABLE sync_changes_v3 RENAME TO sync_changes"_s,
+        },
     };
     return steps;
 }
@@ -129,7 +154,7 @@ int Schema::currentVersion(const QSqlDatabase& db, QString* error)
     return query.value(0).toInt();
 }
 
-bool Schema::migrate(QSqlDatabase& db, QString* error)
+bool Schema::migrate(QSqlDatabase& db, QString* error, int target)
 {
     QString reason;
     const int before = currentVersion(db, &reason);
@@ -144,7 +169,8 @@ bool Schema::migrate(QSqlDatabase& db, QString* error)
                      .arg(latestVersion());
         return false;
     }
-    if (before == latestVersion()) {
+    target = std::min(target, latestVersion());
+    if (before >= target) {
         return true;
     }
 
@@ -168,9 +194,13 @@ bool Schema::migrate(QSqlDatabase& db, QString* error)
     if (ok && query.exec(u"SELECT MAX(version) FROM schema_migrations"_s) && query.next()) {
         version = query.value(0).toInt(); // again, now that we hold the lock
     }
-    for (; ok && version < latestVersion(); ++version) {
+    for (; ok && version < target; ++version) {
+        const QString dialect = isPostgreSql(db) ? u"postgresql:"_s : u"sqlite:"_s;
         for (const QString& statement : migrations().at(version)) {
-            ok = ok && exec(query, statement, &reason);
+            const bool ownDialect = statement.startsWith(dialect);
+            if (ownDialect || !(statement.startsWith(u"sqlite:"_s) || statement.startsWith(u"postgresql:"_s))) {
+                ok = ok && exec(query, ownDialect ? statement.mid(dialect.size()) : statement, &reason);
+            }
         }
         ok = ok && query.prepare(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s);
         if (ok) {
@@ -187,12 +217,11 @@ bool Schema::migrate(QSqlDatabase& db, QString* error)
             reason = db.lastError().text();
         }
         db.rollback();
-        *error = tr("The directory could not be updated to schema %1 and was left as it was: %2.")
-                     .arg(latestVersion())
-                     .arg(reason);
+        *error =
+            tr("The directory could not be updated to schema %1 and was left as it was: %2.").arg(target).arg(reason);
         qCWarning(lcDirectory) << "migration failed:" << reason;
         return false;
     }
-    qCInfo(lcDirectory) << "directory schema migrated from" << before << "to" << latestVersion();
+    qCInfo(lcDirectory) << "directory schema migrated from" << before << "to" << target;
     return true;
 }
