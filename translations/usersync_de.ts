@@ -1063,6 +1063,10 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>adding memberships</source>
         <translation>beim Hinzufügen der Mitgliedschaften</translation>
     </message>
+    <message>
+        <source>The directory has memberships of users or groups it does not have. Restore it from a backup.</source>
+        <translation>Das Verzeichnis enthält Mitgliedschaften von Benutzern oder Gruppen, die es nicht enthält. Stellen Sie es aus einer Sicherung wieder her.</translation>
+    </message>
 </context>
 <context>
     <name>KeycloakClient</name>

@@ -121,12 +121,12 @@ int DirectoryCommands::list(const QStringList& arguments, bool users)
             }
         }
     } else {
+        QHash<QString, int> members; // by group id: counted before the groups are sorted
+        for (const LocalMembership& membership : std::as_const(state->memberships)) {
+            ++members[state->groups.at(membership.group).id];
+        }
         std::sort(state->groups.begin(), state->groups.end(),
                   [](const LocalGroup& a, const LocalGroup& b) { return a.name < b.name; });
-        QHash<QString, int> members;
-        for (const LocalMembership& membership : std::as_const(state->memberships)) {
-            ++members[membership.groupId];
-        }
         for (const LocalGroup& group : std::as_const(state->groups)) {
             if (m_context.json()) {
                 array.append(QJsonObject{{u"id"_s, group.id},

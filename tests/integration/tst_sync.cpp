@@ -82,7 +82,7 @@ private Q_SLOTS:
             alice.updatedAt = 1234567;
             QVERIFY(store.addLocalUser(alice, &error));
             QVERIFY(store.addLocalGroup(LocalGroup{u"local-group"_s, u"Local Only"_s, {}, {}, {}, 1, 1}, &error));
-            QVERIFY(store.addLocalMembership(LocalMembership{alice.id, u"local-group"_s, {}}, &error));
+            QVERIFY(store.addLocalMembership(alice.id, u"local-group"_s, &error));
         }
         const QByteArray before = fingerprint();
 
@@ -314,17 +314,10 @@ private:
 
     static QSet<QPair<QString, QString>> memberships(const DirectoryState& state)
     {
-        QHash<QString, QString> usernames;
-        QHash<QString, QString> paths;
-        for (const LocalUser& user : state.users) {
-            usernames.insert(user.id, user.username);
-        }
-        for (const LocalGroup& group : state.groups) {
-            paths.insert(group.id, group.path.isEmpty() ? group.name : group.path);
-        }
         QSet<QPair<QString, QString>> pairs;
         for (const LocalMembership& membership : state.memberships) {
-            pairs.insert({usernames.value(membership.userId), paths.value(membership.groupId)});
+            const LocalGroup& group = state.groups.at(membership.group);
+            pairs.insert({state.users.at(membership.user).username, group.path.isEmpty() ? group.name : group.path});
         }
         return pairs;
     }

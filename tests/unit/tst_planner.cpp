@@ -277,7 +277,8 @@ private Q_SLOTS:
         DirectoryState synced = applied(planFor(realm(), {}), {});
         const QString bobId = localIdOf(synced, u"bob.b"_s);
         const QString platformId = groupIdOf(synced, u"Platform"_s);
-        synced.memberships.append(LocalMembership{bobId, platformId, {}}); // made by hand
+        synced.memberships.append(
+            LocalMembership{indexOf(synced.users, bobId), indexOf(synced.groups, platformId), {}}); // made by hand
         DirectorySnapshot snapshot = realm();
         snapshot.memberships = {Membership{0, 0}, Membership{1, 0}}; // alice left Platform
         const ChangeSet plan = planFor(snapshot, synced);
@@ -339,7 +340,13 @@ private:
                 auto it = std::find_if(state.users.begin(), state.users.end(),
                                        [&change](const LocalUser& u) { return u.id == change.localId; });
                 if (change.action == Action::Delete) {
+                    // Memberships refer to users by place: the user's go, later users move up one.
+                    const qint32 gone = qint32(it - state.users.begin());
                     state.users.erase(it);
+                    state.memberships.removeIf([gone](const LocalMembership& m) { return m.user == gone; });
+                    for (LocalMembership& m : state.memberships) {
+                        m.user -= m.user > gone ? 1 : 0;
+                    }
                     continue;
                 }
                 if (it == state.users.end()) {
@@ -358,14 +365,27 @@ private:
                 state.groups.append(LocalGroup{change.localId, value(u"name"_s, {}), value(u"path"_s, {}), connector,
                                                change.externalId, 0, 0});
             } else if (change.object == Object::Membership && change.action == Action::Add) {
-                state.memberships.append(LocalMembership{change.localId, change.groupLocalId, connector});
+                state.memberships.append(LocalMembership{indexOf(state.users, change.localId),
+                                                         indexOf(state.groups, change.groupLocalId), connector});
             } else if (change.object == Object::Membership && change.action == Action::Remove) {
-                state.memberships.removeIf([&change](const LocalMembership& m) {
-                    return m.userId == change.localId && m.groupId == change.groupLocalId;
-                });
+                const qint32 user = indexOf(state.users, change.localId);
+                const qint32 group = indexOf(state.groups, change.groupLocalId);
+                state.memberships.removeIf(
+                    [user, group](const LocalMembership& m) { return m.user == user && m.group == group; });
             }
         }
         return state;
+    }
+
+    // The place of the user or group with `id` in the state's list.
+    template <typename Row>
+    static qint32 indexOf(const QList<Row>& rows, const QString& id)
+    {
+        const auto it = std::find_if(rows.cbegin(), rows.cend(), [&id](const Row& row) { return row.id == id; });
+        if (it == rows.cend()) {
+            qFatal("no row %s", qPrintable(id));
+        }
+        return qint32(it - rows.cbegin());
     }
 
     static Change find(const ChangeSet& plan, Object object, const QString& key)

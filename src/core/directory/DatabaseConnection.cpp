@@ -75,6 +75,10 @@ std::unique_ptr<DatabaseConnection> DatabaseConnection::open(const DirectoryLoca
         } else {
             // Off by default in SQLite; the directory's memberships refer to its users and groups.
             probe.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+            // 16 MB of page cache instead of SQLite's 2 MB: a large sync writes its indexes all
+            // over, and re-reading their pages from the file took a fifth of applying 600,000
+            // rows. The cache only grows as far as a directory needs it.
+            probe.exec(QStringLiteral("PRAGMA cache_size = -16384"));
         }
     }
     if (!reason.isEmpty()) {

@@ -39,10 +39,12 @@ struct LocalGroup
     bool operator==(const LocalGroup&) const = default;
 };
 
+// A membership by the places of its user and group in the state's lists: half a million of them
+// with two id strings each took more memory than all the users.
 struct LocalMembership
 {
-    QString userId;
-    QString groupId;
+    qint32 user = -1; // in DirectoryState::users
+    qint32 group = -1; // in DirectoryState::groups
     QString originConnector; // empty: made by hand
 
     bool operator==(const LocalMembership&) const = default;

@@ -63,6 +63,14 @@ QVariant columnValue(const QString& field, const QString& text)
 void appendJsonString(QString& out, const QString& text)
 {
     out += u'"';
+    const bool plain = std::none_of(text.cbegin(), text.cend(), [](QChar c) {
+        return c.unicode() < 0x20 || c.unicode() == u'"' || c.unicode() == u'\\';
+    });
+    if (plain) {
+        out += text;
+        out += u'"';
+        return;
+    }
     for (const QChar c : text) {
         switch (c.unicode()) {
         case u'"':
@@ -554,7 +562,7 @@ public:
             addText(*text);
         }
     }
-    void add(const LocalMembership& membership)
+    void add(const DirectoryStore::MembershipRow& membership)
     {
         for (const QString* text : {&membership.userId, &membership.groupId, &membership.originConnector}) {
             addText(*text);
@@ -588,7 +596,7 @@ public:
         }
         m_fingerprint.add(group);
     }
-    void membership(const LocalMembership& membership)
+    void membership(const DirectoryStore::MembershipRow& membership)
     {
         if (!std::exchange(m_membershipsStarted, true)) {
             m_fingerprint.separate();
@@ -606,7 +614,7 @@ private:
 
 bool DirectoryStore::scan(const std::function<void(LocalUser&&)>& onUser,
                           const std::function<void(LocalGroup&&)>& onGroup,
-                          const std::function<void(LocalMembership&&)>& onMembership, QString* error) const
+                          const std::function<void(MembershipRow&&)>& onMembership, QString* error) const
 {
     const QString byteOrder = m_db.driverName() == u"QPSQL"_s ? u" COLLATE \"C\""_s : QString();
     QSqlQuery query(m_db);
@@ -617,7 +625,7 @@ bool DirectoryStore::scan(const std::function<void(LocalUser&&)>& onUser,
                     + byteOrder)) {
         return fail(query, error);
     }
-    // Ids and connector ids repeat in every membership: one shared copy of each.
+    // Connector ids repeat in every row: one shared copy of each.
     QHash<QString, QString> pool;
     const auto shared = [&pool](const QString& text) {
         const auto it = pool.constFind(text);
@@ -625,7 +633,7 @@ bool DirectoryStore::scan(const std::function<void(LocalUser&&)>& onUser,
     };
     while (query.next()) {
         LocalUser user;
-        user.id = shared(query.value(0).toString());
+        user.id = query.value(0).toString();
         user.username = query.value(1).toString();
         user.email = query.value(2).toString();
         user.firstName = query.value(3).toString();
@@ -649,7 +657,7 @@ bool DirectoryStore::scan(const std::function<void(LocalUser&&)>& onUser,
         return fail(query, error);
     }
     while (query.next()) {
-        onGroup(LocalGroup{shared(query.value(0).toString()), query.value(1).toString(), query.value(2).toString(),
+        onGroup(LocalGroup{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                            shared(query.value(3).toString()), query.value(4).toString(), query.value(5).toLongLong(),
                            query.value(6).toLongLong()});
     }
@@ -658,8 +666,8 @@ bool DirectoryStore::scan(const std::function<void(LocalUser&&)>& onUser,
         return fail(query, error);
     }
     while (query.next()) {
-        onMembership(LocalMembership{shared(query.value(0).toString()), shared(query.value(1).toString()),
-                                     shared(query.value(2).toString())});
+        onMembership(
+            MembershipRow{query.value(0).toString(), query.value(1).toString(), shared(query.value(2).toString())});
     }
     return true;
 }
@@ -669,20 +677,32 @@ std::optional<DirectoryState> DirectoryStore::load(QString* error) const
     DirectoryState state;
     Fingerprint fingerprint;
     FingerprintingSink sink(fingerprint);
+    QHash<QString, qint32> userIndex;
+    QHash<QString, qint32> groupIndex;
+    bool consistent = true;
     const bool ok = scan(
         [&](LocalUser&& user) {
             sink.user(user);
+            userIndex.insert(user.id, qint32(state.users.size()));
             state.users.append(std::move(user));
         },
         [&](LocalGroup&& group) {
             sink.group(group);
+            groupIndex.insert(group.id, qint32(state.groups.size()));
             state.groups.append(std::move(group));
         },
-        [&](LocalMembership&& membership) {
-            sink.membership(membership);
-            state.memberships.append(std::move(membership));
+        [&](MembershipRow&& row) {
+            sink.membership(row);
+            const qint32 user = userIndex.value(row.userId, -1);
+            const qint32 group = groupIndex.value(row.groupId, -1);
+            consistent = consistent && user >= 0 && group >= 0; // the foreign keys make sure of it
+            state.memberships.append(LocalMembership{user, group, std::move(row.originConnector)});
         },
         error);
+    if (ok && !consistent) {
+        *error = tr("The directory has memberships of users or groups it does not have. Restore it from a backup.");
+        return std::nullopt;
+    }
     if (!ok) {
         return std::nullopt;
     }
@@ -695,7 +715,7 @@ std::optional<QByteArray> DirectoryStore::currentFingerprint(QString* error) con
     Fingerprint fingerprint;
     FingerprintingSink sink(fingerprint);
     const bool ok = scan([&](LocalUser&& user) { sink.user(user); }, [&](LocalGroup&& group) { sink.group(group); },
-                         [&](LocalMembership&& membership) { sink.membership(membership); }, error);
+                         [&](MembershipRow&& membership) { sink.membership(membership); }, error);
     return ok ? std::optional(fingerprint.result()) : std::nullopt;
 }
 
@@ -1101,13 +1121,11 @@ bool DirectoryStore::addLocalGroup(const LocalGroup& group, QString* error)
     return query.exec() || fail(query, error);
 }
 
-bool DirectoryStore::addLocalMembership(const LocalMembership& membership, QString* error)
+bool DirectoryStore::addLocalMembership(const QString& userId, const QString& groupId, QString* error)
 {
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO directory_memberships (user_id, group_id, origin_connector, created_at) "
                   "VALUES (?, ?, ?, ?)"_s);
-    bindAll(query,
-            QVariantList{membership.userId, membership.groupId, membership.originConnector,
-                         QDateTime::currentMSecsSinceEpoch()});
+    bindAll(query, QVariantList{userId, groupId, QString(), QDateTime::currentMSecsSinceEpoch()});
     return query.exec() || fail(query, error);
 }

@@ -55,11 +55,19 @@ public:
     // Rows made by hand (the migration case, and tests): a user or group with no connector.
     bool addLocalUser(const LocalUser& user, QString* error);
     bool addLocalGroup(const LocalGroup& group, QString* error);
-    bool addLocalMembership(const LocalMembership& membership, QString* error);
+    bool addLocalMembership(const QString& userId, const QString& groupId, QString* error);
+
+    // A membership row as stored, by ids.
+    struct MembershipRow
+    {
+        QString userId;
+        QString groupId;
+        QString originConnector;
+    };
 
 private:
     bool scan(const std::function<void(LocalUser&&)>& onUser, const std::function<void(LocalGroup&&)>& onGroup,
-              const std::function<void(LocalMembership&&)>& onMembership, QString* error) const;
+              const std::function<void(MembershipRow&&)>& onMembership, QString* error) const;
     bool applyChanges(const ChangeSet& plan, QString* error);
     bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error);
 

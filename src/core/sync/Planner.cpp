@@ -145,8 +145,7 @@ void addField(QList<FieldChange>& fields, const QString& name, const QString& be
 
 QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired)
 {
-    QList<FieldChange> fields;
-    fields.reserve(9);
+    QList<FieldChange> fields; // usually stays empty: no buffer for it
     addField(fields, u"username"_s, local.username, desired.username);
     addField(fields, u"email"_s, local.email, desired.email);
     addField(fields, u"firstName"_s, local.firstName, desired.firstName);
@@ -250,12 +249,10 @@ public:
     {
         m_userFate.resize(std::size_t(m_directory.users.size()));
         m_groupFate.resize(std::size_t(m_directory.groups.size()));
-        m_userById.reserve(m_directory.users.size());
         m_userByKey.reserve(m_directory.users.size());
         m_ownedUserByExternal.reserve(m_directory.users.size());
         for (qsizetype i = 0; i < m_directory.users.size(); ++i) {
             const LocalUser& user = m_directory.users.at(i);
-            m_userById.insert(user.id, i);
             m_userByKey.insert(nameKey(user.username), i);
             if (user.originConnector == m_connectorId) {
                 m_ownedUserByExternal.insert(user.externalId, i);
@@ -747,30 +744,20 @@ public:
             return g < directoryGroups && m_groupFate[g].frozen;
         };
 
-        // The directory's memberships, grouped by user number (they are loaded sorted by id, not by place).
-        QHash<QString, qint32> groupById;
-        groupById.reserve(directoryGroups);
-        for (qint32 i = 0; i < directoryGroups; ++i) {
-            groupById.insert(m_directory.groups.at(i).id, i);
-        }
-        const qsizetype existing = m_directory.memberships.size();
-        std::vector<qint32> userOf(static_cast<std::size_t>(existing));
-        std::vector<qint32> groupOf(static_cast<std::size_t>(existing));
+        // The directory's memberships, grouped by user (they are loaded sorted by user id, not by place).
+        const QList<LocalMembership>& memberships = m_directory.memberships;
+        const qsizetype existing = memberships.size();
+        const auto groupOf = [&memberships](qint32 m) { return memberships.at(m).group; };
         std::vector<qint32> start(std::size_t(directoryUsers) + 1, 0);
-        for (qsizetype i = 0; i < existing; ++i) {
-            const LocalMembership& membership = m_directory.memberships.at(i);
-            // The directory's foreign keys guarantee both.
-            userOf[i] = qint32(m_userById.value(membership.userId, -1));
-            groupOf[i] = groupById.value(membership.groupId, -1);
-            Q_ASSERT(userOf[i] >= 0 && groupOf[i] >= 0);
-            ++start[userOf[i] + 1];
+        for (const LocalMembership& membership : memberships) {
+            ++start[membership.user + 1];
         }
         std::partial_sum(start.begin(), start.end(), start.begin());
         std::vector<qint32> byUser(static_cast<std::size_t>(existing)); // membership indices, user u's from start[u]
         {
             std::vector<qint32> next(start.cbegin(), start.cend() - 1);
             for (qsizetype i = 0; i < existing; ++i) {
-                byUser[next[userOf[i]]++] = qint32(i);
+                byUser[next[memberships.at(i).user]++] = qint32(i);
             }
         }
 
@@ -795,11 +782,8 @@ public:
             return userRef[u];
         };
         const auto remove = [&](qint32 ref, qint32 membership) {
-            plan.memberships.append({Action::Remove,
-                                     ref,
-                                     refGroup(groupOf[membership]),
-                                     m_directory.memberships.at(membership).originConnector,
-                                     {}});
+            plan.memberships.append(
+                {Action::Remove, ref, refGroup(groupOf(membership)), memberships.at(membership).originConnector, {}});
         };
 
         QList<qint32> wanted;
@@ -833,14 +817,14 @@ public:
                 return ref;
             };
             for (const qint32 g : std::as_const(wanted)) {
-                if (std::none_of(has, hasEnd, [&](qint32 m) { return groupOf[m] == g; })) {
+                if (std::none_of(has, hasEnd, [&](qint32 m) { return groupOf(m) == g; })) {
                     plan.memberships.append({Action::Add, userRefOf(), refGroup(g), m_connectorId, {}});
                 }
             }
             // Our memberships follow Keycloak; those made by hand or by others stay, unless the group goes.
             for (const qint32* m = has; m != hasEnd; ++m) {
-                const qint32 g = groupOf[*m];
-                const bool ours = m_directory.memberships.at(*m).originConnector == m_connectorId;
+                const qint32 g = groupOf(*m);
+                const bool ours = memberships.at(*m).originConnector == m_connectorId;
                 if (groupDeleted(g) || (ours && !groupFrozen(g) && !wanted.contains(g))) {
                     remove(userRefOf(), *m);
                 }
@@ -853,7 +837,7 @@ public:
                 continue;
             }
             for (qint32 i = start[u]; i < start[u + 1]; ++i) {
-                if (m_userFate[u].deleted || groupDeleted(groupOf[byUser[i]])) {
+                if (m_userFate[u].deleted || groupDeleted(groupOf(byUser[i]))) {
                     remove(refDirectoryUser(u), byUser[i]);
                 }
             }
@@ -900,12 +884,23 @@ public:
             }
             return a.first < b.first;
         });
-        QList<Change> sorted;
-        sorted.reserve(changes.size());
-        for (const auto& entry : order) {
-            sorted.append(std::move(changes[entry.second]));
+        // Permuted in place, cycle by cycle: a sorted copy would hold the plan twice.
+        std::vector<bool> placed(order.size(), false);
+        for (std::size_t start = 0; start < order.size(); ++start) {
+            if (placed[start]) {
+                continue;
+            }
+            Change held = std::move(changes[qsizetype(start)]);
+            std::size_t to = start;
+            for (std::size_t from = std::size_t(order[to].second); from != start;
+                 from = std::size_t(order[to].second)) {
+                changes[qsizetype(to)] = std::move(changes[qsizetype(from)]);
+                placed[to] = true;
+                to = from;
+            }
+            changes[qsizetype(to)] = std::move(held);
+            placed[to] = true;
         }
-        changes = std::move(sorted);
     }
 
 private:
@@ -917,7 +912,6 @@ private:
     ChangeSet m_result;
 
     QHash<QString, qsizetype> m_userByKey;
-    QHash<QString, qsizetype> m_userById;
     QHash<QString, qsizetype> m_ownedUserByExternal;
     QMultiHash<QString, qsizetype> m_unownedByEmail;
     QHash<QString, qsizetype> m_groupByKey;

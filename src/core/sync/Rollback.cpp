@@ -91,7 +91,7 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
         groups.insert(group.id, &group);
     }
     for (const LocalMembership& membership : current.memberships) {
-        memberships.insert({membership.userId, membership.groupId});
+        memberships.insert({current.users.at(membership.user).id, current.groups.at(membership.group).id});
     }
 
     ChangeSet plan;
