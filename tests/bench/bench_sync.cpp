@@ -60,19 +60,6 @@ DirectorySnapshot generate(int users, int groups, int perUser)
     return snapshot;
 }
 
-qint64 rssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmRSS:")) {
-                return line.mid(6).trimmed().split(' ').first().toLongLong();
-            }
-        }
-    }
-    return -1;
-}
-
 qint64 peakRssKiB()
 {
     QFile status(u"/proc/self/status"_s);
@@ -127,14 +114,11 @@ QJsonObject measure(const DirectoryLocation& location, const QString& password, 
     }
     QElapsedTimer timer;
     timer.start();
-    fprintf(stderr, "before load rss %lld hwm %lld\n", rssKiB(), peakRssKiB());
     const DirectoryState full = *store.load(&error);
-    fprintf(stderr, "after load rss %lld hwm %lld\n", rssKiB(), peakRssKiB());
     figures.insert(u"loadMs"_s, timer.restart());
     const ChangeSet again = Planner::plan(snapshot, full, u"bench"_s, SyncOptions{}, &Planner::newLocalId);
     figures.insert(u"replanUnchangedMs"_s, timer.elapsed());
     figures.insert(u"replanHasChanges"_s, again.hasChanges());
-    fprintf(stderr, "after plan rss %lld hwm %lld\n", rssKiB(), peakRssKiB());
     figures.insert(u"peakRssKiB"_s, peakRssKiB());
     return figures;
 }
