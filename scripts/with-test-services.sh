@@ -4,7 +4,9 @@
 # failure or Ctrl+C:
 #   - Keycloak (keycloak-quarkus-dist from Maven Central, start-dev) with the
 #     test realm imported: USERSYNC_TEST_KEYCLOAK_URL, USERSYNC_TEST_REALM_FILE;
-#     also over TLS with a private CA: USERSYNC_TEST_KEYCLOAK_HTTPS_URL, USERSYNC_TEST_CA_FILE
+#     also over TLS with a private CA: USERSYNC_TEST_KEYCLOAK_HTTPS_URL, USERSYNC_TEST_CA_FILE;
+#     its folder and Java (for its own tools, e.g. bin/kcadm.sh): USERSYNC_TEST_KEYCLOAK_HOME,
+#     USERSYNC_TEST_KEYCLOAK_JAVA_HOME
 #   - PostgreSQL in a temporary cluster: USERSYNC_TEST_PG_HOST, _PORT, _USER,
 #     _DATABASE, _PASSWORD
 #   - a Secret Service (private D-Bus session, unlocked gnome-keyring):

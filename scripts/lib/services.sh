@@ -137,6 +137,8 @@ keycloak_start() {
     export USERSYNC_TEST_KEYCLOAK_ADMIN_USER=admin
     export USERSYNC_TEST_KEYCLOAK_ADMIN_PASSWORD=$admin_password
     export USERSYNC_TEST_REALM_FILE=$repo_root/tests/fixtures/usersync-test-realm.json
+    USERSYNC_TEST_KEYCLOAK_HOME=$home USERSYNC_TEST_KEYCLOAK_JAVA_HOME=$(keycloak_java_home)
+    export USERSYNC_TEST_KEYCLOAK_HOME USERSYNC_TEST_KEYCLOAK_JAVA_HOME
 }
 
 # A private CA and a server certificate for 127.0.0.1 and localhost, made for this run only.

@@ -80,12 +80,42 @@ for run in $(seq 1 "$runs"); do
     echo "fetch-bench: run $run: usersync-cli ${ms} ms (peak ${kb} KiB), curl ${curl_times[-1]} ms" >&2
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+# Keycloak's own admin client, kcadm.sh from the same distribution, in a sequential script as
+# an administrator would write it: one command per page, the same pages as curl, one after the
+# other. Run once (USERSYNC_BENCH_KCADM=0 skips it): every command starts a JVM.
+kcadm_ms=0
+if [[ ${USERSYNC_BENCH_KCADM:-1} == 1 ]]; then
+    kcadm=$USERSYNC_TEST_KEYCLOAK_HOME/bin/kcadm.sh
+    echo "fetch-bench: the same $(cat "$work/url-count.txt") pages through kcadm.sh, one after the other" >&2
+    start=$(date +%s%N)
+    (
+        export JAVA_HOME=$USERSYNC_TEST_KEYCLOAK_JAVA_HOME
+        # The secret goes through kcadm's environment variable, not its command line.
+        KC_CLI_CLIENT_SECRET=$secret "$kcadm" config credentials --config "$work/kcadm.config" \
+            --server "$USERSYNC_TEST_KEYCLOAK_URL" --realm usersync-bench --client usersync-bench
+        admin="$USERSYNC_TEST_KEYCLOAK_URL/admin/realms/usersync-bench/"
+        grep '^url = ' "$work/urls.txt" | sed -e 's/^url = "//' -e 's/"$//' | while read -r url; do
+            path=${url#"$admin"}
+            query=()
+            if [[ $path == *\?* ]]; then
+                IFS='&' read -ra pairs <<<"${path#*\?}"
+                for pair in "${pairs[@]}"; do query+=(-q "$pair"); done
+                path=${path%%\?*}
+            fi
+            "$kcadm" get "$path" --config "$work/kcadm.config" -r usersync-bench "${query[@]}" >/dev/null
+        done
+    )
+    kcadm_ms=$((($(date +%s%N) - start) / 1000000))
+    echo "fetch-bench: kcadm.sh ${kcadm_ms} ms" >&2
+fi
 best_ms=$(median "${usersync_times[@]}")
 best_curl_ms=$(median "${curl_times[@]}")
 
-python3 - "$work" "$best_ms" "$peak_kb" "$best_curl_ms" "$USERSYNC_BENCH_OUT" <<'PY'
+python3 - "$work" "$best_ms" "$peak_kb" "$best_curl_ms" "$USERSYNC_BENCH_OUT" "$kcadm_ms" <<'PY'
 import json, sys, platform, os
 work, best_ms, peak_kb, curl_ms, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+kcadm_ms = int(sys.argv[6])
 fetch = json.load(open(f"{work}/fetch.json"))
 figures = {
     "users": fetch["users"], "groups": fetch["groups"], "memberships": fetch["memberships"],
@@ -94,6 +124,9 @@ figures = {
     "bareParallelClientMedianMs": curl_ms, "ratioToBareClient": round(best_ms / curl_ms, 2),
     "machine": f"{os.cpu_count()} cores, {platform.machine()}",
 }
+if kcadm_ms:
+    figures["kcadmSequentialMs"] = kcadm_ms
+    figures["kcadmToUsersync"] = round(kcadm_ms / best_ms, 1)
 json.dump(figures, open(out, "w"), indent=2)
 print(json.dumps(figures, indent=2))
 PY
