@@ -1,6 +1,7 @@
 #include "DirectoryStore.h"
 
 #include "Logging.h"
+#include "model/JsonText.h"
 #include "model/NameKey.h"
 
 #include <QCryptographicHash>
@@ -60,36 +61,6 @@ QVariant columnValue(const QString& field, const QString& text)
     return text;
 }
 
-void appendJsonString(QString& out, const QString& text)
-{
-    out += u'"';
-    const bool plain = std::none_of(text.cbegin(), text.cend(), [](QChar c) {
-        return c.unicode() < 0x20 || c.unicode() == u'"' || c.unicode() == u'\\';
-    });
-    if (plain) {
-        out += text;
-        out += u'"';
-        return;
-    }
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case u'"':
-            out += u"\\\""_s;
-            break;
-        case u'\\':
-            out += u"\\\\"_s;
-            break;
-        default:
-            if (c.unicode() < 0x20) {
-                out += u"\\u%1"_s.arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += u'"';
-}
-
 // [{"field": …, "before": …, "after": …}], written by hand: a run records hundreds of thousands
 // of these, and going through QJsonDocument for each costs as much as the directory writes.
 QString fieldsJson(const QList<FieldChange>& fields)
@@ -100,11 +71,11 @@ QString fieldsJson(const QList<FieldChange>& fields)
             out += u',';
         }
         out += u"{\"field\":"_s;
-        appendJsonString(out, field.field);
+        JsonText::appendString(out, field.field);
         out += u",\"before\":"_s;
-        appendJsonString(out, field.before);
+        JsonText::appendString(out, field.before);
         out += u",\"after\":"_s;
-        appendJsonString(out, field.after);
+        JsonText::appendString(out, field.after);
         out += u'}';
     }
     out += u']';
@@ -132,11 +103,11 @@ QString membershipGroupsJson(const ChangeSet& plan, const MembershipChange* firs
             out += u',';
         }
         out += u"{\"id\":"_s;
-        appendJsonString(out, group.id);
+        JsonText::appendString(out, group.id);
         out += u",\"name\":"_s;
-        appendJsonString(out, group.name);
+        JsonText::appendString(out, group.name);
         out += u",\"origin\":"_s;
-        appendJsonString(out, m->origin);
+        JsonText::appendString(out, m->origin);
         out += u'}';
     }
     out += u"]}"_s;

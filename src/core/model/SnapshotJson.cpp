@@ -1,5 +1,7 @@
 #include "SnapshotJson.h"
 
+#include "model/JsonText.h"
+
 #include <QBuffer>
 #include <QHash>
 #include <QJsonArray>
@@ -14,71 +16,112 @@ namespace {
 
 constexpr int formatVersion = 1;
 
-QJsonObject userObject(const User& user)
+// Written by hand, element by element, in chunks: a QJsonDocument per user and membership took
+// as long as a tenth of the fetch, and a whole document would cost several times the
+// snapshot's own memory. Field order as documented in SnapshotJson.h.
+class Writer
 {
+public:
+    explicit Writer(QIODevice* device)
+        : m_device(device)
+    { }
+
+    Writer& text(QStringView literal)
+    {
+        m_chunk += literal;
+        return *this;
+    }
+    Writer& string(const QString& value)
+    {
+        JsonText::appendString(m_chunk, value);
+        return *this;
+    }
+    Writer& field(QStringView name, const QString& value)
+    {
+        JsonText::appendString(m_chunk, name);
+        m_chunk += u':';
+        return string(value);
+    }
+    Writer& field(QStringView name, qint64 value)
+    {
+        JsonText::appendString(m_chunk, name);
+        m_chunk += u':';
+        m_chunk += QString::number(value);
+        return *this;
+    }
+    Writer& field(QStringView name, bool value)
+    {
+        JsonText::appendString(m_chunk, name);
+        m_chunk += value ? u":true"_s : u":false"_s;
+        return *this;
+    }
+    // Writes out what has gathered once it is large enough (or at the end).
+    bool flush(bool always = false)
+    {
+        if (!always && m_chunk.size() < 32 * 1024) {
+            return true;
+        }
+        const QByteArray utf8 = m_chunk.toUtf8();
+        m_chunk.clear();
+        return m_device->write(utf8) == utf8.size();
+    }
+
+private:
+    QIODevice* m_device;
+    QString m_chunk;
+};
+
+void writeUser(Writer& out, const User& user)
+{
+    out.text(u"{").field(u"id", user.id).text(u",").field(u"username", user.username).text(u",");
+    out.field(u"email", user.email).text(u",").field(u"firstName", user.firstName).text(u",");
+    out.field(u"lastName", user.lastName).text(u",").field(u"enabled", user.enabled).text(u",");
+    out.field(u"emailVerified", user.emailVerified).text(u",");
+    out.field(u"createdTimestamp", user.createdTimestamp).text(u",\"attributes\":");
+    if (user.attributes.isEmpty()) {
+        out.text(u"{}}");
+        return;
+    }
     QJsonObject attributes;
     for (auto it = user.attributes.cbegin(); it != user.attributes.cend(); ++it) {
         attributes.insert(it.key(), QJsonArray::fromStringList(it.value()));
     }
-    return QJsonObject{
-        {u"id"_s, user.id},
-        {u"username"_s, user.username},
-        {u"email"_s, user.email},
-        {u"firstName"_s, user.firstName},
-        {u"lastName"_s, user.lastName},
-        {u"enabled"_s, user.enabled},
-        {u"emailVerified"_s, user.emailVerified},
-        {u"createdTimestamp"_s, user.createdTimestamp},
-        {u"attributes"_s, attributes},
-    };
+    out.text(QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact))).text(u"}");
 }
 
-QJsonObject groupObject(const Group& group)
+template <typename List, typename WriteOne>
+bool writeArray(Writer& out, QStringView name, const List& list, WriteOne writeOne)
 {
-    return QJsonObject{
-        {u"id"_s, group.id},
-        {u"name"_s, group.name},
-        {u"path"_s, group.path},
-        {u"parentId"_s, group.parentId},
-    };
-}
-
-QByteArray compact(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// Writes one array element at a time: a whole QJsonDocument of half a million memberships
-// would cost several times the snapshot's own memory.
-template <typename List, typename ToJson>
-bool writeArray(QIODevice* device, const char* name, const List& list, ToJson toJson)
-{
-    bool ok = device->write(",\n\"") >= 0 && device->write(name) >= 0 && device->write("\": [") >= 0;
+    out.text(u",\n").string(name.toString()).text(u": [");
+    bool ok = true;
     for (qsizetype i = 0; ok && i < list.size(); ++i) {
-        ok = device->write(i == 0 ? "\n" : ",\n") >= 0 && device->write(toJson(list.at(i))) >= 0;
+        out.text(i == 0 ? u"\n" : u",\n");
+        writeOne(list.at(i));
+        ok = out.flush();
     }
-    return ok && device->write("\n]") >= 0;
+    out.text(u"\n]");
+    return ok;
 }
 
 } // namespace
 
 bool write(const DirectorySnapshot& snapshot, QIODevice* device)
 {
-    QByteArray head = compact(QJsonObject{
-        {u"format"_s, u"usersync-snapshot"_s},
-        {u"version"_s, formatVersion},
-        {u"source"_s, snapshot.source},
-        {u"fetchedAt"_s, snapshot.fetchedAt.toUTC().toString(Qt::ISODateWithMs)},
-    });
-    head.chop(1); // the closing brace: the arrays follow
-    bool ok = device->write(head) >= 0;
-    ok = ok && writeArray(device, "users", snapshot.users, [](const User& u) { return compact(userObject(u)); });
-    ok = ok && writeArray(device, "groups", snapshot.groups, [](const Group& g) { return compact(groupObject(g)); });
-    ok = ok && writeArray(device, "memberships", snapshot.memberships, [&snapshot](const Membership& m) {
-             return compact(
-                 QJsonObject{{u"user"_s, snapshot.users.at(m.user).id}, {u"group"_s, snapshot.groups.at(m.group).id}});
+    Writer out(device);
+    out.text(u"{").field(u"format", u"usersync-snapshot"_s).text(u",").field(u"version", qint64(formatVersion));
+    out.text(u",").field(u"source", snapshot.source).text(u",");
+    out.field(u"fetchedAt", snapshot.fetchedAt.toUTC().toString(Qt::ISODateWithMs));
+    bool ok = writeArray(out, u"users", snapshot.users, [&out](const User& user) { writeUser(out, user); });
+    ok = ok && writeArray(out, u"groups", snapshot.groups, [&out](const Group& group) {
+             out.text(u"{").field(u"id", group.id).text(u",").field(u"name", group.name).text(u",");
+             out.field(u"path", group.path).text(u",").field(u"parentId", group.parentId).text(u"}");
          });
-    return ok && device->write("\n}\n") >= 0;
+    ok = ok && writeArray(out, u"memberships", snapshot.memberships, [&](const Membership& membership) {
+             out.text(u"{").field(u"user", snapshot.users.at(membership.user).id).text(u",");
+             out.field(u"group", snapshot.groups.at(membership.group).id).text(u"}");
+         });
+    out.text(u"\n}\n");
+    return ok && out.flush(true);
 }
 
 QByteArray toJson(const DirectorySnapshot& snapshot)
