@@ -146,6 +146,11 @@ private Q_SLOTS:
         QCOMPARE(bob->action, action);
         // Only a deleted user loses memberships; a disabled or kept one keeps them.
         QCOMPARE(plan.count(Object::Membership, Action::Remove), cleanup == SyncOptions::Cleanup::Delete ? 1 : 0);
+        // Applied, the plan leaves nothing to do.
+        const DirectoryState after = applied(plan, synced);
+        QCOMPARE(after.users.size(), cleanup == SyncOptions::Cleanup::Delete ? 1 : 2);
+        QCOMPARE(after.memberships.size(), cleanup == SyncOptions::Cleanup::Delete ? 2 : 3);
+        QVERIFY(!planFor(withoutBob, after, options).hasChanges());
         if (action == Action::Anonymize) {
             QVERIFY(field(*bob, u"username"_s).after.startsWith(u"anonymized-"_s));
             QCOMPARE(field(*bob, u"email"_s).after, QString());
@@ -326,8 +331,21 @@ private:
     // The directory after `plan` (the parts these tests look at), without a database.
     static DirectoryState applied(const ChangeSet& plan, DirectoryState state)
     {
-        for (qsizetype i = 0; i < plan.size(); ++i) {
-            const Change change = plan.at(i);
+        // In the order the directory applies a plan: users and groups saved, memberships, deletions.
+        QList<Change> ordered;
+        for (const bool deletions : {false, true}) {
+            for (qsizetype i = 0; i < plan.changes.size(); ++i) {
+                if ((plan.changes.at(i).action == Action::Delete) == deletions) {
+                    ordered.append(plan.changes.at(i));
+                }
+            }
+            if (!deletions) {
+                for (qsizetype i = plan.changes.size(); i < plan.size(); ++i) {
+                    ordered.append(plan.at(i));
+                }
+            }
+        }
+        for (const Change& change : std::as_const(ordered)) {
             const auto value = [&change](const QString& name, const QString& fallback) {
                 for (const FieldChange& f : change.fields) {
                     if (f.field == name) {
@@ -340,6 +358,9 @@ private:
                 auto it = std::find_if(state.users.begin(), state.users.end(),
                                        [&change](const LocalUser& u) { return u.id == change.localId; });
                 if (change.action == Action::Delete) {
+                    if (it == state.users.end()) {
+                        qFatal("no user %s to delete", qPrintable(change.localId));
+                    }
                     // Memberships refer to users by place: the user's go, later users move up one.
                     const qint32 gone = qint32(it - state.users.begin());
                     state.users.erase(it);

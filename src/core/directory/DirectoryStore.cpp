@@ -795,16 +795,27 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
             // PostgreSQL checks a foreign key with a query per inserted row. For a large batch the
             // two keys are dropped and added back after it, inside this transaction, which checks
             // every row in one join (as pg_restore does) and fails the whole apply if one is wrong.
-            const bool checkAfterwards =
+            // Until the commit, other sessions then wait to read the memberships. A role that may
+            // write rows but not alter the table keeps the per-row checks (through a savepoint,
+            // since a failed statement would end the transaction).
+            bool checkAfterwards =
                 m_db.driverName() == u"QPSQL"_s && wanted == Action::Add && order.size() >= bulkMembershipRows;
             QSqlQuery keys(m_db);
             const auto alterKeys = [&keys, error](const QString& statement) {
                 return keys.exec(statement) || fail(keys, error);
             };
-            if (checkAfterwards
-                && !alterKeys(u"ALTER TABLE directory_memberships DROP CONSTRAINT directory_memberships_user_id_fkey, "
-                              "DROP CONSTRAINT directory_memberships_group_id_fkey"_s)) {
-                return failed(tr("adding memberships"), error);
+            if (checkAfterwards) {
+                if (!alterKeys(u"SAVEPOINT usersync_keys"_s)) {
+                    return failed(tr("adding memberships"), error);
+                }
+                if (!keys.exec(u"ALTER TABLE directory_memberships DROP CONSTRAINT directory_memberships_user_id_fkey, "
+                               "DROP CONSTRAINT directory_memberships_group_id_fkey"_s)) {
+                    qCInfo(lcDirectory) << "the memberships' keys stay, checked row by row:" << keys.lastError().text();
+                    if (!alterKeys(u"ROLLBACK TO SAVEPOINT usersync_keys"_s)) {
+                        return failed(tr("adding memberships"), error);
+                    }
+                    checkAfterwards = false;
+                }
             }
             for (const qint32 index : order) {
                 const MembershipChange& m = plan.memberships.at(index);
