@@ -6,6 +6,7 @@
 //
 //   bench_sync USERS GROUPS MEMBERSHIPS_PER_USER OUTPUT.json
 
+#include "GeneratedRealm.h"
 #include "TestEnvironment.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryStore.h"
@@ -18,47 +19,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-DirectorySnapshot generate(int users, int groups, int perUser)
-{
-    QRandomGenerator random(20261128);
-    DirectorySnapshot snapshot;
-    snapshot.groups.reserve(groups);
-    for (int i = 0; i < groups; ++i) {
-        const qint32 parent = i % 10 == 0 ? -1 : qint32(random.bounded(i));
-        const QString name = u"group-%1"_s.arg(i, 5, 10, QLatin1Char('0'));
-        snapshot.groups.append(Group{u"g-%1"_s.arg(i), name,
-                                     (parent < 0 ? QString() : snapshot.groups.at(parent).path) + u'/' + name,
-                                     parent < 0 ? QString() : snapshot.groups.at(parent).id});
-    }
-    snapshot.users.reserve(users);
-    for (int i = 0; i < users; ++i) {
-        User user;
-        user.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        user.username = u"bench%1"_s.arg(i, 6, 10, QLatin1Char('0'));
-        user.email = user.username + u"@example.com"_s;
-        user.firstName = u"Bench"_s;
-        user.lastName = u"User %1"_s.arg(i);
-        snapshot.users.append(std::move(user));
-        QSet<qint32> chosen;
-        while (chosen.size() < std::min(perUser, groups)) {
-            chosen.insert(qint32(random.bounded(groups)));
-        }
-        for (const qint32 group : chosen) {
-            snapshot.memberships.append(Membership{qint32(i), group});
-        }
-    }
-    return snapshot;
-}
 
 qint64 peakRssKiB()
 {
@@ -131,7 +98,7 @@ int main(int argc, char* argv[])
     const QStringList args = app.arguments();
     // Each database is measured in a process of its own, so that its peak memory is its own.
     if (args.size() == 6 && (args[5] == u"sqlite"_s || args[5] == u"postgresql"_s)) {
-        const DirectorySnapshot snapshot = generate(args[1].toInt(), args[2].toInt(), args[3].toInt());
+        const DirectorySnapshot snapshot = generatedRealm(args[1].toInt(), args[2].toInt(), args[3].toInt());
         QJsonObject figures;
         QTemporaryDir folder;
         if (args[5] == u"sqlite"_s) {
@@ -149,7 +116,7 @@ int main(int argc, char* argv[])
     }
     QJsonObject figures{{u"users"_s, args[1].toInt()}, {u"groups"_s, args[2].toInt()}};
     {
-        const DirectorySnapshot snapshot = generate(args[1].toInt(), args[2].toInt(), args[3].toInt());
+        const DirectorySnapshot snapshot = generatedRealm(args[1].toInt(), args[2].toInt(), args[3].toInt());
         figures.insert(u"memberships"_s, snapshot.memberships.size());
     }
     QStringList databases{u"sqlite"_s};

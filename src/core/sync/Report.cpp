@@ -39,12 +39,17 @@ std::optional<Format> formatForFile(const QString& fileName)
 
 QString describeFields(const QList<FieldChange>& fields)
 {
-    QStringList parts;
+    // Concatenated rather than formatted with arg(): a report table describes every row.
+    static const QString none = u"–"_s;
+    QString text;
     for (const FieldChange& field : fields) {
-        parts << u"%1: %2 → %3"_s.arg(field.field, field.before.isEmpty() ? u"–"_s : field.before,
-                                      field.after.isEmpty() ? u"–"_s : field.after);
+        if (!text.isEmpty()) {
+            text += u"; "_s;
+        }
+        text += field.field + u": "_s + (field.before.isEmpty() ? none : field.before) + u" → "_s
+            + (field.after.isEmpty() ? none : field.after);
     }
-    return parts.join(u"; "_s);
+    return text;
 }
 
 bool write(QIODevice* device, Format format, const RunRecord& run, const ChangeSet& changes)

@@ -1,0 +1,264 @@
+#include "ChangeTableModel.h"
+
+#include "sync/Report.h"
+
+using namespace Qt::StringLiterals;
+using Action = Change::Action;
+using Object = Change::Object;
+
+ChangeTableModel::ChangeTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void ChangeTableModel::setChangeSet(std::shared_ptr<const ChangeSet> changes)
+{
+    beginResetModel();
+    m_changes = std::move(changes);
+    m_changesText.clear();
+    m_sortKeys.clear();
+    if (m_changes) {
+        m_changesText.resize(std::size_t(m_changes->size()));
+    }
+    endResetModel();
+}
+
+QString ChangeTableModel::objectLabel(Object object)
+{
+    switch (object) {
+    case Object::User:
+        return tr("User");
+    case Object::Group:
+        return tr("Group");
+    case Object::Membership:
+        return tr("Membership");
+    }
+    return {};
+}
+
+QString ChangeTableModel::actionLabel(Action action)
+{
+    switch (action) {
+    case Action::Add:
+        return tr("Added");
+    case Action::Link:
+        return tr("Linked");
+    case Action::Modify:
+        return tr("Modified");
+    case Action::Unchanged:
+        return tr("Not modified");
+    case Action::Disable:
+        return tr("Disabled");
+    case Action::Delete:
+        return tr("Deleted");
+    case Action::Anonymize:
+        return tr("Anonymized");
+    case Action::Reactivate:
+        return tr("Reactivated");
+    case Action::Skip:
+        return tr("Skipped");
+    case Action::Remove:
+        return tr("Removed");
+    }
+    return {};
+}
+
+Change ChangeTableModel::change(int row) const
+{
+    return m_changes ? m_changes->at(row) : Change();
+}
+
+Object ChangeTableModel::objectOf(int row) const
+{
+    return row < m_changes->changes.size() ? m_changes->changes.at(row).object : Object::Membership;
+}
+
+Action ChangeTableModel::actionOf(int row) const
+{
+    const qsizetype users = m_changes->changes.size();
+    return row < users ? m_changes->changes.at(row).action : m_changes->memberships.at(row - users).action;
+}
+
+const QString& ChangeTableModel::changesText(int row) const
+{
+    std::optional<QString>& text = m_changesText[std::size_t(row)];
+    if (!text) {
+        text = Report::describeFields(change(row).fields);
+    }
+    return *text;
+}
+
+int ChangeTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() || !m_changes ? 0 : int(m_changes->size());
+}
+
+int ChangeTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ChangeTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const int row = index.row();
+    switch (role) {
+    case ActionRole:
+        return int(actionOf(row));
+    case ObjectRole:
+        return int(objectOf(row));
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case ObjectColumn:
+        return objectLabel(objectOf(row));
+    case ActionColumn:
+        return actionLabel(actionOf(row));
+    case ChangesColumn:
+        return changesText(row);
+    default:
+        break;
+    }
+    const Change shown = change(row);
+    switch (index.column()) {
+    case NameColumn:
+        return shown.key;
+    case DisplayNameColumn:
+        return shown.displayName;
+    case EmailColumn:
+        return shown.email;
+    default:
+        return {};
+    }
+}
+
+QVariant ChangeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case ObjectColumn:
+        return tr("Object");
+    case ActionColumn:
+        return tr("Action");
+    case NameColumn:
+        return tr("Username or name");
+    case DisplayNameColumn:
+        return tr("Display name");
+    case EmailColumn:
+        return tr("Email");
+    case ChangesColumn:
+        return tr("Changed fields");
+    default:
+        return {};
+    }
+}
+
+const std::vector<QString>& ChangeTableModel::sortKeys(int column) const
+{
+    std::vector<QString>& keys = m_sortKeys[column];
+    if (keys.empty() && m_changes && m_changes->size() > 0) {
+        keys.reserve(std::size_t(m_changes->size()));
+        for (int row = 0; row < int(m_changes->size()); ++row) {
+            keys.push_back(column == ChangesColumn ? changesText(row).toLower()
+                                                   : data(index(row, column)).toString().toLower());
+        }
+    }
+    return keys;
+}
+
+bool ChangeTableModel::lessThan(int a, int b, int column) const
+{
+    switch (column) {
+    case ObjectColumn:
+        return objectOf(a) < objectOf(b);
+    case ActionColumn:
+        return actionRank(actionOf(a)) < actionRank(actionOf(b));
+    default: {
+        const std::vector<QString>& keys = sortKeys(column);
+        return keys[std::size_t(a)] < keys[std::size_t(b)];
+    }
+    }
+}
+
+int ChangeTableModel::actionRank(Action action) const
+{
+    if (m_actionRank.empty()) { // by label, so that the order reads alphabetically in every language
+        std::vector<Action> actions;
+        for (int i = 0; i < Change::actionCount; ++i) {
+            actions.push_back(Action(i));
+        }
+        std::sort(actions.begin(), actions.end(),
+                  [](Action x, Action y) { return QString::localeAwareCompare(actionLabel(x), actionLabel(y)) < 0; });
+        m_actionRank.resize(actions.size());
+        for (std::size_t rank = 0; rank < actions.size(); ++rank) {
+            m_actionRank[std::size_t(actions[rank])] = int(rank);
+        }
+    }
+    return m_actionRank[std::size_t(action)];
+}
+
+bool ChangeTableModel::matches(int row, const QString& text) const
+{
+    if (text.isEmpty()) {
+        return true;
+    }
+    const Change shown = change(row);
+    for (const QString* field : {&shown.key, &shown.displayName, &shown.email}) {
+        if (field->contains(text, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return changesText(row).contains(text, Qt::CaseInsensitive);
+}
+
+ChangeFilterModel::ChangeFilterModel(QObject* parent)
+    : QSortFilterProxyModel(parent)
+{ }
+
+void ChangeFilterModel::setSourceModel(QAbstractItemModel* model)
+{
+    m_model = qobject_cast<ChangeTableModel*>(model);
+    Q_ASSERT(m_model || !model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
+void ChangeFilterModel::setActionFilter(std::optional<Action> action, std::optional<Object> object)
+{
+    m_action = action;
+    m_object = object;
+    invalidateFilter();
+}
+
+void ChangeFilterModel::setSearchText(const QString& text)
+{
+    m_search = text.trimmed();
+    invalidateFilter();
+}
+
+bool ChangeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
+{
+    if (!m_model || sourceParent.isValid()) {
+        return false;
+    }
+    const QModelIndex index = m_model->index(sourceRow, 0);
+    if (m_action && index.data(ChangeTableModel::ActionRole).toInt() != int(*m_action)) {
+        return false;
+    }
+    if (m_object && index.data(ChangeTableModel::ObjectRole).toInt() != int(*m_object)) {
+        return false;
+    }
+    return m_model->matches(sourceRow, m_search);
+}
+
+bool ChangeFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const
+{
+    return m_model ? m_model->lessThan(left.row(), right.row(), left.column())
+                   : QSortFilterProxyModel::lessThan(left, right);
+}

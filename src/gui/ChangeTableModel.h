@@ -1,0 +1,85 @@
+#pragma once
+
+#include "sync/ChangeSet.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+// The changes of a plan or of a recorded run, one row each: users and groups, then memberships,
+// as ChangeSet orders them. Membership rows are spelled out only when shown, so a first sync's
+// half a million of them cost no more than the plan itself.
+class ChangeTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { ObjectColumn, ActionColumn, NameColumn, DisplayNameColumn, EmailColumn, ChangesColumn, ColumnCount };
+    enum Role {
+        ActionRole = Qt::UserRole + 1, // Change::Action as int
+        ObjectRole, // Change::Object as int
+    };
+
+    explicit ChangeTableModel(QObject* parent = nullptr);
+
+    void setChangeSet(std::shared_ptr<const ChangeSet> changes);
+    std::shared_ptr<const ChangeSet> changeSet() const { return m_changes; }
+    // The whole change of a row, for the detail pane.
+    Change change(int row) const;
+
+    // Whether row `a` sorts before row `b` in `column`: compares the rows' own text, without
+    // building their display strings (sorting 100,000 rows asks this two million times).
+    bool lessThan(int a, int b, int column) const;
+    // The text a search matches: name, display name, email and changed fields.
+    bool matches(int row, const QString& text) const;
+
+    static QString objectLabel(Change::Object object);
+    static QString actionLabel(Change::Action action);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    const QString& changesText(int row) const; // built once per row, when first needed
+    // A column's text of every row, lower-cased, built on the first sort by that column.
+    const std::vector<QString>& sortKeys(int column) const;
+    int actionRank(Change::Action action) const;
+    Change::Object objectOf(int row) const;
+    Change::Action actionOf(int row) const;
+
+    std::shared_ptr<const ChangeSet> m_changes;
+    mutable std::vector<std::optional<QString>> m_changesText;
+    mutable std::map<int, std::vector<QString>> m_sortKeys;
+    mutable std::vector<int> m_actionRank;
+};
+
+// Filters a ChangeTableModel by action and by a search text, and sorts it on any column
+// through the model's own comparison.
+class ChangeFilterModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit ChangeFilterModel(QObject* parent = nullptr);
+
+    void setSourceModel(QAbstractItemModel* model) override;
+    // Only rows with this action (and object, when given); nullopt shows every action.
+    void setActionFilter(std::optional<Change::Action> action, std::optional<Change::Object> object = std::nullopt);
+    void setSearchText(const QString& text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+private:
+    const ChangeTableModel* m_model = nullptr;
+    std::optional<Change::Action> m_action;
+    std::optional<Change::Object> m_object;
+    QString m_search;
+};
