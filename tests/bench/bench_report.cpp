@@ -6,6 +6,7 @@
 //
 //   bench_report USERS GROUPS MEMBERSHIPS_PER_USER OUTPUT.json
 
+#include "ChangeFilterModel.h"
 #include "ChangeTableModel.h"
 #include "GeneratedRealm.h"
 #include "sync/Planner.h"

@@ -1,7 +1,9 @@
+#include "ChangeFilterModel.h"
 #include "ChangeTableModel.h"
 #include "sync/Planner.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -75,8 +77,12 @@ private Q_SLOTS:
     {
         QFETCH(int, column);
         // What the order means, worked out from the shown values: objects in their fixed order
-        // (users, groups, memberships), actions by label, text without regard to case.
-        const auto compare = [this, column](int row, int other) {
+        // (users, groups, memberships), actions by label, text by the locale without regard to
+        // case and with numbers by value.
+        QCollator collator;
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        collator.setNumericMode(true);
+        const auto compare = [this, column, &collator](int row, int other) {
             const QModelIndex a = m_filter->index(row, column);
             const QModelIndex b = m_filter->index(other, column);
             if (column == ChangeTableModel::ObjectColumn) {
@@ -85,7 +91,10 @@ private Q_SLOTS:
             if (column == ChangeTableModel::ActionColumn) {
                 return QString::localeAwareCompare(a.data().toString(), b.data().toString());
             }
-            return QString::compare(a.data().toString().toLower(), b.data().toString().toLower());
+            if (column == ChangeTableModel::ChangesColumn) {
+                return QString::compare(a.data().toString(), b.data().toString(), Qt::CaseInsensitive);
+            }
+            return collator.compare(a.data().toString().toLower(), b.data().toString().toLower());
         };
         for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
             m_filter->sort(column, order);
