@@ -1431,6 +1431,93 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <source>Search names, emails and changes</source>
+        <translation>Namen, E-Mail-Adressen und Änderungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search the changes</source>
+        <translation>Änderungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Changed fields of the selected change</source>
+        <translation>Geänderte Felder der ausgewählten Änderung</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>Als &amp;JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Apply These Changes (Full Sync)</source>
+        <translation>Diese Änderungen &amp;anwenden (vollständige Synchronisation)</translation>
+    </message>
+    <message>
+        <source>Changes for “%1”: %L2</source>
+        <translation>Änderungen für „%1“: %L2</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>All (%L1)</source>
+        <translation>Alle (%L1)</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Export the Changes as CSV</source>
+        <translation>Änderungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export the Changes as JSON</source>
+        <translation>Änderungen als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The changes could not be written to %1: %2. Choose another folder or file name.</source>
+        <translation>Die Änderungen konnten nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+</context>
+<context>
     <name>Rollback</name>
     <message>
         <source>rollback of run %1</source>
