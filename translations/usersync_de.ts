@@ -997,6 +997,61 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     </message>
 </context>
 <context>
+    <name>ConnectorListModel</name>
+    <message>
+        <source>Never run</source>
+        <translation>Noch nie gelaufen</translation>
+    </message>
+    <message>
+        <source>full sync</source>
+        <translation>vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <source>simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>%1, %2 succeeded</source>
+        <translation>%1, %2 erfolgreich</translation>
+    </message>
+    <message>
+        <source>%1, %2 refused</source>
+        <translation>%1, %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1, %2 cancelled</source>
+        <translation>%1, %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1, %2 failed</source>
+        <translation>%1, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Keycloak</source>
+        <translation>Keycloak</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Realm</source>
+        <translation>Realm</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorStore</name>
     <message>
         <source>The connectors cannot be read from the directory: %1.</source>
@@ -1345,6 +1400,42 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>&lt;h3&gt;UserSync %1&lt;/h3&gt;&lt;p&gt;Keeps an application&apos;s user directory in step with a Keycloak realm.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;UserSync %1&lt;/h3&gt;&lt;p&gt;Gleicht das Benutzerverzeichnis einer Anwendung mit einem Keycloak-Realm ab.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>Connectors</translation>
+    </message>
+    <message>
+        <source>&amp;Simulate Sync</source>
+        <translation>Synchronisation &amp;simulieren</translation>
+    </message>
+    <message>
+        <source>Show every change a sync would make, without changing the directory.</source>
+        <translation>Jede Änderung zeigen, die eine Synchronisation vornehmen würde, ohne das Verzeichnis zu ändern.</translation>
+    </message>
+    <message>
+        <source>The connectors cannot be read: %1</source>
+        <translation>Die Connectors können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the client secret of “%1” from the keychain…</source>
+        <translation>Das Client-Secret von „%1“ wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>Simulated Sync</source>
+        <translation>Simulierte Synchronisation</translation>
+    </message>
+    <message>
+        <source>Simulating the sync of “%1”…</source>
+        <translation>Die Synchronisation von „%1“ wird simuliert …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Simulated Sync of “%1”</source>
+        <translation>Simulierte Synchronisation von „%1“</translation>
     </message>
 </context>
 <context>

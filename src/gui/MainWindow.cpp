@@ -1,11 +1,21 @@
 #include "MainWindow.h"
 
 #include "AppInfo.h"
+#include "ConnectorListModel.h"
+#include "JobThread.h"
+#include "ReportView.h"
+#include "config/SecretStore.h"
+#include "directory/DirectoryAccess.h"
+#include "sync/SyncJob.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QDialog>
+#include <QHeaderView>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
+#include <QVBoxLayout>
 
 namespace {
 const auto geometryKey = QStringLiteral("MainWindow/geometry");
@@ -15,8 +25,16 @@ const auto stateKey = QStringLiteral("MainWindow/state");
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_connectors(new ConnectorListModel(this))
 {
     m_ui->setupUi(this);
+    m_ui->connectorsTableView->setModel(m_connectors);
+    m_ui->connectorsTableView->verticalHeader()->hide();
+    m_ui->connectorsTableView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->connectorsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_ui->simulateButton, &QPushButton::clicked, this, &MainWindow::simulateSelected);
+    updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
@@ -33,15 +51,111 @@ bool MainWindow::openDirectory(const DirectoryLocation& location)
 
     // Only SQLite opens from the window for now: it is a local file and opens at once.
     QString error;
-    m_directory = DatabaseConnection::open(location, QString(), &error);
+    m_directory = DirectoryAccess::open(location, &error); // brings a new or older directory up to date
     if (!m_directory) {
         m_ui->directoryStatusLabel->setText(error);
         statusBar()->showMessage(tr("The user directory could not be opened."));
         return false;
     }
+    m_location = location;
     m_ui->directoryStatusLabel->setText(tr("Open"));
     statusBar()->showMessage(tr("Ready"));
+    reloadConnectors();
     return true;
+}
+
+void MainWindow::reloadConnectors()
+{
+    // The selection survives the reload (a reset model forgets it).
+    QString selectedId;
+    if (const QModelIndexList rows = m_ui->connectorsTableView->selectionModel()->selectedRows(); !rows.isEmpty()) {
+        selectedId = m_connectors->connector(rows.first().row()).id;
+    }
+    QString error;
+    if (m_directory && !m_connectors->reload(m_directory->database(), &error)) {
+        m_ui->directoryStatusLabel->setText(tr("The connectors cannot be read: %1").arg(error));
+    }
+    for (int row = 0; row < m_connectors->rowCount(); ++row) {
+        if (!selectedId.isEmpty() && m_connectors->connector(row).id == selectedId) {
+            m_ui->connectorsTableView->selectRow(row);
+        }
+    }
+    m_ui->connectorsTableView->resizeColumnsToContents();
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool selected = m_ui->connectorsTableView->selectionModel()->hasSelection();
+    m_ui->simulateButton->setEnabled(selected && !m_sync);
+}
+
+void MainWindow::simulateSelected()
+{
+    const QModelIndexList rows = m_ui->connectorsTableView->selectionModel()->selectedRows();
+    if (rows.isEmpty() || m_sync || !m_location) {
+        return;
+    }
+    const ConnectorConfig connector = m_connectors->connector(rows.first().row());
+    m_ui->simulateButton->setEnabled(false);
+    statusBar()->showMessage(tr("Reading the client secret of “%1” from the keychain…").arg(connector.name));
+    SecretStore().read(connector.secretKey(), this, [this, connector](const SecretResult& secret) {
+        if (!secret.ok()) {
+            statusBar()->clearMessage();
+            updateActions();
+            QMessageBox::warning(this, tr("Simulated Sync"), secret.message);
+            return;
+        }
+        startSync(connector, secret.secret);
+    });
+}
+
+void MainWindow::startSync(const ConnectorConfig& connector, const QString& secret)
+{
+    const DirectoryLocation location = *m_location;
+    m_sync = JobThread::start<SyncJob, SyncResult>(
+        this,
+        [location, connector, secret] { return std::make_unique<SyncJob>(location, connector, secret, SyncRequest{}); },
+        &SyncJob::finished, [this, connector](const SyncResult& result) { syncFinished(connector, result); });
+    m_progress = new QProgressDialog(tr("Simulating the sync of “%1”…").arg(connector.name), tr("Cancel"), 0, 0, this);
+    m_progress->setWindowTitle(tr("Simulated Sync"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(0);
+    m_progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_progress, &QProgressDialog::canceled, m_sync, &JobThread::cancel);
+    connect(m_sync, &JobThread::progress, m_progress, [this](const JobProgress& progress) {
+        m_progress->setLabelText(progress.phase);
+        m_progress->setMaximum(progress.total > 0 ? int(std::min<qint64>(progress.total, INT_MAX)) : 0);
+        m_progress->setValue(progress.total > 0 ? int(std::min<qint64>(progress.done, INT_MAX)) : 0);
+    });
+    updateActions();
+}
+
+void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncResult& result)
+{
+    m_sync.clear(); // it ends itself
+    if (m_progress) {
+        m_progress->close();
+    }
+    statusBar()->clearMessage();
+    reloadConnectors();
+    if (!result.plan) {
+        if (result.status != SyncResult::Status::Cancelled) {
+            QMessageBox::warning(this, tr("Simulated Sync"), result.message);
+        }
+        return;
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Simulated Sync of “%1”").arg(connector.name));
+    auto* report = new ReportView(dialog);
+    report->setObjectName(QStringLiteral("reportView"));
+    report->setReport(result.run, result.plan);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(report);
+    dialog->resize(960, 640);
+    dialog->show();
+    m_lastReport = report;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -1,10 +1,18 @@
 #pragma once
 
+#include "config/ConnectorConfig.h"
 #include "directory/DatabaseConnection.h"
+#include "directory/DirectoryLocation.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
+
+class ConnectorListModel;
+class JobThread;
+class QProgressDialog;
+struct SyncResult;
 
 namespace Ui {
 class MainWindow;
@@ -20,6 +28,8 @@ public:
 
     // Opens the directory at `location` and shows what happened; returns whether it is open.
     bool openDirectory(const DirectoryLocation& location);
+    // The report of the last simulation shown, for tests.
+    QWidget* lastReport() const { return m_lastReport; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -27,7 +37,17 @@ protected:
 private:
     void showAbout();
     void restoreWindowState();
+    void reloadConnectors();
+    void updateActions();
+    void simulateSelected();
+    void startSync(const ConnectorConfig& connector, const QString& secret);
+    void syncFinished(const ConnectorConfig& connector, const SyncResult& result);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<DatabaseConnection> m_directory;
+    std::optional<DirectoryLocation> m_location;
+    ConnectorListModel* m_connectors;
+    QPointer<JobThread> m_sync;
+    QPointer<QProgressDialog> m_progress;
+    QPointer<QWidget> m_lastReport;
 };
