@@ -1437,6 +1437,54 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>Simulated Sync of “%1”</source>
         <translation>Simulierte Synchronisation von „%1“</translation>
     </message>
+    <message>
+        <source>&amp;Full Sync…</source>
+        <translation>&amp;Vollständige Synchronisation …</translation>
+    </message>
+    <message>
+        <source>Apply what Keycloak holds to the directory, in one transaction.</source>
+        <translation>Den Stand von Keycloak in einer Transaktion auf das Verzeichnis anwenden.</translation>
+    </message>
+    <message>
+        <source>Full Sync</source>
+        <translation>Vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <source>A full sync changes the user directory as “%1” says, at once. Simulate it first to review every change before it is applied?</source>
+        <translation>Eine vollständige Synchronisation ändert das Benutzerverzeichnis sofort so, wie „%1“ es vorgibt. Zuerst simulieren, um jede Änderung vor dem Anwenden zu prüfen?</translation>
+    </message>
+    <message>
+        <source>Simulate First</source>
+        <translation>Zuerst simulieren</translation>
+    </message>
+    <message>
+        <source>Full Sync Now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Deletion Limit</source>
+        <translation>Löschgrenze</translation>
+    </message>
+    <message>
+        <source>%1
+
+Users this would disable, delete or anonymize: %L2. Apply anyway, this once?</source>
+        <translation>%1
+
+Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotzdem dieses eine Mal anwenden?</translation>
+    </message>
+    <message>
+        <source>Allow Once and Apply</source>
+        <translation>Einmal erlauben und anwenden</translation>
+    </message>
+    <message>
+        <source>Synchronizing “%1”…</source>
+        <translation>„%1“ wird synchronisiert …</translation>
+    </message>
+    <message>
+        <source>Full Sync of “%1”: Applied</source>
+        <translation>Vollständige Synchronisation von „%1“: angewendet</translation>
+    </message>
 </context>
 <context>
     <name>Planner</name>

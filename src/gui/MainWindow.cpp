@@ -3,6 +3,7 @@
 #include "AppInfo.h"
 #include "ConnectorListModel.h"
 #include "JobThread.h"
+#include "MessageBox.h"
 #include "ReportView.h"
 #include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
@@ -34,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->connectorsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_ui->simulateButton, &QPushButton::clicked, this, &MainWindow::simulateSelected);
+    connect(m_ui->fullSyncButton, &QPushButton::clicked, this, &MainWindow::fullSyncSelected);
     updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -88,37 +90,103 @@ void MainWindow::updateActions()
 {
     const bool selected = m_ui->connectorsTableView->selectionModel()->hasSelection();
     m_ui->simulateButton->setEnabled(selected && !m_sync);
+    m_ui->fullSyncButton->setEnabled(selected && !m_sync);
+}
+
+std::optional<ConnectorConfig> MainWindow::selectedConnector() const
+{
+    const QModelIndexList rows = m_ui->connectorsTableView->selectionModel()->selectedRows();
+    if (rows.isEmpty() || m_sync || !m_location) {
+        return std::nullopt;
+    }
+    return m_connectors->connector(rows.first().row());
 }
 
 void MainWindow::simulateSelected()
 {
-    const QModelIndexList rows = m_ui->connectorsTableView->selectionModel()->selectedRows();
-    if (rows.isEmpty() || m_sync || !m_location) {
+    if (const auto connector = selectedConnector()) {
+        sync(*connector, SyncRequest{});
+    }
+}
+
+void MainWindow::fullSyncSelected()
+{
+    const auto connector = selectedConnector();
+    if (!connector) {
         return;
     }
-    const ConnectorConfig connector = m_connectors->connector(rows.first().row());
-    m_ui->simulateButton->setEnabled(false);
-    statusBar()->showMessage(tr("Reading the client secret of “%1” from the keychain…").arg(connector.name));
-    SecretStore().read(connector.secretKey(), this, [this, connector](const SecretResult& secret) {
-        if (!secret.ok()) {
-            statusBar()->clearMessage();
-            updateActions();
-            QMessageBox::warning(this, tr("Simulated Sync"), secret.message);
+    const auto answer = MessageBox::question(
+        this, tr("Full Sync"),
+        tr("A full sync changes the user directory as “%1” says, at once. Simulate it first to review every "
+           "change before it is applied?")
+            .arg(connector->name),
+        QMessageBox::Yes | QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Yes,
+        {{QMessageBox::Yes, tr("Simulate First")}, {QMessageBox::Apply, tr("Full Sync Now")}});
+    if (answer == QMessageBox::Yes) {
+        sync(*connector, SyncRequest{});
+    } else if (answer == QMessageBox::Apply) {
+        sync(*connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), false, nullptr});
+    }
+}
+
+void MainWindow::applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan)
+{
+    if (m_sync) {
+        return;
+    }
+    bool allowDeletions = false;
+    if (plan->deletionGuardTripped) {
+        allowDeletions = confirmRemovals(*plan);
+        if (!allowDeletions) {
             return;
         }
-        startSync(connector, secret.secret);
+    }
+    sync(connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), allowDeletions, std::move(plan)});
+}
+
+bool MainWindow::confirmRemovals(const ChangeSet& plan)
+{
+    return MessageBox::question(this, tr("Deletion Limit"),
+                                tr("%1\n\nUsers this would disable, delete or anonymize: %L2. Apply anyway, this once?")
+                                    .arg(plan.deletionGuardReason)
+                                    .arg(plan.removals()),
+                                QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Cancel,
+                                {{QMessageBox::Apply, tr("Allow Once and Apply")}})
+        == QMessageBox::Apply;
+}
+
+void MainWindow::sync(const ConnectorConfig& connector, const SyncRequest& request)
+{
+    const bool full = request.mode == SyncRequest::Mode::Full;
+    m_ui->simulateButton->setEnabled(false);
+    m_ui->fullSyncButton->setEnabled(false);
+    statusBar()->showMessage(tr("Reading the client secret of “%1” from the keychain…").arg(connector.name));
+    SecretStore().read(connector.secretKey(), this, [this, connector, request, full](const SecretResult& secret) {
+        statusBar()->clearMessage();
+        if (!secret.ok()) {
+            updateActions();
+            MessageBox::warning(this, full ? tr("Full Sync") : tr("Simulated Sync"), secret.message);
+            return;
+        }
+        startSync(connector, secret.secret, request);
     });
 }
 
-void MainWindow::startSync(const ConnectorConfig& connector, const QString& secret)
+void MainWindow::startSync(const ConnectorConfig& connector, const QString& secret, const SyncRequest& request)
 {
+    const bool full = request.mode == SyncRequest::Mode::Full;
     const DirectoryLocation location = *m_location;
     m_sync = JobThread::start<SyncJob, SyncResult>(
         this,
-        [location, connector, secret] { return std::make_unique<SyncJob>(location, connector, secret, SyncRequest{}); },
-        &SyncJob::finished, [this, connector](const SyncResult& result) { syncFinished(connector, result); });
-    m_progress = new QProgressDialog(tr("Simulating the sync of “%1”…").arg(connector.name), tr("Cancel"), 0, 0, this);
-    m_progress->setWindowTitle(tr("Simulated Sync"));
+        [location, connector, secret, request] {
+            return std::make_unique<SyncJob>(location, connector, secret, request);
+        },
+        &SyncJob::finished,
+        [this, connector, request](const SyncResult& result) { syncFinished(connector, request, result); });
+    m_progress = new QProgressDialog(full ? tr("Synchronizing “%1”…").arg(connector.name)
+                                          : tr("Simulating the sync of “%1”…").arg(connector.name),
+                                     tr("Cancel"), 0, 0, this);
+    m_progress->setWindowTitle(full ? tr("Full Sync") : tr("Simulated Sync"));
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(0);
     m_progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -131,26 +199,43 @@ void MainWindow::startSync(const ConnectorConfig& connector, const QString& secr
     updateActions();
 }
 
-void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncResult& result)
+void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncRequest& request, const SyncResult& result)
 {
     m_sync.clear(); // it ends itself
     if (m_progress) {
         m_progress->close();
     }
-    statusBar()->clearMessage();
     reloadConnectors();
-    if (!result.plan) {
+    const bool full = request.mode == SyncRequest::Mode::Full;
+    const bool guardStopped = full && result.status == SyncResult::Status::Refused && result.plan
+        && result.plan->deletionGuardTripped && !request.allowDeletions;
+    if (guardStopped) {
+        // Stopped before anything was applied: the same plan, once allowed, is what gets applied.
+        if (confirmRemovals(*result.plan)) {
+            sync(connector, SyncRequest{SyncRequest::Mode::Full, request.trigger, true, result.plan});
+        }
+        return;
+    }
+    if (result.status != SyncResult::Status::Succeeded) {
         if (result.status != SyncResult::Status::Cancelled) {
-            QMessageBox::warning(this, tr("Simulated Sync"), result.message);
+            MessageBox::warning(this, full ? tr("Full Sync") : tr("Simulated Sync"), result.message);
         }
         return;
     }
     auto* dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Simulated Sync of “%1”").arg(connector.name));
+    dialog->setWindowTitle(full ? tr("Full Sync of “%1”: Applied").arg(connector.name)
+                                : tr("Simulated Sync of “%1”").arg(connector.name));
     auto* report = new ReportView(dialog);
     report->setObjectName(QStringLiteral("reportView"));
     report->setReport(result.run, result.plan);
+    if (!full && result.plan->hasChanges()) {
+        report->setApplyAvailable(true);
+        connect(report, &ReportView::applyRequested, this, [this, connector, dialog, plan = result.plan] {
+            dialog->close();
+            applyReviewed(connector, plan);
+        });
+    }
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(report);
     dialog->resize(960, 640);

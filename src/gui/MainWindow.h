@@ -3,6 +3,7 @@
 #include "config/ConnectorConfig.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryLocation.h"
+#include "sync/SyncJob.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -12,7 +13,6 @@
 class ConnectorListModel;
 class JobThread;
 class QProgressDialog;
-struct SyncResult;
 
 namespace Ui {
 class MainWindow;
@@ -39,9 +39,14 @@ private:
     void restoreWindowState();
     void reloadConnectors();
     void updateActions();
+    std::optional<ConnectorConfig> selectedConnector() const;
     void simulateSelected();
-    void startSync(const ConnectorConfig& connector, const QString& secret);
-    void syncFinished(const ConnectorConfig& connector, const SyncResult& result);
+    void fullSyncSelected();
+    void applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan);
+    bool confirmRemovals(const ChangeSet& plan);
+    void sync(const ConnectorConfig& connector, const SyncRequest& request);
+    void startSync(const ConnectorConfig& connector, const QString& secret, const SyncRequest& request);
+    void syncFinished(const ConnectorConfig& connector, const SyncRequest& request, const SyncResult& result);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<DatabaseConnection> m_directory;

@@ -2,6 +2,7 @@
 
 #include "ChangeFilterModel.h"
 #include "ChangeTableModel.h"
+#include "MessageBox.h"
 #include "ui_ReportView.h"
 
 #include <QButtonGroup>
@@ -166,8 +167,8 @@ void ReportView::exportAs(Report::Format format)
     }
     QString error;
     if (!exportTo(fileName, format, &error)) {
-        QMessageBox::warning(this, tr("Export Failed"),
-                             tr("The changes could not be written to %1: %2. Choose another folder or file name.")
-                                 .arg(QDir::toNativeSeparators(fileName), error));
+        MessageBox::warning(this, tr("Export Failed"),
+                            tr("The changes could not be written to %1: %2. Choose another folder or file name.")
+                                .arg(QDir::toNativeSeparators(fileName), error));
     }
 }

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
+#include "MessageBox.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
+#include "directory/DirectoryStore.h"
 #include "directory/Schema.h"
 
 #include <QAbstractButton>
+#include <QPointer>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +27,7 @@ private Q_SLOTS:
         USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
         QVERIFY2(m_realm.isValid(), qPrintable(m_realm.errorString()));
         TestEnvironment::isolateUserFolders();
+        MessageBox::setTestMode(true);
         QVERIFY(m_temporary.isValid());
         m_location = DirectoryLocation::sqlite(m_temporary.filePath(u"directory.sqlite"_s));
         QString error;
@@ -75,9 +79,90 @@ private Q_SLOTS:
             QVERIFY(window.grab().save(folder + u"/main-window.png"_s));
             QVERIFY(window.lastReport()->window()->grab().save(folder + u"/simulated-sync.png"_s));
         }
+
+        // Applying the reviewed plan from its report: the directory then holds the realm.
+        QPointer<QWidget> simulated = window.lastReport();
+        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
+        QVERIFY(apply && !apply->isHidden());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 60'000);
+        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
+                 qPrintable(window.lastReport()->window()->windowTitle()));
+        QCOMPARE(directoryUsers(), m_realm.users().size());
+        QVERIFY(connectors->model()->index(0, 4).data().toString().endsWith(u"full sync succeeded"_s));
+    }
+
+    void fullSyncRecommendsASimulationFirst()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        auto* fullSync = window.findChild<QAbstractButton*>(u"fullSyncButton"_s);
+        connectors->selectRow(0);
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(fullSync, Qt::LeftButton);
+        QVERIFY(fullSync->isEnabled()); // cancelled: nothing started
+        QVERIFY(!window.lastReport());
+
+        MessageBox::setNextAnswer(QMessageBox::Apply); // "Full Sync Now"
+        QTest::mouseClick(fullSync, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 60'000);
+        QVERIFY(window.lastReport()->window()->windowTitle().contains(u"Applied"_s));
+        QCOMPARE(directoryUsers(), m_realm.users().size()); // the realm again: nothing new
+        QTRY_VERIFY(fullSync->isEnabled());
+    }
+
+    // Narrowing the connector to one group would disable nearly everyone: the deletion guard
+    // asks before the reviewed plan is applied, and a "no" changes nothing.
+    void deletionGuardAsksBeforeApplying()
+    {
+        QString error;
+        {
+            auto connection = DatabaseConnection::open(*m_location, {}, &error);
+            ConnectorStore store(connection->database());
+            auto connector = store.find(u"Test Realm"_s, &error);
+            QVERIFY2(connector, qPrintable(error));
+            connector->sync.requiredGroups = {u"Admins"_s};
+            QVERIFY2(store.update(*connector, &error), qPrintable(error));
+        }
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.findChild<QTableView*>(u"connectorsTableView"_s)->selectRow(0);
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 60'000);
+        QPointer<QWidget> simulated = window.lastReport();
+        QVERIFY(simulated->findChild<QAbstractButton*>(u"disableFilterButton"_s));
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(simulated->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
+        QCOMPARE(window.lastReport(), simulated.data()); // nothing ran
+        QCOMPARE(activeUsers(), m_realm.users().size() - 1); // only the one disabled in Keycloak
+
+        MessageBox::setNextAnswer(QMessageBox::Apply); // "Allow Once and Apply"
+        QTest::mouseClick(simulated->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 60'000);
+        QVERIFY(activeUsers() < 10); // the Admins, and nobody else
     }
 
 private:
+    qsizetype activeUsers() const
+    {
+        QString error;
+        auto connection = DatabaseConnection::open(*m_location, {}, &error);
+        const auto state = connection ? DirectoryStore(connection->database()).load(&error) : std::nullopt;
+        return state ? std::count_if(state->users.cbegin(), state->users.cend(),
+                                     [](const LocalUser& user) { return user.active; })
+                     : -1;
+    }
+
+    qsizetype directoryUsers() const
+    {
+        QString error;
+        auto connection = DatabaseConnection::open(*m_location, {}, &error);
+        const auto state = connection ? DirectoryStore(connection->database()).load(&error) : std::nullopt;
+        return state ? state->users.size() : -1;
+    }
+
     TestRealm m_realm;
     QTemporaryDir m_temporary;
     std::optional<DirectoryLocation> m_location;
