@@ -1203,6 +1203,136 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Open Report</source>
+        <translation>Bericht ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>Noch keine Läufe.</translation>
+    </message>
+    <message>
+        <source>Reading the changes of run %1…</source>
+        <translation>Die Änderungen von Lauf %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The changes of run %1 cannot be read: %2</source>
+        <translation>Die Änderungen von Lauf %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 of “%2”</source>
+        <translation>Lauf %1 von „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>%L1 %2: %3</source>
+        <translation>%L1 %2: %3</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>Full sync</source>
+        <translation>Vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rücknahme</translation>
+    </message>
+    <message>
+        <source>Rollback preview</source>
+        <translation>Vorschau der Rücknahme</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>Gestartet über</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>KeycloakClient</name>
     <message>
         <source>The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the certificate authority that signed Keycloak&apos;s certificate.</source>
@@ -1485,6 +1615,14 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <source>Full Sync of “%1”: Applied</source>
         <translation>Vollständige Synchronisation von „%1“: angewendet</translation>
     </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>Ver&amp;lauf …</translation>
+    </message>
+    <message>
+        <source>Every run, simulated or full, with what it changed.</source>
+        <translation>Jeder Lauf, simuliert oder vollständig, mit seinen Änderungen.</translation>
+    </message>
 </context>
 <context>
     <name>Planner</name>
@@ -1677,6 +1815,13 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>not rolled back: %1</source>
         <translation>nicht zurückgenommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunReportJob</name>
+    <message>
+        <source>Reading the run&apos;s changes</source>
+        <translation>Die Änderungen des Laufs werden gelesen</translation>
     </message>
 </context>
 <context>

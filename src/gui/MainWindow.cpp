@@ -2,6 +2,7 @@
 
 #include "AppInfo.h"
 #include "ConnectorListModel.h"
+#include "HistoryDialog.h"
 #include "JobThread.h"
 #include "MessageBox.h"
 #include "ReportView.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget* parent)
             &MainWindow::updateActions);
     connect(m_ui->simulateButton, &QPushButton::clicked, this, &MainWindow::simulateSelected);
     connect(m_ui->fullSyncButton, &QPushButton::clicked, this, &MainWindow::fullSyncSelected);
+    connect(m_ui->historyButton, &QPushButton::clicked, this, &MainWindow::showHistory);
     updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -91,6 +93,23 @@ void MainWindow::updateActions()
     const bool selected = m_ui->connectorsTableView->selectionModel()->hasSelection();
     m_ui->simulateButton->setEnabled(selected && !m_sync);
     m_ui->fullSyncButton->setEnabled(selected && !m_sync);
+    m_ui->historyButton->setEnabled(m_directory != nullptr);
+}
+
+void MainWindow::showHistory()
+{
+    if (!m_directory || !m_location) {
+        return;
+    }
+    if (!m_history) {
+        m_history = new HistoryDialog(*m_location, m_directory->database(), this);
+        m_history->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_history->reload();
+    }
+    m_history->show();
+    m_history->raise();
+    m_history->activateWindow();
 }
 
 std::optional<ConnectorConfig> MainWindow::selectedConnector() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HistoryDialog.h"
 #include "config/ConnectorConfig.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryLocation.h"
@@ -28,8 +29,9 @@ public:
 
     // Opens the directory at `location` and shows what happened; returns whether it is open.
     bool openDirectory(const DirectoryLocation& location);
-    // The report of the last simulation shown, for tests.
+    // The report of the last simulation shown, and the history, for tests.
     QWidget* lastReport() const { return m_lastReport; }
+    HistoryDialog* history() const { return m_history; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -42,6 +44,7 @@ private:
     std::optional<ConnectorConfig> selectedConnector() const;
     void simulateSelected();
     void fullSyncSelected();
+    void showHistory();
     void applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan);
     bool confirmRemovals(const ChangeSet& plan);
     void sync(const ConnectorConfig& connector, const SyncRequest& request);
@@ -55,4 +58,5 @@ private:
     QPointer<JobThread> m_sync;
     QPointer<QProgressDialog> m_progress;
     QPointer<QWidget> m_lastReport;
+    QPointer<HistoryDialog> m_history;
 };

@@ -1,3 +1,5 @@
+#include "HistoryDialog.h"
+#include "HistoryModel.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "TestEnvironment.h"
@@ -110,6 +112,27 @@ private Q_SLOTS:
         QVERIFY(window.lastReport()->window()->windowTitle().contains(u"Applied"_s));
         QCOMPARE(directoryUsers(), m_realm.users().size()); // the realm again: nothing new
         QTRY_VERIFY(fullSync->isEnabled());
+    }
+
+    // Every run so far is in the history; a full run opens as the report of what it changed.
+    void historyOpensARunsReport()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"historyButton"_s), Qt::LeftButton);
+        QVERIFY(window.history());
+        auto* runs = window.history()->findChild<QTableView*>(u"historyTableView"_s);
+        QCOMPARE(runs->model()->rowCount(), 3); // simulate, apply the reviewed plan, full sync
+        QCOMPARE(runs->model()->index(2, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s); // oldest last
+        QCOMPARE(runs->model()->index(1, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
+        QCOMPARE(runs->model()->index(1, HistoryModel::ResultColumn).data().toString(), u"Succeeded"_s);
+        QVERIFY(runs->model()->index(1, HistoryModel::ChangesColumn).data().toString().contains(u"User: added"_s));
+        runs->selectRow(1);
+        QTest::mouseClick(window.history()->findChild<QAbstractButton*>(u"openReportButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.history()->lastReport(), 30'000);
+        auto* changes = window.history()->lastReport()->findChild<QTableView*>(u"changesTableView"_s);
+        QVERIFY2(changes->model()->rowCount() > m_realm.users().size(),
+                 qPrintable(QString::number(changes->model()->rowCount())));
     }
 
     // Narrowing the connector to one group would disable nearly everyone: the deletion guard

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "directory/DirectoryLocation.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QSqlDatabase>
+
+#include <memory>
+
+class HistoryModel;
+class JobThread;
+class QSortFilterProxyModel;
+
+namespace Ui {
+class HistoryDialog;
+}
+
+// The directory's runs, newest first, each openable as its report (read on a worker: a large
+// run recorded hundreds of thousands of changes).
+class HistoryDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    HistoryDialog(DirectoryLocation location, QSqlDatabase db, QWidget* parent = nullptr);
+    ~HistoryDialog() override;
+
+    // Reads the runs again; false, with the reason shown, when they cannot be read.
+    bool reload();
+    // The report last opened, for tests.
+    QWidget* lastReport() const { return m_lastReport; }
+
+private:
+    void openSelectedReport();
+    void updateActions();
+
+    std::unique_ptr<Ui::HistoryDialog> m_ui;
+    DirectoryLocation m_location;
+    QSqlDatabase m_db;
+    HistoryModel* m_model;
+    QSortFilterProxyModel* m_sorted;
+    QPointer<JobThread> m_loading;
+    QPointer<QWidget> m_lastReport;
+};
