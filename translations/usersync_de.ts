@@ -1244,10 +1244,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
 <context>
     <name>HistoryModel</name>
     <message>
-        <source>%L1 %2: %3</source>
-        <translation>%L1 %2: %3</translation>
-    </message>
-    <message>
         <source>nothing to change</source>
         <translation>nichts zu ändern</translation>
     </message>
@@ -1330,6 +1326,22 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>Changes</source>
         <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>Mitgliedschaften</translation>
+    </message>
+    <message>
+        <source>%1 %2: %L3</source>
+        <translation>%1 %2: %L3</translation>
     </message>
 </context>
 <context>

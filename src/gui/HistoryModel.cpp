@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 HistoryModel::HistoryModel(QObject* parent)
@@ -21,23 +23,19 @@ void HistoryModel::setRuns(QList<RunRecord> runs)
 
 QString HistoryModel::countsText(const QJsonObject& counts)
 {
+    // "Users added: 3, Groups skipped: 2"; unchanged rows are left out.
+    const std::array<std::pair<QString, QString>, 3> objects = {
+        {{u"users"_s, tr("Users")}, {u"groups"_s, tr("Groups")}, {u"memberships"_s, tr("Memberships")}}};
     QStringList parts;
-    const auto objectsOf = [](const QString& key) {
-        return key == u"users"_s ? Change::Object::User
-            : key == u"groups"_s ? Change::Object::Group
-                                 : Change::Object::Membership;
-    };
-    for (const QString& key : {u"users"_s, u"groups"_s, u"memberships"_s}) {
+    for (const auto& [key, label] : objects) {
         const QJsonObject perAction = counts.value(key).toObject();
         for (auto it = perAction.begin(); it != perAction.end(); ++it) {
             const auto action = Change::actionFromName(it.key());
-            if (!action || *action == Change::Action::Unchanged) {
-                continue;
+            if (action && *action != Change::Action::Unchanged) {
+                parts << tr("%1 %2: %L3")
+                             .arg(label, ChangeTableModel::actionLabel(*action).toLower())
+                             .arg(it.value().toInt());
             }
-            parts << tr("%L1 %2: %3")
-                         .arg(it.value().toInt())
-                         .arg(ChangeTableModel::objectLabel(objectsOf(key)),
-                              ChangeTableModel::actionLabel(*action).toLower());
         }
     }
     return parts.isEmpty() ? tr("nothing to change") : parts.join(u", "_s);

@@ -126,7 +126,7 @@ private Q_SLOTS:
         QCOMPARE(runs->model()->index(2, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s); // oldest last
         QCOMPARE(runs->model()->index(1, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
         QCOMPARE(runs->model()->index(1, HistoryModel::ResultColumn).data().toString(), u"Succeeded"_s);
-        QVERIFY(runs->model()->index(1, HistoryModel::ChangesColumn).data().toString().contains(u"User: added"_s));
+        QVERIFY(runs->model()->index(1, HistoryModel::ChangesColumn).data().toString().contains(u"Users added:"_s));
         runs->selectRow(1);
         QTest::mouseClick(window.history()->findChild<QAbstractButton*>(u"openReportButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.history()->lastReport(), 30'000);

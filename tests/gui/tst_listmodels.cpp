@@ -1,0 +1,104 @@
+#include "ConnectorListModel.h"
+#include "HistoryModel.h"
+#include "TestEnvironment.h"
+#include "config/ConnectorStore.h"
+#include "directory/DatabaseConnection.h"
+#include "directory/Schema.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The main window's connector list and the history's run list, on a real SQLite directory.
+class TestListModels final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_temporary.isValid());
+        QString error;
+        m_connection =
+            DatabaseConnection::open(DirectoryLocation::sqlite(m_temporary.filePath(u"d.sqlite"_s)), {}, &error);
+        QVERIFY2(m_connection, qPrintable(error));
+        QSqlDatabase db = m_connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+        for (const QString& name : {u"Staff"_s, u"Partners"_s}) {
+            ConnectorConfig connector;
+            connector.name = name;
+            connector.keycloak.baseUrl = u"https://sso.example.com"_s;
+            connector.keycloak.realm = name.toLower();
+            connector.keycloak.clientId = u"usersync"_s;
+            QVERIFY2(ConnectorStore(db).add(connector, &error), qPrintable(error));
+            m_connectors.append(connector);
+        }
+        RunRecord run;
+        run.id = u"run-1"_s;
+        run.connectorId = m_connectors.first().id;
+        run.connectorName = u"Staff"_s;
+        run.mode = u"full"_s;
+        run.trigger = u"cli"_s;
+        run.startedAt = 1'700'000'000'000;
+        run.finishedAt = run.startedAt + 2'500;
+        run.status = u"refused"_s;
+        run.message = u"Stopped by the deletion limit"_s;
+        run.counts = QJsonObject{{u"users"_s, QJsonObject{{u"add"_s, 3}, {u"unchanged"_s, 7}}}};
+        QVERIFY2(DirectoryStore(db).record(run, nullptr, &error), qPrintable(error));
+    }
+
+    void connectorsShowTheirLastRun()
+    {
+        ConnectorListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        QVERIFY2(model.reload(m_connection->database(), &error), qPrintable(error));
+        QCOMPARE(model.rowCount(), 2);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString lastRun = model.index(row, ConnectorListModel::LastRunColumn).data().toString();
+            if (model.connector(row).id == m_connectors.first().id) {
+                QVERIFY2(lastRun.endsWith(u"full sync refused"_s), qPrintable(lastRun));
+                QCOMPARE(model.index(row, ConnectorListModel::LastRunColumn).data(Qt::ToolTipRole).toString(),
+                         u"Stopped by the deletion limit"_s);
+            } else {
+                QCOMPARE(lastRun, u"Never run"_s);
+            }
+            QCOMPARE(model.index(row, ConnectorListModel::TypeColumn).data().toString(), u"Keycloak"_s);
+        }
+    }
+
+    void runsShowWhatTheyChanged()
+    {
+        HistoryModel model;
+        QSortFilterProxyModel sorted;
+        sorted.setSourceModel(&model);
+        sorted.setSortRole(HistoryModel::SortRole);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester sortedTester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        const auto runs = DirectoryStore(m_connection->database()).runs({}, 10, &error);
+        QVERIFY2(runs, qPrintable(error));
+        model.setRuns(*runs);
+        sorted.sort(HistoryModel::DurationColumn);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
+        QCOMPARE(model.index(0, HistoryModel::TriggerColumn).data().toString(), u"Command line"_s);
+        QCOMPARE(model.index(0, HistoryModel::DurationColumn).data().toString(), u"2.5 s"_s);
+        QCOMPARE(model.index(0, HistoryModel::ResultColumn).data().toString(), u"Refused"_s);
+        QCOMPARE(model.index(0, HistoryModel::ChangesColumn).data().toString(),
+                 u"Users added: 3"_s); // unchanged left out
+        model.setRuns({});
+        QCOMPARE(sorted.rowCount(), 0);
+    }
+
+private:
+    QTemporaryDir m_temporary;
+    std::unique_ptr<DatabaseConnection> m_connection;
+    QList<ConnectorConfig> m_connectors;
+};
+
+QTEST_MAIN(TestListModels)
+#include "tst_listmodels.moc"
