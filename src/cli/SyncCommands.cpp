@@ -6,15 +6,13 @@
 #include "directory/DirectoryStore.h"
 #include "sync/Planner.h"
 #include "sync/Report.h"
-#include "sync/Rollback.h"
+#include "sync/RollbackJob.h"
 #include "sync/SyncJob.h"
-#include "sync/SyncLock.h"
 
 #include <QBuffer>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QSaveFile>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -282,47 +280,26 @@ int SyncCommands::rollback(const QStringList& arguments)
         return m_context.usageError(parser, tr("Give exactly one RUN."));
     }
     const std::optional<DirectoryLocation> location = m_context.location();
-    auto directory = m_context.openDirectory();
-    if (!directory || !location) {
+    if (!location) {
         return CliContext::Failed;
     }
-    DirectoryStore store(directory->database());
+    RollbackJob job(*location,
+                    RollbackRequest{parser.positionalArguments().first(), parser.isSet(simulate), u"cli"_s, nullptr});
+    const RollbackResult result = m_context.run(job, &RollbackJob::finished);
+    switch (result.status) {
+    case RollbackResult::Status::Succeeded:
+        break;
+    case RollbackResult::Status::NotAFullRun:
+        return m_context.fail(result.message, CliContext::Usage);
+    case RollbackResult::Status::Refused:
+        return m_context.fail(result.message, CliContext::Refused);
+    case RollbackResult::Status::Failed:
+        return m_context.fail(result.message);
+    }
+    const RunRecord& record = result.record;
+    const RunRecord* run = &result.rolledBack;
+    const ChangeSet& plan = *result.plan;
     QString error;
-    const auto run = store.findRun(parser.positionalArguments().first(), &error);
-    if (!run) {
-        return m_context.fail(error);
-    }
-    if (run->mode != u"full"_s || run->status != u"succeeded"_s) {
-        return m_context.fail(tr("Run %1 is a %2 run that %3; only a full run that succeeded changed the directory "
-                                 "and can be rolled back.")
-                                  .arg(run->id.left(8), run->mode, run->status),
-                              CliContext::Usage);
-    }
-    const auto lock = SyncLock::acquire(*location, directory->database(), run->connectorId, run->connectorName, &error);
-    if (!lock) {
-        return m_context.fail(error, CliContext::Refused);
-    }
-    const auto recorded = store.changes(run->id, &error);
-    const auto current = recorded ? store.load(&error) : std::nullopt;
-    if (!current) {
-        return m_context.fail(error);
-    }
-    const ChangeSet plan = Rollback::plan(*run, *recorded, *current);
-
-    RunRecord record;
-    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    record.connectorId = run->connectorId;
-    record.connectorName = run->connectorName;
-    record.mode = parser.isSet(simulate) ? u"rollback-simulate"_s : u"rollback"_s;
-    record.trigger = u"cli"_s;
-    record.startedAt = QDateTime::currentMSecsSinceEpoch();
-    record.finishedAt = record.startedAt;
-    record.status = u"succeeded"_s;
-    record.rollbackOf = run->id;
-    const bool ok = parser.isSet(simulate) ? store.record(record, &plan, &error) : store.apply(plan, record, &error);
-    if (!ok) {
-        return m_context.fail(error, error.contains(u"has changed since"_s) ? CliContext::Refused : CliContext::Failed);
-    }
     if (parser.isSet(reportFile) && !writeReport(parser.value(reportFile), record, plan, &error)) {
         m_context.err() << error << Qt::endl;
     }

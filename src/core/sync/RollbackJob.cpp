@@ -1,0 +1,87 @@
+#include "RollbackJob.h"
+
+#include "directory/DirectoryAccess.h"
+#include "sync/Planner.h"
+#include "sync/Rollback.h"
+#include "sync/SyncLock.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+RollbackJob::RollbackJob(DirectoryLocation location, RollbackRequest request, QObject* parent)
+    : Job(parent)
+    , m_location(std::move(location))
+    , m_request(std::move(request))
+{ }
+
+void RollbackJob::start()
+{
+    reportProgress({tr("Planning the rollback"), 0, -1}, true);
+    Q_EMIT finished(run());
+}
+
+RollbackResult RollbackJob::run()
+{
+    RollbackResult result;
+    QString error;
+    const auto connection = DirectoryAccess::open(m_location, &error);
+    if (!connection) {
+        result.message = error;
+        return result;
+    }
+    DirectoryStore store(connection->database());
+    const auto found = store.findRun(m_request.runId, &error);
+    if (!found) {
+        result.message = error;
+        return result;
+    }
+    result.rolledBack = *found;
+    if (found->mode != u"full"_s || found->status != u"succeeded"_s) {
+        result.status = RollbackResult::Status::NotAFullRun;
+        result.message = tr("Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can "
+                            "be rolled back.")
+                             .arg(found->id.left(8), found->mode, found->status);
+        return result;
+    }
+    const auto lock =
+        SyncLock::acquire(m_location, connection->database(), found->connectorId, found->connectorName, &error);
+    if (!lock) {
+        result.status = RollbackResult::Status::Refused;
+        result.message = error;
+        return result;
+    }
+    std::shared_ptr<const ChangeSet> plan = m_request.reviewedPlan;
+    if (!plan) {
+        const auto recorded = store.changes(found->id, &error);
+        const auto current = recorded ? store.load(&error) : std::nullopt;
+        if (!current) {
+            result.message = error;
+            return result;
+        }
+        plan = std::make_shared<const ChangeSet>(Rollback::plan(*found, *recorded, *current));
+    }
+    result.plan = plan;
+
+    RunRecord& record = result.record;
+    record.id = Planner::newLocalId();
+    record.connectorId = found->connectorId;
+    record.connectorName = found->connectorName;
+    record.mode = m_request.simulate ? u"rollback-simulate"_s : u"rollback"_s;
+    record.trigger = m_request.trigger;
+    record.startedAt = QDateTime::currentMSecsSinceEpoch();
+    record.finishedAt = record.startedAt;
+    record.status = u"succeeded"_s;
+    record.rollbackOf = found->id;
+    record.counts = plan->countsJson();
+    const bool ok = m_request.simulate ? store.record(record, plan.get(), &error) : store.apply(*plan, record, &error);
+    if (!ok) {
+        // A reviewed preview that no longer fits the directory is refused, like a sync's.
+        result.status =
+            error.contains(u"has changed since"_s) ? RollbackResult::Status::Refused : RollbackResult::Status::Failed;
+        result.message = error;
+        return result;
+    }
+    result.status = RollbackResult::Status::Succeeded;
+    return result;
+}
