@@ -878,10 +878,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Änderungen der Rücknahme in FILE schreiben (.csv oder .json).</translation>
     </message>
     <message>
-        <source>Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can be rolled back.</source>
-        <translation>Lauf %1 ist ein %2-Lauf mit dem Status %3; nur ein erfolgreicher vollständiger Lauf hat das Verzeichnis geändert und kann zurückgenommen werden.</translation>
-    </message>
-    <message>
         <source>Rolling back run %1 would change (nothing changed yet):</source>
         <translation>Die Rücknahme von Lauf %1 würde Folgendes ändern (noch nichts geändert):</translation>
     </message>
@@ -1239,6 +1235,34 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>Run %1 of “%2”</source>
         <translation>Lauf %1 von „%2“</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back…</source>
+        <translation>&amp;Zurücknehmen …</translation>
+    </message>
+    <message>
+        <source>Revert a full run: its inverse is shown first, then applied when you say so.</source>
+        <translation>Einen vollständigen Lauf zurücknehmen: Die Umkehrung wird zuerst gezeigt und erst auf Ihre Anweisung angewendet.</translation>
+    </message>
+    <message>
+        <source>Planning the rollback of run %1…</source>
+        <translation>Die Rücknahme von Lauf %1 wird geplant …</translation>
+    </message>
+    <message>
+        <source>Rolling back run %1…</source>
+        <translation>Lauf %1 wird zurückgenommen …</translation>
+    </message>
+    <message>
+        <source>Rollback of Run %1: Preview</source>
+        <translation>Rücknahme von Lauf %1: Vorschau</translation>
+    </message>
+    <message>
+        <source>Rollback of Run %1: Applied</source>
+        <translation>Rücknahme von Lauf %1: angewendet</translation>
+    </message>
+    <message>
+        <source>&amp;Apply This Rollback</source>
+        <translation>Diese Rücknahme &amp;anwenden</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +1851,17 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>not rolled back: %1</source>
         <translation>nicht zurückgenommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RollbackJob</name>
+    <message>
+        <source>Planning the rollback</source>
+        <translation>Die Rücknahme wird geplant</translation>
+    </message>
+    <message>
+        <source>Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can be rolled back.</source>
+        <translation>Lauf %1 ist ein %2-Lauf mit dem Status %3; nur ein erfolgreicher vollständiger Lauf hat das Verzeichnis geändert und kann zurückgenommen werden.</translation>
     </message>
 </context>
 <context>

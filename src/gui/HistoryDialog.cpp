@@ -4,6 +4,7 @@
 #include "JobThread.h"
 #include "ReportView.h"
 #include "directory/DirectoryStore.h"
+#include "sync/RollbackJob.h"
 #include "sync/RunReportJob.h"
 #include "ui_HistoryDialog.h"
 
@@ -30,6 +31,7 @@ HistoryDialog::HistoryDialog(DirectoryLocation location, QSqlDatabase db, QWidge
             &HistoryDialog::updateActions);
     connect(m_ui->historyTableView, &QTableView::activated, this, &HistoryDialog::openSelectedReport);
     connect(m_ui->openReportButton, &QPushButton::clicked, this, &HistoryDialog::openSelectedReport);
+    connect(m_ui->rollbackButton, &QPushButton::clicked, this, &HistoryDialog::rollBackSelected);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
     reload();
 }
@@ -51,9 +53,64 @@ bool HistoryDialog::reload()
     return true;
 }
 
+std::optional<RunRecord> HistoryDialog::selectedRun() const
+{
+    const QModelIndexList rows = m_ui->historyTableView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return std::nullopt;
+    }
+    return m_model->run(m_sorted->mapToSource(rows.first()).row());
+}
+
 void HistoryDialog::updateActions()
 {
-    m_ui->openReportButton->setEnabled(m_ui->historyTableView->selectionModel()->hasSelection() && !m_loading);
+    const auto run = selectedRun();
+    m_ui->openReportButton->setEnabled(run && !m_loading);
+    m_ui->rollbackButton->setEnabled(run && !m_loading && run->mode == QStringLiteral("full")
+                                     && run->status == QStringLiteral("succeeded"));
+}
+
+void HistoryDialog::rollBackSelected()
+{
+    if (const auto run = selectedRun(); run && !m_loading) {
+        startRollback(*run, true, nullptr);
+    }
+}
+
+void HistoryDialog::startRollback(const RunRecord& run, bool simulate, std::shared_ptr<const ChangeSet> reviewed)
+{
+    m_ui->historyStatusLabel->setText(simulate ? tr("Planning the rollback of run %1…").arg(run.id.left(8))
+                                               : tr("Rolling back run %1…").arg(run.id.left(8)));
+    const DirectoryLocation location = m_location;
+    m_loading = JobThread::start<RollbackJob, RollbackResult>(
+        this,
+        [location, request = RollbackRequest{run.id, simulate, QStringLiteral("manual"), std::move(reviewed)}] {
+            return std::make_unique<RollbackJob>(location, request);
+        },
+        &RollbackJob::finished,
+        [this, run, simulate](const RollbackResult& result) {
+            m_loading.clear();
+            reload();
+            if (result.status != RollbackResult::Status::Succeeded) {
+                m_ui->historyStatusLabel->setText(result.message);
+                return;
+            }
+            m_ui->historyStatusLabel->clear();
+            ReportView* report =
+                ReportView::showInWindow(this,
+                                         simulate ? tr("Rollback of Run %1: Preview").arg(run.id.left(8))
+                                                  : tr("Rollback of Run %1: Applied").arg(run.id.left(8)),
+                                         result.record, result.plan);
+            if (simulate && result.plan->hasChanges()) {
+                report->setApplyAvailable(true, tr("&Apply This Rollback"));
+                connect(report, &ReportView::applyRequested, this, [this, run, report, plan = result.plan] {
+                    report->window()->close();
+                    startRollback(run, false, plan);
+                });
+            }
+            m_lastReport = report;
+        });
+    updateActions();
 }
 
 void HistoryDialog::openSelectedReport()
@@ -76,17 +133,8 @@ void HistoryDialog::openSelectedReport()
                 return;
             }
             m_ui->historyStatusLabel->clear();
-            auto* dialog = new QDialog(this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->setWindowTitle(tr("Run %1 of “%2”").arg(run.id.left(8), run.connectorName));
-            auto* report = new ReportView(dialog);
-            report->setObjectName(QStringLiteral("reportView"));
-            report->setReport(run, result.changes);
-            auto* layout = new QVBoxLayout(dialog);
-            layout->addWidget(report);
-            dialog->resize(960, 640);
-            dialog->show();
-            m_lastReport = report;
+            m_lastReport = ReportView::showInWindow(this, tr("Run %1 of “%2”").arg(run.id.left(8), run.connectorName),
+                                                    run, result.changes);
         });
     updateActions();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "directory/DirectoryLocation.h"
+#include "directory/DirectoryStore.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -32,7 +33,11 @@ public:
     QWidget* lastReport() const { return m_lastReport; }
 
 private:
+    std::optional<RunRecord> selectedRun() const;
     void openSelectedReport();
+    void rollBackSelected();
+    // Plans (simulate) or applies the rollback of `run`; applies `reviewed` when given.
+    void startRollback(const RunRecord& run, bool simulate, std::shared_ptr<const ChangeSet> reviewed);
     void updateActions();
 
     std::unique_ptr<Ui::HistoryDialog> m_ui;

@@ -241,24 +241,17 @@ void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncReques
         }
         return;
     }
-    auto* dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(full ? tr("Full Sync of “%1”: Applied").arg(connector.name)
-                                : tr("Simulated Sync of “%1”").arg(connector.name));
-    auto* report = new ReportView(dialog);
-    report->setObjectName(QStringLiteral("reportView"));
-    report->setReport(result.run, result.plan);
+    ReportView* report = ReportView::showInWindow(this,
+                                                  full ? tr("Full Sync of “%1”: Applied").arg(connector.name)
+                                                       : tr("Simulated Sync of “%1”").arg(connector.name),
+                                                  result.run, result.plan);
     if (!full && result.plan->hasChanges()) {
         report->setApplyAvailable(true);
-        connect(report, &ReportView::applyRequested, this, [this, connector, dialog, plan = result.plan] {
-            dialog->close();
+        connect(report, &ReportView::applyRequested, this, [this, connector, report, plan = result.plan] {
+            report->window()->close();
             applyReviewed(connector, plan);
         });
     }
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(report);
-    dialog->resize(960, 640);
-    dialog->show();
     m_lastReport = report;
 }
 

@@ -6,12 +6,14 @@
 #include "ui_ReportView.h"
 
 #include <QButtonGroup>
+#include <QDialog>
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QVBoxLayout>
 
 #include <array>
 
@@ -83,9 +85,28 @@ void ReportView::setReport(const RunRecord& run, std::shared_ptr<const ChangeSet
     showDetails();
 }
 
-void ReportView::setApplyAvailable(bool available)
+void ReportView::setApplyAvailable(bool available, const QString& text)
 {
+    if (!text.isEmpty()) {
+        m_ui->applyButton->setText(text);
+    }
     m_ui->applyButton->setVisible(available);
+}
+
+ReportView* ReportView::showInWindow(QWidget* parent, const QString& title, const RunRecord& run,
+                                     std::shared_ptr<const ChangeSet> changes)
+{
+    auto* dialog = new QDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    auto* report = new ReportView(dialog);
+    report->setObjectName(u"reportView"_s);
+    report->setReport(run, std::move(changes));
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(report);
+    dialog->resize(960, 640);
+    dialog->show();
+    return report;
 }
 
 void ReportView::rebuildFilters()

@@ -27,9 +27,13 @@ public:
     explicit ReportView(QWidget* parent = nullptr);
     ~ReportView() override;
 
+    // A report in a window of its own (deleted when closed), titled `title`.
+    static ReportView* showInWindow(QWidget* parent, const QString& title, const RunRecord& run,
+                                    std::shared_ptr<const ChangeSet> changes);
+
     void setReport(const RunRecord& run, std::shared_ptr<const ChangeSet> changes);
-    // Offers "Apply these changes" (a reviewed simulation that may be applied).
-    void setApplyAvailable(bool available);
+    // Offers "Apply these changes" (a reviewed simulation that may be applied), or `text`.
+    void setApplyAvailable(bool available, const QString& text = {});
     // Writes every change of the report, whatever the filter shows, to `fileName`.
     bool exportTo(const QString& fileName, Report::Format format, QString* error) const;
 

@@ -167,6 +167,38 @@ private Q_SLOTS:
         QVERIFY(activeUsers() < 10); // the Admins, and nobody else
     }
 
+    // The last full run (the one that disabled nearly everyone) rolled back from the history:
+    // its inverse is shown first, then applied.
+    void rollbackFromTheHistory()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"historyButton"_s), Qt::LeftButton);
+        HistoryDialog* history = window.history();
+        auto* runs = history->findChild<QTableView*>(u"historyTableView"_s);
+        auto* rollback = history->findChild<QAbstractButton*>(u"rollbackButton"_s);
+        runs->selectRow(1); // the simulation before it: not something to roll back
+        QCOMPARE(runs->model()->index(1, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s);
+        QVERIFY(!rollback->isEnabled());
+        runs->selectRow(0);
+        QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
+        QVERIFY(rollback->isEnabled());
+        QTest::mouseClick(rollback, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(history->lastReport(), 30'000);
+        QPointer<QWidget> preview = history->lastReport();
+        QVERIFY(preview->window()->windowTitle().contains(u"Preview"_s));
+        QVERIFY(preview->findChild<QAbstractButton*>(u"reactivateFilterButton"_s));
+        QVERIFY(activeUsers() < 10); // a preview changes nothing
+
+        auto* apply = preview->findChild<QAbstractButton*>(u"applyButton"_s);
+        QCOMPARE(apply->text(), u"&Apply This Rollback"_s);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(history->lastReport() && history->lastReport() != preview, 30'000);
+        QVERIFY(history->lastReport()->window()->windowTitle().contains(u"Applied"_s));
+        QCOMPARE(activeUsers(), m_realm.users().size() - 1); // everyone back but the one disabled in Keycloak
+        QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Rollback"_s);
+    }
+
 private:
     qsizetype activeUsers() const
     {
