@@ -898,10 +898,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Vor einer ersten Synchronisation: Liest den Realm und zeigt für jeden Keycloak-Benutzer, ob ein vorhandener lokaler Benutzer verknüpft wird (wobei seine ID und sein Verlauf erhalten bleiben), ein neuer angelegt wird oder eine Kollision eine Entscheidung erfordert. Ändert nichts.</translation>
     </message>
     <message>
-        <source>Reading Keycloak failed: %1</source>
-        <translation>Das Lesen aus Keycloak ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>%1 to link, %2 to create, %3 collisions.</source>
         <translation>%1 zu verknüpfen, %2 anzulegen, %3 Kollisionen.</translation>
     </message>
@@ -1658,6 +1654,76 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Every run, simulated or full, with what it changed.</source>
         <translation>Jeder Lauf, simuliert oder vollständig, mit seinen Änderungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Migration Preview…</source>
+        <translation>&amp;Migrationsvorschau …</translation>
+    </message>
+    <message>
+        <source>Before a first sync: which existing users will be linked, which created, which collide.</source>
+        <translation>Vor einer ersten Synchronisation: welche vorhandenen Benutzer verknüpft, welche angelegt werden und welche kollidieren.</translation>
+    </message>
+    <message>
+        <source>Migration Preview</source>
+        <translation>Migrationsvorschau</translation>
+    </message>
+    <message>
+        <source>Reading “%1” to preview the migration…</source>
+        <translation>„%1“ wird für die Migrationsvorschau gelesen …</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPreviewDialog</name>
+    <message>
+        <source>Matches</source>
+        <translation>Zuordnungen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Keycloak user</source>
+        <translation>Keycloak-Benutzer</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Local user</source>
+        <translation>Lokaler Benutzer</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Migration Preview for “%1”</source>
+        <translation>Migrationsvorschau für „%1“</translation>
+    </message>
+    <message>
+        <source>A first sync would link %L1 existing users (keeping their ids and history), create %L2, and stop at %L3 collisions, which need a decision before the sync.</source>
+        <translation>Eine erste Synchronisation würde %L1 vorhandene Benutzer verknüpfen (mit ihren IDs und ihrem Verlauf), %L2 anlegen und bei %L3 Kollisionen anhalten, über die vor der Synchronisation entschieden werden muss.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verknüpfen</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>Collision</source>
+        <translation>Kollision</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationPreviewJob</name>
+    <message>
+        <source>Reading Keycloak failed: %1</source>
+        <translation>Das Lesen aus Keycloak ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "config/ConnectorStore.h"
 #include "connectors/keycloak/KeycloakFetcher.h"
 #include "directory/DirectoryStore.h"
+#include "sync/MigrationPreviewJob.h"
 #include "sync/Planner.h"
 #include "sync/Report.h"
 #include "sync/RollbackJob.h"
@@ -340,21 +341,16 @@ int SyncCommands::migratePreview(const QStringList& arguments)
     if (!secret) {
         return CliContext::Failed;
     }
-    KeycloakSettings settings = target.config.keycloak;
-    settings.userAttributes << target.config.sync.attributesNeeded();
-    settings.userAttributes.removeDuplicates();
-    KeycloakFetcher job(settings, *secret);
-    const FetchResult fetched = m_context.run(job, &KeycloakFetcher::finished);
-    if (fetched.error) {
-        return m_context.fail(tr("Reading Keycloak failed: %1").arg(fetched.error->message));
+    const std::optional<DirectoryLocation> location = m_context.location();
+    if (!location) {
+        return CliContext::Failed;
     }
-    QString error;
-    const auto state = DirectoryStore(target.directory->database()).load(&error);
-    if (!state) {
-        return m_context.fail(error);
+    MigrationPreviewJob job(*location, target.config, *secret);
+    const MigrationPreviewResult result = m_context.run(job, &MigrationPreviewJob::finished);
+    if (!result.error.isEmpty()) {
+        return m_context.fail(result.error);
     }
-    const QList<Planner::MatchPreview> preview =
-        Planner::previewMatching(*fetched.snapshot, *state, target.config.id, target.config.sync);
+    const QList<Planner::MatchPreview>& preview = result.entries;
     static const QStringList outcomes = {u"link"_s, u"create"_s, u"collision"_s};
     if (m_context.json()) {
         QJsonArray array;

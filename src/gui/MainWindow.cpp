@@ -5,9 +5,11 @@
 #include "HistoryDialog.h"
 #include "JobThread.h"
 #include "MessageBox.h"
+#include "MigrationPreviewDialog.h"
 #include "ReportView.h"
 #include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
+#include "sync/MigrationPreviewJob.h"
 #include "sync/SyncJob.h"
 #include "ui_MainWindow.h"
 
@@ -38,6 +40,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->simulateButton, &QPushButton::clicked, this, &MainWindow::simulateSelected);
     connect(m_ui->fullSyncButton, &QPushButton::clicked, this, &MainWindow::fullSyncSelected);
     connect(m_ui->historyButton, &QPushButton::clicked, this, &MainWindow::showHistory);
+    connect(m_ui->migrationButton, &QPushButton::clicked, this, &MainWindow::previewMigration);
     updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -93,7 +96,46 @@ void MainWindow::updateActions()
     const bool selected = m_ui->connectorsTableView->selectionModel()->hasSelection();
     m_ui->simulateButton->setEnabled(selected && !m_sync);
     m_ui->fullSyncButton->setEnabled(selected && !m_sync);
+    m_ui->migrationButton->setEnabled(selected && !m_sync);
     m_ui->historyButton->setEnabled(m_directory != nullptr);
+}
+
+void MainWindow::previewMigration()
+{
+    const auto connector = selectedConnector();
+    if (!connector) {
+        return;
+    }
+    m_ui->migrationButton->setEnabled(false);
+    SecretStore().read(connector->secretKey(), this, [this, connector = *connector](const SecretResult& secret) {
+        if (!secret.ok()) {
+            updateActions();
+            MessageBox::warning(this, tr("Migration Preview"), secret.message);
+            return;
+        }
+        const DirectoryLocation location = *m_location;
+        m_sync = JobThread::start<MigrationPreviewJob, MigrationPreviewResult>(
+            this,
+            [location, connector, secret = secret.secret] {
+                return std::make_unique<MigrationPreviewJob>(location, connector, secret);
+            },
+            &MigrationPreviewJob::finished,
+            [this, connector](const MigrationPreviewResult& result) {
+                m_sync.clear();
+                statusBar()->clearMessage();
+                updateActions();
+                if (!result.error.isEmpty()) {
+                    MessageBox::warning(this, tr("Migration Preview"), result.error);
+                    return;
+                }
+                auto* dialog = new MigrationPreviewDialog(connector.name, result.entries, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->show();
+                m_migrationPreview = dialog;
+            });
+        statusBar()->showMessage(tr("Reading “%1” to preview the migration…").arg(connector.name));
+        updateActions();
+    });
 }
 
 void MainWindow::showHistory()

@@ -32,6 +32,7 @@ public:
     // The report of the last simulation shown, and the history, for tests.
     QWidget* lastReport() const { return m_lastReport; }
     HistoryDialog* history() const { return m_history; }
+    QDialog* migrationPreview() const { return m_migrationPreview; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -45,6 +46,7 @@ private:
     void simulateSelected();
     void fullSyncSelected();
     void showHistory();
+    void previewMigration();
     void applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan);
     bool confirmRemovals(const ChangeSet& plan);
     void sync(const ConnectorConfig& connector, const SyncRequest& request);
@@ -59,4 +61,5 @@ private:
     QPointer<QProgressDialog> m_progress;
     QPointer<QWidget> m_lastReport;
     QPointer<HistoryDialog> m_history;
+    QPointer<QDialog> m_migrationPreview;
 };

@@ -10,8 +10,10 @@
 #include "directory/Schema.h"
 
 #include <QAbstractButton>
+#include <QLabel>
 #include <QPointer>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -197,6 +199,45 @@ private Q_SLOTS:
         QVERIFY(history->lastReport()->window()->windowTitle().contains(u"Applied"_s));
         QCOMPARE(activeUsers(), m_realm.users().size() - 1); // everyone back but the one disabled in Keycloak
         QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Rollback"_s);
+    }
+
+    // A directory with a user made by hand before any sync: the preview says it will be linked.
+    void migrationPreviewShowsWhoIsLinked()
+    {
+        const auto location = DirectoryLocation::sqlite(m_temporary.filePath(u"fresh.sqlite"_s));
+        QString error;
+        {
+            auto connection = DatabaseConnection::open(location, {}, &error);
+            QSqlDatabase db = connection->database();
+            QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+            ConnectorConfig connector;
+            connector.name = u"Fresh"_s;
+            connector.keycloak.baseUrl = qEnvironmentVariable("USERSYNC_TEST_KEYCLOAK_URL");
+            connector.keycloak.realm = m_realm.name();
+            connector.keycloak.clientId = u"usersync-sync"_s;
+            QVERIFY2(ConnectorStore(db).add(connector, &error), qPrintable(error));
+            QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+            LocalUser alice;
+            alice.id = u"hand-made-1"_s;
+            alice.username = u"Alice.Andersen"_s; // names compare without regard to case
+            alice.createdAt = 1;
+            QVERIFY2(DirectoryStore(db).addLocalUser(alice, &error), qPrintable(error));
+        }
+        MainWindow window;
+        QVERIFY(window.openDirectory(location));
+        window.findChild<QTableView*>(u"connectorsTableView"_s)->selectRow(0);
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"migrationButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.migrationPreview(), 60'000);
+        auto* table = window.migrationPreview()->findChild<QTableWidget*>(u"previewTableWidget"_s);
+        QVERIFY(table->rowCount() >= m_realm.users().size() - 1);
+        QStringList linked;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 0)->text() == u"Link"_s) {
+                linked << table->item(row, 1)->text() + u" = "_s + table->item(row, 3)->text();
+            }
+        }
+        QCOMPARE(linked, QStringList{u"alice.andersen = Alice.Andersen"_s});
+        QVERIFY(window.migrationPreview()->findChild<QLabel*>(u"summaryLabel"_s)->text().contains(u"link 1 "_s));
     }
 
 private:

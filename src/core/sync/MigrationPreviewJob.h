@@ -1,0 +1,47 @@
+#pragma once
+
+#include "config/ConnectorConfig.h"
+#include "directory/DirectoryLocation.h"
+#include "jobs/Job.h"
+#include "sync/Planner.h"
+
+#include <memory>
+
+class KeycloakFetcher;
+struct FetchResult;
+
+struct MigrationPreviewResult
+{
+    QList<Planner::MatchPreview> entries; // one per Keycloak user a first sync would link, create or stop at
+    QString error; // a sentence; empty when the preview is there
+};
+Q_DECLARE_METATYPE(MigrationPreviewResult)
+
+// Before a first sync: reads the realm and the directory and shows, for every Keycloak user,
+// whether an existing local user will be linked (keeping its id and history), a new one
+// created, or a collision needs a decision. Changes nothing.
+class MigrationPreviewJob final : public Job
+{
+    Q_OBJECT
+
+public:
+    MigrationPreviewJob(DirectoryLocation location, ConnectorConfig connector, QString clientSecret,
+                        QObject* parent = nullptr);
+    ~MigrationPreviewJob() override;
+
+public Q_SLOTS:
+    void start() override;
+
+Q_SIGNALS:
+    void finished(const MigrationPreviewResult& result);
+
+protected:
+    void cancelled() override;
+
+private:
+    void onFetched(const FetchResult& fetched);
+
+    DirectoryLocation m_location;
+    ConnectorConfig m_connector;
+    std::unique_ptr<KeycloakFetcher> m_fetcher;
+};

@@ -1,0 +1,57 @@
+#include "MigrationPreviewDialog.h"
+
+#include "ui_MigrationPreviewDialog.h"
+
+#include <QHeaderView>
+
+#include <array>
+
+using Outcome = Planner::MatchPreview::Outcome;
+
+MigrationPreviewDialog::MigrationPreviewDialog(const QString& connectorName,
+                                               const QList<Planner::MatchPreview>& entries, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::MigrationPreviewDialog>())
+{
+    m_ui->setupUi(this);
+    setWindowTitle(tr("Migration Preview for “%1”").arg(connectorName));
+    QTableWidget* table = m_ui->previewTableWidget;
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setSortingEnabled(false); // while filling
+    table->setRowCount(int(entries.size()));
+    std::array<int, 3> counts{};
+    for (int row = 0; row < int(entries.size()); ++row) {
+        const Planner::MatchPreview& entry = entries.at(row);
+        ++counts.at(std::size_t(entry.outcome));
+        const QStringList cells = {outcomeLabel(entry.outcome), entry.username, entry.email, entry.localUsername,
+                                   entry.reason};
+        for (int column = 0; column < int(cells.size()); ++column) {
+            table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        }
+    }
+    table->setSortingEnabled(true);
+    table->sortByColumn(0, Qt::AscendingOrder);
+    table->resizeColumnsToContents();
+    m_ui->summaryLabel->setText(
+        tr("A first sync would link %L1 existing users (keeping their ids and history), create %L2, and stop at %L3 "
+           "collisions, which need a decision before the sync.")
+            .arg(counts[std::size_t(Outcome::Link)])
+            .arg(counts[std::size_t(Outcome::Create)])
+            .arg(counts[std::size_t(Outcome::Collision)]));
+}
+
+MigrationPreviewDialog::~MigrationPreviewDialog() = default;
+
+QString MigrationPreviewDialog::outcomeLabel(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Link:
+        return tr("Link");
+    case Outcome::Create:
+        return tr("Create");
+    case Outcome::Collision:
+        return tr("Collision");
+    }
+    return {};
+}
