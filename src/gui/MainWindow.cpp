@@ -93,10 +93,10 @@ void MainWindow::reloadConnectors()
 
 void MainWindow::updateActions()
 {
-    const bool selected = m_ui->connectorsTableView->selectionModel()->hasSelection();
-    m_ui->simulateButton->setEnabled(selected && !m_sync);
-    m_ui->fullSyncButton->setEnabled(selected && !m_sync);
-    m_ui->migrationButton->setEnabled(selected && !m_sync);
+    const bool ready = m_ui->connectorsTableView->selectionModel()->hasSelection() && !busy();
+    m_ui->simulateButton->setEnabled(ready);
+    m_ui->fullSyncButton->setEnabled(ready);
+    m_ui->migrationButton->setEnabled(ready);
     m_ui->historyButton->setEnabled(m_directory != nullptr);
 }
 
@@ -106,17 +106,11 @@ void MainWindow::previewMigration()
     if (!connector) {
         return;
     }
-    m_ui->migrationButton->setEnabled(false);
-    SecretStore().read(connector->secretKey(), this, [this, connector = *connector](const SecretResult& secret) {
-        if (!secret.ok()) {
-            updateActions();
-            MessageBox::warning(this, tr("Migration Preview"), secret.message);
-            return;
-        }
+    withSecret(*connector, tr("Migration Preview"), [this, connector = *connector](const QString& secret) {
         const DirectoryLocation location = *m_location;
         m_sync = JobThread::start<MigrationPreviewJob, MigrationPreviewResult>(
             this,
-            [location, connector, secret = secret.secret] {
+            [location, connector, secret] {
                 return std::make_unique<MigrationPreviewJob>(location, connector, secret);
             },
             &MigrationPreviewJob::finished,
@@ -157,7 +151,7 @@ void MainWindow::showHistory()
 std::optional<ConnectorConfig> MainWindow::selectedConnector() const
 {
     const QModelIndexList rows = m_ui->connectorsTableView->selectionModel()->selectedRows();
-    if (rows.isEmpty() || m_sync || !m_location) {
+    if (rows.isEmpty() || busy() || !m_location) {
         return std::nullopt;
     }
     return m_connectors->connector(rows.first().row());
@@ -192,7 +186,7 @@ void MainWindow::fullSyncSelected()
 
 void MainWindow::applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan)
 {
-    if (m_sync) {
+    if (busy()) {
         return;
     }
     bool allowDeletions = false;
@@ -216,21 +210,34 @@ bool MainWindow::confirmRemovals(const ChangeSet& plan)
         == QMessageBox::Apply;
 }
 
-void MainWindow::sync(const ConnectorConfig& connector, const SyncRequest& request)
+bool MainWindow::busy() const
 {
-    const bool full = request.mode == SyncRequest::Mode::Full;
-    m_ui->simulateButton->setEnabled(false);
-    m_ui->fullSyncButton->setEnabled(false);
+    return m_sync || m_readingSecret;
+}
+
+void MainWindow::withSecret(const ConnectorConfig& connector, const QString& title,
+                            std::function<void(const QString&)> then)
+{
+    m_readingSecret = true;
+    updateActions();
     statusBar()->showMessage(tr("Reading the client secret of “%1” from the keychain…").arg(connector.name));
-    SecretStore().read(connector.secretKey(), this, [this, connector, request, full](const SecretResult& secret) {
+    SecretStore().read(connector.secretKey(), this, [this, title, then = std::move(then)](const SecretResult& secret) {
+        m_readingSecret = false;
         statusBar()->clearMessage();
         if (!secret.ok()) {
             updateActions();
-            MessageBox::warning(this, full ? tr("Full Sync") : tr("Simulated Sync"), secret.message);
+            MessageBox::warning(this, title, secret.message);
             return;
         }
-        startSync(connector, secret.secret, request);
+        then(secret.secret);
     });
+}
+
+void MainWindow::sync(const ConnectorConfig& connector, const SyncRequest& request)
+{
+    const bool full = request.mode == SyncRequest::Mode::Full;
+    withSecret(connector, full ? tr("Full Sync") : tr("Simulated Sync"),
+               [this, connector, request](const QString& secret) { startSync(connector, secret, request); });
 }
 
 void MainWindow::startSync(const ConnectorConfig& connector, const QString& secret, const SyncRequest& request)

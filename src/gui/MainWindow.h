@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class ConnectorListModel;
@@ -43,6 +44,11 @@ private:
     void reloadConnectors();
     void updateActions();
     std::optional<ConnectorConfig> selectedConnector() const;
+    // A job runs, or a connector's secret is being read for one: connector actions wait.
+    bool busy() const;
+    // Reads the connector's client secret from the keychain, then runs `then` with it; a keychain
+    // failure is shown under `title`.
+    void withSecret(const ConnectorConfig& connector, const QString& title, std::function<void(const QString&)> then);
     void simulateSelected();
     void fullSyncSelected();
     void showHistory();
@@ -58,6 +64,7 @@ private:
     std::optional<DirectoryLocation> m_location;
     ConnectorListModel* m_connectors;
     QPointer<JobThread> m_sync;
+    bool m_readingSecret = false;
     QPointer<QProgressDialog> m_progress;
     QPointer<QWidget> m_lastReport;
     QPointer<HistoryDialog> m_history;
