@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <iterator>
 #include <libpq-fe.h>
 #include <map>
 #include <numeric>
@@ -435,11 +436,10 @@ private:
 // instead of once per row (see applyChanges).
 constexpr std::size_t bulkMembershipRows = 20'000;
 
-// The plan's membership changes with `action`, in the order of the table's key (user id, then
-// group id): the database then appends to its indexes instead of writing all over them, which
-// took a fifth off adding half a million memberships. Ids are ranked once, so that sorting
-// compares numbers.
-std::vector<qint32> membershipsInKeyOrder(const ChangeSet& plan, Change::Action action)
+// The plan's membership changes in the order of the table's key (user id, then group id): the database then appends to
+// its indexes instead of writing all over them, which took a fifth off adding half a million memberships. Ids are
+// ranked once, so that sorting compares numbers.
+std::vector<qint32> membershipsInKeyOrder(const ChangeSet& plan)
 {
     const auto ranks = [](const QList<MemberRef>& refs) {
         std::vector<qint32> order(static_cast<std::size_t>(refs.size()));
@@ -451,12 +451,8 @@ std::vector<qint32> membershipsInKeyOrder(const ChangeSet& plan, Change::Action 
         }
         return rank;
     };
-    std::vector<qint32> chosen;
-    for (qint32 i = 0; i < qint32(plan.memberships.size()); ++i) {
-        if (plan.memberships.at(i).action == action) {
-            chosen.push_back(i);
-        }
-    }
+    std::vector<qint32> chosen(static_cast<std::size_t>(plan.memberships.size()));
+    std::iota(chosen.begin(), chosen.end(), 0);
     if (chosen.size() < 2) {
         return chosen;
     }
@@ -788,10 +784,13 @@ bool DirectoryStore::applyChanges(const ChangeSet& plan, QString* error)
         *error = tr("%1: %2").arg(what, *error);
         return false;
     };
+    const std::vector<qint32> keyOrder = membershipsInKeyOrder(plan);
     for (const Stage current : {SaveGroups, SaveUsers, AddMemberships, RemoveMemberships, DeleteUsers, DeleteGroups}) {
         if (current == AddMemberships || current == RemoveMemberships) {
             const Action wanted = current == AddMemberships ? Action::Add : Action::Remove;
-            const std::vector<qint32> order = membershipsInKeyOrder(plan, wanted);
+            std::vector<qint32> order;
+            std::copy_if(keyOrder.cbegin(), keyOrder.cend(), std::back_inserter(order),
+                         [&plan, wanted](qint32 i) { return plan.memberships.at(i).action == wanted; });
             // PostgreSQL checks a foreign key with a query per inserted row. For a large batch the
             // two keys are dropped and added back after it, inside this transaction, which checks
             // every row in one join (as pg_restore does) and fails the whole apply if one is wrong.
