@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -70,6 +71,35 @@ private Q_SLOTS:
         QCOMPARE(ConnectorConfig::keycloakFromJson(config.settingsJson()), config.keycloak);
     }
 
+    void scheduleRoundTripsAndIsChecked()
+    {
+        ConnectorConfig config = valid();
+        QVERIFY(!config.schedule.enabled); // off until an administrator turns it on
+        QCOMPARE(config.schedule.cron, u"0 0 2 * * ?"_s);
+        config.schedule = {true, u"0 30 6 ? * MON-FRI"_s, u"Europe/Berlin"_s, false};
+        ConnectorConfig read;
+        ConnectorConfig::readSettingsJson(config.settingsJson(), read);
+        QCOMPARE(read.schedule, config.schedule);
+
+        // Next run in the schedule's own zone: 2026-11-27 is a Friday, so Monday the 30th at 06:30
+        // in Berlin (CET, UTC+1).
+        const QDateTime friday(QDate(2026, 11, 27), QTime(12, 0), Qt::UTC);
+        QCOMPARE(config.schedule.nextRun(friday).toUTC(), QDateTime(QDate(2026, 11, 30), QTime(5, 30), Qt::UTC));
+        config.schedule.enabled = false;
+        QVERIFY(!config.schedule.nextRun(friday).isValid());
+
+        // A wrong expression or zone is a problem only as far as it would be used.
+        config.schedule.cron = u"0 61 * * * ?"_s;
+        QVERIFY(config.validate().isEmpty());
+        config.schedule.enabled = true;
+        QCOMPARE(config.validate().size(), 1);
+        QVERIFY2(config.validate().constFirst().contains(u"Minutes"_s), qPrintable(config.validate().constFirst()));
+        config.schedule.cron = u"0 0 2 * * ?"_s;
+        config.schedule.timeZone = u"Mars/Olympus"_s;
+        QCOMPARE(config.validate().size(), 1);
+        QVERIFY(config.validate().constFirst().contains(u"Mars/Olympus"_s));
+    }
+
     void missingSettingsTakeTheDefaults()
     {
         const KeycloakSettings keycloak = ConnectorConfig::keycloakFromJson(QJsonObject{{u"url"_s, u"https://x"_s}});
@@ -78,6 +108,9 @@ private Q_SLOTS:
         QCOMPARE(keycloak.timeoutSeconds, 30);
         QCOMPARE(keycloak.maxRetries, 4);
         QVERIFY(keycloak.userAttributes.isEmpty());
+        ConnectorConfig config;
+        ConnectorConfig::readSettingsJson(QJsonObject{{u"url"_s, u"https://x"_s}}, config);
+        QCOMPARE(config.schedule, ScheduleSettings{});
     }
 
 private:

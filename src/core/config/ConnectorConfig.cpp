@@ -1,6 +1,7 @@
 #include "ConnectorConfig.h"
 
 #include "config/SecretStore.h"
+#include "schedule/CronExpression.h"
 
 #include <QJsonArray>
 #include <QUrl>
@@ -46,7 +47,27 @@ QStringList ConnectorConfig::validate() const
         problems << tr("The number of retries must be between 0 and 10.");
     }
     problems << sync.validate();
+    if (!schedule.timeZone.isEmpty() && !QTimeZone(schedule.timeZone.toUtf8()).isValid()) {
+        problems << tr("The time zone “%1” is not known. Use a name such as Europe/Berlin, or none for the "
+                       "system's.")
+                        .arg(schedule.timeZone);
+    }
+    if (QString error; schedule.enabled && !CronExpression::parse(schedule.cron, &error)) {
+        problems << tr("The schedule is not valid: %1").arg(error);
+    }
     return problems;
+}
+
+QTimeZone ScheduleSettings::zone() const
+{
+    return timeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(timeZone.toUtf8());
+}
+
+QDateTime ScheduleSettings::nextRun(const QDateTime& after) const
+{
+    QString ignored;
+    const auto expression = enabled ? CronExpression::parse(cron, &ignored) : std::nullopt;
+    return expression ? expression->next(after, zone()) : QDateTime();
 }
 
 QJsonObject ConnectorConfig::settingsJson() const
@@ -63,6 +84,11 @@ QJsonObject ConnectorConfig::settingsJson() const
         {u"retryDelayMs"_s, keycloak.retryDelayMs},
         {u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes)},
         {u"sync"_s, sync.toJson()},
+        {u"schedule"_s,
+         QJsonObject{{u"enabled"_s, schedule.enabled},
+                     {u"cron"_s, schedule.cron},
+                     {u"timeZone"_s, schedule.timeZone},
+                     {u"runMissed"_s, schedule.runMissed}}},
     };
 }
 
@@ -70,6 +96,11 @@ void ConnectorConfig::readSettingsJson(const QJsonObject& settings, ConnectorCon
 {
     config.keycloak = keycloakFromJson(settings);
     config.sync = SyncOptions::fromJson(settings.value(u"sync"_s).toObject());
+    const QJsonObject schedule = settings.value(u"schedule"_s).toObject();
+    config.schedule.enabled = schedule.value(u"enabled"_s).toBool(false);
+    config.schedule.cron = schedule.value(u"cron"_s).toString(ScheduleSettings::defaultCron);
+    config.schedule.timeZone = schedule.value(u"timeZone"_s).toString();
+    config.schedule.runMissed = schedule.value(u"runMissed"_s).toBool(true);
 }
 
 KeycloakSettings ConnectorConfig::keycloakFromJson(const QJsonObject& settings)

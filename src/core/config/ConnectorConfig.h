@@ -3,9 +3,11 @@
 #include "sync/SyncOptions.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 // How to reach a Keycloak realm. Nothing here is secret: the client secret lives in the
 // keychain under SecretStore::connectorKey(id, "client-secret").
@@ -31,6 +33,24 @@ struct KeycloakSettings
     bool operator==(const KeycloakSettings&) const = default;
 };
 
+// When the connector syncs on its own. The cron expression is Quartz syntax or a classic
+// crontab line (see CronExpression); it is evaluated in `timeZone`, the system's when empty.
+struct ScheduleSettings
+{
+    static inline const QString defaultCron = QStringLiteral("0 0 2 * * ?"); // every day at 02:00
+
+    bool enabled = false;
+    QString cron = defaultCron;
+    QString timeZone;
+    bool runMissed = true; // a run missed while nothing was running runs once at the next start
+
+    QTimeZone zone() const; // timeZone, or the system's
+    // The first run after `after`; invalid while scheduling is off or the expression is wrong.
+    QDateTime nextRun(const QDateTime& after) const;
+
+    bool operator==(const ScheduleSettings&) const = default;
+};
+
 struct ConnectorConfig
 {
     Q_DECLARE_TR_FUNCTIONS(ConnectorConfig)
@@ -44,6 +64,7 @@ public:
     QString type = keycloakType;
     KeycloakSettings keycloak;
     SyncOptions sync;
+    ScheduleSettings schedule;
 
     // Sentences naming each field that is missing or wrong; empty when the config can be used.
     QStringList validate() const;
