@@ -14,6 +14,7 @@ build_packages=(
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev
     libgl-dev libvulkan-dev
     qt6-qpa-plugins qt6-wayland
+    qt6-charts-dev libqt6opengl6-dev qt6-svg-dev  # Qt Charts needs the OpenGL package it does not pull in
 )
 test_packages=(
     postgresql

@@ -24,12 +24,13 @@ int main(int argc, char* argv[])
     parser.addOption(directoryOption);
     parser.process(app);
 
+    // The directory given, else the one opened last, else the default SQLite file.
     const DirectoryLocation location = parser.isSet(directoryOption)
         ? DirectoryLocation::sqlite(parser.value(directoryOption))
-        : DirectoryLocation::defaultLocation();
+        : MainWindow::rememberedLocation().value_or(DirectoryLocation::defaultLocation());
 
     MainWindow window;
-    window.openDirectory(location);
+    window.openLocation(location);
     window.show();
     return QApplication::exec();
 }

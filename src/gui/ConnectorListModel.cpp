@@ -9,6 +9,13 @@ ConnectorListModel::ConnectorListModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
+void ConnectorListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
 bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
 {
     const auto connectors = ConnectorStore(db).list(error);
@@ -22,7 +29,8 @@ bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
         if (!runs) {
             return false;
         }
-        rows.append({connector, runs->isEmpty() ? std::nullopt : std::optional(runs->first())});
+        rows.append({connector, runs->isEmpty() ? std::nullopt : std::optional(runs->first()),
+                     connector.schedule.nextRun(QDateTime::currentDateTimeUtc())});
     }
     beginResetModel();
     m_rows = std::move(rows);
@@ -61,6 +69,18 @@ QString ConnectorListModel::lastRunText(const Row& row) const
     return tr("%1, %2 failed").arg(when, mode);
 }
 
+QString ConnectorListModel::nextRunText(const Row& row) const
+{
+    if (!row.connector.schedule.enabled) {
+        return tr("Not scheduled");
+    }
+    if (!row.nextRun.isValid()) {
+        return tr("Never: check the schedule");
+    }
+    const QDateTime local = row.nextRun.toLocalTime();
+    return QLocale().toString(local, QLocale::ShortFormat);
+}
+
 QVariant ConnectorListModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
@@ -80,6 +100,9 @@ QVariant ConnectorListModel::data(const QModelIndex& index, int role) const
     case LastRunColumn:
         return role == Qt::ToolTipRole && row.lastRun && !row.lastRun->message.isEmpty() ? row.lastRun->message
                                                                                          : lastRunText(row);
+    case NextRunColumn:
+        return role == Qt::ToolTipRole && row.connector.schedule.enabled ? row.connector.schedule.cron
+                                                                         : nextRunText(row);
     default:
         return {};
     }
@@ -101,6 +124,8 @@ QVariant ConnectorListModel::headerData(int section, Qt::Orientation orientation
         return tr("Realm");
     case LastRunColumn:
         return tr("Last run");
+    case NextRunColumn:
+        return tr("Next run");
     default:
         return {};
     }

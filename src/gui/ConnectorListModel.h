@@ -14,12 +14,14 @@ class ConnectorListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, TypeColumn, UrlColumn, RealmColumn, LastRunColumn, ColumnCount };
+    enum Column { NameColumn, TypeColumn, UrlColumn, RealmColumn, LastRunColumn, NextRunColumn, ColumnCount };
 
     explicit ConnectorListModel(QObject* parent = nullptr);
 
-    // Reads the connectors and their last runs (a few small queries); false with `error` set.
+    // Reads the connectors and their last runs (a few small queries), and works out when each
+    // runs next; false with `error` set.
     bool reload(QSqlDatabase db, QString* error);
+    void clear();
     ConnectorConfig connector(int row) const { return m_rows.at(row).connector; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -32,8 +34,10 @@ private:
     {
         ConnectorConfig connector;
         std::optional<RunRecord> lastRun;
+        QDateTime nextRun; // invalid: not scheduled
     };
     QString lastRunText(const Row& row) const;
+    QString nextRunText(const Row& row) const;
 
     QList<Row> m_rows;
 };

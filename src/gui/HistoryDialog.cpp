@@ -1,5 +1,6 @@
 #include "HistoryDialog.h"
 
+#include "HistoryChartView.h"
 #include "HistoryModel.h"
 #include "JobThread.h"
 #include "ReportView.h"
@@ -19,6 +20,7 @@ HistoryDialog::HistoryDialog(DirectoryLocation location, QSqlDatabase db, QWidge
     , m_db(std::move(db))
     , m_model(new HistoryModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
+    , m_chart(new HistoryChartView(this))
 {
     m_ui->setupUi(this);
     m_sorted->setSourceModel(m_model);
@@ -33,6 +35,8 @@ HistoryDialog::HistoryDialog(DirectoryLocation location, QSqlDatabase db, QWidge
     connect(m_ui->openReportButton, &QPushButton::clicked, this, &HistoryDialog::openSelectedReport);
     connect(m_ui->rollbackButton, &QPushButton::clicked, this, &HistoryDialog::rollBackSelected);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
+    m_ui->historyLayout->insertWidget(0, m_chart, 2);
+    m_ui->historyLayout->setStretchFactor(m_ui->historyTableView, 3);
     reload();
 }
 
@@ -47,6 +51,7 @@ bool HistoryDialog::reload()
         return false;
     }
     m_model->setRuns(*runs);
+    m_chart->setRuns(*runs);
     m_ui->historyTableView->resizeColumnsToContents();
     m_ui->historyStatusLabel->setText(runs->isEmpty() ? tr("No runs yet.") : QString());
     updateActions();

@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class HistoryChartView;
 class HistoryModel;
 class JobThread;
 class QSortFilterProxyModel;
@@ -31,6 +32,7 @@ public:
     bool reload();
     // The report last opened, for tests.
     QWidget* lastReport() const { return m_lastReport; }
+    HistoryChartView* chart() const { return m_chart; }
 
 private:
     std::optional<RunRecord> selectedRun() const;
@@ -45,6 +47,7 @@ private:
     QSqlDatabase m_db;
     HistoryModel* m_model;
     QSortFilterProxyModel* m_sorted;
+    HistoryChartView* m_chart;
     QPointer<JobThread> m_loading;
     QPointer<QWidget> m_lastReport;
 };

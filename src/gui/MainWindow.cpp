@@ -2,12 +2,17 @@
 
 #include "AppInfo.h"
 #include "ConnectorListModel.h"
+#include "ConnectorWizard.h"
+#include "DirectoryDialog.h"
 #include "HistoryDialog.h"
 #include "JobThread.h"
 #include "MessageBox.h"
 #include "MigrationPreviewDialog.h"
+#include "OpenDirectoryDialog.h"
 #include "ReportView.h"
+#include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
+#include "connectors/keycloak/ConnectionTest.h"
 #include "directory/DirectoryAccess.h"
 #include "sync/MigrationPreviewJob.h"
 #include "sync/SyncJob.h"
@@ -19,11 +24,13 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 const auto geometryKey = QStringLiteral("MainWindow/geometry");
 const auto stateKey = QStringLiteral("MainWindow/state");
+const auto directoryKey = QStringLiteral("Directory/location"); // never a password: those are in the keychain
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -37,10 +44,26 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->connectorsTableView->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->connectorsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
-    connect(m_ui->simulateButton, &QPushButton::clicked, this, &MainWindow::simulateSelected);
-    connect(m_ui->fullSyncButton, &QPushButton::clicked, this, &MainWindow::fullSyncSelected);
-    connect(m_ui->historyButton, &QPushButton::clicked, this, &MainWindow::showHistory);
-    connect(m_ui->migrationButton, &QPushButton::clicked, this, &MainWindow::previewMigration);
+    const QList<std::pair<QToolButton*, QAction*>> buttons = {
+        {m_ui->addButton, m_ui->addConnectorAction},    {m_ui->editButton, m_ui->editConnectorAction},
+        {m_ui->testButton, m_ui->testConnectorAction},  {m_ui->removeButton, m_ui->removeConnectorAction},
+        {m_ui->simulateButton, m_ui->simulateAction},   {m_ui->fullSyncButton, m_ui->fullSyncAction},
+        {m_ui->migrationButton, m_ui->migrationAction}, {m_ui->historyButton, m_ui->historyAction},
+    };
+    for (const auto& [button, action] : buttons) {
+        button->setDefaultAction(action);
+    }
+    connect(m_ui->addConnectorAction, &QAction::triggered, this, &MainWindow::addConnector);
+    connect(m_ui->editConnectorAction, &QAction::triggered, this, &MainWindow::editSelected);
+    connect(m_ui->testConnectorAction, &QAction::triggered, this, &MainWindow::testSelected);
+    connect(m_ui->removeConnectorAction, &QAction::triggered, this, &MainWindow::removeSelected);
+    connect(m_ui->simulateAction, &QAction::triggered, this, &MainWindow::simulateSelected);
+    connect(m_ui->fullSyncAction, &QAction::triggered, this, &MainWindow::fullSyncSelected);
+    connect(m_ui->historyAction, &QAction::triggered, this, &MainWindow::showHistory);
+    connect(m_ui->browseDirectoryAction, &QAction::triggered, this, &MainWindow::showDirectory);
+    connect(m_ui->openDirectoryAction, &QAction::triggered, this, &MainWindow::chooseDirectory);
+    connect(m_ui->migrationAction, &QAction::triggered, this, &MainWindow::previewMigration);
+    connect(m_ui->connectorsTableView, &QTableView::activated, this, &MainWindow::editSelected);
     updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -51,24 +74,95 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::openDirectory(const DirectoryLocation& location)
+void MainWindow::openLocation(const DirectoryLocation& location, const QString& typedPassword)
 {
-    m_directory.reset();
-    m_ui->directoryLocationLabel->setText(location.displayName());
+    if (location.kind() == DirectoryLocation::Kind::Sqlite) {
+        openDirectory(location);
+        return;
+    }
+    // PostgreSQL: the password goes through the keychain, where every run finds it.
+    m_readingSecret = true;
+    updateActions();
+    const QString key = DirectoryAccess::passwordKey(location);
+    const auto opened = [this, location](const QString& password) {
+        m_readingSecret = false;
+        openDirectory(location, password);
+    };
+    const auto failed = [this, location](const QString& message) {
+        m_readingSecret = false;
+        m_ui->directoryLocationLabel->setText(location.displayName());
+        m_ui->directoryStatusLabel->setText(message);
+        updateActions();
+    };
+    if (!typedPassword.isEmpty()) {
+        statusBar()->showMessage(tr("Storing the directory password in the system keychain…"));
+        SecretStore().write(key, typedPassword, this, [opened, failed, typedPassword](const SecretResult& stored) {
+            stored.ok() ? opened(typedPassword) : failed(stored.message);
+        });
+        return;
+    }
+    statusBar()->showMessage(tr("Reading the directory password from the system keychain…"));
+    SecretStore().read(key, this, [opened, failed, location](const SecretResult& secret) {
+        if (secret.ok()) {
+            opened(secret.secret);
+        } else {
+            failed(secret.status == SecretResult::Status::NotFound ? DirectoryAccess::noPasswordMessage(location)
+                                                                   : secret.message);
+        }
+    });
+}
 
-    // Only SQLite opens from the window for now: it is a local file and opens at once.
+bool MainWindow::openDirectory(const DirectoryLocation& location, const QString& password)
+{
+    closeDirectory();
+    m_ui->directoryLocationLabel->setText(location.displayName());
     QString error;
-    m_directory = DirectoryAccess::open(location, &error); // brings a new or older directory up to date
+    // Brings a new or older directory up to date. A PostgreSQL server that does not answer at
+    // once is waited for here, up to the connection's timeout.
+    m_directory = DirectoryAccess::open(location, password, &error);
     if (!m_directory) {
         m_ui->directoryStatusLabel->setText(error);
         statusBar()->showMessage(tr("The user directory could not be opened."));
+        updateActions();
         return false;
     }
     m_location = location;
+    QSettings().setValue(directoryKey, location.toString());
     m_ui->directoryStatusLabel->setText(tr("Open"));
     statusBar()->showMessage(tr("Ready"));
     reloadConnectors();
     return true;
+}
+
+void MainWindow::closeDirectory()
+{
+    // What belongs to the directory being left goes with it.
+    for (QWidget* window : std::initializer_list<QWidget*>{m_history, m_directoryDialog, m_migrationPreview}) {
+        if (window) {
+            window->close();
+        }
+    }
+    m_connectors->clear();
+    m_directory.reset();
+    m_location.reset();
+}
+
+std::optional<DirectoryLocation> MainWindow::rememberedLocation()
+{
+    const QString remembered = QSettings().value(directoryKey).toString();
+    return remembered.isEmpty() ? std::nullopt : DirectoryLocation::parse(remembered);
+}
+
+void MainWindow::chooseDirectory()
+{
+    if (busy() || m_wizard) {
+        return;
+    }
+    auto* dialog = new OpenDirectoryDialog(m_location, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { openLocation(*dialog->location(), dialog->typedPassword()); });
+    dialog->open();
 }
 
 void MainWindow::reloadConnectors()
@@ -82,10 +176,8 @@ void MainWindow::reloadConnectors()
     if (m_directory && !m_connectors->reload(m_directory->database(), &error)) {
         m_ui->directoryStatusLabel->setText(tr("The connectors cannot be read: %1").arg(error));
     }
-    for (int row = 0; row < m_connectors->rowCount(); ++row) {
-        if (!selectedId.isEmpty() && m_connectors->connector(row).id == selectedId) {
-            m_ui->connectorsTableView->selectRow(row);
-        }
+    if (!selectedId.isEmpty()) {
+        selectConnector(selectedId);
     }
     m_ui->connectorsTableView->resizeColumnsToContents();
     updateActions();
@@ -93,11 +185,121 @@ void MainWindow::reloadConnectors()
 
 void MainWindow::updateActions()
 {
-    const bool ready = m_ui->connectorsTableView->selectionModel()->hasSelection() && !busy();
-    m_ui->simulateButton->setEnabled(ready);
-    m_ui->fullSyncButton->setEnabled(ready);
-    m_ui->migrationButton->setEnabled(ready);
-    m_ui->historyButton->setEnabled(m_directory != nullptr);
+    const bool open = m_directory != nullptr;
+    const bool ready = open && m_ui->connectorsTableView->selectionModel()->hasSelection() && !busy();
+    for (QAction* action : {m_ui->editConnectorAction, m_ui->testConnectorAction, m_ui->removeConnectorAction,
+                            m_ui->simulateAction, m_ui->fullSyncAction, m_ui->migrationAction}) {
+        action->setEnabled(ready);
+    }
+    m_ui->addConnectorAction->setEnabled(open && !busy());
+    m_ui->historyAction->setEnabled(open);
+    m_ui->browseDirectoryAction->setEnabled(open);
+    m_ui->openDirectoryAction->setEnabled(!busy() && !m_wizard);
+}
+
+void MainWindow::addConnector()
+{
+    if (m_directory && !busy()) {
+        openWizard(std::nullopt);
+    }
+}
+
+void MainWindow::editSelected()
+{
+    if (const auto connector = selectedConnector()) {
+        openWizard(connector);
+    }
+}
+
+void MainWindow::openWizard(const std::optional<ConnectorConfig>& connector)
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    m_wizard = new ConnectorWizard(m_directory->database(), connector, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    m_wizard->setWindowModality(Qt::WindowModal);
+    connect(m_wizard, &ConnectorWizard::saved, this, [this](const QString& id) {
+        reloadConnectors();
+        selectConnector(id);
+    });
+    m_wizard->show();
+    m_wizard->activateWindow();
+}
+
+void MainWindow::selectConnector(const QString& id)
+{
+    for (int row = 0; row < m_connectors->rowCount(); ++row) {
+        if (m_connectors->connector(row).id == id) {
+            m_ui->connectorsTableView->selectRow(row);
+        }
+    }
+}
+
+void MainWindow::testSelected()
+{
+    const auto connector = selectedConnector();
+    if (!connector) {
+        return;
+    }
+    withSecret(*connector, tr("Test Connection"), [this, connector = *connector](const QString& secret) {
+        const KeycloakSettings settings = connector.keycloak;
+        m_sync = JobThread::start<ConnectionTest, ConnectionTestResult>(
+            this, [settings, secret] { return std::make_unique<ConnectionTest>(settings, secret); },
+            &ConnectionTest::finished,
+            [this, connector](const ConnectionTestResult& result) {
+                m_sync.clear();
+                updateActions();
+                if (result.ok) {
+                    statusBar()->showMessage(
+                        tr("“%1”: connection OK. Users readable: %L2.").arg(connector.name).arg(result.userCount));
+                    return;
+                }
+                statusBar()->clearMessage();
+                if (result.error && result.error->kind != ConnectorError::Kind::Cancelled) {
+                    MessageBox::warning(this, tr("Test Connection"),
+                                        tr("“%1” cannot connect.\n\n%2").arg(connector.name, result.error->message));
+                }
+            });
+        statusBar()->showMessage(tr("Testing the connection of “%1”…").arg(connector.name));
+        updateActions();
+    });
+}
+
+void MainWindow::removeSelected()
+{
+    const auto connector = selectedConnector();
+    if (!connector) {
+        return;
+    }
+    const auto answer = MessageBox::question(
+        this, tr("Remove Connector"),
+        tr("Remove the connector “%1” and its client secret? The users and groups it synced stay in the "
+           "directory, and so does its history.")
+            .arg(connector->name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, {{QMessageBox::Yes, tr("Remove")}});
+    if (answer != QMessageBox::Yes) {
+        return;
+    }
+    QString error;
+    if (!ConnectorStore(m_directory->database()).remove(connector->id, &error)) {
+        MessageBox::warning(this, tr("Remove Connector"), error);
+        return;
+    }
+    reloadConnectors();
+    SecretStore().remove(connector->secretKey(), this, [this, name = connector->name](const SecretResult& removed) {
+        // A secret that was never stored is not a problem; one that stays behind is worth saying.
+        if (!removed.ok() && removed.status != SecretResult::Status::NotFound) {
+            MessageBox::warning(this, tr("Remove Connector"),
+                                tr("“%1” is removed, but its secret could not be removed from the system keychain: "
+                                   "%2")
+                                    .arg(name, removed.message));
+        } else {
+            statusBar()->showMessage(tr("“%1” removed.").arg(name));
+        }
+    });
 }
 
 void MainWindow::previewMigration()
@@ -146,6 +348,20 @@ void MainWindow::showHistory()
     m_history->show();
     m_history->raise();
     m_history->activateWindow();
+}
+
+void MainWindow::showDirectory()
+{
+    if (!m_location) {
+        return;
+    }
+    if (!m_directoryDialog) {
+        m_directoryDialog = new DirectoryDialog(*m_location, this);
+        m_directoryDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_directoryDialog->show();
+    m_directoryDialog->raise();
+    m_directoryDialog->activateWindow();
 }
 
 std::optional<ConnectorConfig> MainWindow::selectedConnector() const
@@ -275,6 +491,9 @@ void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncReques
     }
     reloadConnectors();
     const bool full = request.mode == SyncRequest::Mode::Full;
+    if (full && m_directoryDialog) {
+        m_directoryDialog->reload();
+    }
     const bool guardStopped = full && result.status == SyncResult::Status::Refused && result.plan
         && result.plan->deletionGuardTripped && !request.allowDeletions;
     if (guardStopped) {

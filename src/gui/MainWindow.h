@@ -1,6 +1,9 @@
 #pragma once
 
+#include "ConnectorWizard.h"
+#include "DirectoryDialog.h"
 #include "HistoryDialog.h"
+#include "JobThread.h"
 #include "config/ConnectorConfig.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryLocation.h"
@@ -13,7 +16,6 @@
 #include <memory>
 
 class ConnectorListModel;
-class JobThread;
 class QProgressDialog;
 
 namespace Ui {
@@ -29,11 +31,19 @@ public:
     ~MainWindow() override;
 
     // Opens the directory at `location` and shows what happened; returns whether it is open.
-    bool openDirectory(const DirectoryLocation& location);
+    // `password` is a PostgreSQL directory's (see openLocation).
+    bool openDirectory(const DirectoryLocation& location, const QString& password = {});
+    // Opens `location`, a PostgreSQL one with the password typed (then kept in the keychain) or
+    // read from the keychain without waiting for it.
+    void openLocation(const DirectoryLocation& location, const QString& typedPassword = {});
+    // The directory opened last, if one was.
+    static std::optional<DirectoryLocation> rememberedLocation();
     // The report of the last simulation shown, and the history, for tests.
     QWidget* lastReport() const { return m_lastReport; }
     HistoryDialog* history() const { return m_history; }
     QDialog* migrationPreview() const { return m_migrationPreview; }
+    ConnectorWizard* wizard() const { return m_wizard; }
+    DirectoryDialog* directoryDialog() const { return m_directoryDialog; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -49,9 +59,18 @@ private:
     // Reads the connector's client secret from the keychain, then runs `then` with it; a keychain
     // failure is shown under `title`.
     void withSecret(const ConnectorConfig& connector, const QString& title, std::function<void(const QString&)> then);
+    void addConnector();
+    void editSelected();
+    void openWizard(const std::optional<ConnectorConfig>& connector);
+    void selectConnector(const QString& id);
+    void testSelected();
+    void removeSelected();
     void simulateSelected();
     void fullSyncSelected();
     void showHistory();
+    void showDirectory();
+    void chooseDirectory();
+    void closeDirectory();
     void previewMigration();
     void applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan);
     bool confirmRemovals(const ChangeSet& plan);
@@ -69,4 +88,6 @@ private:
     QPointer<QWidget> m_lastReport;
     QPointer<HistoryDialog> m_history;
     QPointer<QDialog> m_migrationPreview;
+    QPointer<ConnectorWizard> m_wizard;
+    QPointer<DirectoryDialog> m_directoryDialog;
 };

@@ -33,6 +33,7 @@ private Q_SLOTS:
             connector.keycloak.baseUrl = u"https://sso.example.com"_s;
             connector.keycloak.realm = name.toLower();
             connector.keycloak.clientId = u"usersync"_s;
+            connector.schedule.enabled = name == u"Partners"_s;
             QVERIFY2(ConnectorStore(db).add(connector, &error), qPrintable(error));
             m_connectors.append(connector);
         }
@@ -65,6 +66,16 @@ private Q_SLOTS:
                          u"Stopped by the deletion limit"_s);
             } else {
                 QCOMPARE(lastRun, u"Never run"_s);
+            }
+            // Only the scheduled one has a next run; its tooltip is the expression.
+            const QModelIndex next = model.index(row, ConnectorListModel::NextRunColumn);
+            if (model.connector(row).schedule.enabled) {
+                const QDateTime expected = model.connector(row).schedule.nextRun(QDateTime::currentDateTimeUtc());
+                QCOMPARE(expected.toLocalTime().time(), QTime(2, 0));
+                QCOMPARE(next.data().toString(), QLocale().toString(expected.toLocalTime(), QLocale::ShortFormat));
+                QCOMPARE(next.data(Qt::ToolTipRole).toString(), u"0 0 2 * * ?"_s);
+            } else {
+                QCOMPARE(next.data().toString(), u"Not scheduled"_s);
             }
             QCOMPARE(model.index(row, ConnectorListModel::TypeColumn).data().toString(), u"Keycloak"_s);
         }

@@ -14,9 +14,7 @@ std::unique_ptr<DatabaseConnection> DirectoryAccess::open(const DirectoryLocatio
     if (location.kind() == DirectoryLocation::Kind::PostgreSql) {
         const SecretResult secret = SecretStore().readNow(passwordKey(location));
         if (secret.status == SecretResult::Status::NotFound) {
-            *error = tr("No password for the PostgreSQL directory %1 is stored in the system keychain. Store it "
-                        "with: usersync-cli directory set-password --directory %2 --password-stdin")
-                         .arg(location.displayName(), location.toString());
+            *error = noPasswordMessage(location);
             return nullptr;
         }
         if (!secret.ok()) {
@@ -25,6 +23,19 @@ std::unique_ptr<DatabaseConnection> DirectoryAccess::open(const DirectoryLocatio
         }
         password = secret.secret;
     }
+    return open(location, password, error);
+}
+
+QString DirectoryAccess::noPasswordMessage(const DirectoryLocation& location)
+{
+    return tr("No password for the PostgreSQL directory %1 is stored in the system keychain. Type it in Open "
+              "Directory, or store it with: usersync-cli directory set-password --directory %2 --password-stdin")
+        .arg(location.displayName(), location.toString());
+}
+
+std::unique_ptr<DatabaseConnection> DirectoryAccess::open(const DirectoryLocation& location, const QString& password,
+                                                          QString* error)
+{
     auto connection = DatabaseConnection::open(location, password, error);
     if (!connection) {
         return nullptr;

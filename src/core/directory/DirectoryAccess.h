@@ -17,4 +17,10 @@ public:
     static QString passwordKey(const DirectoryLocation& location);
 
     static std::unique_ptr<DatabaseConnection> open(const DirectoryLocation& location, QString* error);
+    // The same with the PostgreSQL password at hand (the window reads it from the keychain
+    // asynchronously); it does not touch the keychain.
+    static std::unique_ptr<DatabaseConnection> open(const DirectoryLocation& location, const QString& password,
+                                                    QString* error);
+    // "No password is stored…": the sentence for a PostgreSQL directory without one.
+    static QString noPasswordMessage(const DirectoryLocation& location);
 };

@@ -1,0 +1,109 @@
+#include "DirectoryDialog.h"
+
+#include "DirectoryGroupModel.h"
+#include "DirectoryUserModel.h"
+#include "JobThread.h"
+#include "directory/DirectoryLoadJob.h"
+#include "ui_DirectoryDialog.h"
+
+#include <QHeaderView>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+
+namespace {
+
+QSortFilterProxyModel* searchableProxy(QAbstractItemModel* source, int sortRole, QObject* parent)
+{
+    auto* proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setSortRole(sortRole);
+    proxy->setSortLocaleAware(true);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setFilterKeyColumn(-1); // every column
+    return proxy;
+}
+
+void prepareTable(QTableView* view, QAbstractItemModel* model)
+{
+    view->setModel(model);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->sortByColumn(0, Qt::AscendingOrder);
+}
+
+} // namespace
+
+DirectoryDialog::DirectoryDialog(DirectoryLocation location, QWidget* parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::DirectoryDialog>())
+    , m_location(std::move(location))
+    , m_userModel(new DirectoryUserModel(this))
+    , m_groupModel(new DirectoryGroupModel(this))
+    , m_userProxy(searchableProxy(m_userModel, DirectoryUserModel::SortRole, this))
+    , m_groupProxy(searchableProxy(m_groupModel, DirectoryGroupModel::SortRole, this))
+{
+    m_ui->setupUi(this);
+    prepareTable(m_ui->usersTableView, m_userProxy);
+    prepareTable(m_ui->groupsTableView, m_groupProxy);
+    auto* reloadButton = m_ui->buttonBox->addButton(tr("&Reload"), QDialogButtonBox::ActionRole);
+    connect(reloadButton, &QPushButton::clicked, this, &DirectoryDialog::reload);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->searchLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_userProxy->setFilterFixedString(text);
+        m_groupProxy->setFilterFixedString(text);
+        updateStatus();
+    });
+    reload();
+}
+
+DirectoryDialog::~DirectoryDialog() = default;
+
+void DirectoryDialog::reload()
+{
+    if (m_load) {
+        return;
+    }
+    m_ui->directoryStatusLabel->setText(tr("Reading the directory…"));
+    const DirectoryLocation location = m_location;
+    m_load = JobThread::start<DirectoryLoadJob, DirectoryLoadResult>(
+        this, [location] { return std::make_unique<DirectoryLoadJob>(location); }, &DirectoryLoadJob::finished,
+        [this](const DirectoryLoadResult& result) { showLoaded(result); });
+}
+
+void DirectoryDialog::showLoaded(const DirectoryLoadResult& result)
+{
+    m_load.clear();
+    m_error = result.error;
+    if (result.error.isEmpty()) {
+        m_userModel->setState(result.state, result.connectorNames);
+        m_groupModel->setState(result.state, result.connectorNames);
+        for (QTableView* view : {m_ui->usersTableView, m_ui->groupsTableView}) {
+            // Sized from the first rows only: measuring a hundred thousand would stall the window.
+            view->horizontalHeader()->setResizeContentsPrecision(200);
+            view->resizeColumnsToContents();
+        }
+    }
+    updateStatus();
+    Q_EMIT loaded();
+}
+
+void DirectoryDialog::updateStatus()
+{
+    if (!m_error.isEmpty()) {
+        m_ui->directoryStatusLabel->setText(m_error);
+        return;
+    }
+    const int users = m_userModel->rowCount();
+    const int groups = m_groupModel->rowCount();
+    if (m_ui->searchLineEdit->text().isEmpty()) {
+        m_ui->directoryStatusLabel->setText(tr("Users: %L1 · Groups: %L2").arg(users).arg(groups));
+        return;
+    }
+    m_ui->directoryStatusLabel->setText(tr("Matching: %1 of %L2 users, %3 of %L4 groups.")
+                                            .arg(m_userProxy->rowCount())
+                                            .arg(users)
+                                            .arg(m_groupProxy->rowCount())
+                                            .arg(groups));
+}

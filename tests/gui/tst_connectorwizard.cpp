@@ -1,0 +1,338 @@
+#include "ConnectorWizard.h"
+#include "DirectoryDialog.h"
+#include "HistoryChartView.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "SchedulePage.h"
+#include "TestEnvironment.h"
+#include "TestRealm.h"
+#include "config/ConnectorStore.h"
+#include "config/SecretStore.h"
+#include "connectors/keycloak/ConnectionTest.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+#include <QWindow>
+
+using namespace Qt::StringLiterals;
+
+// The setup guide's path through the Add Connector wizard, by keyboard, against the real test
+// Keycloak and keychain: type the connection, Save and Test Connection, a wrong secret, the
+// schedule's preview, Save and Return; then simulate, apply and browse the directory.
+class TestConnectorWizard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_realm.isValid(), qPrintable(m_realm.errorString()));
+        qRegisterMetaType<ConnectionTestResult>();
+        TestEnvironment::isolateUserFolders();
+        MessageBox::setTestMode(true);
+        QVERIFY(m_temporary.isValid());
+        m_location = DirectoryLocation::sqlite(m_temporary.filePath(u"directory.sqlite"_s));
+    }
+
+    void addConnectorByKeyboard()
+    {
+        USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier); // Add…
+        ConnectorWizard* wizard = window.wizard();
+        QVERIFY(wizard);
+        activate(wizard);
+        QCOMPARE(wizard->currentId(), int(ConnectorWizard::TypePageId));
+        // A button's mnemonic clicks it as a short animation: QTRY_ waits for that.
+        QTest::keyClick(wizard, Qt::Key_N, Qt::AltModifier); // Next: Keycloak is chosen already
+        QTRY_COMPARE(wizard->currentId(), int(ConnectorWizard::ConnectionPageId));
+
+        // Name, URL, realm, client id and secret in tab order, as a keyboard user types them.
+        type(wizard, u"nameLineEdit"_s, u"Corporate SSO"_s);
+        typeAfterTab(wizard, u"urlLineEdit"_s, url);
+        typeAfterTab(wizard, u"realmLineEdit"_s, m_realm.name());
+        typeAfterTab(wizard, u"clientIdLineEdit"_s, u"usersync-sync"_s);
+        typeAfterTab(wizard, u"secretLineEdit"_s, u"not-the-secret"_s);
+        auto* secret = wizard->findChild<QLineEdit*>(u"secretLineEdit"_s);
+        QCOMPARE(secret->echoMode(), QLineEdit::Password);
+        QTest::keyClick(wizard, Qt::Key_W, Qt::AltModifier); // Show
+        QTRY_COMPARE(secret->echoMode(), QLineEdit::Normal);
+        QTest::keyClick(wizard, Qt::Key_W, Qt::AltModifier); // and hide again
+        QTRY_COMPARE(secret->echoMode(), QLineEdit::Password);
+
+        // A wrong secret: saved, tested, and the sentence says where to fix it.
+        auto* result = wizard->findChild<QLabel*>(u"testResultLabel"_s);
+        const ConnectionTestResult refused = saveAndTest(wizard);
+        QVERIFY(!refused.ok);
+        QVERIFY2(result->text().contains(u"Credentials tab"_s), qPrintable(result->text()));
+        QCOMPARE(connectorCount(window), 1);
+
+        // The right secret: a clear success with the realm's counts.
+        secret->setFocus();
+        secret->selectAll();
+        QTest::keyClicks(secret, m_realm.clientSecret(u"usersync-sync"_s));
+        const ConnectionTestResult connected = saveAndTest(wizard);
+        QVERIFY2(connected.ok, qPrintable(result->text()));
+        QVERIFY2(result->text().contains(u"Connection OK"_s), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(u"Users readable: %1."_s.arg(m_realm.users().size())),
+                 qPrintable(result->text()));
+        QCOMPARE(connectorCount(window), 1); // saved again, not added twice
+        screenshot(wizard, u"wizard-connection"_s);
+
+        // Advanced settings: scheduling, with the default of every day at 02:00 previewed.
+        QTest::keyClick(wizard, Qt::Key_A, Qt::AltModifier); // Show Advanced Settings
+        QTRY_COMPARE(wizard->currentId(), int(ConnectorWizard::SchedulePageId));
+        QTest::keyClick(wizard, Qt::Key_E, Qt::AltModifier); // Enable Scheduled Synchronization
+        QTRY_VERIFY(wizard->findChild<QCheckBox*>(u"scheduleEnabledCheckBox"_s)->isChecked());
+        auto* schedule = static_cast<SchedulePage*>(wizard->page(ConnectorWizard::SchedulePageId));
+        auto* description = wizard->findChild<QLabel*>(u"cronDescriptionLabel"_s);
+        QCOMPARE(description->text(), u"Every day at 02:00"_s);
+        checkPreview(schedule->previewTimes(), QTime(2, 0), false);
+
+        // Every weekday at 06:30, typed as an administrator would.
+        QTest::keyClick(wizard, Qt::Key_X, Qt::AltModifier); // the cron expression
+        auto* cron = wizard->findChild<QLineEdit*>(u"cronLineEdit"_s);
+        QVERIFY(cron->hasFocus());
+        cron->selectAll();
+        QTest::keyClicks(cron, u"0 30 6 ? * MON-FRI"_s);
+        checkPreview(schedule->previewTimes(), QTime(6, 30), true);
+
+        // A wrong expression is named as it is typed, and blocks Save and Return.
+        QTest::keyClicks(cron, u"X"_s);
+        QVERIFY2(description->text().contains(u"Day of week"_s), qPrintable(description->text()));
+        QVERIFY(schedule->previewTimes().isEmpty());
+        QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
+        QTest::keyClick(cron, Qt::Key_Backspace);
+        QCOMPARE(description->text(), u"Every weekday (Monday to Friday) at 06:30"_s);
+        screenshot(wizard, u"wizard-schedule"_s);
+
+        // The other advanced pages, each with Save and Return as well.
+        for (const auto& [page, name] : {std::pair{ConnectorWizard::RulesPageId, u"wizard-rules"_s},
+                                         {ConnectorWizard::MappingPageId, u"wizard-mapping"_s},
+                                         {ConnectorWizard::NetworkPageId, u"wizard-network"_s}}) {
+            QTest::keyClick(wizard, Qt::Key_N, Qt::AltModifier);
+            QTRY_COMPARE(wizard->currentId(), int(page));
+            QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+            screenshot(wizard, name);
+        }
+        QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+
+        // Save and Return: the connector is kept with its schedule, and the window shows it.
+        QSignalSpy saved(wizard, &ConnectorWizard::saved);
+        QTest::keyClick(wizard, Qt::Key_S, Qt::AltModifier);
+        QTRY_VERIFY(!window.wizard());
+        QCOMPARE(saved.size(), 1);
+        QString error;
+        const auto stored = ConnectorStore(database()).find(u"Corporate SSO"_s, &error);
+        QVERIFY2(stored, qPrintable(error));
+        QVERIFY(stored->schedule.enabled);
+        QCOMPARE(stored->schedule.cron, u"0 30 6 ? * MON-FRI"_s);
+        QCOMPARE(stored->keycloak.baseUrl, url);
+        QCOMPARE(connectorCount(window), 1);
+        m_connectorId = stored->id;
+    }
+
+    void theSecretIsOnlyInTheKeychain()
+    {
+        QVERIFY(!m_connectorId.isEmpty());
+        const QByteArray secret = m_realm.clientSecret(u"usersync-sync"_s).toUtf8();
+        // Every file the application wrote: its settings, its data folder and the directory.
+        QStringList folders = {QFileInfo(QSettings().fileName()).absolutePath(), m_temporary.path(),
+                               QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)};
+        int filesRead = 0;
+        for (const QString& folder : folders) {
+            QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                QFile file(files.next());
+                QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+                QVERIFY2(!file.readAll().contains(secret), qPrintable(file.fileName()));
+                ++filesRead;
+            }
+        }
+        QVERIFY(QFile::exists(QSettings().fileName())); // the settings were written and read
+        QVERIFY(filesRead >= 2);
+        const SecretResult kept = SecretStore().readNow(SecretStore::connectorKey(m_connectorId, u"client-secret"_s));
+        QVERIFY2(kept.ok(), qPrintable(kept.message));
+        QCOMPARE(kept.secret.toUtf8(), secret);
+    }
+
+    void editKeepsTheSecretUnlessChanged()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.show();
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        connectors->selectRow(0);
+        window.findChild<QAction*>(u"editConnectorAction"_s)->trigger();
+        ConnectorWizard* wizard = window.wizard();
+        QVERIFY(wizard);
+        activate(wizard);
+        QCOMPARE(wizard->currentId(), int(ConnectorWizard::ConnectionPageId));
+        auto* secret = wizard->findChild<QLineEdit*>(u"secretLineEdit"_s);
+        QVERIFY(secret->text().isEmpty()); // never shown again
+        QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+        auto* name = wizard->findChild<QLineEdit*>(u"nameLineEdit"_s);
+        name->setText(u"Test Realm"_s);
+        // Save and Test with the stored secret.
+        const ConnectionTestResult tested = saveAndTest(wizard);
+        QVERIFY2(tested.ok, qPrintable(wizard->findChild<QLabel*>(u"testResultLabel"_s)->text()));
+        wizard->button(QWizard::FinishButton)->click();
+        QTRY_VERIFY(!window.wizard());
+        QCOMPARE(connectors->model()->index(0, 0).data().toString(), u"Test Realm"_s);
+        const SecretResult kept = SecretStore().readNow(SecretStore::connectorKey(m_connectorId, u"client-secret"_s));
+        QCOMPARE(kept.secret, m_realm.clientSecret(u"usersync-sync"_s));
+    }
+
+    void simulateApplyAndBrowse()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.show();
+        window.findChild<QTableView*>(u"connectorsTableView"_s)->selectRow(0);
+        window.findChild<QAction*>(u"simulateAction"_s)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 60'000);
+        QPointer<QWidget> simulated = window.lastReport();
+        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 60'000);
+
+        window.findChild<QAction*>(u"browseDirectoryAction"_s)->trigger();
+        DirectoryDialog* directory = window.directoryDialog();
+        QVERIFY(directory);
+        QTRY_VERIFY_WITH_TIMEOUT(!directory->isLoading(), 30'000);
+        QCOMPARE(directory->users()->rowCount(), m_realm.users().size());
+        // Groups whose names collide (two "Team A"s) are left out rather than merged.
+        QMap<QString, int> names;
+        for (const QString& path : m_realm.groupPaths()) {
+            ++names[path.section(u'/', -1)];
+        }
+        QCOMPARE(directory->groups()->rowCount(), names.values().count(1));
+
+        // The search narrows both lists to what matches, in any column.
+        const QJsonObject someone = m_realm.users().constLast();
+        const QString username = someone.value(u"username"_s).toString();
+        auto* search = directory->findChild<QLineEdit*>(u"searchLineEdit"_s);
+        QTest::keyClicks(search, username);
+        QVERIFY(directory->users()->rowCount() >= 1);
+        for (int row = 0; row < directory->users()->rowCount(); ++row) {
+            const QModelIndex index = directory->users()->index(row, 0);
+            bool matches = false;
+            for (int column = 0; column < directory->users()->columnCount(); ++column) {
+                matches =
+                    matches || index.siblingAtColumn(column).data().toString().contains(username, Qt::CaseInsensitive);
+            }
+            QVERIFY2(matches, qPrintable(index.data().toString()));
+        }
+        search->clear();
+        screenshot(directory, u"directory"_s);
+        screenshot(&window, u"main-window-scheduled"_s);
+
+        // The history's chart shows the applied run's changes.
+        window.findChild<QAction*>(u"historyAction"_s)->trigger();
+        QVERIFY(window.history());
+        const QList<QPointF> added = window.history()->chart()->points(HistoryChartView::Added);
+        QCOMPARE(added.size(), 1);
+        QVERIFY2(added.first().y() > m_realm.users().size(), qPrintable(QString::number(added.first().y())));
+        screenshot(window.history(), u"history"_s);
+    }
+
+private:
+    static void screenshot(QWidget* widget, const QString& name)
+    {
+        if (const QString folder = qEnvironmentVariable("USERSYNC_SCREENSHOTS"); !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout catches up with the latest text
+            QVERIFY(widget->grab().save(folder + u'/' + name + u".png"_s));
+        }
+    }
+
+    // The offscreen platform has no window manager to activate a new window, as a desktop does.
+    static void activate(QWidget* window)
+    {
+        window->windowHandle()->requestActivate();
+        QTRY_COMPARE(QGuiApplication::focusWindow(), window->windowHandle());
+    }
+
+    static void type(QWidget* wizard, const QString& name, const QString& text)
+    {
+        auto* edit = wizard->findChild<QLineEdit*>(name);
+        QVERIFY(edit);
+        QVERIFY2(edit->hasFocus(), qPrintable(name));
+        QTest::keyClicks(edit, text);
+    }
+
+    static void typeAfterTab(QWidget* wizard, const QString& name, const QString& text)
+    {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        type(wizard, name, text);
+    }
+
+    static ConnectionTestResult saveAndTest(ConnectorWizard* wizard)
+    {
+        QSignalSpy finished(wizard, &ConnectorWizard::testFinished);
+        QTest::keyClick(wizard, Qt::Key_T, Qt::AltModifier); // Save and Test Connection
+        if (!finished.wait(60'000)) {
+            return {};
+        }
+        return finished.first().first().value<ConnectionTestResult>();
+    }
+
+    // Five runs, each later than the one before, all at `time` local, none on a weekend when
+    // `weekdays` is set, and the first within the next week.
+    static void checkPreview(const QList<QDateTime>& runs, QTime time, bool weekdays)
+    {
+        QCOMPARE(runs.size(), SchedulePage::previewCount);
+        const QDateTime now = QDateTime::currentDateTime();
+        QVERIFY(runs.first() > now);
+        QVERIFY(runs.first() < now.addDays(7));
+        for (int i = 0; i < runs.size(); ++i) {
+            const QDateTime local = runs.at(i).toTimeZone(QTimeZone::systemTimeZone());
+            QCOMPARE(local.time(), time);
+            if (weekdays) {
+                QVERIFY2(local.date().dayOfWeek() <= 5, qPrintable(local.toString()));
+            }
+            if (i > 0) {
+                QVERIFY(runs.at(i) > runs.at(i - 1));
+                // Consecutive days, but for the weekend skipped.
+                QVERIFY(runs.at(i - 1).daysTo(runs.at(i)) <= (weekdays ? 3 : 1));
+            }
+        }
+    }
+
+    QSqlDatabase database()
+    {
+        if (!m_connection) {
+            QString error;
+            m_connection = DatabaseConnection::open(*m_location, {}, &error);
+        }
+        return m_connection->database();
+    }
+
+    int connectorCount(MainWindow& window)
+    {
+        return window.findChild<QTableView*>(u"connectorsTableView"_s)->model()->rowCount();
+    }
+
+    TestRealm m_realm;
+    QTemporaryDir m_temporary;
+    std::optional<DirectoryLocation> m_location;
+    std::unique_ptr<DatabaseConnection> m_connection;
+    QString m_connectorId;
+};
+
+QTEST_MAIN(TestConnectorWizard)
+#include "tst_connectorwizard.moc"
