@@ -53,6 +53,23 @@ MainWindow::MainWindow(QWidget* parent)
     for (const auto& [button, action] : buttons) {
         button->setDefaultAction(action);
     }
+    // The desktop theme's icons where it has them, so that the window looks native; ours otherwise.
+    const QList<std::tuple<QAction*, const char*, const char*>> icons = {
+        {m_ui->addConnectorAction, "list-add", "add"},
+        {m_ui->editConnectorAction, "document-edit", "edit"},
+        {m_ui->testConnectorAction, "network-connect", "test"},
+        {m_ui->removeConnectorAction, "list-remove", "remove"},
+        {m_ui->simulateAction, "document-preview", "simulate"},
+        {m_ui->fullSyncAction, "view-refresh", "sync"},
+        {m_ui->migrationAction, "go-next", "migrate"},
+        {m_ui->historyAction, "appointment-recurring", "history"},
+        {m_ui->browseDirectoryAction, "system-users", "directory"},
+        {m_ui->openDirectoryAction, "document-open", "open"},
+    };
+    for (const auto& [action, themeName, ours] : icons) {
+        action->setIcon(QIcon::fromTheme(QLatin1String(themeName),
+                                         QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(ours)))));
+    }
     connect(m_ui->addConnectorAction, &QAction::triggered, this, &MainWindow::addConnector);
     connect(m_ui->editConnectorAction, &QAction::triggered, this, &MainWindow::editSelected);
     connect(m_ui->testConnectorAction, &QAction::triggered, this, &MainWindow::testSelected);

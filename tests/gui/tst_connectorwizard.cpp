@@ -9,6 +9,7 @@
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
+#include "directory/DirectoryStore.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -249,6 +251,33 @@ private Q_SLOTS:
         QCOMPARE(added.size(), 1);
         QVERIFY2(added.first().y() > m_realm.users().size(), qPrintable(QString::number(added.first().y())));
         screenshot(window.history(), u"history"_s);
+    }
+
+    void testAndRemoveFromTheWindow()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        connectors->selectRow(0);
+        window.findChild<QAction*>(u"testConnectorAction"_s)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().contains(u"connection OK"_s), 30'000);
+        QVERIFY(window.statusBar()->currentMessage().contains(QString::number(m_realm.users().size())));
+
+        // Cancelled, nothing happens; confirmed, the connector and its secret go, its users stay.
+        auto* remove = window.findChild<QAction*>(u"removeConnectorAction"_s);
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        remove->trigger();
+        QCOMPARE(connectors->model()->rowCount(), 1);
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        remove->trigger();
+        QCOMPARE(connectors->model()->rowCount(), 0);
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(u"removed"_s));
+        const SecretResult gone = SecretStore().readNow(SecretStore::connectorKey(m_connectorId, u"client-secret"_s));
+        QCOMPARE(gone.status, SecretResult::Status::NotFound);
+        QString error;
+        const auto state = DirectoryStore(database()).load(&error);
+        QVERIFY2(state, qPrintable(error));
+        QCOMPARE(state->users.size(), m_realm.users().size());
     }
 
 private:

@@ -2,16 +2,22 @@
 #include "HistoryModel.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "OpenDirectoryDialog.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
+#include "directory/DirectoryAccess.h"
 #include "directory/DirectoryStore.h"
 #include "directory/Schema.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPointer>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -240,7 +246,55 @@ private Q_SLOTS:
         QVERIFY(window.migrationPreview()->findChild<QLabel*>(u"summaryLabel"_s)->text().contains(u"link 1 "_s));
     }
 
+    // A PostgreSQL directory from the window: the password typed in Open Directory goes to the
+    // keychain, where the next start (and every CLI or scheduled run) finds it.
+    void opensAPostgresDirectoryThroughTheKeychain()
+    {
+        USERSYNC_REQUIRE_POSTGRES(postgres);
+        const QString key = DirectoryAccess::passwordKey(postgres->location);
+        SecretStore().removeNow(key);
+        {
+            MainWindow window;
+            window.openLocation(postgres->location);
+            QTRY_VERIFY(directoryStatus(window).contains(u"No password"_s));
+            QVERIFY(!window.findChild<QAction*>(u"addConnectorAction"_s)->isEnabled());
+        }
+        {
+            MainWindow window;
+            window.show();
+            window.findChild<QAction*>(u"openDirectoryAction"_s)->trigger();
+            auto* dialog = window.findChild<OpenDirectoryDialog*>();
+            QVERIFY(dialog);
+            dialog->findChild<QRadioButton*>(u"postgresRadioButton"_s)->setChecked(true);
+            QVERIFY(!dialog->findChild<QLineEdit*>(u"sqlitePathLineEdit"_s)->isEnabled());
+            // A missing field is named, and the dialog stays open with what was typed.
+            dialog->findChild<QLineEdit*>(u"hostLineEdit"_s)->setText(postgres->location.host());
+            dialog->accept();
+            QVERIFY(dialog->isVisible());
+            QVERIFY(dialog->findChild<QLabel*>(u"problemLabel"_s)->text().contains(u"database"_s));
+            dialog->findChild<QSpinBox*>(u"portSpinBox"_s)->setValue(postgres->location.port());
+            dialog->findChild<QLineEdit*>(u"databaseLineEdit"_s)->setText(postgres->location.database());
+            dialog->findChild<QLineEdit*>(u"userLineEdit"_s)->setText(postgres->location.user());
+            dialog->findChild<QLineEdit*>(u"passwordLineEdit"_s)->setText(postgres->password);
+            dialog->accept();
+            QTRY_COMPARE(directoryStatus(window), u"Open"_s);
+            QCOMPARE(MainWindow::rememberedLocation(), postgres->location);
+            QCOMPARE(SecretStore().readNow(key).secret, postgres->password);
+            QVERIFY(window.findChild<QAction*>(u"addConnectorAction"_s)->isEnabled());
+        }
+        {
+            MainWindow window;
+            window.openLocation(*MainWindow::rememberedLocation());
+            QTRY_COMPARE(directoryStatus(window), u"Open"_s);
+        }
+    }
+
 private:
+    static QString directoryStatus(const MainWindow& window)
+    {
+        return window.findChild<QLabel*>(u"directoryStatusLabel"_s)->text();
+    }
+
     qsizetype activeUsers() const
     {
         QString error;
