@@ -5,6 +5,7 @@
 #include "ConnectorCommands.h"
 #include "DirectoryCommands.h"
 #include "FetchCommand.h"
+#include "ScheduleCommands.h"
 #include "SyncCommands.h"
 
 using namespace Qt::StringLiterals;
@@ -17,12 +18,13 @@ QString Cli::usage() const
               "  %1\n"
               "  %2\n"
               "  %3\n"
-              "  %4\n\n"
+              "  %4\n"
+              "  %5\n\n"
               "Every command takes --help, and --directory to choose the user directory (a SQLite file or\n"
               "postgresql://user@host/database); commands that report take --json.\n"
               "Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.\n")
         .arg(ConnectorCommands::summary(), FetchCommand::summary(), SyncCommands::summaries().join(u"\n  "_s),
-             DirectoryCommands::summary());
+             DirectoryCommands::summary(), ScheduleCommands::summaries().join(u"\n  "_s));
 }
 
 int Cli::run(const QStringList& arguments)
@@ -52,6 +54,12 @@ int Cli::run(const QStringList& arguments)
     }
     if (command == u"directory"_s) {
         return DirectoryCommands(m_context).run(commandArguments);
+    }
+    if (command == u"cron"_s) {
+        return ScheduleCommands(m_context).cron(commandArguments);
+    }
+    if (command == u"schedule"_s) {
+        return ScheduleCommands(m_context).schedule(commandArguments);
     }
     if (command == u"--version"_s || command == u"-v"_s) {
         m_context.out() << "usersync-cli " << AppInfo::version() << Qt::endl;

@@ -100,8 +100,26 @@ struct SettingOptions
                                                              "delete (default 10)."),
                                        ConnectorCommands::tr("percent")};
 
+    // When it runs on its own.
+    QCommandLineOption schedule{u"schedule"_s,
+                                ConnectorCommands::tr("Run a full sync on this schedule (a Quartz cron expression "
+                                                      "or crontab line; check it with usersync-cli cron)."),
+                                ConnectorCommands::tr("cron")};
+    QCommandLineOption scheduleDaily{u"schedule-daily"_s,
+                                     ConnectorCommands::tr("Run a full sync every day at 02:00 (the default "
+                                                           "schedule).")};
+    QCommandLineOption noSchedule{u"no-schedule"_s, ConnectorCommands::tr("Run only when started.")};
+    QCommandLineOption timeZone{u"time-zone"_s,
+                                ConnectorCommands::tr("The schedule's time zone, e.g. Europe/Berlin (default: the "
+                                                      "system's)."),
+                                ConnectorCommands::tr("zone")};
+    QCommandLineOption noCatchUp{u"no-catch-up"_s,
+                                 ConnectorCommands::tr("Do not run a scheduled sync missed while nothing was "
+                                                       "running.")};
+
     void addTo(QCommandLineParser& parser) const
     {
+        parser.addOptions({schedule, scheduleDaily, noSchedule, timeZone, noCatchUp});
         parser.addOptions({url,          realm,           clientId,         caFile,         pageSize,
                            inFlight,     timeout,         retries,          attribute,      noAttributes,
                            secretStdin,  secretEnv,       cleanup,          requiredGroup,  anyGroup,
@@ -212,6 +230,20 @@ struct SettingOptions
 
     bool applyAll(const QCommandLineParser& parser, ConnectorConfig& config, QString* error) const
     {
+        if (parser.isSet(schedule) || parser.isSet(scheduleDaily)) {
+            config.schedule.enabled = true;
+            config.schedule.cron =
+                parser.isSet(schedule) ? parser.value(schedule).simplified() : ScheduleSettings::defaultCron;
+        }
+        if (parser.isSet(noSchedule)) {
+            config.schedule.enabled = false;
+        }
+        if (parser.isSet(timeZone)) {
+            config.schedule.timeZone = parser.value(timeZone).trimmed();
+        }
+        if (parser.isSet(noCatchUp)) {
+            config.schedule.runMissed = false;
+        }
         return apply(parser, config.keycloak, error) && applySync(parser, config.sync, error);
     }
 };

@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -172,6 +173,74 @@ private Q_SLOTS:
         QCOMPARE(cli({u"rollback"_s, simulatedRun}).exitCode, 2);
     }
 
+    void cronShowsWhatAnExpressionMeans()
+    {
+        const Run weekdays =
+            cli({u"cron"_s, u"0 30 6 ? * MON-FRI"_s, u"--tz"_s, u"Europe/Berlin"_s, u"--count"_s, u"3"_s, u"--json"_s});
+        QVERIFY2(weekdays.exitCode == 0, qPrintable(weekdays.err));
+        QCOMPARE(weekdays.json()[u"description"_s].toString(), u"Every weekday (Monday to Friday) at 06:30"_s);
+        const QJsonArray next = weekdays.json()[u"next"_s].toArray();
+        QCOMPARE(next.size(), 3);
+        for (const QJsonValue& time : next) {
+            const QDateTime run = QDateTime::fromString(time.toString(), Qt::ISODate);
+            const QDateTime berlin = run.toTimeZone(QTimeZone("Europe/Berlin"));
+            QCOMPARE(berlin.time(), QTime(6, 30));
+            QVERIFY(berlin.date().dayOfWeek() <= 5);
+        }
+        const Run wrong = cli({u"cron"_s, u"0 61 * * * ?"_s});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains(u"Minutes"_s), qPrintable(wrong.err));
+    }
+
+    // A connector whose schedule is due, run by `schedule due` as crontab would: an applied full
+    // sync recorded as scheduled; then nothing more is due; a run past the deletion limit is
+    // refused and recorded as refused.
+    void scheduleDueRunsWhatIsDue()
+    {
+        // Every 1 January at midnight: not due now, whatever the time of the test.
+        const Run edit = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--schedule"_s, u"0 0 0 1 1 ?"_s,
+                              u"--time-zone"_s, u"UTC"_s});
+        QVERIFY2(edit.exitCode == 0, qPrintable(edit.err));
+        const Run nothing = cli({u"schedule"_s, u"due"_s});
+        QVERIFY2(nothing.exitCode == 0, qPrintable(nothing.err));
+        QVERIFY2(nothing.out.contains(u"Nothing is due"_s), qPrintable(nothing.out));
+
+        // Saved years ago and never run since: the missed runs make one run now.
+        backdateConnectors();
+        const Run due = cli({u"schedule"_s, u"due"_s});
+        QVERIFY2(due.exitCode == 0, qPrintable(due.out + due.err));
+        QVERIFY2(due.out.contains(u"applied"_s), qPrintable(due.out));
+        QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(),
+                 m_realm.users().size());
+        QJsonObject last =
+            cli({u"history"_s, u"Test Realm"_s, u"--json"_s}).json()[u"runs"_s].toArray().first().toObject();
+        QCOMPARE(last[u"trigger"_s].toString(), u"scheduled"_s);
+        QCOMPARE(last[u"mode"_s].toString(), u"full"_s);
+        QCOMPARE(last[u"status"_s].toString(), u"succeeded"_s);
+        QVERIFY(cli({u"schedule"_s, u"due"_s}).out.contains(u"Nothing is due"_s));
+
+        // Only the Sales group from now on, and no removals allowed: the scheduled run is refused.
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--required-group"_s, u"Sales"_s,
+                      u"--deletion-limit"_s, u"0"_s})
+                     .exitCode,
+                 0);
+        backdateConnectors();
+        const Run refused = cli({u"schedule"_s, u"due"_s});
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains(u"refused"_s), qPrintable(refused.err));
+        last = cli({u"history"_s, u"Test Realm"_s, u"--json"_s}).json()[u"runs"_s].toArray().first().toObject();
+        QCOMPARE(last[u"trigger"_s].toString(), u"scheduled"_s);
+        QCOMPARE(last[u"status"_s].toString(), u"refused"_s);
+        const QJsonArray users = cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray();
+        QVERIFY(std::all_of(users.begin(), users.end(), [](const QJsonValue& user) {
+            return user[u"active"_s].toBool() || user[u"username"_s].toString() == u"dave.disabled"_s;
+        }));
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--no-required-groups"_s, u"--deletion-limit"_s,
+                      u"500"_s, u"--no-schedule"_s})
+                     .exitCode,
+                 0);
+    }
+
     void removeTakesTheSecretAlong()
     {
         const QString id = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s}).json()[u"id"_s].toString();
@@ -231,6 +300,19 @@ private Q_SLOTS:
     }
 
 private:
+    // As if every connector had been saved in 2020: its schedule has been due since.
+    void backdateConnectors() const
+    {
+        QDirIterator files(m_home.filePath(u"data"_s), {u"*.sqlite"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(files.hasNext());
+        QString error;
+        auto connection = DatabaseConnection::open(DirectoryLocation::sqlite(files.next()), {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlQuery query(connection->database());
+        QVERIFY(query.exec(u"UPDATE connectors SET updated_at = 1577836800000"_s));
+        QVERIFY(query.exec(u"UPDATE sync_runs SET started_at = 1577836800000 WHERE run_trigger = 'scheduled'"_s));
+    }
+
     Run cli(const QStringList& arguments, const QByteArray& input = {},
             const QList<QPair<QString, QString>>& extraEnvironment = {}) const
     {

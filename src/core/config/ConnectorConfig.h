@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
@@ -79,3 +80,4 @@ public:
 
     bool operator==(const ConnectorConfig&) const = default;
 };
+Q_DECLARE_METATYPE(ConnectorConfig)

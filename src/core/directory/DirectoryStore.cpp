@@ -990,6 +990,22 @@ std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId,
     return runs;
 }
 
+std::optional<QHash<QString, qint64>> DirectoryStore::scheduleBaselines(QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT c.id, c.updated_at, (SELECT MAX(r.started_at) FROM sync_runs r "
+                  "WHERE r.connector_id = c.id AND r.run_trigger = 'scheduled') FROM connectors c"_s);
+    if (!query.exec()) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    QHash<QString, qint64> baselines;
+    while (query.next()) {
+        baselines.insert(query.value(0).toString(), std::max(query.value(1).toLongLong(), query.value(2).toLongLong()));
+    }
+    return baselines;
+}
+
 std::optional<RunRecord> DirectoryStore::findRun(const QString& idOrPrefix, QString* error) const
 {
     const auto all = runs(QString(), 1'000'000, error);

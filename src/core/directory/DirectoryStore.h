@@ -4,6 +4,7 @@
 #include "sync/ChangeSet.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
 
@@ -47,6 +48,9 @@ public:
     bool record(const RunRecord& run, const ChangeSet* plan, QString* error);
 
     std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error) const;
+    // Per connector id: when its schedule was last dealt with, in ms since the epoch, the later of
+    // its last scheduled run's start and its settings' last change.
+    std::optional<QHash<QString, qint64>> scheduleBaselines(QString* error) const;
     // By id or an unambiguous prefix of it.
     std::optional<RunRecord> findRun(const QString& idOrPrefix, QString* error) const;
     // The changes a run recorded (unchanged users are counted, not kept).

@@ -25,6 +25,8 @@ QString statusName(SyncResult::Status status)
         return u"refused"_s;
     case SyncResult::Status::Cancelled:
         return u"cancelled"_s;
+    case SyncResult::Status::Skipped:
+        return u"skipped"_s;
     }
     return u"failed"_s;
 }
@@ -55,8 +57,14 @@ void SyncJob::start()
         return;
     }
     m_lock = SyncLock::acquire(m_location, m_connection->database(), m_connector.id, m_connector.name, &error);
+    if (!m_lock && m_request.trigger == u"scheduled"_s) {
+        // Nobody is there to be told: the history says the scheduled run was skipped, and why.
+        finishRun(SyncResult::Status::Skipped, error, nullptr);
+        return;
+    }
     if (!m_lock) {
-        // Not recorded: the run that holds the lock is the one the history shows.
+        // Not recorded: the run that holds the lock is the one the history shows, and whoever
+        // started this one is told at once.
         m_result.status = SyncResult::Status::Refused;
         m_result.message = error;
         m_finished = true;

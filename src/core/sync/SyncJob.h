@@ -32,7 +32,7 @@ struct SyncRequest
 
 struct SyncResult
 {
-    enum class Status { Succeeded, Failed, Refused, Cancelled };
+    enum class Status { Succeeded, Failed, Refused, Cancelled, Skipped };
 
     Status status = Status::Failed;
     QString message; // why it failed or was refused, as a sentence
