@@ -465,34 +465,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
         <translation>%1 Benutzer, %2 Gruppen und %3 Mitgliedschaften in %4 s gelesen (%5 Anfragen, %6 Wiederholungen); geschrieben nach %7.</translation>
     </message>
     <message>
-        <source>Usage: usersync-cli COMMAND [options]
-Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
-
-Commands:
-  %1
-  %2
-  %3
-  %4
-
-Every command takes --help, and --directory to choose the user directory (a SQLite file or
-postgresql://user@host/database); commands that report take --json.
-Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
-</source>
-        <translation>Aufruf: usersync-cli COMMAND [Optionen]
-Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
-
-Befehle:
-  %1
-  %2
-  %3
-  %4
-
-Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
-oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
-Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
-</translation>
-    </message>
-    <message>
         <source>Give exactly one connector NAME.</source>
         <translation>Geben Sie genau einen Connector-NAME an.</translation>
     </message>
@@ -901,6 +873,323 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>%1 to link, %2 to create, %3 collisions.</source>
         <translation>%1 zu verknüpfen, %2 anzulegen, %3 Kollisionen.</translation>
     </message>
+    <message>
+        <source>Usage: usersync-cli COMMAND [options]
+Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
+
+Commands:
+  %1
+  %2
+  %3
+  %4
+  %5
+
+Every command takes --help, and --directory to choose the user directory (a SQLite file or
+postgresql://user@host/database); commands that report take --json.
+Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
+</source>
+        <translation>Aufruf: usersync-cli COMMAND [Optionen]
+Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
+
+Befehle:
+  %1
+  %2
+  %3
+  %4
+  %5
+
+Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
+oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
+Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
+</translation>
+    </message>
+    <message>
+        <source>Run a full sync on this schedule (a Quartz cron expression or crontab line; check it with usersync-cli cron).</source>
+        <translation>Eine vollständige Synchronisation nach diesem Zeitplan ausführen (ein Quartz-Cron-Ausdruck oder eine crontab-Zeile; prüfen mit usersync-cli cron).</translation>
+    </message>
+    <message>
+        <source>cron</source>
+        <translation>cron</translation>
+    </message>
+    <message>
+        <source>Run a full sync every day at 02:00 (the default schedule).</source>
+        <translation>Jeden Tag um 02:00 eine vollständige Synchronisation ausführen (der Standard-Zeitplan).</translation>
+    </message>
+    <message>
+        <source>Run only when started.</source>
+        <translation>Nur ausführen, wenn gestartet.</translation>
+    </message>
+    <message>
+        <source>The schedule&apos;s time zone, e.g. Europe/Berlin (default: the system&apos;s).</source>
+        <translation>Die Zeitzone des Zeitplans, z. B. Europe/Berlin (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>zone</translation>
+    </message>
+    <message>
+        <source>Do not run a scheduled sync missed while nothing was running.</source>
+        <translation>Eine geplante Synchronisation, die verpasst wurde, während nichts lief, nicht nachholen.</translation>
+    </message>
+    <message>
+        <source>cron EXPR                                 Describe a cron expression and list its next runs</source>
+        <translation>cron EXPR                                 Einen Cron-Ausdruck beschreiben und seine nächsten Läufe auflisten</translation>
+    </message>
+    <message>
+        <source>schedule run|due                          Run the scheduled syncs: as a service, or what is due now</source>
+        <translation>schedule run|due                          Geplante Synchronisationen ausführen: als Dienst, oder was jetzt fällig ist</translation>
+    </message>
+    <message>
+        <source>Checks a cron expression (Quartz syntax, or a classic crontab line) before it is saved: what it means, and when it runs next.</source>
+        <translation>Prüft einen Cron-Ausdruck (Quartz-Syntax oder eine klassische crontab-Zeile), bevor er gespeichert wird: was er bedeutet und wann er als Nächstes läuft.</translation>
+    </message>
+    <message>
+        <source>The expression, quoted, e.g. &apos;0 30 6 ? * MON-FRI&apos;.</source>
+        <translation>Der Ausdruck, in Anführungszeichen, z. B. &apos;0 30 6 ? * MON-FRI&apos;.</translation>
+    </message>
+    <message>
+        <source>How many runs to list (default 5).</source>
+        <translation>Wie viele Läufe aufgelistet werden (Standard 5).</translation>
+    </message>
+    <message>
+        <source>The time zone, e.g. Europe/Berlin (default: the system&apos;s).</source>
+        <translation>Die Zeitzone, z. B. Europe/Berlin (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>Give the expression as one argument, in quotes.</source>
+        <translation>Geben Sie den Ausdruck als ein Argument in Anführungszeichen an.</translation>
+    </message>
+    <message>
+        <source>--count is a number from 1 to 1000.</source>
+        <translation>--count ist eine Zahl von 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>The time zone “%1” is not known. Use a name such as Europe/Berlin.</source>
+        <translation>Die Zeitzone „%1“ ist unbekannt. Verwenden Sie einen Namen wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>It never runs: no date matches it.</source>
+        <translation>Er läuft nie: Kein Datum passt zu ihm.</translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli schedule run|due [options]
+
+  run   stay running and start each connector&apos;s scheduled full sync when it is due
+        (installed as a systemd user service: systemctl --user enable --now usersync-schedule)
+  due   start what is due now, wait for it, and exit (for a crontab line that runs
+        every few minutes)
+</source>
+        <translation>Aufruf: usersync-cli schedule run|due [Optionen]
+
+  run   weiterlaufen und die geplante vollständige Synchronisation jedes Connectors starten, wenn sie fällig ist
+        (als systemd-Benutzerdienst installiert: systemctl --user enable --now usersync-schedule)
+  due   starten, was jetzt fällig ist, darauf warten und beenden (für eine crontab-Zeile, die alle
+        paar Minuten läuft)
+</translation>
+    </message>
+    <message>
+        <source>Runs each connector&apos;s scheduled full sync when it is due, until stopped (SIGTERM or Ctrl+C).</source>
+        <translation>Führt die geplante vollständige Synchronisation jedes Connectors aus, wenn sie fällig ist, bis zum Beenden (SIGTERM oder Strg+C).</translation>
+    </message>
+    <message>
+        <source>Runs the scheduled full syncs that are due now, and exits.</source>
+        <translation>Führt die jetzt fälligen geplanten vollständigen Synchronisationen aus und beendet sich.</translation>
+    </message>
+    <message>
+        <source>Scheduled full sync of “%1” started.</source>
+        <translation>Geplante vollständige Synchronisation von „%1“ gestartet.</translation>
+    </message>
+    <message>
+        <source>“%1”: applied.</source>
+        <translation>„%1“: angewendet.</translation>
+    </message>
+    <message>
+        <source>“%1”: refused: %2</source>
+        <translation>„%1“: verweigert: %2</translation>
+    </message>
+    <message>
+        <source>“%1”: skipped: %2</source>
+        <translation>„%1“: übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>“%1”: failed: %2</source>
+        <translation>„%1“: fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>Nichts ist fällig.</translation>
+    </message>
+    <message>
+        <source>Cannot set up the stop signal handling.</source>
+        <translation>Die Behandlung des Stoppsignals lässt sich nicht einrichten.</translation>
+    </message>
+    <message>
+        <source>Stopping.</source>
+        <translation>Wird beendet.</translation>
+    </message>
+    <message>
+        <source>Waiting for scheduled runs.</source>
+        <translation>Warte auf geplante Läufe.</translation>
+    </message>
+    <message>
+        <source>No connector has a schedule yet; waiting for one.</source>
+        <translation>Noch hat kein Connector einen Zeitplan; warte auf einen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Corporate SSO</source>
+        <translation>Firmen-SSO</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Keycloak &amp;URL:</source>
+        <translation>Keycloak-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://sso.example.com</source>
+        <translation>https://sso.example.com</translation>
+    </message>
+    <message>
+        <source>Keycloak URL</source>
+        <translation>Keycloak-URL</translation>
+    </message>
+    <message>
+        <source>The server address without the realm. Servers before Keycloak 17 answer under /auth (https://sso.example.com/auth); both forms work, and the test says which one answered.</source>
+        <translation>Die Serveradresse ohne den Realm. Server vor Keycloak 17 antworten unter /auth (https://sso.example.com/auth); beide Formen funktionieren, und der Test zeigt, welche geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Realm:</source>
+        <translation>&amp;Realm:</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>firma</translation>
+    </message>
+    <message>
+        <source>Realm</source>
+        <translation>Realm</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>usersync</source>
+        <translation>usersync</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Anzei&amp;gen</translation>
+    </message>
+    <message>
+        <source>Show or hide the client secret.</source>
+        <translation>Client-Secret anzeigen oder verbergen.</translation>
+    </message>
+    <message>
+        <source>Show client secret</source>
+        <translation>Client-Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>From the Credentials tab of the client in the Keycloak admin console. It is kept in the system keychain only.</source>
+        <translation>Aus der Registerkarte Credentials des Clients in der Keycloak-Administrationskonsole. Es wird ausschließlich im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Test Connection</source>
+        <translation>Speichern und Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Save the connector, then check that UserSync can sign in and read users and groups.</source>
+        <translation>Den Connector speichern und dann prüfen, ob sich UserSync anmelden und Benutzer und Gruppen lesen kann.</translation>
+    </message>
+    <message>
+        <source>Cancel Test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Where the Keycloak realm is and how UserSync signs in to it. Save and Test Connection checks everything before the first sync.</source>
+        <translation>Wo sich der Keycloak-Realm befindet und wie sich UserSync dort anmeldet. „Speichern und Verbindung testen“ prüft alles vor der ersten Synchronisation.</translation>
+    </message>
+    <message>
+        <source>Show &amp;Advanced Settings</source>
+        <translation>Erweiterte E&amp;instellungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Unchanged: kept in the system keychain</source>
+        <translation>Unverändert: im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Keycloak answers at %1 (%2).</source>
+        <translation>Keycloak antwortet unter %1 (%2).</translation>
+    </message>
+    <message>
+        <source>with /auth</source>
+        <translation>mit /auth</translation>
+    </message>
+    <message>
+        <source>without /auth</source>
+        <translation>ohne /auth</translation>
+    </message>
+    <message>
+        <source>Signed in as client “%1”.</source>
+        <translation>Als Client „%1“ angemeldet.</translation>
+    </message>
+    <message>
+        <source>Users readable: %L1.</source>
+        <translation>Benutzer lesbar: %L1.</translation>
+    </message>
+    <message>
+        <source>Groups readable: %L1, of which %L2 at the top level.</source>
+        <translation>Gruppen lesbar: %L1, davon %L2 auf oberster Ebene.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Connection OK. The connector is saved.</source>
+        <translation>Verbindung OK. Der Connector ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>The test ended without a result.</source>
+        <translation>Der Test wurde ohne Ergebnis beendet.</translation>
+    </message>
+    <message>
+        <source>The connection failed. The connector is saved; correct it and test again.</source>
+        <translation>Die Verbindung ist fehlgeschlagen. Der Connector ist gespeichert; korrigieren Sie ihn und testen Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTest</name>
@@ -987,6 +1276,14 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>The number of retries must be between 0 and 10.</source>
         <translation>Die Anzahl der Wiederholungen muss zwischen 0 und 10 liegen.</translation>
     </message>
+    <message>
+        <source>The time zone “%1” is not known. Use a name such as Europe/Berlin, or none for the system&apos;s.</source>
+        <translation>Die Zeitzone „%1“ ist unbekannt. Verwenden Sie einen Namen wie Europe/Berlin oder keinen für die Zeitzone des Systems.</translation>
+    </message>
+    <message>
+        <source>The schedule is not valid: %1</source>
+        <translation>Der Zeitplan ist ungültig: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorListModel</name>
@@ -1042,6 +1339,18 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>Last run</source>
         <translation>Letzter Lauf</translation>
     </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Nicht geplant</translation>
+    </message>
+    <message>
+        <source>Never: check the schedule</source>
+        <translation>Nie: Zeitplan prüfen</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Nächster Lauf</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorStore</name>
@@ -1075,6 +1384,470 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     </message>
 </context>
 <context>
+    <name>ConnectorTypePage</name>
+    <message>
+        <source>Choose where the users come from. UserSync reads them; it never changes the source.</source>
+        <translation>Wählen Sie, woher die Benutzer stammen. UserSync liest sie nur; die Quelle wird nie geändert.</translation>
+    </message>
+    <message>
+        <source>Connector type</source>
+        <translation>Connector-Typ</translation>
+    </message>
+    <message>
+        <source>Connector Type</source>
+        <translation>Connector-Typ</translation>
+    </message>
+    <message>
+        <source>Choose the identity provider to read users and groups from.</source>
+        <translation>Wählen Sie den Identitätsanbieter, aus dem Benutzer und Gruppen gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Keycloak
+Users, groups and memberships of one realm, read with a service account.</source>
+        <translation>Keycloak
+Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkonto.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorWizard</name>
+    <message>
+        <source>Edit Connector “%1”</source>
+        <translation>Connector „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Connector</source>
+        <translation>Connector hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save and Return</source>
+        <translation>&amp;Speichern und schließen</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Storing the client secret in the system keychain…</source>
+        <translation>Das Client-Secret wird im Schlüsselbund des Systems gespeichert …</translation>
+    </message>
+    <message>
+        <source>Reading the client secret from the system keychain…</source>
+        <translation>Das Client-Secret wird aus dem Schlüsselbund des Systems gelesen …</translation>
+    </message>
+    <message>
+        <source>Saved, but not tested.</source>
+        <translation>Gespeichert, aber nicht getestet.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to “%1”…</source>
+        <translation>Die Verbindung zu „%1“ wird getestet …</translation>
+    </message>
+</context>
+<context>
+    <name>CronExpression</name>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <extracomment>As in &quot;on the second Monday of every month&quot;</extracomment>
+        <translation>ersten</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>zweiten</translation>
+    </message>
+    <message>
+        <source>third</source>
+        <translation>dritten</translation>
+    </message>
+    <message>
+        <source>fourth</source>
+        <translation>vierten</translation>
+    </message>
+    <message>
+        <source>fifth</source>
+        <translation>fünften</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <extracomment>The last two items of a list: &quot;Monday, Tuesday and Friday&quot;</extracomment>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <extracomment>A range in a list: &quot;1 to 10&quot;, &quot;January to March&quot;</extracomment>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2 in steps of %3</source>
+        <translation>%1 bis %2 in Schritten von %3</translation>
+    </message>
+    <message>
+        <source>every second</source>
+        <translation>jede Sekunde</translation>
+    </message>
+    <message>
+        <source>every %1 seconds</source>
+        <translation>alle %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>jede Minute</translation>
+    </message>
+    <message>
+        <source>every minute at second %1</source>
+        <translation>jede Minute bei Sekunde %1</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>jede Stunde</translation>
+    </message>
+    <message>
+        <source>every hour at minute %1</source>
+        <translation>jede Stunde bei Minute %1</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every %1 hours at minute %2</source>
+        <translation>alle %1 Stunden bei Minute %2</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <extracomment>A time of day or a list of them: &quot;at 02:00&quot;, &quot;at 08:00 and 17:00&quot;</extracomment>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>on day %1 of %2</source>
+        <translation>am Tag %1 im %2</translation>
+    </message>
+    <message>
+        <source>on days %1 of %2</source>
+        <translation>an den Tagen %1 im %2</translation>
+    </message>
+    <message>
+        <source>on the last day of %1</source>
+        <translation>am letzten Tag im %1</translation>
+    </message>
+    <message>
+        <source>on the day before the last day of %1</source>
+        <translation>am vorletzten Tag im %1</translation>
+    </message>
+    <message>
+        <source>on the day %1 days before the last day of %2</source>
+        <translation>%1 Tage vor dem letzten Tag im %2</translation>
+    </message>
+    <message>
+        <source>on the last weekday of %1</source>
+        <extracomment>Weekday: Monday to Friday</extracomment>
+        <translation>am letzten Werktag im %1</translation>
+    </message>
+    <message>
+        <source>on the weekday nearest to day %1 of %2</source>
+        <translation>am nächstgelegenen Werktag zum Tag %1 im %2</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>every weekday (Monday to Friday)</source>
+        <translation>jeden Werktag (Montag bis Freitag)</translation>
+    </message>
+    <message>
+        <source>every %1</source>
+        <translation>jeden %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 im %2</translation>
+    </message>
+    <message>
+        <source>on the last %1 of %2</source>
+        <translation>am letzten %1 im %2</translation>
+    </message>
+    <message>
+        <source>on the %1 %2 of %3</source>
+        <extracomment>&quot;on the second Monday of every month&quot;</extracomment>
+        <translation>am %1 %2 im %3</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>at %1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>second %1</source>
+        <translation>Sekunde %1</translation>
+    </message>
+    <message>
+        <source>seconds %1</source>
+        <translation>Sekunden %1</translation>
+    </message>
+    <message>
+        <source>minute %1</source>
+        <translation>Minute %1</translation>
+    </message>
+    <message>
+        <source>minutes %1</source>
+        <translation>Minuten %1</translation>
+    </message>
+    <message>
+        <source>hour %1</source>
+        <translation>Stunde %1</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>Stunden %1</translation>
+    </message>
+    <message>
+        <source>the month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>%1, and only if that day is a %2</source>
+        <translation>%1, aber nur, wenn dieser Tag ein %2 ist</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>every day in %1</source>
+        <translation>jeden Tag im %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Days, then times: &quot;every day&quot; &quot;at 02:00&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>A frequency, then days: &quot;every 15 minutes&quot;, &quot;every weekday (Monday to Friday)&quot;</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <extracomment>Years: &quot;…, in 2027&quot;, &quot;…, in 2027 and 2028&quot;</extracomment>
+        <translation>%1, nur %2</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Day of month</source>
+        <translation>Tag des Monats</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Day of week</source>
+        <translation>Wochentag</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>seconds run from 0 to 59</source>
+        <translation>Sekunden reichen von 0 bis 59</translation>
+    </message>
+    <message>
+        <source>minutes run from 0 to 59</source>
+        <translation>Minuten reichen von 0 bis 59</translation>
+    </message>
+    <message>
+        <source>hours run from 0 to 23</source>
+        <translation>Stunden reichen von 0 bis 23</translation>
+    </message>
+    <message>
+        <source>days of the month run from 1 to 31</source>
+        <translation>Tage des Monats reichen von 1 bis 31</translation>
+    </message>
+    <message>
+        <source>months run from 1 to 12, or JAN to DEC</source>
+        <translation>Monate reichen von 1 bis 12 oder von JAN bis DEC</translation>
+    </message>
+    <message>
+        <source>days of the week run from 1 (SUN) to 7 (SAT), or SUN to SAT</source>
+        <translation>Wochentage reichen von 1 (SUN) bis 7 (SAT) oder von SUN bis SAT</translation>
+    </message>
+    <message>
+        <source>days of the week run from 0 (SUN) to 7 (SUN again), or SUN to SAT</source>
+        <translation>Wochentage reichen von 0 (SUN) bis 7 (wieder SUN) oder von SUN bis SAT</translation>
+    </message>
+    <message>
+        <source>years run from 1970 to 2199</source>
+        <translation>Jahre reichen von 1970 bis 2199</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range; %3.</source>
+        <translation>%1: %2 liegt außerhalb des gültigen Bereichs; %3.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a known name; %3.</source>
+        <translation>%1: „%2“ ist kein bekannter Name; %3.</translation>
+    </message>
+    <message>
+        <source>%1: “?” is only allowed in the day-of-month and day-of-week fields.</source>
+        <translation>%1: „?“ ist nur in den Feldern Tag des Monats und Wochentag erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” uses L, which only the day-of-month and day-of-week fields allow.</source>
+        <translation>%1: „%2“ verwendet L, das nur in den Feldern Tag des Monats und Wochentag erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” uses W, which only the day-of-month field allows.</source>
+        <translation>%1: „%2“ verwendet W, das nur im Feld Tag des Monats erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” uses #, which only the day-of-week field allows.</source>
+        <translation>%1: „%2“ verwendet #, das nur im Feld Wochentag erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is Quartz syntax; write the expression with seconds first (6 fields) to use L, W or #.</source>
+        <translation>%1: „%2“ ist Quartz-Syntax; schreiben Sie den Ausdruck mit den Sekunden zuerst (6 Felder), um L, W oder # zu verwenden.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” cannot be combined with other values; use it on its own.</source>
+        <translation>%1: „%2“ kann nicht mit anderen Werten kombiniert werden; verwenden Sie es allein.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not understood; %3.</source>
+        <translation>%1: „%2“ wird nicht verstanden; %3.</translation>
+    </message>
+    <message>
+        <source>%1: the step in “%2” must be a whole number from 1 to %3.</source>
+        <translation>%1: Die Schrittweite in „%2“ muss eine ganze Zahl von 1 bis %3 sein.</translation>
+    </message>
+    <message>
+        <source>%1: in “%2” the number after L- must be from 0 to 30.</source>
+        <translation>%1: In „%2“ muss die Zahl nach L- zwischen 0 und 30 liegen.</translation>
+    </message>
+    <message>
+        <source>%1: in “%2” the number after # must be from 1 to 5.</source>
+        <translation>%1: In „%2“ muss die Zahl nach # zwischen 1 und 5 liegen.</translation>
+    </message>
+    <message>
+        <source>%1: both are “?”; set one of them to “*” or to the days to run on.</source>
+        <translation>%1: Beide sind „?“; setzen Sie eines der beiden Felder auf „*“ oder auf die Tage, an denen ausgeführt werden soll.</translation>
+    </message>
+    <message>
+        <source>%1: both are set (“%2” and “%3”); Quartz needs one of them to be “?”.</source>
+        <translation>%1: Beide sind gesetzt („%2“ und „%3“); Quartz verlangt, dass eines der beiden Felder „?“ ist.</translation>
+    </message>
+    <message>
+        <source>A cron expression has 6 or 7 fields (Quartz: seconds minutes hours day-of-month month day-of-week [year]) or 5 (crontab: minute hour day-of-month month day-of-week); this has %1.</source>
+        <translation>Ein Cron-Ausdruck hat 6 oder 7 Felder (Quartz: Sekunden Minuten Stunden Tag-des-Monats Monat Wochentag [Jahr]) oder 5 (crontab: Minute Stunde Tag-des-Monats Monat Wochentag); dieser hat %1.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseConnection</name>
     <message>
         <source>The SQLite driver for Qt is not installed. Install the package libqt6sql6-sqlite and start UserSync again.</source>
@@ -1104,8 +1877,85 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
 <context>
     <name>DirectoryAccess</name>
     <message>
-        <source>No password for the PostgreSQL directory %1 is stored in the system keychain. Store it with: usersync-cli directory set-password --directory %2 --password-stdin</source>
-        <translation>Für das PostgreSQL-Verzeichnis %1 ist kein Passwort im Schlüsselbund des Systems gespeichert. Speichern Sie es mit: usersync-cli directory set-password --directory %2 --password-stdin</translation>
+        <source>No password for the PostgreSQL directory %1 is stored in the system keychain. Type it in Open Directory, or store it with: usersync-cli directory set-password --directory %2 --password-stdin</source>
+        <translation>Für das PostgreSQL-Verzeichnis %1 ist kein Passwort im Schlüsselbund des Systems gespeichert. Geben Sie es unter „Verzeichnis öffnen“ ein oder speichern Sie es mit: usersync-cli directory set-password --directory %2 --password-stdin</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <source>Users and Groups</source>
+        <translation>Benutzer und Gruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Names, emails, groups</source>
+        <translation>Namen, E-Mail-Adressen, Gruppen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Gruppen</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Reading the directory…</source>
+        <translation>Das Verzeichnis wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Users: %L1 · Groups: %L2</source>
+        <translation>Benutzer: %L1 · Gruppen: %L2</translation>
+    </message>
+    <message>
+        <source>Matching: %1 of %L2 users, %3 of %L4 groups.</source>
+        <translation>Treffer: %1 von %L2 Benutzern, %3 von %L4 Gruppen.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryGroupModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryLoadJob</name>
+    <message>
+        <source>Reading the directory</source>
+        <translation>Das Verzeichnis wird gelesen</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +2042,68 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>The directory has memberships of users or groups it does not have. Restore it from a backup.</source>
         <translation>Das Verzeichnis enthält Mitgliedschaften von Benutzern oder Gruppen, die es nicht enthält. Stellen Sie es aus einer Sicherung wieder her.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryUserModel</name>
+    <message>
+        <source>Added by hand</source>
+        <translation>Manuell hinzugefügt</translation>
+    </message>
+    <message>
+        <source>A removed connector</source>
+        <translation>Ein entfernter Connector</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Display Name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Herkunft</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChartView</name>
+    <message>
+        <source>Changes applied per run</source>
+        <translation>Angewendete Änderungen pro Lauf</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Disabled or removed</source>
+        <translation>Deaktiviert oder entfernt</translation>
     </message>
 </context>
 <context>
@@ -1600,10 +2512,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Simulierte Synchronisation von „%1“</translation>
     </message>
     <message>
-        <source>&amp;Full Sync…</source>
-        <translation>&amp;Vollständige Synchronisation …</translation>
-    </message>
-    <message>
         <source>Apply what Keycloak holds to the directory, in one transaction.</source>
         <translation>Den Stand von Keycloak in einer Transaktion auf das Verzeichnis anwenden.</translation>
     </message>
@@ -1648,10 +2556,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Vollständige Synchronisation von „%1“: angewendet</translation>
     </message>
     <message>
-        <source>&amp;History…</source>
-        <translation>Ver&amp;lauf …</translation>
-    </message>
-    <message>
         <source>Every run, simulated or full, with what it changed.</source>
         <translation>Jeder Lauf, simuliert oder vollständig, mit seinen Änderungen.</translation>
     </message>
@@ -1670,6 +2574,297 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Reading “%1” to preview the migration…</source>
         <translation>„%1“ wird für die Migrationsvorschau gelesen …</translation>
+    </message>
+    <message>
+        <source>&amp;Connector</source>
+        <translation>&amp;Connector</translation>
+    </message>
+    <message>
+        <source>&amp;Directory</source>
+        <translation>&amp;Verzeichnis</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>Hinzu&amp;fügen …</translation>
+    </message>
+    <message>
+        <source>Add a connector: where the users come from and how to sign in.</source>
+        <translation>Einen Connector hinzufügen: woher die Benutzer stammen und wie die Anmeldung erfolgt.</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>B&amp;earbeiten …</translation>
+    </message>
+    <message>
+        <source>Change the selected connector’s settings.</source>
+        <translation>Die Einstellungen des ausgewählten Connectors ändern.</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Check that the selected connector can sign in and read users and groups.</source>
+        <translation>Prüfen, ob sich der ausgewählte Connector anmelden und Benutzer und Gruppen lesen kann.</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Entfe&amp;rnen …</translation>
+    </message>
+    <message>
+        <source>Remove the selected connector and its secret. The users it synced stay in the directory.</source>
+        <translation>Den ausgewählten Connector und sein Geheimnis entfernen. Die von ihm synchronisierten Benutzer bleiben im Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Sync…</source>
+        <translation>V&amp;ollständige Synchronisation …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>H&amp;istory…</source>
+        <translation>Ver&amp;lauf …</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>&amp;Browse Users and Groups…</source>
+        <translation>Benutzer und Gruppen &amp;anzeigen …</translation>
+    </message>
+    <message>
+        <source>The users and groups in the directory, searchable.</source>
+        <translation>Die Benutzer und Gruppen im Verzeichnis, durchsuchbar.</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Open Directory…</source>
+        <translation>Verzeichnis öff&amp;nen …</translation>
+    </message>
+    <message>
+        <source>Open another SQLite directory file, or a PostgreSQL database.</source>
+        <translation>Eine andere SQLite-Verzeichnisdatei oder eine PostgreSQL-Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Storing the directory password in the system keychain…</source>
+        <translation>Das Passwort des Verzeichnisses wird im Schlüsselbund des Systems gespeichert …</translation>
+    </message>
+    <message>
+        <source>Reading the directory password from the system keychain…</source>
+        <translation>Das Passwort des Verzeichnisses wird aus dem Schlüsselbund des Systems gelesen …</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>“%1”: connection OK. Users readable: %L2.</source>
+        <translation>„%1“: Verbindung OK. Benutzer lesbar: %L2.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot connect.
+
+%2</source>
+        <translation>„%1“ kann keine Verbindung herstellen.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Testing the connection of “%1”…</source>
+        <translation>Die Verbindung von „%1“ wird getestet …</translation>
+    </message>
+    <message>
+        <source>Remove Connector</source>
+        <translation>Connector entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connector “%1” and its client secret? The users and groups it synced stay in the directory, and so does its history.</source>
+        <translation>Den Connector „%1“ und sein Client-Secret entfernen? Die von ihm synchronisierten Benutzer und Gruppen bleiben im Verzeichnis, ebenso sein Verlauf.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>“%1” is removed, but its secret could not be removed from the system keychain: %2</source>
+        <translation>„%1“ wurde entfernt, aber sein Geheimnis konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” removed.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Scheduled full sync of “%1” started.</source>
+        <translation>Geplante vollständige Synchronisation von „%1“ gestartet.</translation>
+    </message>
+    <message>
+        <source>Scheduled full sync of “%1” applied.</source>
+        <translation>Geplante vollständige Synchronisation von „%1“ angewendet.</translation>
+    </message>
+    <message>
+        <source>Scheduled full sync of “%1”: %2</source>
+        <translation>Geplante vollständige Synchronisation von „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Local names:</source>
+        <translation>&amp;Lokale Namen:</translation>
+    </message>
+    <message>
+        <source>Local group names</source>
+        <translation>Lokale Gruppennamen</translation>
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation>&amp;Muster:</translation>
+    </message>
+    <message>
+        <source>^app-(.*)$</source>
+        <translation>^app-(.*)$</translation>
+    </message>
+    <message>
+        <source>Group name pattern</source>
+        <translation>Muster für Gruppennamen</translation>
+    </message>
+    <message>
+        <source>&amp;Replacement:</source>
+        <translation>Erse&amp;tzung:</translation>
+    </message>
+    <message>
+        <source>\1</source>
+        <translation>\1</translation>
+    </message>
+    <message>
+        <source>Group name replacement</source>
+        <translation>Ersetzung für Gruppennamen</translation>
+    </message>
+    <message>
+        <source>S&amp;kip groups the pattern does not match</source>
+        <translation>Gruppen übers&amp;pringen, auf die das Muster nicht passt</translation>
+    </message>
+    <message>
+        <source>Members of a subgroup are members of its parent &amp;groups too</source>
+        <translation>Mitglieder einer Untergruppe sind auch Mitglieder der übergeordneten &amp;Gruppen</translation>
+    </message>
+    <message>
+        <source>User fields</source>
+        <translation>Benutzerfelder</translation>
+    </message>
+    <message>
+        <source>&amp;Username from:</source>
+        <translation>&amp;Benutzername aus:</translation>
+    </message>
+    <message>
+        <source>Username from</source>
+        <translation>Benutzername aus</translation>
+    </message>
+    <message>
+        <source>E&amp;mail from:</source>
+        <translation>&amp;E-Mail aus:</translation>
+    </message>
+    <message>
+        <source>Email from</source>
+        <translation>E-Mail aus</translation>
+    </message>
+    <message>
+        <source>&amp;First name from:</source>
+        <translation>&amp;Vorname aus:</translation>
+    </message>
+    <message>
+        <source>First name from</source>
+        <translation>Vorname aus</translation>
+    </message>
+    <message>
+        <source>Las&amp;t name from:</source>
+        <translation>&amp;Nachname aus:</translation>
+    </message>
+    <message>
+        <source>Last name from</source>
+        <translation>Nachname aus</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>Display name template</source>
+        <translation>Vorlage für den Anzeigenamen</translation>
+    </message>
+    <message>
+        <source>&amp;Copied attributes:</source>
+        <translation>&amp;Kopierte Attribute:</translation>
+    </message>
+    <message>
+        <source>department, employeeNumber</source>
+        <translation>department, employeeNumber</translation>
+    </message>
+    <message>
+        <source>Copied attributes</source>
+        <translation>Kopierte Attribute</translation>
+    </message>
+    <message>
+        <source>A source is a Keycloak field (username, email, firstName, lastName) or attr:NAME; alternatives are separated by |, and the first that is not empty wins. The display name uses {firstName}, {lastName} and the like.</source>
+        <translation>Eine Quelle ist ein Keycloak-Feld (username, email, firstName, lastName) oder attr:NAME; Alternativen werden durch | getrennt, und die erste, die nicht leer ist, wird verwendet. Der Anzeigename verwendet {firstName}, {lastName} und Ähnliches.</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>How Keycloak&apos;s groups and user fields become the directory&apos;s.</source>
+        <translation>Wie aus den Gruppen und Benutzerfeldern von Keycloak die des Verzeichnisses werden.</translation>
+    </message>
+    <message>
+        <source>Keycloak&apos;s group name</source>
+        <translation>Gruppenname aus Keycloak</translation>
+    </message>
+    <message>
+        <source>Group name in lower case</source>
+        <translation>Gruppenname in Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <source>Full path, such as /staff/admins</source>
+        <translation>Vollständiger Pfad, etwa /staff/admins</translation>
+    </message>
+    <message>
+        <source>Name rewritten by a pattern</source>
+        <translation>Durch ein Muster umgeschriebener Name</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2919,212 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Reading Keycloak failed: %1</source>
         <translation>Das Lesen aus Keycloak ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>Extra &amp;CA certificates:</source>
+        <translation>Zusätzliche &amp;CA-Zertifikate:</translation>
+    </message>
+    <message>
+        <source>None: the system’s authorities</source>
+        <translation>Keine: Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Extra CA certificates file</source>
+        <translation>Datei mit zusätzlichen CA-Zertifikaten</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate of a private certificate authority. It is trusted in addition to the system’s; certificates are always verified.</source>
+        <translation>Eine PEM-Datei mit dem Zertifikat einer privaten Zertifizierungsstelle. Ihr wird zusätzlich zu denen des Systems vertraut; Zertifikate werden immer geprüft.</translation>
+    </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>Sei&amp;tengröße:</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> Einträge</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Seitengröße</translation>
+    </message>
+    <message>
+        <source>&amp;Requests in flight:</source>
+        <translation>&amp;Gleichzeitige Anfragen:</translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation>Gleichzeitige Anfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Timeout in seconds</source>
+        <translation>Zeitlimit in Sekunden</translation>
+    </message>
+    <message>
+        <source>R&amp;etries:</source>
+        <translation>Wi&amp;ederholungen:</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>The defaults suit most servers. Fewer requests in flight put less load on a busy Keycloak.</source>
+        <translation>Die Standardwerte passen für die meisten Server. Weniger gleichzeitige Anfragen belasten ein stark ausgelastetes Keycloak weniger.</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Certificates and request limits for reaching Keycloak.</source>
+        <translation>Zertifikate und Anfragelimits für die Verbindung zu Keycloak.</translation>
+    </message>
+    <message>
+        <source>The certificate file “%1” cannot be read. Choose a PEM file that exists, or leave the field empty.</source>
+        <translation>Die Zertifikatsdatei „%1“ kann nicht gelesen werden. Wählen Sie eine vorhandene PEM-Datei oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>Extra CA Certificates</source>
+        <translation>Zusätzliche CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDirectoryDialog</name>
+    <message>
+        <source>Open Directory</source>
+        <translation>Verzeichnis öffnen</translation>
+    </message>
+    <message>
+        <source>The user directory is where synced users, groups, connectors and the history are kept. Every administrator of a shared PostgreSQL directory sees the same connectors.</source>
+        <translation>Im Benutzerverzeichnis werden synchronisierte Benutzer, Gruppen, Connectors und der Verlauf gespeichert. Alle Administratoren eines gemeinsam genutzten PostgreSQL-Verzeichnisses sehen dieselben Connectors.</translation>
+    </message>
+    <message>
+        <source>S&amp;QLite file, on this computer</source>
+        <translation>S&amp;QLite-Datei auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>SQLite-Datei</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen …</translation>
+    </message>
+    <message>
+        <source>A file that does not exist yet is created, with an empty directory.</source>
+        <translation>Eine noch nicht vorhandene Datei wird mit einem leeren Verzeichnis angelegt.</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server, shared</source>
+        <translation>&amp;PostgreSQL-Server, gemeinsam genutzt</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Daten&amp;bank:</translation>
+    </message>
+    <message>
+        <source>usersync</source>
+        <translation>usersync</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>P&amp;assword:</source>
+        <translation>P&amp;asswort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Empty: the one in the system keychain</source>
+        <translation>Leer: das Passwort aus dem Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>A password typed here is kept in the system keychain, where scheduled and command-line runs find it too.</source>
+        <translation>Ein hier eingegebenes Passwort wird im Schlüsselbund des Systems aufbewahrt, wo es auch geplante Läufe und Läufe über die Befehlszeile finden.</translation>
+    </message>
+    <message>
+        <source>SQLite Directory File</source>
+        <translation>SQLite-Verzeichnisdatei</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter the path of the SQLite file, or choose one with Browse.</source>
+        <translation>Geben Sie den Pfad der SQLite-Datei ein oder wählen Sie mit „Durchsuchen“ eine aus.</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder. Enter the path of a file in it, such as %1/directory.sqlite.</source>
+        <translation>„%1“ ist ein Ordner. Geben Sie den Pfad einer Datei darin ein, etwa %1/directory.sqlite.</translation>
+    </message>
+    <message>
+        <source>Enter the host name of the PostgreSQL server.</source>
+        <translation>Geben Sie den Hostnamen des PostgreSQL-Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database.</source>
+        <translation>Geben Sie den Namen der Datenbank ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database user UserSync signs in as.</source>
+        <translation>Geben Sie den Datenbankbenutzer ein, mit dem sich UserSync anmeldet.</translation>
     </message>
 </context>
 <context>
@@ -1938,6 +3339,123 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     </message>
 </context>
 <context>
+    <name>SchedulePage</name>
+    <message>
+        <source>&amp;Enable Scheduled Synchronization</source>
+        <translation>Zeitgesteuerte Synchronisation &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>Run a full sync on its own at the times below, while UserSync or its service runs.</source>
+        <translation>Zu den unten angegebenen Zeiten selbsttätig eine vollständige Synchronisation ausführen, solange UserSync oder sein Dienst läuft.</translation>
+    </message>
+    <message>
+        <source>Cron e&amp;xpression:</source>
+        <translation>&amp;Cron-Ausdruck:</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Cron-Ausdruck</translation>
+    </message>
+    <message>
+        <source>De&amp;fault</source>
+        <translation>Stan&amp;dard</translation>
+    </message>
+    <message>
+        <source>Every day at 02:00.</source>
+        <translation>Jeden Tag um 02:00.</translation>
+    </message>
+    <message>
+        <source>Quartz syntax (seconds minutes hours day-of-month month day-of-week [year]), e.g. “0 30 6 ? * MON-FRI” for every weekday at 06:30, or a classic crontab line (“30 6 * * 1-5”).</source>
+        <translation>Quartz-Syntax (Sekunden Minuten Stunden Tag-des-Monats Monat Wochentag [Jahr]), z. B. „0 30 6 ? * MON-FRI“ für jeden Werktag um 06:30, oder eine klassische crontab-Zeile („30 6 * * 1-5“).</translation>
+    </message>
+    <message>
+        <source>Runs:</source>
+        <translation>Ausführung:</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Nächste Läufe:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>Zei&amp;tzone:</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>&amp;Catch up a run missed while UserSync was not running</source>
+        <translation>Einen Lauf &amp;nachholen, der verpasst wurde, weil UserSync nicht lief</translation>
+    </message>
+    <message>
+        <source>Scheduled Synchronization</source>
+        <translation>Zeitgesteuerte Synchronisation</translation>
+    </message>
+    <message>
+        <source>A full sync that runs on its own, with the same deletion limit as one started by hand.</source>
+        <translation>Eine vollständige Synchronisation, die selbsttätig läuft, mit derselben Löschgrenze wie eine manuell gestartete.</translation>
+    </message>
+    <message>
+        <source>System time zone (%1)</source>
+        <translation>Zeitzone des Systems (%1)</translation>
+    </message>
+    <message>
+        <source>✘ %1</source>
+        <translation>✘ %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>Never: no date matches this expression.</source>
+        <translation>Nie: Kein Datum passt zu diesem Ausdruck.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleService</name>
+    <message>
+        <source>Skipped: the previous run of “%1” was still going.</source>
+        <translation>Übersprungen: Der vorige Lauf von „%1“ lief noch.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerTray</name>
+    <message>
+        <source>&amp;Open UserSync</source>
+        <translation>UserSync ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>UserSync: scheduled synchronization</source>
+        <translation>UserSync: geplante Synchronisation</translation>
+    </message>
+    <message>
+        <source>UserSync keeps running</source>
+        <translation>UserSync läuft weiter</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs go on while UserSync is in the system tray. Quit from its menu.</source>
+        <translation>Geplante Synchronisationen laufen weiter, solange UserSync im Systembereich der Kontrollleiste ist. Beenden Sie es über dessen Menü.</translation>
+    </message>
+    <message>
+        <source>Scheduled sync of “%1” refused</source>
+        <translation>Geplante Synchronisation von „%1“ verweigert</translation>
+    </message>
+    <message>
+        <source>Scheduled sync of “%1” skipped</source>
+        <translation>Geplante Synchronisation von „%1“ übersprungen</translation>
+    </message>
+    <message>
+        <source>Scheduled sync of “%1” failed</source>
+        <translation>Geplante Synchronisation von „%1“ fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <source>The directory&apos;s schema version cannot be read: %1.</source>
@@ -2038,6 +3556,93 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>The deletion limit in percent must be between 0 and 100.</source>
         <translation>Die Löschgrenze in Prozent muss zwischen 0 und 100 liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRulesPage</name>
+    <message>
+        <source>Users who &amp;leave:</source>
+        <translation>&amp;Ausscheidende Benutzer:</translation>
+    </message>
+    <message>
+        <source>Users who leave</source>
+        <translation>Ausscheidende Benutzer</translation>
+    </message>
+    <message>
+        <source>What happens to local users who are gone from Keycloak or no longer in a required group.</source>
+        <translation>Was mit lokalen Benutzern geschieht, die nicht mehr in Keycloak vorhanden oder nicht mehr in einer Pflichtgruppe sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Required groups:</source>
+        <translation>&amp;Pflichtgruppen:</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Required groups</source>
+        <translation>Pflichtgruppen</translation>
+    </message>
+    <message>
+        <source>Only members of these groups are synced, subgroups included. Separate names or paths with commas; * and ? are wildcards.</source>
+        <translation>Nur Mitglieder dieser Gruppen werden synchronisiert, einschließlich der Untergruppen. Trennen Sie Namen oder Pfade durch Kommas; * und ? sind Platzhalter.</translation>
+    </message>
+    <message>
+        <source>&amp;Deletion limit:</source>
+        <translation>&amp;Löschgrenze:</translation>
+    </message>
+    <message>
+        <source> users</source>
+        <translation> Benutzer</translation>
+    </message>
+    <message>
+        <source>Deletion limit in users</source>
+        <translation>Löschgrenze in Benutzern</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>oder</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Deletion limit in percent</source>
+        <translation>Löschgrenze in Prozent</translation>
+    </message>
+    <message>
+        <source>A full sync that would disable, delete or anonymize more users than either limit stops and asks first; 0 allows none.</source>
+        <translation>Eine vollständige Synchronisation, die mehr Benutzer deaktivieren, löschen oder anonymisieren würde, als eine der beiden Grenzen zulässt, hält an und fragt zuerst nach; 0 lässt keine zu.</translation>
+    </message>
+    <message>
+        <source>Link existing local users by &amp;email address as well as by username</source>
+        <translation>Vorhandene lokale Benutzer außer über den Benutzernamen auch über die &amp;E-Mail-Adresse verknüpfen</translation>
+    </message>
+    <message>
+        <source>Sync Rules</source>
+        <translation>Synchronisationsregeln</translation>
+    </message>
+    <message>
+        <source>Who is synced, and what happens to users who leave.</source>
+        <translation>Wer synchronisiert wird und was mit ausscheidenden Benutzern geschieht.</translation>
+    </message>
+    <message>
+        <source>Disable them (recommended)</source>
+        <translation>Deaktivieren (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Anonymize them (reversible pseudonym)</source>
+        <translation>Anonymisieren (umkehrbares Pseudonym)</translation>
+    </message>
+    <message>
+        <source>Keep them as they are</source>
+        <translation>Unverändert lassen</translation>
     </message>
 </context>
 <context>

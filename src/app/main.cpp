@@ -30,6 +30,10 @@ int main(int argc, char* argv[])
         : MainWindow::rememberedLocation().value_or(DirectoryLocation::defaultLocation());
 
     MainWindow window;
+    // Scheduled syncs run while the application runs, in the tray once the window is closed:
+    // the window quits the application itself.
+    QApplication::setQuitOnLastWindowClosed(false);
+    window.enableScheduling();
     window.openLocation(location);
     window.show();
     return QApplication::exec();

@@ -100,11 +100,12 @@ int ScheduleCommands::schedule(const QStringList& arguments)
     if (action == u"run"_s || action == u"due"_s) {
         return runSchedules(arguments.mid(1), action == u"run"_s);
     }
-    m_context.err() << tr("Usage: usersync-cli schedule run|due [options]\n\n"
-                          "  run   stay running and start each connector's scheduled full sync when it is due\n"
-                          "        (for a systemd user service; see packaging/usersync-schedule.service)\n"
-                          "  due   start what is due now, wait for it, and exit (for a crontab line that runs\n"
-                          "        every few minutes)\n")
+    m_context.err() << tr(
+        "Usage: usersync-cli schedule run|due [options]\n\n"
+        "  run   stay running and start each connector's scheduled full sync when it is due\n"
+        "        (installed as a systemd user service: systemctl --user enable --now usersync-schedule)\n"
+        "  due   start what is due now, wait for it, and exit (for a crontab line that runs\n"
+        "        every few minutes)\n")
                     << Qt::flush;
     return CliContext::Usage;
 }

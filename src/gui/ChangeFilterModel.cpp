@@ -18,6 +18,9 @@ void ChangeFilterModel::setSourceModel(QAbstractItemModel* model)
 
 void ChangeFilterModel::setActionFilter(std::optional<Action> action, std::optional<Object> object)
 {
+    if (action == m_action && object == m_object) {
+        return; // filtering half a million rows again for nothing takes a while
+    }
     m_action = action;
     m_object = object;
     invalidateFilter();
@@ -25,6 +28,9 @@ void ChangeFilterModel::setActionFilter(std::optional<Action> action, std::optio
 
 void ChangeFilterModel::setSearchText(const QString& text)
 {
+    if (text.trimmed() == m_search) {
+        return;
+    }
     m_search = text.trimmed();
     invalidateFilter();
 }

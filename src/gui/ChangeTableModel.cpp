@@ -4,6 +4,8 @@
 
 #include <QCollator>
 
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using Action = Change::Action;
 using Object = Change::Object;
@@ -15,13 +17,32 @@ ChangeTableModel::ChangeTableModel(QObject* parent)
 void ChangeTableModel::setChangeSet(std::shared_ptr<const ChangeSet> changes)
 {
     beginResetModel();
+    releaseInBackground();
     m_changes = std::move(changes);
+    endResetModel();
+}
+
+ChangeTableModel::~ChangeTableModel()
+{
+    releaseInBackground();
+}
+
+void ChangeTableModel::releaseInBackground()
+{
+    // Freeing the plan of a large realm with its texts and sort keys took a tenth of a second:
+    // when this model holds the last reference, a short-lived thread of its own frees it.
+    constexpr qsizetype large = 10'000;
+    if (m_changes && m_changes.use_count() == 1 && m_changes->size() >= large) {
+        std::thread([changes = std::move(m_changes), texts = std::move(m_changesText),
+                     keys = std::move(m_sortKeys)]() mutable {
+            keys.clear();
+            texts.clear();
+            changes.reset();
+        }).detach();
+    }
+    m_changes.reset();
     m_changesText.clear();
     m_sortKeys.clear();
-    if (m_changes) {
-        m_changesText.resize(std::size_t(m_changes->size()));
-    }
-    endResetModel();
 }
 
 QString ChangeTableModel::objectLabel(Object object)
@@ -82,6 +103,9 @@ Action ChangeTableModel::actionOf(int row) const
 
 const QString& ChangeTableModel::changesText(int row) const
 {
+    if (m_changesText.empty()) {
+        m_changesText.resize(std::size_t(m_changes->size())); // on first use: opening a report stays quick
+    }
     std::optional<QString>& text = m_changesText[std::size_t(row)];
     if (!text) {
         text = Report::describeFields(change(row).fields);

@@ -25,6 +25,7 @@ public:
     };
 
     explicit ChangeTableModel(QObject* parent = nullptr);
+    ~ChangeTableModel() override;
 
     void setChangeSet(std::shared_ptr<const ChangeSet> changes);
     std::shared_ptr<const ChangeSet> changeSet() const { return m_changes; }
@@ -46,6 +47,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void releaseInBackground();
     const QString& changesText(int row) const; // built once per row, when first needed
     // A column's collation key for every row (the user's locale, case ignored, numbers by
     // value), built on the first sort by that column.

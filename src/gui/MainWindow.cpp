@@ -84,7 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
     updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::quit);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     restoreWindowState();
 }
@@ -148,6 +148,9 @@ bool MainWindow::openDirectory(const DirectoryLocation& location, const QString&
     m_ui->directoryStatusLabel->setText(tr("Open"));
     statusBar()->showMessage(tr("Ready"));
     reloadConnectors();
+    if (m_scheduler) {
+        m_scheduler->setDirectory(location, m_directory->database());
+    }
     return true;
 }
 
@@ -160,6 +163,9 @@ void MainWindow::closeDirectory()
         }
     }
     m_connectors->clear();
+    if (m_scheduler) {
+        m_scheduler->clearDirectory();
+    }
     m_directory.reset();
     m_location.reset();
 }
@@ -241,6 +247,9 @@ void MainWindow::openWizard(const std::optional<ConnectorConfig>& connector)
     connect(m_wizard, &ConnectorWizard::saved, this, [this](const QString& id) {
         reloadConnectors();
         selectConnector(id);
+        if (m_scheduler) {
+            m_scheduler->reload();
+        }
     });
     m_wizard->show();
     m_wizard->activateWindow();
@@ -306,6 +315,9 @@ void MainWindow::removeSelected()
         return;
     }
     reloadConnectors();
+    if (m_scheduler) {
+        m_scheduler->reload();
+    }
     SecretStore().remove(connector->secretKey(), this, [this, name = connector->name](const SecretResult& removed) {
         // A secret that was never stored is not a problem; one that stays behind is worth saying.
         if (!removed.ok() && removed.status != SecretResult::Status::NotFound) {
@@ -545,7 +557,58 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());
+    if (m_scheduler && !m_quitting && m_scheduler->keepsRunning()) {
+        // Scheduled syncs go on in the tray; Quit in its menu or the File menu ends them.
+        hide();
+        m_scheduler->announceHidden();
+        event->ignore();
+        return;
+    }
     event->accept();
+    if (m_scheduler) {
+        QCoreApplication::quit(); // the application does not quit with its last window (see main)
+    }
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+}
+
+void MainWindow::enableScheduling()
+{
+    if (m_scheduler) {
+        return;
+    }
+    m_scheduler = new SchedulerTray(this);
+    connect(m_scheduler, &SchedulerTray::runFinished, this, &MainWindow::scheduledRunFinished);
+    connect(m_scheduler, &SchedulerTray::runStarted, this, [this](const ConnectorConfig& connector) {
+        statusBar()->showMessage(tr("Scheduled full sync of “%1” started.").arg(connector.name));
+    });
+    connect(m_scheduler, &SchedulerTray::showWindowRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_scheduler, &SchedulerTray::quitRequested, this, &MainWindow::quit);
+    if (m_directory && m_location) {
+        m_scheduler->setDirectory(*m_location, m_directory->database());
+    }
+}
+
+void MainWindow::scheduledRunFinished(const ConnectorConfig& connector, const SyncResult& result)
+{
+    reloadConnectors();
+    if (m_history) {
+        m_history->reload();
+    }
+    if (m_directoryDialog && result.status == SyncResult::Status::Succeeded) {
+        m_directoryDialog->reload();
+    }
+    statusBar()->showMessage(result.status == SyncResult::Status::Succeeded
+                                 ? tr("Scheduled full sync of “%1” applied.").arg(connector.name)
+                                 : tr("Scheduled full sync of “%1”: %2").arg(connector.name, result.message));
 }
 
 void MainWindow::restoreWindowState()

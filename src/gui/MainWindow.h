@@ -4,6 +4,7 @@
 #include "DirectoryDialog.h"
 #include "HistoryDialog.h"
 #include "JobThread.h"
+#include "SchedulerTray.h"
 #include "config/ConnectorConfig.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryLocation.h"
@@ -38,6 +39,10 @@ public:
     void openLocation(const DirectoryLocation& location, const QString& typedPassword = {});
     // The directory opened last, if one was.
     static std::optional<DirectoryLocation> rememberedLocation();
+    // Runs the open directory's scheduled syncs while the application runs (the application
+    // does this; tests that are not about scheduling leave it off).
+    void enableScheduling();
+    SchedulerTray* scheduler() const { return m_scheduler; }
     // The report of the last simulation shown, and the history, for tests.
     QWidget* lastReport() const { return m_lastReport; }
     HistoryDialog* history() const { return m_history; }
@@ -71,6 +76,8 @@ private:
     void showDirectory();
     void chooseDirectory();
     void closeDirectory();
+    void scheduledRunFinished(const ConnectorConfig& connector, const SyncResult& result);
+    void quit();
     void previewMigration();
     void applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan);
     bool confirmRemovals(const ChangeSet& plan);
@@ -90,4 +97,6 @@ private:
     QPointer<QDialog> m_migrationPreview;
     QPointer<ConnectorWizard> m_wizard;
     QPointer<DirectoryDialog> m_directoryDialog;
+    SchedulerTray* m_scheduler = nullptr;
+    bool m_quitting = false;
 };

@@ -39,8 +39,11 @@ public:
 
 Q_SIGNALS:
     void applyRequested();
+    // The table shows the report's changes (at once for most reports, a moment later for large ones).
+    void tableFilled();
 
 private:
+    void fillTable();
     void rebuildFilters();
     void showDetails();
     void exportAs(Report::Format format);

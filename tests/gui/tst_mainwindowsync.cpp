@@ -18,6 +18,8 @@
 #include <QPointer>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -244,6 +246,52 @@ private Q_SLOTS:
         }
         QCOMPARE(linked, QStringList{u"alice.andersen = Alice.Andersen"_s});
         QVERIFY(window.migrationPreview()->findChild<QLabel*>(u"summaryLabel"_s)->text().contains(u"link 1 "_s));
+    }
+
+    // The window runs a connector's scheduled sync on its own: one saved long ago and never run
+    // since is caught up at once, applied on a worker, recorded as scheduled and shown.
+    void runsScheduledSyncsWhileOpen()
+    {
+        QTemporaryDir folder;
+        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"scheduled.sqlite"_s));
+        QString error;
+        ConnectorConfig connector;
+        {
+            auto connection = DatabaseConnection::open(location, {}, &error);
+            QVERIFY2(connection, qPrintable(error));
+            QSqlDatabase db = connection->database();
+            QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+            connector.name = u"Nightly"_s;
+            connector.keycloak.baseUrl = qEnvironmentVariable("USERSYNC_TEST_KEYCLOAK_URL");
+            connector.keycloak.realm = m_realm.name();
+            connector.keycloak.clientId = u"usersync-sync"_s;
+            connector.schedule.enabled = true;
+            connector.schedule.cron = u"0 0 0 1 1 ?"_s; // every New Year: due only because it was missed
+            QVERIFY2(ConnectorStore(db).add(connector, &error), qPrintable(error));
+            QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+            QSqlQuery backdate(db);
+            QVERIFY(backdate.exec(u"UPDATE connectors SET updated_at = 1577836800000"_s));
+        }
+        MainWindow window;
+        QVERIFY(window.openDirectory(location));
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QCOMPARE(connectors->model()->index(0, 4).data().toString(), u"Never run"_s);
+        window.enableScheduling();
+        QVERIFY(window.scheduler()->service()->hasSchedules());
+        QTRY_VERIFY_WITH_TIMEOUT(connectors->model()->index(0, 4).data().toString().endsWith(u"full sync succeeded"_s),
+                                 60'000);
+        auto connection = DatabaseConnection::open(location, {}, &error);
+        const auto runs = DirectoryStore(connection->database()).runs(connector.id, 10, &error);
+        QVERIFY2(runs, qPrintable(error));
+        QCOMPARE(runs->size(), 1);
+        QCOMPARE(runs->first().trigger, u"scheduled"_s);
+        QCOMPARE(runs->first().mode, u"full"_s);
+        const auto state = DirectoryStore(connection->database()).load(&error);
+        QCOMPARE(state->users.size(), m_realm.users().size());
+        // The next run is next New Year's midnight, in the list as well.
+        QVERIFY(window.scheduler()->service()->nextRun(connector.id).date().dayOfYear() == 1);
+        QVERIFY(window.statusBar()->currentMessage().contains(u"applied"_s));
+        SecretStore().removeNow(connector.secretKey());
     }
 
     // A PostgreSQL directory from the window: the password typed in Open Directory goes to the

@@ -1,3 +1,4 @@
+#include "ChangeTableModel.h"
 #include "ReportView.h"
 #include "sync/Planner.h"
 
@@ -23,6 +24,28 @@ class TestReportView final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A large plan reaches the table a moment after the window opens, so that neither step holds
+    // the window long; its counts are there at once.
+    void largePlansFillTheTableOnTheNextPass()
+    {
+        auto plan = std::make_shared<ChangeSet>();
+        for (int i = 0; i < 100'000; ++i) {
+            Change change;
+            change.action = Action::Add;
+            change.key = u"user%1"_s.arg(i, 6, 10, QLatin1Char('0'));
+            plan->changes.append(change);
+        }
+        ReportView view;
+        QSignalSpy filled(&view, &ReportView::tableFilled);
+        view.setReport(RunRecord{}, plan);
+        auto* table = view.findChild<QTableView*>(u"changesTableView"_s);
+        QCOMPARE(table->model()->rowCount(), 0);
+        QVERIFY(view.findChild<QAbstractButton*>(u"addFilterButton"_s)->text().contains(u"100,000"_s));
+        QVERIFY(filled.wait());
+        QCOMPARE(table->model()->rowCount(), 100'000);
+        QCOMPARE(table->model()->index(99'999, ChangeTableModel::NameColumn).data().toString(), u"user099999"_s);
+    }
+
     void init()
     {
         // A directory synced once, then a realm where carol's email changed and dave is gone.
