@@ -1,6 +1,5 @@
 #include "schedule/CronExpression.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -320,29 +319,26 @@ private Q_SLOTS:
         QFETCH(QString, expression);
         const std::optional<CronExpression> cron = CronExpression::parse(expression, nullptr);
         QVERIFY(cron);
-        QElapsedTimer timer;
-        timer.start();
         QVERIFY(!cron->next(QDateTime::fromString(u"2026-06-01T00:00:00Z"_s, Qt::ISODate), QTimeZone("Europe/Berlin"))
                      .isValid());
         QVERIFY(cron->nextTimes(QDateTime::fromString(u"2026-06-01T00:00:00Z"_s, Qt::ISODate), QTimeZone("UTC"), 3)
                     .isEmpty());
-        QVERIFY2(timer.elapsed() < 200, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     }
 
-    void nextIsFast()
+    void manyRunsInARow()
     {
         const std::optional<CronExpression> cron = CronExpression::parse(u"0 30 6 ? * MON-FRI"_s, nullptr);
         QVERIFY(cron);
         const QTimeZone berlin("Europe/Berlin");
         QDateTime time = QDateTime::fromString(u"2026-01-01T00:00:00Z"_s, Qt::ISODate);
-        QElapsedTimer timer;
-        timer.start();
         for (int i = 0; i < 1000; ++i) {
-            time = cron->next(time, berlin);
+            const QDateTime next = cron->next(time, berlin);
+            QVERIFY(next > time);
+            QVERIFY(next.toTimeZone(berlin).date().dayOfWeek() <= 5);
+            time = next;
         }
         // 1000 weekdays on: four years on, give or take.
         QCOMPARE(time.date().year(), 2029);
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms for 1000 runs"_s.arg(timer.elapsed())));
     }
 
     void invalidExpressions_data()
