@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QTimeZone>
 
 ConnectorListModel::ConnectorListModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -77,8 +78,13 @@ QString ConnectorListModel::nextRunText(const Row& row) const
     if (!row.nextRun.isValid()) {
         return tr("Never: check the schedule");
     }
-    const QDateTime local = row.nextRun.toLocalTime();
-    return QLocale().toString(local, QLocale::ShortFormat);
+    // In the schedule's own time zone when it has one other than this computer's.
+    const QTimeZone zone = row.connector.schedule.zone();
+    if (zone == QTimeZone::systemTimeZone()) {
+        return QLocale().toString(row.nextRun.toLocalTime(), QLocale::ShortFormat);
+    }
+    return tr("%1 (%2)").arg(QLocale().toString(row.nextRun.toTimeZone(zone), QLocale::ShortFormat),
+                             QString::fromUtf8(zone.id()));
 }
 
 QVariant ConnectorListModel::data(const QModelIndex& index, int role) const
