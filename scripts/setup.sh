@@ -15,6 +15,7 @@ build_packages=(
     libgl-dev libvulkan-dev
     qt6-qpa-plugins qt6-wayland
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev  # Qt Charts needs the OpenGL package it does not pull in
+    qt6-translations-l10n  # Qt's own strings (wizard and dialog buttons) in German
 )
 test_packages=(
     postgresql

@@ -1035,6 +1035,18 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>No connector has a schedule yet; waiting for one.</source>
         <translation>Noch hat kein Connector einen Zeitplan; warte auf einen.</translation>
     </message>
+    <message>
+        <source>Run a scheduled sync missed while nothing was running once, at the next start (the default).</source>
+        <translation>Eine geplante Synchronisation, die verpasst wurde, während nichts lief, beim nächsten Start einmal nachholen (Standard).</translation>
+    </message>
+    <message>
+        <source>--no-schedule cannot go with --schedule or --schedule-daily.</source>
+        <translation>--no-schedule kann nicht mit --schedule oder --schedule-daily zusammen angegeben werden.</translation>
+    </message>
+    <message>
+        <source>--catch-up and --no-catch-up cannot go together.</source>
+        <translation>--catch-up und --no-catch-up schließen einander aus.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPage</name>
@@ -1449,6 +1461,14 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Testing the connection to “%1”…</source>
         <translation>Die Verbindung zu „%1“ wird getestet …</translation>
+    </message>
+    <message>
+        <source>Enter the client secret, from the Credentials tab of the client in the Keycloak admin console.</source>
+        <translation>Geben Sie das Client-Secret ein, aus dem Reiter „Credentials“ des Clients in der Keycloak-Administrationskonsole.</translation>
+    </message>
+    <message>
+        <source>Settings saved, but the new secret is not.</source>
+        <translation>Einstellungen gespeichert, das neue Secret jedoch nicht.</translation>
     </message>
 </context>
 <context>
@@ -2680,10 +2700,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <source>Storing the directory password in the system keychain…</source>
-        <translation>Das Passwort des Verzeichnisses wird im Schlüsselbund des Systems gespeichert …</translation>
-    </message>
-    <message>
         <source>Reading the directory password from the system keychain…</source>
         <translation>Das Passwort des Verzeichnisses wird aus dem Schlüsselbund des Systems gelesen …</translation>
     </message>
@@ -2738,6 +2754,14 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Scheduled full sync of “%1”: %2</source>
         <translation>Geplante vollständige Synchronisation von „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Open Directory</source>
+        <translation>Verzeichnis öffnen</translation>
+    </message>
+    <message>
+        <source>The directory is open, but its password could not be stored in the system keychain, so scheduled and command-line runs cannot open it: %1</source>
+        <translation>Das Verzeichnis ist geöffnet, aber sein Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden, sodass geplante Läufe und die Befehlszeile es nicht öffnen können: %1</translation>
     </message>
 </context>
 <context>

@@ -116,10 +116,13 @@ struct SettingOptions
     QCommandLineOption noCatchUp{u"no-catch-up"_s,
                                  ConnectorCommands::tr("Do not run a scheduled sync missed while nothing was "
                                                        "running.")};
+    QCommandLineOption catchUp{u"catch-up"_s,
+                               ConnectorCommands::tr("Run a scheduled sync missed while nothing was running once, at "
+                                                     "the next start (the default).")};
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({schedule, scheduleDaily, noSchedule, timeZone, noCatchUp});
+        parser.addOptions({schedule, scheduleDaily, noSchedule, timeZone, noCatchUp, catchUp});
         parser.addOptions({url,          realm,           clientId,         caFile,         pageSize,
                            inFlight,     timeout,         retries,          attribute,      noAttributes,
                            secretStdin,  secretEnv,       cleanup,          requiredGroup,  anyGroup,
@@ -230,6 +233,17 @@ struct SettingOptions
 
     bool applyAll(const QCommandLineParser& parser, ConnectorConfig& config, QString* error) const
     {
+        if ((parser.isSet(schedule) || parser.isSet(scheduleDaily)) && parser.isSet(noSchedule)) {
+            *error = ConnectorCommands::tr("--no-schedule cannot go with --schedule or --schedule-daily.");
+            return false;
+        }
+        if (parser.isSet(catchUp) && parser.isSet(noCatchUp)) {
+            *error = ConnectorCommands::tr("--catch-up and --no-catch-up cannot go together.");
+            return false;
+        }
+        if (parser.isSet(catchUp)) {
+            config.schedule.runMissed = true;
+        }
         if (parser.isSet(schedule) || parser.isSet(scheduleDaily)) {
             config.schedule.enabled = true;
             config.schedule.cron =

@@ -85,6 +85,14 @@ void ConnectorWizard::save(std::function<void(bool)> then)
         return;
     }
     const bool added = config.id.isEmpty();
+    const QString secret = m_connection->typedSecret();
+    if (added && secret.isEmpty()) {
+        m_connection->showProblem(tr("Not saved."),
+                                  tr("Enter the client secret, from the Credentials tab of the client in the Keycloak "
+                                     "admin console."));
+        then(false);
+        return;
+    }
     ConnectorStore store(m_directory);
     QString error;
     m_connection->setWorking(tr("Saving…"));
@@ -93,7 +101,6 @@ void ConnectorWizard::save(std::function<void(bool)> then)
         then(false);
         return;
     }
-    const QString secret = m_connection->typedSecret();
     if (secret.isEmpty()) {
         m_config = config;
         Q_EMIT saved(config.id);
@@ -102,24 +109,29 @@ void ConnectorWizard::save(std::function<void(bool)> then)
     }
     m_saving = true;
     m_connection->setWorking(tr("Storing the client secret in the system keychain…"));
-    SecretStore().write(config.secretKey(), secret, this,
-                        [this, config, added, then = std::move(then)](const SecretResult& written) {
-                            m_saving = false;
-                            if (!written.ok()) {
-                                // A new connector without its secret could never run: take it back.
-                                QString ignored;
-                                if (added) {
-                                    ConnectorStore(m_directory).remove(config.id, &ignored);
-                                }
-                                m_connection->showProblem(tr("Not saved."), written.message);
-                                then(false);
-                                return;
-                            }
-                            m_config = config;
-                            m_connection->setSecretStored(true);
-                            Q_EMIT saved(config.id);
-                            then(true);
-                        });
+    SecretStore().write(
+        config.secretKey(), secret, this, [this, config, added, then = std::move(then)](const SecretResult& written) {
+            m_saving = false;
+            if (!written.ok() && added) {
+                // A new connector without its secret could never run: take it back.
+                QString ignored;
+                ConnectorStore(m_directory).remove(config.id, &ignored);
+                m_connection->showProblem(tr("Not saved."), written.message);
+                then(false);
+                return;
+            }
+            m_config = config;
+            if (!written.ok()) {
+                // The settings are saved; the stored secret is the old one.
+                m_connection->showProblem(tr("Settings saved, but the new secret is not."), written.message);
+                Q_EMIT saved(config.id);
+                then(false);
+                return;
+            }
+            m_connection->setSecretStored(true);
+            Q_EMIT saved(config.id);
+            then(true);
+        });
 }
 
 void ConnectorWizard::testWithStoredSecret()
@@ -176,6 +188,9 @@ void ConnectorWizard::accept()
 
 void ConnectorWizard::reject()
 {
+    if (m_saving) {
+        return; // the keychain is being written (or asks to be unlocked): its outcome must be kept
+    }
     cancelTest();
     QWizard::reject();
 }

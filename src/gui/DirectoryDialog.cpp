@@ -63,6 +63,7 @@ DirectoryDialog::~DirectoryDialog() = default;
 void DirectoryDialog::reload()
 {
     if (m_load) {
+        m_reloadAgain = true; // what changed meanwhile is read once this load is done
         return;
     }
     m_ui->directoryStatusLabel->setText(tr("Reading the directory…"));
@@ -87,6 +88,9 @@ void DirectoryDialog::showLoaded(const DirectoryLoadResult& result)
     }
     updateStatus();
     Q_EMIT loaded();
+    if (std::exchange(m_reloadAgain, false)) {
+        reload();
+    }
 }
 
 void DirectoryDialog::updateStatus()

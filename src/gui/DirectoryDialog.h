@@ -48,4 +48,5 @@ private:
     QSortFilterProxyModel* m_groupProxy;
     QPointer<JobThread> m_load;
     QString m_error;
+    bool m_reloadAgain = false;
 };

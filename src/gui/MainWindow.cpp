@@ -98,34 +98,38 @@ void MainWindow::openLocation(const DirectoryLocation& location, const QString& 
         return;
     }
     // PostgreSQL: the password goes through the keychain, where every run finds it.
-    m_readingSecret = true;
-    updateActions();
     const QString key = DirectoryAccess::passwordKey(location);
-    const auto opened = [this, location](const QString& password) {
-        m_readingSecret = false;
-        openDirectory(location, password);
-    };
-    const auto failed = [this, location](const QString& message) {
-        m_readingSecret = false;
-        m_ui->directoryLocationLabel->setText(location.displayName());
-        m_ui->directoryStatusLabel->setText(message);
-        updateActions();
-    };
     if (!typedPassword.isEmpty()) {
-        statusBar()->showMessage(tr("Storing the directory password in the system keychain…"));
-        SecretStore().write(key, typedPassword, this, [opened, failed, typedPassword](const SecretResult& stored) {
-            stored.ok() ? opened(typedPassword) : failed(stored.message);
+        // Tried first: a mistyped password must not replace the one schedules and the CLI use.
+        if (!openDirectory(location, typedPassword)) {
+            return;
+        }
+        SecretStore().write(key, typedPassword, this, [this](const SecretResult& stored) {
+            if (!stored.ok()) {
+                MessageBox::warning(this, tr("Open Directory"),
+                                    tr("The directory is open, but its password could not be stored in the system "
+                                       "keychain, so scheduled and command-line runs cannot open it: %1")
+                                        .arg(stored.message));
+            }
         });
         return;
     }
+    closeDirectory(); // nothing acts on the directory being left while the password is read
+    m_ui->directoryLocationLabel->setText(location.displayName());
+    m_readingSecret = true;
+    updateActions();
     statusBar()->showMessage(tr("Reading the directory password from the system keychain…"));
-    SecretStore().read(key, this, [opened, failed, location](const SecretResult& secret) {
+    SecretStore().read(key, this, [this, location](const SecretResult& secret) {
+        m_readingSecret = false;
+        statusBar()->clearMessage();
         if (secret.ok()) {
-            opened(secret.secret);
-        } else {
-            failed(secret.status == SecretResult::Status::NotFound ? DirectoryAccess::noPasswordMessage(location)
-                                                                   : secret.message);
+            openDirectory(location, secret.secret);
+            return;
         }
+        m_ui->directoryStatusLabel->setText(secret.status == SecretResult::Status::NotFound
+                                                ? DirectoryAccess::noPasswordMessage(location)
+                                                : secret.message);
+        updateActions();
     });
 }
 
@@ -457,7 +461,8 @@ bool MainWindow::confirmRemovals(const ChangeSet& plan)
 
 bool MainWindow::busy() const
 {
-    return m_sync || m_readingSecret;
+    const bool scheduledRun = m_scheduler && m_scheduler->service() && m_scheduler->service()->runningCount() > 0;
+    return m_sync || m_readingSecret || scheduledRun;
 }
 
 void MainWindow::withSecret(const ConnectorConfig& connector, const QString& title,
@@ -585,6 +590,7 @@ void MainWindow::enableScheduling()
     connect(m_scheduler, &SchedulerTray::runFinished, this, &MainWindow::scheduledRunFinished);
     connect(m_scheduler, &SchedulerTray::runStarted, this, [this](const ConnectorConfig& connector) {
         statusBar()->showMessage(tr("Scheduled full sync of “%1” started.").arg(connector.name));
+        updateActions(); // the window's own runs wait meanwhile
     });
     connect(m_scheduler, &SchedulerTray::showWindowRequested, this, [this] {
         showNormal();

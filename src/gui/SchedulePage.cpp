@@ -31,7 +31,12 @@ void SchedulePage::load(const ConnectorConfig& config)
 {
     m_ui->scheduleEnabledCheckBox->setChecked(config.schedule.enabled);
     m_ui->cronLineEdit->setText(config.schedule.cron);
-    const int zone = m_ui->timeZoneComboBox->findData(config.schedule.timeZone);
+    int zone = m_ui->timeZoneComboBox->findData(config.schedule.timeZone);
+    if (zone < 0 && QTimeZone(config.schedule.timeZone.toUtf8()).isValid()) {
+        // A valid name the list leaves out (an alias such as US/Eastern) is kept, not replaced.
+        m_ui->timeZoneComboBox->addItem(config.schedule.timeZone, config.schedule.timeZone);
+        zone = m_ui->timeZoneComboBox->count() - 1;
+    }
     m_ui->timeZoneComboBox->setCurrentIndex(std::max(zone, 0));
     m_ui->runMissedCheckBox->setChecked(config.schedule.runMissed);
     updateEnabled();

@@ -31,11 +31,11 @@ void SchedulerTray::setDirectory(const DirectoryLocation& location, QSqlDatabase
 {
     clearDirectory();
     // Each scheduled run is a SyncJob on a worker thread of its own, like a run started by hand.
-    auto runner = [this](const DirectoryLocation& at, const ConnectorConfig& connector, const QString& secret,
-                         ScheduleService::Done done) {
+    auto runner = [](QObject* context, const DirectoryLocation& at, const ConnectorConfig& connector,
+                     const QString& secret, ScheduleService::Done done) {
         const SyncRequest request{SyncRequest::Mode::Full, QStringLiteral("scheduled"), false, nullptr};
         JobThread::start<SyncJob, SyncResult>(
-            this,
+            context,
             [at, connector, secret, request] { return std::make_unique<SyncJob>(at, connector, secret, request); },
             &SyncJob::finished, std::move(done));
     };
@@ -49,7 +49,7 @@ void SchedulerTray::setDirectory(const DirectoryLocation& location, QSqlDatabase
 
 void SchedulerTray::clearDirectory()
 {
-    delete m_service; // its running jobs end with their JobThreads, which belong to this object
+    delete m_service; // its running jobs are cancelled and waited for with their JobThreads, its children
     updateTray();
 }
 

@@ -69,6 +69,11 @@ private Q_SLOTS:
         typeAfterTab(wizard, u"urlLineEdit"_s, url);
         typeAfterTab(wizard, u"realmLineEdit"_s, m_realm.name());
         typeAfterTab(wizard, u"clientIdLineEdit"_s, u"usersync-sync"_s);
+        // Without a secret a new connector is not saved, and the page says what is missing.
+        QTest::keyClick(wizard, Qt::Key_T, Qt::AltModifier);
+        QTRY_VERIFY(wizard->findChild<QLabel*>(u"testResultLabel"_s)->text().contains(u"Enter the client secret"_s));
+        QCOMPARE(connectorCount(window), 0);
+        wizard->findChild<QLineEdit*>(u"clientIdLineEdit"_s)->setFocus();
         typeAfterTab(wizard, u"secretLineEdit"_s, u"not-the-secret"_s);
         auto* secret = wizard->findChild<QLineEdit*>(u"secretLineEdit"_s);
         QCOMPARE(secret->echoMode(), QLineEdit::Password);

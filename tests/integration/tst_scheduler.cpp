@@ -67,6 +67,12 @@ private Q_SLOTS:
         QCOMPARE(scheduler.nextRun(u"hourly"_s), utc(20, 14));
         QCOMPARE(ids(scheduler.takeDue(utc(21, 2))), (QStringList{u"daily"_s, u"hourly"_s}));
         QCOMPARE(scheduler.nextRun(u"daily"_s), utc(22, 2));
+        // Read again from the directory (every wake-up does) before the runs are recorded: what
+        // was dealt with stays dealt with.
+        scheduler.setEntries({{scheduled(u"daily"_s, u"0 0 2 * * ?"_s), utc(20, 12)},
+                              {scheduled(u"hourly"_s, u"0 0 * * * ?"_s), utc(20, 12)}});
+        QVERIFY(scheduler.takeDue(utc(21, 2, 1)).isEmpty());
+        QCOMPARE(scheduler.nextRun(u"hourly"_s), utc(21, 3));
     }
 
     void missedRunsRunOnce()
@@ -121,12 +127,12 @@ private Q_SLOTS:
 
         QList<ScheduleService::Done> pending;
         QStringList secrets;
-        ScheduleService service(
-            location, db,
-            [&](const DirectoryLocation&, const ConnectorConfig&, const QString& secret, ScheduleService::Done done) {
-                secrets << secret;
-                pending << std::move(done);
-            });
+        ScheduleService service(location, db,
+                                [&](QObject*, const DirectoryLocation&, const ConnectorConfig&, const QString& secret,
+                                    ScheduleService::Done done) {
+                                    secrets << secret;
+                                    pending << std::move(done);
+                                });
         // The connector was saved just now: its first run is the next full hour.
         const QDateTime saved = QDateTime::currentDateTimeUtc();
         QDateTime now = saved;

@@ -28,9 +28,10 @@ ScheduleService::~ScheduleService() = default;
 
 ScheduleService::Runner ScheduleService::inThisThread()
 {
-    return [](const DirectoryLocation& location, const ConnectorConfig& connector, const QString& secret, Done done) {
+    return [](QObject* context, const DirectoryLocation& location, const ConnectorConfig& connector,
+              const QString& secret, Done done) {
         auto* job = new SyncJob(location, connector, secret,
-                                SyncRequest{SyncRequest::Mode::Full, scheduledTrigger, false, nullptr});
+                                SyncRequest{SyncRequest::Mode::Full, scheduledTrigger, false, nullptr}, context);
         QObject::connect(job, &SyncJob::finished, job, [job, done = std::move(done)](const SyncResult& result) {
             job->deleteLater();
             done(result);
@@ -104,7 +105,7 @@ void ScheduleService::startRun(const ConnectorConfig& connector)
             finishRun(connector, failed);
             return;
         }
-        m_runner(m_location, connector, secret.secret,
+        m_runner(this, m_location, connector, secret.secret,
                  [this, connector](const SyncResult& result) { finishRun(connector, result); });
     });
 }

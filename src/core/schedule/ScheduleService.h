@@ -26,9 +26,10 @@ class ScheduleService final : public QObject
 public:
     using Clock = std::function<QDateTime()>;
     using Done = std::function<void(const SyncResult&)>;
-    // Starts one scheduled full sync; calls `done` in the service's thread when it ends.
-    using Runner =
-        std::function<void(const DirectoryLocation&, const ConnectorConfig&, const QString& secret, Done done)>;
+    // Starts one scheduled full sync; calls `done` in the service's thread when it ends. What it
+    // starts belongs to `context` (the service), so that it ends, unreported, with the service.
+    using Runner = std::function<void(QObject* context, const DirectoryLocation&, const ConnectorConfig&,
+                                      const QString& secret, Done done)>;
 
     // `directory` is a connection of the calling thread to `location`.
     ScheduleService(DirectoryLocation location, QSqlDatabase directory, Runner runner, QObject* parent = nullptr);

@@ -1,7 +1,15 @@
 #include "Scheduler.h"
 
+#include <QHash>
+
 void Scheduler::setEntries(const QList<Entry>& entries)
 {
+    // What was dealt with stays dealt with: a run that started but is not recorded yet (it
+    // records when it ends) must not look due again when the connectors are read again.
+    QHash<QString, QDateTime> dealtWith;
+    for (const Slot& slot : std::as_const(m_slots)) {
+        dealtWith.insert(slot.connector.id, slot.considered);
+    }
     m_slots.clear();
     for (const Entry& entry : entries) {
         QString ignored;
@@ -11,7 +19,8 @@ void Scheduler::setEntries(const QList<Entry>& entries)
         if (!expression) {
             continue;
         }
-        Slot slot{entry.connector, *expression, entry.connector.schedule.zone(), entry.considered, {}};
+        const QDateTime considered = std::max(entry.considered, dealtWith.value(entry.connector.id));
+        Slot slot{entry.connector, *expression, entry.connector.schedule.zone(), considered, {}};
         slot.next = slot.expression.next(slot.considered, slot.zone);
         m_slots.append(slot);
     }

@@ -27,7 +27,8 @@ public:
         QDateTime considered; // fire times up to here are dealt with
     };
 
-    // Keeps the connectors whose schedule is on and valid.
+    // Keeps the connectors whose schedule is on and valid; a connector given again keeps what
+    // was already dealt with, when that is later than the entry says.
     void setEntries(const QList<Entry>& entries);
     bool isEmpty() const { return m_slots.isEmpty(); }
 
