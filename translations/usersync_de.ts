@@ -1906,6 +1906,13 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
+    <name>DirectoryCheckJob</name>
+    <message>
+        <source>Opening the directory</source>
+        <translation>Verzeichnis wird geöffnet</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryDialog</name>
     <message>
         <source>Users and Groups</source>
@@ -2700,10 +2707,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Ctrl+O</translation>
     </message>
     <message>
-        <source>Reading the directory password from the system keychain…</source>
-        <translation>Das Passwort des Verzeichnisses wird aus dem Schlüsselbund des Systems gelesen …</translation>
-    </message>
-    <message>
         <source>Test Connection</source>
         <translation>Verbindung testen</translation>
     </message>
@@ -2762,6 +2765,10 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>The directory is open, but its password could not be stored in the system keychain, so scheduled and command-line runs cannot open it: %1</source>
         <translation>Das Verzeichnis ist geöffnet, aber sein Passwort konnte nicht im Schlüsselbund des Systems gespeichert werden, sodass geplante Läufe und die Befehlszeile es nicht öffnen können: %1</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet …</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "ConnectorListModel.h"
 #include "ConnectorWizard.h"
 #include "DirectoryDialog.h"
+#include "DirectoryOpener.h"
 #include "HistoryDialog.h"
 #include "JobThread.h"
 #include "MessageBox.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_connectors(new ConnectorListModel(this))
+    , m_opener(new DirectoryOpener(this))
 {
     m_ui->setupUi(this);
     m_ui->connectorsTableView->setModel(m_connectors);
@@ -87,6 +89,21 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::quit);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     restoreWindowState();
+
+    connect(m_opener, &DirectoryOpener::ready, this,
+            [this](const DirectoryLocation& location, const QString& password) { openDirectory(location, password); });
+    connect(m_opener, &DirectoryOpener::failed, this, [this](const DirectoryLocation& location, const QString& error) {
+        m_ui->directoryLocationLabel->setText(location.displayName());
+        m_ui->directoryStatusLabel->setText(error);
+        statusBar()->showMessage(tr("The user directory could not be opened."));
+        updateActions();
+    });
+    connect(m_opener, &DirectoryOpener::passwordNotStored, this, [this](const QString& error) {
+        MessageBox::warning(this, tr("Open Directory"),
+                            tr("The directory is open, but its password could not be stored in the system keychain, "
+                               "so scheduled and command-line runs cannot open it: %1")
+                                .arg(error));
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -94,43 +111,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::openLocation(const DirectoryLocation& location, const QString& typedPassword)
 {
     if (location.kind() == DirectoryLocation::Kind::Sqlite) {
-        openDirectory(location);
+        openDirectory(location); // a local file: it opens at once
         return;
     }
-    // PostgreSQL: the password goes through the keychain, where every run finds it.
-    const QString key = DirectoryAccess::passwordKey(location);
-    if (!typedPassword.isEmpty()) {
-        // Tried first: a mistyped password must not replace the one schedules and the CLI use.
-        if (!openDirectory(location, typedPassword)) {
-            return;
-        }
-        SecretStore().write(key, typedPassword, this, [this](const SecretResult& stored) {
-            if (!stored.ok()) {
-                MessageBox::warning(this, tr("Open Directory"),
-                                    tr("The directory is open, but its password could not be stored in the system "
-                                       "keychain, so scheduled and command-line runs cannot open it: %1")
-                                        .arg(stored.message));
-            }
-        });
-        return;
-    }
-    closeDirectory(); // nothing acts on the directory being left while the password is read
+    closeDirectory(); // nothing acts on the directory being left meanwhile
     m_ui->directoryLocationLabel->setText(location.displayName());
-    m_readingSecret = true;
+    m_ui->directoryStatusLabel->setText(tr("Opening…"));
+    m_opener->open(location, typedPassword);
     updateActions();
-    statusBar()->showMessage(tr("Reading the directory password from the system keychain…"));
-    SecretStore().read(key, this, [this, location](const SecretResult& secret) {
-        m_readingSecret = false;
-        statusBar()->clearMessage();
-        if (secret.ok()) {
-            openDirectory(location, secret.secret);
-            return;
-        }
-        m_ui->directoryStatusLabel->setText(secret.status == SecretResult::Status::NotFound
-                                                ? DirectoryAccess::noPasswordMessage(location)
-                                                : secret.message);
-        updateActions();
-    });
 }
 
 bool MainWindow::openDirectory(const DirectoryLocation& location, const QString& password)
@@ -462,7 +450,7 @@ bool MainWindow::confirmRemovals(const ChangeSet& plan)
 bool MainWindow::busy() const
 {
     const bool scheduledRun = m_scheduler && m_scheduler->service() && m_scheduler->service()->runningCount() > 0;
-    return m_sync || m_readingSecret || scheduledRun;
+    return m_sync || m_readingSecret || scheduledRun || m_opener->isOpening();
 }
 
 void MainWindow::withSecret(const ConnectorConfig& connector, const QString& title,

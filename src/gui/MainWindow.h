@@ -17,6 +17,7 @@
 #include <memory>
 
 class ConnectorListModel;
+class DirectoryOpener;
 class QProgressDialog;
 
 namespace Ui {
@@ -34,8 +35,8 @@ public:
     // Opens the directory at `location` and shows what happened; returns whether it is open.
     // `password` is a PostgreSQL directory's (see openLocation).
     bool openDirectory(const DirectoryLocation& location, const QString& password = {});
-    // Opens `location`, a PostgreSQL one with the password typed (then kept in the keychain) or
-    // read from the keychain without waiting for it.
+    // Opens `location` without making the window wait: a PostgreSQL one with the password typed
+    // (kept in the keychain once it has worked) or read from the keychain (see DirectoryOpener).
     void openLocation(const DirectoryLocation& location, const QString& typedPassword = {});
     // The directory opened last, if one was.
     static std::optional<DirectoryLocation> rememberedLocation();
@@ -89,6 +90,7 @@ private:
     std::unique_ptr<DatabaseConnection> m_directory;
     std::optional<DirectoryLocation> m_location;
     ConnectorListModel* m_connectors;
+    DirectoryOpener* m_opener;
     QPointer<JobThread> m_sync;
     bool m_readingSecret = false;
     QPointer<QProgressDialog> m_progress;

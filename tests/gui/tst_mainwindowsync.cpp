@@ -308,6 +308,16 @@ private Q_SLOTS:
             QVERIFY(!window.findChild<QAction*>(u"addConnectorAction"_s)->isEnabled());
         }
         {
+            // A mistyped password is tried on a worker, refused by the server, and never kept.
+            MainWindow window;
+            window.openLocation(postgres->location, u"not-the-password"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(directoryStatus(window) != u"Opening…"_s, 30'000);
+            QVERIFY2(directoryStatus(window).contains(u"password"_s, Qt::CaseInsensitive),
+                     qPrintable(directoryStatus(window)));
+            QCOMPARE(SecretStore().readNow(key).status, SecretResult::Status::NotFound);
+            QVERIFY(!window.findChild<QAction*>(u"addConnectorAction"_s)->isEnabled());
+        }
+        {
             MainWindow window;
             window.show();
             window.findChild<QAction*>(u"openDirectoryAction"_s)->trigger();
