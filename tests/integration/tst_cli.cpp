@@ -241,6 +241,33 @@ private Q_SLOTS:
                  0);
     }
 
+    // As a service (systemd): it runs a due connector at once, keeps running, and stops on
+    // SIGTERM with exit code 0.
+    void scheduleRunStaysUntilStopped()
+    {
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--schedule"_s, u"0 0 0 1 1 ?"_s}).exitCode, 0);
+        backdateConnectors();
+        QProcess service;
+        service.setProcessEnvironment(environment());
+        service.start(QStringLiteral(USERSYNC_CLI_PATH), {u"schedule"_s, u"run"_s});
+        QVERIFY(service.waitForStarted());
+        QString out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(service.readAllStandardOutput())).contains(u"applied"_s),
+                                 120'000);
+        QCOMPARE(service.state(), QProcess::Running); // still there for the next run
+        service.terminate(); // SIGTERM, as systemd stops it
+        QVERIFY(service.waitForFinished(30'000));
+        out += QString::fromUtf8(service.readAllStandardOutput());
+        QCOMPARE(service.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(service.exitCode(), 0);
+        QVERIFY2(out.contains(u"Stopping."_s), qPrintable(out));
+        const QJsonObject last =
+            cli({u"history"_s, u"Test Realm"_s, u"--json"_s}).json()[u"runs"_s].toArray().first().toObject();
+        QCOMPARE(last[u"trigger"_s].toString(), u"scheduled"_s);
+        QCOMPARE(last[u"status"_s].toString(), u"succeeded"_s);
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--no-schedule"_s}).exitCode, 0);
+    }
+
     void removeTakesTheSecretAlong()
     {
         const QString id = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s}).json()[u"id"_s].toString();
@@ -313,18 +340,25 @@ private:
         QVERIFY(query.exec(u"UPDATE sync_runs SET started_at = 1577836800000 WHERE run_trigger = 'scheduled'"_s));
     }
 
-    Run cli(const QStringList& arguments, const QByteArray& input = {},
-            const QList<QPair<QString, QString>>& extraEnvironment = {}) const
+    // The CLI's environment: a home of its own, untranslated messages.
+    QProcessEnvironment environment() const
     {
-        QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
         environment.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
         environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+        return environment;
+    }
+
+    Run cli(const QStringList& arguments, const QByteArray& input = {},
+            const QList<QPair<QString, QString>>& extraEnvironment = {}) const
+    {
+        QProcess process;
+        QProcessEnvironment variables = environment();
         for (const auto& [name, value] : extraEnvironment) {
-            environment.insert(name, value);
+            variables.insert(name, value);
         }
-        process.setProcessEnvironment(environment);
+        process.setProcessEnvironment(variables);
         process.start(QStringLiteral(USERSYNC_CLI_PATH), arguments);
         process.write(input);
         process.closeWriteChannel();
