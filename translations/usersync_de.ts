@@ -1005,7 +1005,7 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     </message>
     <message>
         <source>“%1”: refused: %2</source>
-        <translation>„%1“: verweigert: %2</translation>
+        <translation>„%1“: abgelehnt: %2</translation>
     </message>
     <message>
         <source>“%1”: skipped: %2</source>
@@ -1366,6 +1366,18 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>Rücknahme</translation>
+    </message>
+    <message>
+        <source>rollback preview</source>
+        <translation>Vorschau der Rücknahme</translation>
+    </message>
+    <message>
+        <source>%1, %2 skipped</source>
+        <translation>%1, %2 übersprungen</translation>
     </message>
 </context>
 <context>
@@ -3479,7 +3491,7 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     </message>
     <message>
         <source>Scheduled sync of “%1” refused</source>
-        <translation>Geplante Synchronisation von „%1“ verweigert</translation>
+        <translation>Geplante Synchronisation von „%1“ abgelehnt</translation>
     </message>
     <message>
         <source>Scheduled sync of “%1” skipped</source>

@@ -57,7 +57,10 @@ QString ConnectorListModel::lastRunText(const Row& row) const
     const RunRecord& run = *row.lastRun;
     const QString when =
         QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.startedAt).toLocalTime(), QLocale::ShortFormat);
-    const QString mode = run.mode == QStringLiteral("full") ? tr("full sync") : tr("simulation");
+    const QString mode = run.mode == QStringLiteral("full") ? tr("full sync")
+        : run.mode == QStringLiteral("rollback")            ? tr("rollback")
+        : run.mode == QStringLiteral("rollback-simulate")   ? tr("rollback preview")
+                                                            : tr("simulation");
     if (run.status == QStringLiteral("succeeded")) {
         return tr("%1, %2 succeeded").arg(when, mode);
     }
@@ -66,6 +69,9 @@ QString ConnectorListModel::lastRunText(const Row& row) const
     }
     if (run.status == QStringLiteral("cancelled")) {
         return tr("%1, %2 cancelled").arg(when, mode);
+    }
+    if (run.status == QStringLiteral("skipped")) {
+        return tr("%1, %2 skipped").arg(when, mode);
     }
     return tr("%1, %2 failed").arg(when, mode);
 }
