@@ -14,6 +14,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
@@ -154,6 +155,54 @@ private Q_SLOTS:
         m_connectorId = stored->id;
     }
 
+    // Every field of every page is reached with Tab alone, in the order of the page.
+    void everyFieldIsReachedByTab()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.show();
+        window.findChild<QAction*>(u"addConnectorAction"_s)->trigger();
+        ConnectorWizard* wizard = window.wizard();
+        QVERIFY(wizard);
+        activate(wizard);
+        // Enabled, so that every field takes focus (they follow their switches otherwise).
+        wizard->findChild<QCheckBox*>(u"scheduleEnabledCheckBox"_s)->setChecked(true);
+        wizard->findChild<QComboBox*>(u"groupNamingComboBox"_s)->setCurrentIndex(3); // a pattern
+        wizard->findChild<QLineEdit*>(u"groupPatternLineEdit"_s)->setText(u"^(.*)$"_s);
+        for (const int id : {int(ConnectorWizard::ConnectionPageId), int(ConnectorWizard::SchedulePageId),
+                             int(ConnectorWizard::RulesPageId), int(ConnectorWizard::MappingPageId),
+                             int(ConnectorWizard::NetworkPageId)}) {
+            if (wizard->currentId() == ConnectorWizard::ConnectionPageId) {
+                fillConnection(wizard); // only what lets the page pass; nothing is saved
+            }
+            if (wizard->currentId() != id) {
+                wizard->next();
+            }
+            QCOMPARE(wizard->currentId(), id);
+            QWizardPage* page = wizard->currentPage();
+            QList<QWidget*> fields;
+            for (QWidget* widget : page->findChildren<QWidget*>()) {
+                if (widget->isVisibleTo(page) && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)
+                    && !qobject_cast<QLabel*>(widget) && widget->focusProxy() == nullptr
+                    && !widget->objectName().startsWith(u"qt_"_s)) {
+                    fields << widget;
+                }
+            }
+            QVERIFY2(!fields.isEmpty(), qPrintable(page->objectName()));
+            QWidget* first = fields.first();
+            first->setFocus();
+            QSet<QWidget*> reached{first};
+            for (int press = 0; press < 40 && reached.size() < fields.size(); ++press) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                reached.insert(QApplication::focusWidget());
+            }
+            for (QWidget* field : std::as_const(fields)) {
+                QVERIFY2(reached.contains(field), qPrintable(page->objectName() + u": "_s + field->objectName()));
+            }
+        }
+        wizard->reject();
+    }
+
     void theSecretIsOnlyInTheKeychain()
     {
         QVERIFY(!m_connectorId.isEmpty());
@@ -286,6 +335,16 @@ private Q_SLOTS:
     }
 
 private:
+    // Fields that make the connection page pass, for moving on to the advanced pages.
+    void fillConnection(ConnectorWizard* wizard)
+    {
+        wizard->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Tab order"_s);
+        wizard->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(u"https://sso.example.com"_s);
+        wizard->findChild<QLineEdit*>(u"realmLineEdit"_s)->setText(u"corp"_s);
+        wizard->findChild<QLineEdit*>(u"clientIdLineEdit"_s)->setText(u"usersync"_s);
+        wizard->findChild<QLineEdit*>(u"secretLineEdit"_s)->setText(u"secret"_s);
+    }
+
     static void screenshot(QWidget* widget, const QString& name)
     {
         if (const QString folder = qEnvironmentVariable("USERSYNC_SCREENSHOTS"); !folder.isEmpty()) {
