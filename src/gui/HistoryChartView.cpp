@@ -1,5 +1,7 @@
 #include "HistoryChartView.h"
 
+#include "sync/ChangeSet.h"
+
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -8,12 +10,13 @@
 
 namespace {
 
-// Which of ChangeSet's actions make up each series.
-const std::array<QStringList, HistoryChartView::SeriesCount> seriesActions = {
-    QStringList{QStringLiteral("add")},
-    QStringList{QStringLiteral("modify"), QStringLiteral("link"), QStringLiteral("reactivate")},
-    QStringList{QStringLiteral("disable"), QStringLiteral("delete"), QStringLiteral("anonymize"),
-                QStringLiteral("remove")},
+using Action = Change::Action;
+
+// Which of ChangeSet's actions make up each series; counts are keyed by Change::actionName().
+const std::array<QList<Action>, HistoryChartView::SeriesCount> seriesActions = {
+    QList<Action>{Action::Add},
+    QList<Action>{Action::Modify, Action::Link, Action::Reactivate},
+    QList<Action>{Action::Disable, Action::Delete, Action::Anonymize, Action::Remove},
 };
 
 } // namespace
@@ -51,8 +54,8 @@ int HistoryChartView::total(const QJsonObject& counts, Series series)
 {
     int sum = 0;
     for (const QJsonValue& perAction : counts) {
-        for (const QString& action : seriesActions.at(series)) {
-            sum += perAction.toObject().value(action).toInt();
+        for (const Action action : seriesActions.at(series)) {
+            sum += perAction.toObject().value(Change::actionName(action)).toInt();
         }
     }
     return sum;
