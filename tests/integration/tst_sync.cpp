@@ -2,10 +2,12 @@
 #include "KeycloakAdmin.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
+#include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
 #include "directory/DirectoryStore.h"
 #include "sync/Rollback.h"
+#include "sync/RollbackJob.h"
 #include "sync/SyncJob.h"
 #include "sync/SyncLock.h"
 
@@ -97,8 +99,23 @@ private Q_SLOTS:
         QCOMPARE(simulated.plan->count(Object::Group, Action::Add), m_realm.groupPaths().size() - 2);
         QCOMPARE(simulated.plan->count(Object::Group, Action::Skip), 2);
         QSet<QPair<QString, QString>> realmMemberships = m_realm.memberships();
+        const qsizetype teamAMembers = realmMemberships.size();
         realmMemberships.removeIf([](const QPair<QString, QString>& m) { return m.second.endsWith(u"/Team A"_s); });
         QCOMPARE(simulated.plan->count(Object::Membership, Action::Add), realmMemberships.size());
+        // The memberships the skipped groups take with them are reported too, naming the group's path.
+        QCOMPARE(simulated.plan->count(Object::Membership, Action::Skip), teamAMembers - realmMemberships.size());
+        QSet<QString> skippedPaths;
+        for (const Change& change : simulated.plan->changes) {
+            if (change.object == Object::Group && change.action == Action::Skip) {
+                skippedPaths.insert(change.path);
+            }
+        }
+        QCOMPARE(skippedPaths, (QSet<QString>{u"/Engineering/Team A"_s, u"/Sales/Team A"_s}));
+        for (const MembershipChange& membership : simulated.plan->memberships) {
+            if (membership.action == Action::Skip) {
+                QVERIFY2(membership.reason.contains(u"/Team A"_s), qPrintable(membership.reason));
+            }
+        }
         QCOMPARE(runCount(), 1);
 
         // Full: the directory now holds the realm; Alice kept her id, creation date and own group.
@@ -151,9 +168,16 @@ private Q_SLOTS:
             }
         }
         const QSet<QString> expected = {
-            u"user modify robert.baker"_s, u"user disable carol.chen"_s, u"user disable frank.fischer"_s,
-            u"user modify zoe.odegard"_s,  u"group add Replicas"_s,      u"membership remove grace.green → EMEA"_s,
+            u"user modify robert.baker"_s,
+            u"user disable carol.chen"_s,
+            u"user disable frank.fischer"_s,
+            u"user modify zoe.odegard"_s,
+            u"group add Replicas"_s,
+            u"membership remove grace.green → EMEA"_s,
             u"group skip Team A"_s, // the standing name conflict, reported on every run
+            // and the memberships it leaves out
+            u"membership skip robert.baker → Team A"_s,
+            u"membership skip grace.green → Team A"_s,
         };
         QCOMPARE(reported, expected);
 
@@ -188,7 +212,8 @@ private Q_SLOTS:
         DirectoryStore store(connection->database());
         const auto recorded = store.changes(changed.run.id, &error);
         QVERIFY2(recorded, qPrintable(error));
-        const ChangeSet undo = Rollback::plan(changed.run, *recorded, *store.load(&error));
+        const ChangeSet undo =
+            Rollback::plan(changed.run, *recorded, *store.load(&error), m_config.sync, Rollback::Added::Delete);
         QCOMPARE(undo.count(Object::User, Action::Add), 1); // Frank comes back...
         QCOMPARE(undo.count(Object::User, Action::Skip), 0);
         RunRecord record = changed.run;
@@ -204,8 +229,82 @@ private Q_SLOTS:
         QCOMPARE(userNamed(after, u"bob.baker"_s).id, userNamed(before, u"bob.baker"_s).id);
 
         // Rolling back the same run again finds nothing it can still revert.
-        const ChangeSet again = Rollback::plan(changed.run, *recorded, after);
+        const ChangeSet again = Rollback::plan(changed.run, *recorded, after, m_config.sync, Rollback::Added::Delete);
         QVERIFY(!again.hasChanges());
+    }
+
+    // Rolling back a first sync undoes what it added: past the deletion limit only when allowed,
+    // and its users disabled as the connector's cleanup says, not deleted, unless asked.
+    void rollbackOfAFirstSyncIsGuardedAndDisablesByDefault()
+    {
+        QString error;
+        {
+            auto connection = DirectoryAccess::open(m_location, &error);
+            ConnectorConfig stored = connectorConfig();
+            stored.id.clear();
+            QVERIFY2(ConnectorStore(connection->database()).add(stored, &error), qPrintable(error));
+            m_config.id = stored.id; // the rollback reads the connector's rules from the directory
+        }
+        const SyncResult first = sync(SyncRequest::Mode::Full);
+        QVERIFY2(first.status == SyncResult::Status::Succeeded, qPrintable(first.message));
+        const DirectoryState synced = state();
+        const qsizetype added =
+            std::count_if(first.plan->changes.cbegin(), first.plan->changes.cend(), [](const Change& change) {
+                return change.object == Object::User && change.action == Action::Add
+                    && change.fields.contains(FieldChange{u"active"_s, {}, u"true"_s});
+            });
+        QVERIFY(added > 1);
+
+        const RollbackResult preview = rollback(first.run.id, true, {});
+        QCOMPARE(preview.status, RollbackResult::Status::Succeeded);
+        QCOMPARE(preview.added, Rollback::Added::Disable);
+        QCOMPARE(preview.plan->count(Object::User, Action::Disable), added);
+        QCOMPARE(preview.plan->count(Object::User, Action::Delete), 0);
+        QVERIFY(preview.plan->deletionGuardTripped); // every user of a small realm: past 10 %
+        QVERIFY2(preview.plan->deletionGuardReason.contains(u"rollback"_s),
+                 qPrintable(preview.plan->deletionGuardReason));
+
+        // Not allowed: refused, recorded as refused, and nothing changed.
+        RollbackRequest request = rollbackRequest(first.run.id, false, preview.plan);
+        const RollbackResult refused = rollback(request);
+        QCOMPARE(refused.status, RollbackResult::Status::Refused);
+        QVERIFY2(refused.message.contains(u"deletion limit"_s), qPrintable(refused.message));
+        QCOMPARE(refused.record.status, u"refused"_s);
+        QCOMPARE(state().fingerprint, synced.fingerprint);
+
+        // Allowed once: the users stay, disabled, with their ids; groups and memberships go.
+        request.allowDeletions = true;
+        const RollbackResult applied = rollback(request);
+        QVERIFY2(applied.status == RollbackResult::Status::Succeeded, qPrintable(applied.message));
+        const DirectoryState after = state();
+        QCOMPARE(after.users.size(), synced.users.size());
+        QVERIFY(std::none_of(after.users.cbegin(), after.users.cend(), [](const LocalUser& u) { return u.active; }));
+        QCOMPARE(after.memberships.size(), 0);
+    }
+
+    // Chosen instead of disabling: the users the run added are deleted, but only if the directory
+    // is still the one the preview was made against.
+    void rollbackMayDeleteWhatTheRunAdded()
+    {
+        const SyncResult first = sync(SyncRequest::Mode::Full);
+        QVERIFY2(first.status == SyncResult::Status::Succeeded, qPrintable(first.message));
+        const RollbackResult preview = rollback(first.run.id, true, {});
+        QCOMPARE(preview.added, Rollback::Added::Disable); // no connector stored: the default rule
+
+        RollbackRequest request = rollbackRequest(first.run.id, false, nullptr);
+        request.added = Rollback::Added::Delete;
+        request.allowDeletions = true;
+        request.reviewedFingerprint = u"not the directory's"_s.toUtf8();
+        const RollbackResult stale = rollback(request);
+        QCOMPARE(stale.status, RollbackResult::Status::Refused);
+        QVERIFY2(stale.message.contains(u"Preview the rollback again"_s), qPrintable(stale.message));
+        QVERIFY(!state().users.isEmpty());
+
+        request.reviewedFingerprint = preview.plan->directoryFingerprint;
+        const RollbackResult applied = rollback(request);
+        QVERIFY2(applied.status == RollbackResult::Status::Succeeded, qPrintable(applied.message));
+        QCOMPARE(applied.plan->count(Object::User, Action::Delete), first.plan->count(Object::User, Action::Add));
+        QVERIFY(state().users.isEmpty());
     }
 
     void reviewedPlanIsAppliedOnlyToTheDirectoryItWasMadeFor()
@@ -275,6 +374,29 @@ private:
         SyncJob job(m_location, connectorConfig(), m_realm.clientSecret(u"usersync-sync"_s), request);
         const QList<QVariant> arguments = runJob(job);
         return arguments.isEmpty() ? SyncResult{} : arguments.first().value<SyncResult>();
+    }
+
+    RollbackResult rollback(const RollbackRequest& request)
+    {
+        RollbackJob job(m_location, request);
+        const QList<QVariant> arguments = runJob(job);
+        return arguments.isEmpty() ? RollbackResult{} : arguments.first().value<RollbackResult>();
+    }
+
+    static RollbackRequest rollbackRequest(const QString& runId, bool simulate,
+                                           std::shared_ptr<const ChangeSet> reviewed)
+    {
+        RollbackRequest request;
+        request.runId = runId;
+        request.simulate = simulate;
+        request.trigger = u"cli"_s;
+        request.reviewedPlan = std::move(reviewed);
+        return request;
+    }
+
+    RollbackResult rollback(const QString& runId, bool simulate, std::shared_ptr<const ChangeSet> reviewed)
+    {
+        return rollback(rollbackRequest(runId, simulate, std::move(reviewed)));
     }
 
     SyncResult sync(SyncRequest::Mode mode)

@@ -127,5 +127,49 @@ bool ConnectorStore::remove(const QString& id, QString* error)
         *error = tr("The connector cannot be removed: %1.").arg(query.lastError().text());
         return false;
     }
+    query.prepare(u"DELETE FROM connector_tests WHERE connector_id = ?"_s);
+    query.addBindValue(id);
+    query.exec(); // a test record left behind names nothing the list shows
     return true;
+}
+
+bool ConnectorStore::recordTest(const QString& connectorId, const TestRecord& test, QString* error)
+{
+    // Delete and insert, not an upsert: the two databases spell that differently.
+    QSqlQuery query(m_db);
+    const bool transaction = m_db.transaction();
+    query.prepare(u"DELETE FROM connector_tests WHERE connector_id = ?"_s);
+    query.addBindValue(connectorId);
+    bool ok = query.exec();
+    if (ok) {
+        query.prepare(u"INSERT INTO connector_tests (connector_id, tested_at, ok, message) VALUES (?, ?, ?, ?)"_s);
+        query.addBindValue(connectorId);
+        query.addBindValue(test.testedAt);
+        query.addBindValue(test.ok ? 1 : 0);
+        query.addBindValue(test.message.isEmpty() ? QStringLiteral("") : test.message); // never NULL
+        ok = query.exec();
+    }
+    if (!ok) {
+        *error = tr("The result of the connection test cannot be stored: %1.").arg(query.lastError().text());
+        if (transaction) {
+            m_db.rollback();
+        }
+        return false;
+    }
+    return !transaction || m_db.commit();
+}
+
+std::optional<QHash<QString, ConnectorStore::TestRecord>> ConnectorStore::lastTests(QString* error) const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT connector_id, tested_at, ok, message FROM connector_tests"_s)) {
+        *error = tr("The connection tests cannot be read: %1.").arg(query.lastError().text());
+        return std::nullopt;
+    }
+    QHash<QString, TestRecord> tests;
+    while (query.next()) {
+        tests.insert(query.value(0).toString(),
+                     {query.value(1).toLongLong(), query.value(2).toInt() != 0, query.value(3).toString()});
+    }
+    return tests;
 }

@@ -3,6 +3,7 @@
 #include "config/ConnectorConfig.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -27,6 +28,16 @@ public:
     bool add(ConnectorConfig& config, QString* error);
     bool update(const ConnectorConfig& config, QString* error);
     bool remove(const QString& id, QString* error);
+
+    // The outcome of a connector's last connection test (window, wizard or CLI), for its status.
+    struct TestRecord
+    {
+        qint64 testedAt = 0; // ms since the epoch
+        bool ok = false;
+        QString message; // the sentence the test failed with
+    };
+    bool recordTest(const QString& connectorId, const TestRecord& test, QString* error);
+    std::optional<QHash<QString, TestRecord>> lastTests(QString* error) const;
 
 private:
     QSqlDatabase m_db;

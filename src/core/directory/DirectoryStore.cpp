@@ -937,7 +937,7 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     }
     BatchInserter change(m_db, u"sync_changes"_s,
                          {u"run_id"_s, u"seq"_s, u"object"_s, u"action"_s, u"item_key"_s, u"display_name"_s, u"email"_s,
-                          u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s});
+                          u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s, u"path"_s});
     int seq = 0;
     for (const Change& c : plan->changes) {
         // Unchanged rows are counted, not kept: a history of every untouched user would dwarf the directory.
@@ -946,7 +946,7 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
         }
         if (!change.add({run.id, seq++, Change::objectName(c.object), Change::actionName(c.action), c.key,
                          c.displayName, c.email, c.localId, c.externalId, c.groupLocalId, fieldsJson(c.fields),
-                         c.reason},
+                         c.reason, c.path},
                         error)) {
             return false;
         }
@@ -959,7 +959,8 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
         });
         const MemberRef& user = plan->memberUsers.at(first->user);
         if (!change.add({run.id, seq++, membership, Change::actionName(first->action), user.name, QString(), QString(),
-                         user.id, QString(), QString(), membershipGroupsJson(*plan, first, last), first->reason},
+                         user.id, QString(), QString(), membershipGroupsJson(*plan, first, last), first->reason,
+                         QString()},
                         error)) {
             return false;
         }
@@ -968,13 +969,21 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     return change.flush(error);
 }
 
-std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId, int limit, QString* error) const
+std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId, int limit, QString* error,
+                                                     const QStringList& modes) const
 {
     QSqlQuery query(m_db);
+    QStringList placeholders(modes.size(), u"?"_s);
     query.prepare(u"SELECT id, connector_id, connector_name, mode, run_trigger, started_at, finished_at, status, "
-                  "counts, message, rollback_of FROM sync_runs WHERE (? = '' OR connector_id = ?) "
-                  "ORDER BY started_at DESC LIMIT ?"_s);
-    bindAll(query, {connectorId, connectorId, limit});
+                  "counts, message, rollback_of FROM sync_runs WHERE (? = '' OR connector_id = ?) %1"
+                  "ORDER BY started_at DESC LIMIT ?"_s.arg(
+                      modes.isEmpty() ? QString() : u"AND mode IN (%1) "_s.arg(placeholders.join(u", "_s))));
+    QVariantList values = {connectorId, connectorId};
+    for (const QString& mode : modes) {
+        values << mode;
+    }
+    values << limit;
+    bindAll(query, values);
     if (!query.exec()) {
         fail(query, error);
         return std::nullopt;
@@ -1046,7 +1055,7 @@ std::optional<ChangeSet> DirectoryStore::changes(const QString& runId, QString* 
     query.finish();
     query.setForwardOnly(true);
     query.prepare(u"SELECT object, action, item_key, display_name, email, local_id, external_id, group_local_id, "
-                  "fields, reason FROM sync_changes WHERE run_id = ? ORDER BY seq"_s);
+                  "fields, reason, path FROM sync_changes WHERE run_id = ? ORDER BY seq"_s);
     query.addBindValue(runId);
     if (!query.exec()) {
         fail(query, error);
@@ -1086,6 +1095,7 @@ std::optional<ChangeSet> DirectoryStore::changes(const QString& runId, QString* 
         change.groupLocalId = query.value(7).toString();
         change.fields = fieldsFromJson(query.value(8).toString());
         change.reason = query.value(9).toString();
+        change.path = query.value(10).toString();
         recorded.changes.append(std::move(change));
     }
     return recorded;

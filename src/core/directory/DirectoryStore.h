@@ -47,7 +47,9 @@ public:
     // Records a run that changed nothing in the directory (a simulation, a refusal, a failure).
     bool record(const RunRecord& run, const ChangeSet* plan, QString* error);
 
-    std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error) const;
+    // The newest runs first, of one connector (or all, for an empty id), of the given modes (or all).
+    std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error,
+                                         const QStringList& modes = {}) const;
     // Per connector id: when its schedule was last dealt with, in ms since the epoch, the later of
     // its last scheduled run's start and its settings' last change.
     std::optional<QHash<QString, qint64>> scheduleBaselines(QString* error) const;

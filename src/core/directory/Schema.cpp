@@ -116,6 +116,16 @@ const QList<QStringList>& migrations()
             u"sqlite:DROP TABLE sync_changes"_s,
             u"sqlite:ALTER TABLE sync_changes_v3 RENAME TO sync_changes"_s,
         },
+        // 4: a group change's source path (same-named groups told apart), and each connector's last
+        // connection test, for the window's status column.
+        {
+            u"ALTER TABLE sync_changes ADD COLUMN path TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE TABLE connector_tests ("
+            "  connector_id TEXT PRIMARY KEY,"
+            "  tested_at BIGINT NOT NULL,"
+            "  ok INTEGER NOT NULL,"
+            "  message TEXT NOT NULL DEFAULT '')"_s,
+        },
     };
     return steps;
 }

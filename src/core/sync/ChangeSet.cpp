@@ -54,6 +54,14 @@ int ChangeSet::removals() const
     }));
 }
 
+int ChangeSet::skips() const
+{
+    return int(std::count_if(changes.cbegin(), changes.cend(),
+                             [](const Change& change) { return change.action == Change::Action::Skip; })
+               + std::count_if(memberships.cbegin(), memberships.cend(),
+                               [](const MembershipChange& change) { return change.action == Change::Action::Skip; }));
+}
+
 bool ChangeSet::hasChanges() const
 {
     return std::any_of(memberships.cbegin(), memberships.cend(),

@@ -42,6 +42,7 @@ struct Change
     Action action = Action::Unchanged;
     QString key; // username, group name, or "username → group" for a membership
     QString displayName;
+    QString path; // groups: the source's path (/Engineering/Team A), which tells same-named groups apart
     QString email;
     QString localId; // the local row; for an Add, the id it will get
     QString externalId; // the source's id
@@ -102,6 +103,9 @@ public:
     int count(Change::Object object, Change::Action action) const;
     // Users the run would disable, delete or anonymize: what the deletion guard limits.
     int removals() const;
+    // Users, groups and memberships left out with a reason (conflicts, invalid data): a run that
+    // has them succeeded with warnings.
+    int skips() const;
     // True when applying would change something.
     bool hasChanges() const;
     QJsonObject countsJson() const;

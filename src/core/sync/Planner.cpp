@@ -1,6 +1,7 @@
 #include "Planner.h"
 
 #include "model/NameKey.h"
+#include "sync/DeletionGuard.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -210,6 +211,7 @@ Change userChange(Action action, const QString& key, const QString& displayName,
 struct GroupPlan
 {
     bool synced = false;
+    QString skipReason; // why a group that maps to a name is not synced: its memberships are not either
     qint32 local = -1; // its place in the directory; -1 when this plan adds it
     QString localId;
     QString name;
@@ -240,7 +242,7 @@ public:
         planGroups();
         planUsers();
         planMemberships();
-        applyGuard();
+        DeletionGuard::check(m_result, m_options, DeletionGuard::Run::Sync);
         sortChanges();
         return std::move(m_result);
     }
@@ -360,7 +362,7 @@ public:
             if (seenLocal.contains(local.id)) {
                 continue;
             }
-            Change change = groupChange(Action::Delete, local.name, local.id, local.externalId);
+            Change change = groupChange(Action::Delete, local.name, local.path, local.id, local.externalId);
             change.fields = {{u"name"_s, local.name, {}}, {u"path"_s, local.path, {}}};
             change.reason = tr("gone from Keycloak or no longer mapped");
             m_groupFate[it.value()].deleted = true;
@@ -368,12 +370,14 @@ public:
         }
     }
 
-    Change groupChange(Action action, const QString& name, const QString& localId, const QString& externalId) const
+    Change groupChange(Action action, const QString& name, const QString& path, const QString& localId,
+                       const QString& externalId) const
     {
         Change change;
         change.object = Object::Group;
         change.action = action;
         change.key = name;
+        change.path = path;
         change.localId = localId;
         change.externalId = externalId;
         return change;
@@ -382,13 +386,15 @@ public:
     void skipGroup(qint32 index, const QString& reason, QSet<QString>& seenLocal)
     {
         const Group& group = m_snapshot.groups.at(index);
-        Change change = groupChange(Action::Skip, m_groups[index].name, {}, group.id);
+        Change change = groupChange(Action::Skip, m_groups[index].name, group.path, {}, group.id);
         change.reason = reason;
+        m_groups[index].skipReason = reason;
         // A group we own that now conflicts is kept as it is, memberships included.
         if (const auto owned = m_ownedGroupByExternal.constFind(group.id); owned != m_ownedGroupByExternal.cend()) {
             const QString localId = m_directory.groups.at(owned.value()).id;
             seenLocal.insert(localId);
             m_groupFate[owned.value()].frozen = true;
+            m_groups[index].local = owned.value();
             change.localId = localId;
         }
         m_result.changes.append(std::move(change));
@@ -409,7 +415,7 @@ public:
                     seenLocal);
                 return;
             }
-            Change change = groupChange(Action::Unchanged, plan.name, local.id, group.id);
+            Change change = groupChange(Action::Unchanged, plan.name, group.path, local.id, group.id);
             addField(change.fields, u"name"_s, local.name, plan.name);
             addField(change.fields, u"path"_s, local.path, group.path);
             change.action = change.fields.isEmpty() ? Action::Unchanged : Action::Modify;
@@ -423,7 +429,7 @@ public:
                 return;
             }
             // Unowned (made by hand), or ours under an id Keycloak no longer has: adopt it.
-            Change change = groupChange(Action::Link, plan.name, local.id, group.id);
+            Change change = groupChange(Action::Link, plan.name, group.path, local.id, group.id);
             addField(change.fields, u"name"_s, local.name, plan.name);
             addField(change.fields, u"path"_s, local.path, group.path);
             change.fields.append({u"externalId"_s, local.externalId, group.id});
@@ -431,7 +437,7 @@ public:
             accept(index, byName.value(), change, seenLocal);
             return;
         }
-        Change change = groupChange(Action::Add, plan.name, m_newId(), group.id);
+        Change change = groupChange(Action::Add, plan.name, group.path, m_newId(), group.id);
         change.fields = {{u"name"_s, {}, plan.name}, {u"path"_s, {}, group.path}};
         accept(index, -1, change, seenLocal);
     }
@@ -786,13 +792,32 @@ public:
                 {Action::Remove, ref, refGroup(groupOf(membership)), memberships.at(membership).originConnector, {}});
         };
 
+        // Skipped groups (name conflicts) are in the tables too, so that the memberships they
+        // take with them are reported rather than silently left out.
+        std::vector<qint32> skippedRef(std::size_t(m_groups.size()), -1);
+        const auto refSkippedGroup = [&](qint32 g) {
+            const GroupPlan& group = m_groups.at(g);
+            if (group.local >= 0) {
+                return refGroup(group.local);
+            }
+            if (skippedRef[g] < 0) {
+                skippedRef[g] = qint32(plan.memberGroups.size());
+                plan.memberGroups.append({u"source:"_s + m_snapshot.groups.at(g).id, group.name});
+            }
+            return skippedRef[g];
+        };
+
         QList<qint32> wanted;
+        QList<qint32> wantedSkipped; // snapshot groups
         for (const SyncedUser& synced : std::as_const(m_syncedUsers)) {
             wanted.clear();
+            wantedSkipped.clear();
             const auto want = [&](qint32 g) {
                 const qint32 number = groupNumber.at(g);
                 if (number >= 0 && !wanted.contains(number)) {
                     wanted.append(number);
+                } else if (number < 0 && !m_groups.at(g).skipReason.isEmpty() && !wantedSkipped.contains(g)) {
+                    wantedSkipped.append(g);
                 }
             };
             if (m_options.includeAncestorGroups) {
@@ -821,6 +846,14 @@ public:
                     plan.memberships.append({Action::Add, userRefOf(), refGroup(g), m_connectorId, {}});
                 }
             }
+            for (const qint32 g : std::as_const(wantedSkipped)) {
+                const qint32 local = m_groups.at(g).local;
+                if (local >= 0 && std::any_of(has, hasEnd, [&](qint32 m) { return groupOf(m) == local; })) {
+                    continue; // already a member: the conflicting group keeps its memberships as they are
+                }
+                plan.memberships.append({Action::Skip, userRefOf(), refSkippedGroup(g), m_connectorId,
+                                         tr("its group %1 is not synced").arg(m_snapshot.groups.at(g).path)});
+            }
             // Our memberships follow Keycloak; those made by hand or by others stay, unless the group goes.
             for (const qint32* m = has; m != hasEnd; ++m) {
                 const qint32 g = groupOf(*m);
@@ -841,26 +874,6 @@ public:
                     remove(refDirectoryUser(u), byUser[i]);
                 }
             }
-        }
-    }
-
-    void applyGuard()
-    {
-        const int removals = m_result.removals();
-        const int owned = m_result.usersOwnedBefore;
-        const bool overCount = removals > m_options.deletionLimitCount;
-        const bool overPercent = owned > 0 && qint64(removals) * 100 > qint64(m_options.deletionLimitPercent) * owned;
-        if (removals > 0 && (overCount || overPercent)) {
-            m_result.deletionGuardTripped = true;
-            m_result.deletionGuardReason =
-                tr("The sync would disable, delete or anonymize %1 of the %2 users this connector manages (%3%), "
-                   "more than the deletion limit of %4 users or %5%. Check the simulated report; if the removals are "
-                   "intended, allow them once.")
-                    .arg(removals)
-                    .arg(owned)
-                    .arg(owned > 0 ? qint64(removals) * 100 / owned : 100)
-                    .arg(m_options.deletionLimitCount)
-                    .arg(m_options.deletionLimitPercent);
         }
     }
 

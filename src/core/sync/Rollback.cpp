@@ -1,5 +1,7 @@
 #include "Rollback.h"
 
+#include "sync/DeletionGuard.h"
+
 #include <QHash>
 #include <QJsonDocument>
 
@@ -79,13 +81,23 @@ bool stillAsLeft(const Row& row, const QList<FieldChange>& fields)
 
 } // namespace
 
-ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const DirectoryState& current)
+Rollback::Added Rollback::defaultFor(const SyncOptions& options)
+{
+    return options.cleanup == SyncOptions::Cleanup::Delete ? Added::Delete : Added::Disable;
+}
+
+ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const DirectoryState& current,
+                         const SyncOptions& options, Added added)
 {
     QHash<QString, const LocalUser*> users;
     QHash<QString, const LocalGroup*> groups;
     QSet<QPair<QString, QString>> memberships;
+    ChangeSet plan;
     for (const LocalUser& user : current.users) {
         users.insert(user.id, &user);
+        if (user.originConnector == run.connectorId) {
+            ++plan.usersOwnedBefore;
+        }
     }
     for (const LocalGroup& group : current.groups) {
         groups.insert(group.id, &group);
@@ -94,7 +106,6 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
         memberships.insert({current.users.at(membership.user).id, current.groups.at(membership.group).id});
     }
 
-    ChangeSet plan;
     plan.connectorId = run.connectorId;
     plan.plannedAt = QDateTime::currentDateTimeUtc();
     plan.directoryFingerprint = current.fingerprint;
@@ -129,8 +140,15 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
         undo.reason = tr("rollback of run %1").arg(run.id.left(8));
         QString conflict;
         if (done.action == Action::Add) {
-            undo.action = Action::Delete;
-            undo.fields = swapped(done.fields);
+            if (done.object == Object::User && added == Added::Disable) {
+                // One the run added disabled (as Keycloak had it) has nothing to undo.
+                const bool active = users.contains(done.localId) && users.value(done.localId)->active;
+                undo.action = active ? Action::Disable : Action::Unchanged;
+                undo.fields = active ? QList<FieldChange>{{u"active"_s, u"true"_s, u"false"_s}} : QList<FieldChange>{};
+            } else {
+                undo.action = Action::Delete;
+                undo.fields = swapped(done.fields);
+            }
             if (!asLeft(done)) {
                 conflict = tr("it was changed or removed since that run");
             }
@@ -158,5 +176,6 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
         }
         plan.changes.append(undo);
     }
+    DeletionGuard::check(plan, options, DeletionGuard::Run::Rollback);
     return plan;
 }

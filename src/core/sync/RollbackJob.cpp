@@ -1,5 +1,6 @@
 #include "RollbackJob.h"
 
+#include "config/ConnectorStore.h"
 #include "directory/DirectoryAccess.h"
 #include "sync/Planner.h"
 #include "sync/Rollback.h"
@@ -51,6 +52,12 @@ RollbackResult RollbackJob::run()
         result.message = error;
         return result;
     }
+    // The connector's rules decide what its users' rollback does; a removed connector's runs are
+    // still limited by the default guard.
+    QString ignored;
+    const auto connector = ConnectorStore(connection->database()).find(found->connectorId, &ignored);
+    const SyncOptions options = connector ? connector->sync : SyncOptions();
+    result.added = m_request.added.value_or(Rollback::defaultFor(options));
     std::shared_ptr<const ChangeSet> plan = m_request.reviewedPlan;
     if (!plan) {
         const auto recorded = store.changes(found->id, &error);
@@ -59,7 +66,13 @@ RollbackResult RollbackJob::run()
             result.message = error;
             return result;
         }
-        plan = std::make_shared<const ChangeSet>(Rollback::plan(*found, *recorded, *current));
+        if (!m_request.reviewedFingerprint.isEmpty() && current->fingerprint != m_request.reviewedFingerprint) {
+            result.status = RollbackResult::Status::Refused;
+            result.message = tr("The directory has changed since the rollback was previewed, so it was not applied. "
+                                "Preview the rollback again.");
+            return result;
+        }
+        plan = std::make_shared<const ChangeSet>(Rollback::plan(*found, *recorded, *current, options, result.added));
     }
     result.plan = plan;
 
@@ -74,6 +87,16 @@ RollbackResult RollbackJob::run()
     record.status = u"succeeded"_s;
     record.rollbackOf = found->id;
     record.counts = plan->countsJson();
+    if (!m_request.simulate && plan->deletionGuardTripped && !m_request.allowDeletions) {
+        record.status = u"refused"_s;
+        record.message = tr("Stopped by the deletion limit: %1").arg(plan->deletionGuardReason);
+        result.status = RollbackResult::Status::Refused;
+        result.message = record.message;
+        if (!store.record(record, plan.get(), &error)) {
+            result.message += u' ' + error;
+        }
+        return result;
+    }
     const bool ok = m_request.simulate ? store.record(record, plan.get(), &error) : store.apply(*plan, record, &error);
     if (!ok) {
         // A reviewed preview that no longer fits the directory is refused, like a sync's.

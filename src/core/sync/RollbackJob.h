@@ -4,6 +4,7 @@
 #include "directory/DirectoryStore.h"
 #include "jobs/Job.h"
 #include "sync/ChangeSet.h"
+#include "sync/Rollback.h"
 
 #include <memory>
 
@@ -15,6 +16,14 @@ struct RollbackRequest
     // Applies exactly this reviewed preview (if the directory has not changed since) instead of
     // planning again.
     std::shared_ptr<const ChangeSet> reviewedPlan;
+    // What becomes of the users the run added; unset: as the connector's cleanup says
+    // (Rollback::defaultFor).
+    std::optional<Rollback::Added> added;
+    // Lets the rollback past the deletion guard, this once.
+    bool allowDeletions = false;
+    // Plans again (with `added` other than the preview's) but only against the directory the
+    // preview was made against: its fingerprint.
+    QByteArray reviewedFingerprint;
 };
 
 struct RollbackResult
@@ -26,12 +35,14 @@ struct RollbackResult
     RunRecord rolledBack; // the run being reverted, once found
     RunRecord record; // the rollback's own run in the history
     std::shared_ptr<const ChangeSet> plan;
+    Rollback::Added added = Rollback::Added::Disable; // what the plan does with the users the run added
 };
 Q_DECLARE_METATYPE(RollbackResult)
 
 // Reverting a full run, for the window and the CLI alike: under the connector's sync lock, the
 // inverse of the run's recorded changes is planned against the directory as it is now
-// (Rollback::plan) and either recorded as a preview or applied in one transaction.
+// (Rollback::plan) and either recorded as a preview or applied in one transaction. An apply that
+// disables or deletes past the connector's deletion limit is refused unless allowed once.
 class RollbackJob final : public Job
 {
     Q_OBJECT
