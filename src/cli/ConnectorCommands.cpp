@@ -6,11 +6,19 @@
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+bool isBlank(const QString& text)
+{
+    return text.trimmed().isEmpty();
+}
 
 // The options add and edit share; add requires some of them.
 struct SettingOptions
@@ -131,6 +139,22 @@ struct SettingOptions
                            matchByEmail, matchByUsername, deletionLimit,    deletionPercent});
     }
 
+    // An empty name would be stored as a group no one is in: the sync would then leave out everyone.
+    bool applyRequiredGroups(const QCommandLineParser& parser, SyncOptions& sync, QString* error) const
+    {
+        if (!parser.isSet(requiredGroup)) {
+            return true;
+        }
+        const QStringList groups = parser.values(requiredGroup);
+        if (std::any_of(groups.cbegin(), groups.cend(), isBlank)) {
+            *error = ConnectorCommands::tr("--required-group needs a group name; use --no-required-groups to sync "
+                                           "everyone.");
+            return false;
+        }
+        sync.requiredGroups = groups;
+        return true;
+    }
+
     bool applySync(const QCommandLineParser& parser, SyncOptions& sync, QString* error) const
     {
         static const QStringList cleanups = {u"disable"_s, u"delete"_s, u"anonymize"_s, u"keep"_s};
@@ -154,8 +178,8 @@ struct SettingOptions
         if (parser.isSet(anyGroup)) {
             sync.requiredGroups.clear();
         }
-        if (parser.isSet(requiredGroup)) {
-            sync.requiredGroups = parser.values(requiredGroup);
+        if (!applyRequiredGroups(parser, sync, error)) {
+            return false;
         }
         const auto text = [&parser](const QCommandLineOption& option, QString& target) {
             if (parser.isSet(option)) {
@@ -275,6 +299,24 @@ int printProblems(CliContext& context, const QStringList& problems)
 QString check(bool ok)
 {
     return ok ? u"✓"_s : u"✗"_s;
+}
+
+// No required group means no restriction. An empty name (stored before add and edit refused it)
+// matches no group, so it is shown quoted, with what to do about it, rather than as nothing.
+void printRequiredGroups(QTextStream& out, const QStringList& groups)
+{
+    QStringList shown;
+    for (const QString& group : groups) {
+        shown << (isBlank(group) ? u"“%1”"_s.arg(group) : group);
+    }
+    out << ConnectorCommands::tr("Required groups:   %1")
+               .arg(groups.isEmpty() ? ConnectorCommands::tr("everyone (no restriction)") : shown.join(u", "_s))
+        << Qt::endl;
+    if (std::any_of(groups.cbegin(), groups.cend(), isBlank)) {
+        out << ConnectorCommands::tr("Warning: an empty required group name matches no group. Set the groups again "
+                                     "with --required-group NAME, or use --no-required-groups to sync everyone.")
+            << Qt::endl;
+    }
 }
 
 } // namespace
@@ -458,6 +500,7 @@ int ConnectorCommands::list(const QStringList& arguments)
                         << Qt::endl;
         return CliContext::Success;
     }
+    m_context.out() << QStringList{tr("Name"), tr("URL"), tr("Realm"), tr("Client ID")}.join(u'\t') << Qt::endl;
     for (const ConnectorConfig& config : *connectors) {
         m_context.out() << config.name << u"\t"_s << config.keycloak.baseUrl << u"\t"_s << config.keycloak.realm
                         << u"\t"_s << config.keycloak.clientId << Qt::endl;
@@ -507,12 +550,10 @@ int ConnectorCommands::show(const QStringList& arguments)
         << Qt::endl;
     const SyncOptions& o = config->sync;
     static const QStringList cleanups = {tr("disable"), tr("delete"), tr("anonymize"), tr("keep")};
-    static const QStringList namings = {tr("Keycloak's name"), tr("lower case"), tr("full path"), tr("replaced")};
-    out << tr("Users gone:        %1").arg(cleanups.at(int(o.cleanup))) << Qt::endl
-        << tr("Required groups:   %1")
-               .arg(o.requiredGroups.isEmpty() ? tr("none (everyone)") : o.requiredGroups.join(u", "_s))
-        << Qt::endl
-        << tr("Group names:       %1").arg(namings.at(int(o.groupNaming))) << Qt::endl
+    static const QStringList namings = {tr("Keycloak’s name"), tr("lower case"), tr("full path"), tr("replaced")};
+    out << tr("Users gone:        %1").arg(cleanups.at(int(o.cleanup))) << Qt::endl;
+    printRequiredGroups(out, o.requiredGroups);
+    out << tr("Group names:       %1").arg(namings.at(int(o.groupNaming))) << Qt::endl
         << tr("Memberships:       %1").arg(o.includeAncestorGroups ? tr("direct and inherited") : tr("direct only"))
         << Qt::endl
         << tr("Display name:      %1").arg(o.displayNameTemplate) << Qt::endl
@@ -567,6 +608,17 @@ int ConnectorCommands::test(const QStringList& arguments)
 
     ConnectionTest job(config->keycloak, *secret);
     const ConnectionTestResult result = m_context.run(job, &ConnectionTest::finished);
+    if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
+        // The window's status column shows the last test, from wherever it ran.
+        QString error;
+        if (!ConnectorStore(target.directory->database())
+                 .recordTest(
+                     config->id,
+                     {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
+                     &error)) {
+            m_context.err() << error << Qt::endl;
+        }
+    }
     if (m_context.json()) {
         m_context.printJson(CliJson::connectionTest(*config, result));
         return result.ok ? CliContext::Success : CliContext::Failed;

@@ -25,7 +25,23 @@ QString countsLine(const QJsonObject& counts)
     for (auto it = counts.begin(); it != counts.end(); ++it) {
         parts << u"%1 %2"_s.arg(it.value().toInt()).arg(it.key());
     }
-    return parts.isEmpty() ? u"nothing"_s : parts.join(u", "_s);
+    return parts.isEmpty() ? SyncCommands::tr("nothing") : parts.join(u", "_s);
+}
+
+// One history row's counts: "users: 614 add · groups: 12 add, 2 skip · memberships: 640 add".
+QString historyCounts(const QJsonObject& counts)
+{
+    if (counts.isEmpty()) {
+        return SyncCommands::tr("nothing"); // the run planned nothing, e.g. its fetch failed
+    }
+    const std::pair<QString, QString> objects[] = {{u"users"_s, SyncCommands::tr("users: %1")},
+                                                   {u"groups"_s, SyncCommands::tr("groups: %1")},
+                                                   {u"memberships"_s, SyncCommands::tr("memberships: %1")}};
+    QStringList parts;
+    for (const auto& [key, label] : objects) {
+        parts << label.arg(countsLine(counts.value(key).toObject()));
+    }
+    return parts.join(u" · "_s);
 }
 
 // "  Users:       12 add, 3 modify" and so on, one line per object.
@@ -40,6 +56,29 @@ QString runJsonStatus(const SyncResult& result)
 {
     return result.run.status.isEmpty() ? (result.status == SyncResult::Status::Refused ? u"refused"_s : u"failed"_s)
                                        : result.run.status;
+}
+
+// The report's first line: what the run did. A full sync applies in one transaction, so one that
+// did not succeed changed nothing.
+QString outcomeHeading(SyncRequest::Mode mode, SyncResult::Status status, const QString& name)
+{
+    if (mode == SyncRequest::Mode::Simulate) {
+        return status == SyncResult::Status::Succeeded
+            ? SyncCommands::tr("Simulated for “%1” (nothing changed):").arg(name)
+            : SyncCommands::tr("Simulation for “%1” failed (nothing changed):").arg(name);
+    }
+    switch (status) {
+    case SyncResult::Status::Succeeded:
+        return SyncCommands::tr("Applied to “%1”:").arg(name);
+    case SyncResult::Status::Refused:
+        return SyncCommands::tr("Full sync of “%1” refused (nothing changed):").arg(name);
+    case SyncResult::Status::Cancelled:
+        return SyncCommands::tr("Full sync of “%1” cancelled (nothing changed):").arg(name);
+    case SyncResult::Status::Failed:
+    case SyncResult::Status::Skipped:
+        break;
+    }
+    return SyncCommands::tr("Full sync of “%1” failed (nothing changed):").arg(name);
 }
 
 bool writeReport(const QString& file, const RunRecord& run, const ChangeSet& changes, QString* error)
@@ -64,7 +103,8 @@ QStringList SyncCommands::summaries()
     return {tr("sync NAME --simulate|--full                Show, or apply, what a sync changes"),
             tr("history [NAME]                            List the recorded runs"),
             tr("report RUN                                The changes of one run, as CSV or JSON"),
-            tr("rollback RUN [--simulate]                 Revert a full run (shown first with --simulate)"),
+            tr("rollback RUN [--simulate]                 Revert a full run (shown first with --simulate; past the "
+               "deletion limit only with --allow-deletions)"),
             tr("migrate-preview NAME                      Which existing users a first sync links, creates or "
                "collides with")};
 }
@@ -129,29 +169,39 @@ int SyncCommands::sync(const QStringList& arguments)
                              {u"applyMs"_s, result.applyMs}});
         return exitCode;
     }
+    printOutcome(request, result, target.config.name);
+    return exitCode;
+}
+
+void SyncCommands::printOutcome(const SyncRequest& request, const SyncResult& result, const QString& name)
+{
     QTextStream& out = m_context.out();
+    const bool guardTripped = result.plan && result.plan->deletionGuardTripped;
+    const bool refusedByGuard = result.status == SyncResult::Status::Refused && guardTripped && !request.allowDeletions;
     if (result.plan) {
-        const QJsonObject counts = result.plan->countsJson();
-        out << (request.mode == SyncRequest::Mode::Full && result.status == SyncResult::Status::Succeeded
-                    ? tr("Applied to “%1”:").arg(target.config.name)
-                    : tr("Simulated for “%1” (nothing changed):").arg(target.config.name))
-            << Qt::endl;
-        printCounts(out, counts);
-        if (result.plan->deletionGuardTripped) {
+        out << outcomeHeading(request.mode, result.status, name) << Qt::endl;
+        printCounts(out, result.plan->countsJson());
+        if (guardTripped && !refusedByGuard) { // a refusal says why on standard error
             out << tr("  Deletion limit: %1").arg(result.plan->deletionGuardReason) << Qt::endl;
         }
-    }
-    if (result.status != SyncResult::Status::Succeeded) {
-        m_context.err() << result.message << Qt::endl;
     }
     if (!result.run.id.isEmpty()) {
         out << tr("Run %1 recorded (%2).").arg(result.run.id.left(8), result.run.status) << Qt::endl;
     }
-    if (result.status == SyncResult::Status::Succeeded && request.mode == SyncRequest::Mode::Simulate
-        && result.plan->hasChanges()) {
-        out << tr("Apply it with: usersync-cli sync \"%1\" --full").arg(target.config.name) << Qt::endl;
+    if (result.status != SyncResult::Status::Succeeded) {
+        m_context.err() << result.message << Qt::endl;
+        if (refusedByGuard) {
+            m_context.err() << tr("Re-run with --allow-deletions to allow it once.") << Qt::endl;
+        }
+        return;
     }
-    return exitCode;
+    if (request.mode == SyncRequest::Mode::Simulate && result.plan && result.plan->hasChanges()) {
+        out << (guardTripped ? tr("It passes the deletion limit. Once the removals are reviewed, apply it with: "
+                                  "usersync-cli sync \"%1\" --full --allow-deletions")
+                             : tr("Apply it with: usersync-cli sync \"%1\" --full"))
+                   .arg(name)
+            << Qt::endl;
+    }
 }
 
 int SyncCommands::history(const QStringList& arguments)
@@ -203,11 +253,10 @@ int SyncCommands::history(const QStringList& arguments)
         m_context.out() << tr("No runs yet.") << Qt::endl;
     }
     for (const RunRecord& run : *runs) {
-        const QJsonObject users = run.counts.value(u"users"_s).toObject();
         m_context.out() << run.id.left(8) << u"  "_s
                         << QDateTime::fromMSecsSinceEpoch(run.startedAt).toString(u"yyyy-MM-dd HH:mm:ss"_s) << u"  "_s
                         << run.connectorName << u"  "_s << run.mode << u"  "_s << run.trigger << u"  "_s << run.status
-                        << u"  "_s << tr("users: %1").arg(countsLine(users)) << Qt::endl;
+                        << u"  "_s << historyCounts(run.counts) << Qt::endl;
     }
     return CliContext::Success;
 }
@@ -273,7 +322,13 @@ int SyncCommands::rollback(const QStringList& arguments)
     const QCommandLineOption simulate(u"simulate"_s, tr("Show the rollback; change nothing."));
     const QCommandLineOption reportFile(u"report"_s, tr("Write the rollback's changes to FILE (.csv or .json)."),
                                         tr("file"));
-    parser.addOptions({simulate, reportFile});
+    const QCommandLineOption allowDeletions(
+        u"allow-deletions"_s, tr("Let this one rollback past the deletion limit. Review it with --simulate first."));
+    const QCommandLineOption deleteAdded(u"delete-added"_s,
+                                         tr("Delete the users the run added, instead of disabling them."));
+    const QCommandLineOption disableAdded(
+        u"disable-added"_s, tr("Disable the users the run added, even if the connector's cleanup deletes users."));
+    parser.addOptions({simulate, reportFile, allowDeletions, deleteAdded, disableAdded});
     if (const auto exit = m_context.parse(parser, arguments)) {
         return *exit;
     }
@@ -284,8 +339,18 @@ int SyncCommands::rollback(const QStringList& arguments)
     if (!location) {
         return CliContext::Failed;
     }
-    RollbackJob job(*location,
-                    RollbackRequest{parser.positionalArguments().first(), parser.isSet(simulate), u"cli"_s, nullptr});
+    if (parser.isSet(deleteAdded) && parser.isSet(disableAdded)) {
+        return m_context.usageError(parser, tr("Give --delete-added or --disable-added, not both."));
+    }
+    RollbackRequest request;
+    request.runId = parser.positionalArguments().first();
+    request.simulate = parser.isSet(simulate);
+    request.trigger = u"cli"_s;
+    request.allowDeletions = parser.isSet(allowDeletions);
+    if (parser.isSet(deleteAdded) || parser.isSet(disableAdded)) {
+        request.added = parser.isSet(deleteAdded) ? Rollback::Added::Delete : Rollback::Added::Disable;
+    }
+    RollbackJob job(*location, request);
     const RollbackResult result = m_context.run(job, &RollbackJob::finished);
     switch (result.status) {
     case RollbackResult::Status::Succeeded:
@@ -293,6 +358,16 @@ int SyncCommands::rollback(const QStringList& arguments)
     case RollbackResult::Status::NotAFullRun:
         return m_context.fail(result.message, CliContext::Usage);
     case RollbackResult::Status::Refused:
+        if (result.plan && result.plan->deletionGuardTripped) {
+            if (!m_context.json()) {
+                m_context.out() << tr("Rollback of run %1 refused (nothing changed):").arg(result.rolledBack.id.left(8))
+                                << Qt::endl;
+                printCounts(m_context.out(), result.plan->countsJson());
+            }
+            m_context.err() << result.message << Qt::endl
+                            << tr("Re-run with --allow-deletions to allow it once.") << Qt::endl;
+            return CliContext::Refused;
+        }
         return m_context.fail(result.message, CliContext::Refused);
     case RollbackResult::Status::Failed:
         return m_context.fail(result.message);
@@ -309,6 +384,8 @@ int SyncCommands::rollback(const QStringList& arguments)
                              {u"run"_s, record.id},
                              {u"rollbackOf"_s, run->id},
                              {u"mode"_s, record.mode},
+                             {u"added"_s, result.added == Rollback::Added::Delete ? u"delete"_s : u"disable"_s},
+                             {u"deletionGuardTripped"_s, plan.deletionGuardTripped},
                              {u"counts"_s, plan.countsJson()}});
         return CliContext::Success;
     }
@@ -319,7 +396,12 @@ int SyncCommands::rollback(const QStringList& arguments)
                     << Qt::endl;
     printCounts(m_context.out(), counts);
     m_context.out() << tr("Run %1 recorded.").arg(record.id.left(8)) << Qt::endl;
-    if (parser.isSet(simulate)) {
+    if (parser.isSet(simulate) && plan.deletionGuardTripped) {
+        m_context.out()
+            << tr("Deletion limit: %1").arg(plan.deletionGuardReason) << Qt::endl
+            << tr("Once reviewed, apply it with: usersync-cli rollback %1 --allow-deletions").arg(run->id.left(8))
+            << Qt::endl;
+    } else if (parser.isSet(simulate)) {
         m_context.out() << tr("Apply it with: usersync-cli rollback %1").arg(run->id.left(8)) << Qt::endl;
     }
     return CliContext::Success;

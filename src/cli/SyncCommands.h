@@ -4,6 +4,8 @@
 #include <QStringList>
 
 class CliContext;
+struct SyncRequest;
+struct SyncResult;
 
 // usersync-cli sync, history and report: the sync engine and its history on the command line.
 class SyncCommands final
@@ -23,5 +25,8 @@ public:
     static QStringList summaries();
 
 private:
+    // The human-readable outcome of a sync: what it did, its counts, and the next step.
+    void printOutcome(const SyncRequest& request, const SyncResult& result, const QString& name);
+
     CliContext& m_context;
 };

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -91,6 +92,63 @@ private Q_SLOTS:
         QVERIFY(cli({u"connector"_s, u"list"_s}).out.contains(u"Other"_s) == false);
     }
 
+    void listNamesItsColumns()
+    {
+        const Run list = cli({u"connector"_s, u"list"_s});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0), u"Name\tURL\tRealm\tClient ID"_s);
+        const QStringList row = lines.at(1).split(u'\t');
+        QCOMPARE(row.size(), 4);
+        QCOMPARE(row.at(0), u"Test Realm"_s);
+        QCOMPARE(row.at(2), m_realm.name());
+        QCOMPARE(row.at(3), u"usersync-sync"_s);
+
+        // Scripts read --json, which has no header.
+        const Run json = cli({u"connector"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray connectors = json.json()[u"connectors"_s].toArray();
+        QCOMPARE(connectors.size(), 1);
+        QCOMPARE(connectors.at(0)[u"name"_s].toString(), u"Test Realm"_s);
+    }
+
+    // An empty required group would match no group, and the next sync would disable nearly everyone.
+    void requiredGroupNeedsAName()
+    {
+        const QString refusal = u"--required-group needs a group name; use --no-required-groups to sync everyone."_s;
+        for (const QString& blank : {QString(), u"   "_s}) {
+            const Run edit = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--required-group"_s, blank});
+            QCOMPARE(edit.exitCode, 2);
+            QVERIFY2(edit.err.contains(refusal), qPrintable(edit.err));
+            const Run mixed = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--required-group"_s, u"Sales"_s,
+                                   u"--required-group"_s, blank});
+            QCOMPARE(mixed.exitCode, 2);
+            const Run add =
+                cli({u"connector"_s, u"add"_s, u"Blank Group"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                     u"--client-id"_s, u"usersync-sync"_s, u"--required-group"_s, blank, u"--secret-stdin"_s},
+                    m_secret.toUtf8());
+            QCOMPARE(add.exitCode, 2);
+            QVERIFY2(add.err.contains(refusal), qPrintable(add.err));
+        }
+        QVERIFY(!cli({u"connector"_s, u"list"_s}).out.contains(u"Blank Group"_s));
+        const QJsonObject stored = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s}).json();
+        QCOMPARE(stored[u"sync"_s][u"requiredGroups"_s].toArray().size(), 0);
+        const Run show = cli({u"connector"_s, u"show"_s, u"Test Realm"_s});
+        QVERIFY2(show.out.contains(u"Required groups:   everyone (no restriction)\n"_s), qPrintable(show.out));
+
+        // Saved before the refusal: the empty name is shown, and what to do about it.
+        storeRequiredGroups(u"Test Realm"_s, {QString(), u"Sales"_s});
+        const Run blank = cli({u"connector"_s, u"show"_s, u"Test Realm"_s});
+        QVERIFY2(blank.out.contains(u"Required groups:   “”, Sales\n"_s), qPrintable(blank.out));
+        QVERIFY2(blank.out.contains(u"Warning: an empty required group name matches no group."_s),
+                 qPrintable(blank.out));
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--no-required-groups"_s}).exitCode, 0);
+        const Run fixed = cli({u"connector"_s, u"show"_s, u"Test Realm"_s});
+        QVERIFY2(fixed.out.contains(u"Required groups:   everyone (no restriction)\n"_s), qPrintable(fixed.out));
+        QVERIFY(!fixed.out.contains(u"Warning:"_s));
+    }
+
     void wrongSecretFailsWithTheConsoleStep()
     {
         const Run edit = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--secret-env"_s, u"WRONG_SECRET"_s}, {},
@@ -159,18 +217,111 @@ private Q_SLOTS:
         QCOMPARE(json.json()[u"run"_s].toString(), fullRun);
         QVERIFY(json.json()[u"changes"_s].toArray().size() > m_realm.users().size());
 
+        // Undoing the first sync disables the users it added (the connector's cleanup rule), and
+        // passes the deletion limit only when allowed.
         const Run undoPreview = cli({u"rollback"_s, fullRun.left(8), u"--simulate"_s, u"--json"_s});
         QVERIFY2(undoPreview.exitCode == 0, qPrintable(undoPreview.err));
-        QCOMPARE(undoPreview.json()[u"counts"_s][u"users"_s][u"delete"_s].toInt(), m_realm.users().size());
-        QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(),
-                 m_realm.users().size());
-        const Run undo = cli({u"rollback"_s, fullRun.left(8)});
+        const QJsonObject undoUsers = undoPreview.json()[u"counts"_s][u"users"_s].toObject();
+        QCOMPARE(undoUsers[u"delete"_s].toInt(), 0);
+        QCOMPARE(undoUsers[u"disable"_s].toInt() + undoUsers[u"unchanged"_s].toInt(), m_realm.users().size());
+        QVERIFY(undoPreview.json()[u"deletionGuardTripped"_s].toBool());
+        QCOMPARE(undoPreview.json()[u"added"_s].toString(), u"disable"_s);
+        const Run refusedUndo = cli({u"rollback"_s, fullRun.left(8)});
+        QCOMPARE(refusedUndo.exitCode, 3);
+        QVERIFY2(refusedUndo.out.contains(u"refused (nothing changed)"_s), qPrintable(refusedUndo.out));
+        QVERIFY2(refusedUndo.err.contains(u"--allow-deletions"_s), qPrintable(refusedUndo.err));
+        const QJsonArray stillThere = cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray();
+        QCOMPARE(stillThere.size(), m_realm.users().size());
+        QVERIFY(std::any_of(stillThere.begin(), stillThere.end(),
+                            [](const QJsonValue& user) { return user[u"active"_s].toBool(); }));
+        QCOMPARE(cli({u"rollback"_s, fullRun.left(8), u"--delete-added"_s, u"--disable-added"_s}).exitCode, 2);
+        const Run undo = cli({u"rollback"_s, fullRun.left(8), u"--allow-deletions"_s, u"--delete-added"_s});
         QVERIFY2(undo.exitCode == 0, qPrintable(undo.out + undo.err));
         QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(), 0);
 
         // A simulation cannot be rolled back: it changed nothing.
         const QString simulatedRun = runs.at(1)[u"id"_s].toString();
         QCOMPARE(cli({u"rollback"_s, simulatedRun}).exitCode, 2);
+    }
+
+    // In a directory of its own: a full sync the directory rejects, one applied, one refused by the
+    // deletion limit. Each says which it was, and history counts every kind of object.
+    void fullSyncSaysWhatHappened()
+    {
+        const QString directory = m_home.filePath(u"outcomes.sqlite"_s);
+        const auto in = [&directory](QStringList arguments) { return arguments << u"--directory"_s << directory; };
+        const Run add = cli(in({u"connector"_s, u"add"_s, u"Outcomes"_s, u"--url"_s, m_url, u"--realm"_s,
+                                m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s}),
+                            m_secret.toUtf8());
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+
+        // Every new user rejected: the transaction is rolled back.
+        execute(directory,
+                u"CREATE TRIGGER reject_users BEFORE INSERT ON directory_users "
+                "BEGIN SELECT RAISE(ABORT, 'rejected by the test'); END"_s);
+        const Run failed = cli(in({u"sync"_s, u"Outcomes"_s, u"--full"_s}));
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.out.startsWith(u"Full sync of “Outcomes” failed (nothing changed):\n  Users:"_s),
+                 qPrintable(failed.out));
+        QVERIFY(!failed.out.contains(u"Simulated"_s) && !failed.out.contains(u"Applied"_s));
+        QCOMPARE(cli(in({u"directory"_s, u"users"_s, u"--json"_s})).json()[u"users"_s].toArray().size(), 0);
+        execute(directory, u"DROP TRIGGER reject_users"_s);
+
+        const Run applied = cli(in({u"sync"_s, u"Outcomes"_s, u"--full"_s}));
+        QVERIFY2(applied.exitCode == 0, qPrintable(applied.out + applied.err));
+        QVERIFY2(applied.out.startsWith(u"Applied to “Outcomes”:\n"_s), qPrintable(applied.out));
+
+        // history: the counts of users, groups and memberships, as --json has them.
+        const QJsonObject run =
+            cli(in({u"history"_s, u"Outcomes"_s, u"--json"_s})).json()[u"runs"_s].toArray().first().toObject();
+        QStringList parts;
+        for (const QString& object : {u"users"_s, u"groups"_s, u"memberships"_s}) {
+            const QJsonObject perAction = run[u"counts"_s][object].toObject();
+            QVERIFY2(!perAction.isEmpty(), qPrintable(object));
+            QStringList actions;
+            for (auto it = perAction.begin(); it != perAction.end(); ++it) {
+                actions << u"%1 %2"_s.arg(it.value().toInt()).arg(it.key());
+            }
+            parts << object + u": "_s + actions.join(u", "_s);
+        }
+        const Run history = cli(in({u"history"_s, u"Outcomes"_s}));
+        QCOMPARE(history.exitCode, 0);
+        const QString line = history.out.section(u'\n', 0, 0);
+        QVERIFY2(line.startsWith(run[u"id"_s].toString().left(8)), qPrintable(line));
+        QVERIFY2(line.endsWith(u"  "_s + parts.join(u" · "_s)), qPrintable(line));
+        QVERIFY2(line.contains(u"users: %1 add"_s.arg(m_realm.users().size())), qPrintable(line));
+
+        // Only Sales from now on, and no removals allowed.
+        QCOMPARE(cli(in({u"connector"_s, u"edit"_s, u"Outcomes"_s, u"--required-group"_s, u"Sales"_s,
+                         u"--deletion-limit"_s, u"0"_s}))
+                     .exitCode,
+                 0);
+        const Run simulated = cli(in({u"sync"_s, u"Outcomes"_s, u"--simulate"_s}));
+        QVERIFY2(simulated.exitCode == 0, qPrintable(simulated.out + simulated.err));
+        QVERIFY2(simulated.out.startsWith(u"Simulated for “Outcomes” (nothing changed):\n"_s),
+                 qPrintable(simulated.out));
+        QVERIFY2(simulated.out.contains(u"\n  Deletion limit: "_s), qPrintable(simulated.out));
+        QVERIFY2(simulated.out.contains(u"usersync-cli sync \"Outcomes\" --full --allow-deletions"_s),
+                 qPrintable(simulated.out));
+
+        const Run refused = cli(in({u"sync"_s, u"Outcomes"_s, u"--full"_s}));
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.out.startsWith(u"Full sync of “Outcomes” refused (nothing changed):\n  Users:"_s),
+                 qPrintable(refused.out));
+        QVERIFY(!refused.out.contains(u"Simulated"_s));
+        QVERIFY2(refused.err.contains(u"deletion limit"_s), qPrintable(refused.err));
+        QVERIFY2(refused.err.endsWith(u"Re-run with --allow-deletions to allow it once.\n"_s), qPrintable(refused.err));
+        const Run refusedJson = cli(in({u"sync"_s, u"Outcomes"_s, u"--full"_s, u"--json"_s}));
+        QCOMPARE(refusedJson.exitCode, 3);
+        QCOMPARE(refusedJson.json()[u"status"_s].toString(), u"refused"_s);
+        QCOMPARE(refusedJson.json()[u"deletionGuardTripped"_s].toBool(), true);
+
+        const Run allowed = cli(in({u"sync"_s, u"Outcomes"_s, u"--full"_s, u"--allow-deletions"_s}));
+        QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.out + allowed.err));
+        QVERIFY2(allowed.out.startsWith(u"Applied to “Outcomes”:\n"_s), qPrintable(allowed.out));
+        QVERIFY(!allowed.err.contains(u"--allow-deletions"_s));
+
+        QCOMPARE(cli(in({u"connector"_s, u"remove"_s, u"Outcomes"_s})).exitCode, 0);
     }
 
     void cronShowsWhatAnExpressionMeans()
@@ -327,17 +478,52 @@ private Q_SLOTS:
     }
 
 private:
+    // The SQLite file the CLI uses when no --directory is given.
+    QString defaultDirectory() const
+    {
+        QDirIterator files(m_home.filePath(u"data"_s), {u"*.sqlite"_s}, QDir::Files, QDirIterator::Subdirectories);
+        return files.hasNext() ? files.next() : QString();
+    }
+
     // As if every connector had been saved in 2020: its schedule has been due since.
     void backdateConnectors() const
     {
-        QDirIterator files(m_home.filePath(u"data"_s), {u"*.sqlite"_s}, QDir::Files, QDirIterator::Subdirectories);
-        QVERIFY(files.hasNext());
+        const QString directory = defaultDirectory();
+        QVERIFY(!directory.isEmpty());
+        execute(directory, u"UPDATE connectors SET updated_at = 1577836800000"_s);
+        execute(directory, u"UPDATE sync_runs SET started_at = 1577836800000 WHERE run_trigger = 'scheduled'"_s);
+    }
+
+    void execute(const QString& sqliteFile, const QString& statement) const
+    {
         QString error;
-        auto connection = DatabaseConnection::open(DirectoryLocation::sqlite(files.next()), {}, &error);
+        auto connection = DatabaseConnection::open(DirectoryLocation::sqlite(sqliteFile), {}, &error);
         QVERIFY2(connection, qPrintable(error));
         QSqlQuery query(connection->database());
-        QVERIFY(query.exec(u"UPDATE connectors SET updated_at = 1577836800000"_s));
-        QVERIFY(query.exec(u"UPDATE sync_runs SET started_at = 1577836800000 WHERE run_trigger = 'scheduled'"_s));
+        QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+
+    // Writes required groups into a stored connector as an older version could have, past the
+    // checks of connector add and edit.
+    void storeRequiredGroups(const QString& connector, const QStringList& groups) const
+    {
+        const QString directory = defaultDirectory();
+        QVERIFY(!directory.isEmpty());
+        QString error;
+        auto connection = DatabaseConnection::open(DirectoryLocation::sqlite(directory), {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlQuery query(connection->database());
+        QVERIFY(query.prepare(u"SELECT settings FROM connectors WHERE name = ?"_s));
+        query.addBindValue(connector);
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        QJsonObject settings = QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+        QJsonObject sync = settings[u"sync"_s].toObject();
+        sync[u"requiredGroups"_s] = QJsonArray::fromStringList(groups);
+        settings[u"sync"_s] = sync;
+        QVERIFY(query.prepare(u"UPDATE connectors SET settings = ? WHERE name = ?"_s));
+        query.addBindValue(QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
+        query.addBindValue(connector);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
     }
 
     // The CLI's environment: a home of its own, untranslated messages.
