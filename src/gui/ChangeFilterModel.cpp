@@ -28,10 +28,11 @@ void ChangeFilterModel::setActionFilter(std::optional<Action> action, std::optio
 
 void ChangeFilterModel::setSearchText(const QString& text)
 {
-    if (text.trimmed() == m_search) {
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    if (words == m_search) {
         return;
     }
-    m_search = text.trimmed();
+    m_search = words;
     invalidateFilter();
 }
 

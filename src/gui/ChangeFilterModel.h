@@ -21,6 +21,10 @@ public:
     // Only rows with this action (and object, when given); nullopt shows every action.
     void setActionFilter(std::optional<Change::Action> action, std::optional<Change::Object> object = std::nullopt);
     void setSearchText(const QString& text);
+    // Whether an action, object or search filter hides some rows.
+    bool isFiltering() const { return m_action || m_object || !m_search.isEmpty(); }
+    std::optional<Change::Action> actionFilter() const { return m_action; }
+    std::optional<Change::Object> objectFilter() const { return m_object; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -30,5 +34,5 @@ private:
     const ChangeTableModel* m_model = nullptr;
     std::optional<Change::Action> m_action;
     std::optional<Change::Object> m_object;
-    QString m_search;
+    QStringList m_search; // every word must match
 };

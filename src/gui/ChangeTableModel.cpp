@@ -14,11 +14,13 @@ ChangeTableModel::ChangeTableModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
-void ChangeTableModel::setChangeSet(std::shared_ptr<const ChangeSet> changes)
+void ChangeTableModel::setChangeSet(std::shared_ptr<const ChangeSet> changes, ChangeSummary::Tense tense)
 {
     beginResetModel();
     releaseInBackground();
     m_changes = std::move(changes);
+    m_tense = tense;
+    m_actionRank.clear(); // the labels, and so their order, change with the tense
     endResetModel();
 }
 
@@ -54,33 +56,6 @@ QString ChangeTableModel::objectLabel(Object object)
         return tr("Group");
     case Object::Membership:
         return tr("Membership");
-    }
-    return {};
-}
-
-QString ChangeTableModel::actionLabel(Action action)
-{
-    switch (action) {
-    case Action::Add:
-        return tr("Added");
-    case Action::Link:
-        return tr("Linked");
-    case Action::Modify:
-        return tr("Modified");
-    case Action::Unchanged:
-        return tr("Not modified");
-    case Action::Disable:
-        return tr("Disabled");
-    case Action::Delete:
-        return tr("Deleted");
-    case Action::Anonymize:
-        return tr("Anonymized");
-    case Action::Reactivate:
-        return tr("Reactivated");
-    case Action::Skip:
-        return tr("Skipped");
-    case Action::Remove:
-        return tr("Removed");
     }
     return {};
 }
@@ -145,8 +120,11 @@ QVariant ChangeTableModel::data(const QModelIndex& index, int role) const
         return objectLabel(objectOf(row));
     case ActionColumn:
         return actionLabel(actionOf(row));
-    case ChangesColumn:
-        return changesText(row);
+    case ChangesColumn: {
+        // An added or deleted object's fields are all of it: the details pane lists them.
+        const Action action = actionOf(row);
+        return action == Action::Add || action == Action::Delete ? QString() : changesText(row);
+    }
     default:
         break;
     }
@@ -155,9 +133,11 @@ QVariant ChangeTableModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         return shown.key;
     case DisplayNameColumn:
-        return shown.displayName;
+        return shown.object == Object::Group ? shown.path : shown.displayName;
     case EmailColumn:
         return shown.email;
+    case ReasonColumn:
+        return shown.reason;
     default:
         return {};
     }
@@ -176,9 +156,11 @@ QVariant ChangeTableModel::headerData(int section, Qt::Orientation orientation, 
     case NameColumn:
         return tr("Username or name");
     case DisplayNameColumn:
-        return tr("Display name");
+        return tr("Display name or path");
     case EmailColumn:
         return tr("Email");
+    case ReasonColumn:
+        return tr("Reason");
     case ChangesColumn:
         return tr("Changed fields");
     default:
@@ -203,21 +185,37 @@ const std::vector<QCollatorSortKey>& ChangeTableModel::sortKeys(int column) cons
 
 bool ChangeTableModel::lessThan(int a, int b, int column) const
 {
+    // Rows that tie keep a stable order: by object, then name, then their place in the plan.
+    const auto byName = [this, a, b] {
+        const int names = compareNames(a, b);
+        return names != 0 ? names < 0 : a < b;
+    };
     switch (column) {
     case ObjectColumn:
-        return objectOf(a) < objectOf(b);
+        return objectOf(a) != objectOf(b) ? objectOf(a) < objectOf(b) : byName();
     case ActionColumn:
-        return actionRank(actionOf(a)) < actionRank(actionOf(b));
-    default: {
-        if (column == ChangesColumn) {
-            // Field lists ("email: a → b; …") group by field name; the locale adds nothing there,
-            // and collation keys for every row's list took half a second for 100,000 rows.
-            return QString::compare(changesText(a), changesText(b), Qt::CaseInsensitive) < 0;
+        if (actionRank(actionOf(a)) != actionRank(actionOf(b))) {
+            return actionRank(actionOf(a)) < actionRank(actionOf(b));
         }
+        return objectOf(a) != objectOf(b) ? objectOf(a) < objectOf(b) : byName();
+    case ChangesColumn: {
+        // Field lists ("email: a → b; …") group by field name; the locale adds nothing there,
+        // and collation keys for every row's list took half a second for 100,000 rows.
+        const int order = QString::compare(changesText(a), changesText(b), Qt::CaseInsensitive);
+        return order != 0 ? order < 0 : byName();
+    }
+    default: {
         const std::vector<QCollatorSortKey>& keys = sortKeys(column);
-        return keys[std::size_t(a)].compare(keys[std::size_t(b)]) < 0;
+        const int order = keys[std::size_t(a)].compare(keys[std::size_t(b)]);
+        return order != 0 ? order < 0 : byName();
     }
     }
+}
+
+int ChangeTableModel::compareNames(int a, int b) const
+{
+    const std::vector<QCollatorSortKey>& keys = sortKeys(NameColumn);
+    return keys[std::size_t(a)].compare(keys[std::size_t(b)]);
 }
 
 int ChangeTableModel::actionRank(Action action) const
@@ -227,8 +225,9 @@ int ChangeTableModel::actionRank(Action action) const
         for (int i = 0; i < Change::actionCount; ++i) {
             actions.push_back(Action(i));
         }
-        std::sort(actions.begin(), actions.end(),
-                  [](Action x, Action y) { return QString::localeAwareCompare(actionLabel(x), actionLabel(y)) < 0; });
+        std::sort(actions.begin(), actions.end(), [this](Action x, Action y) {
+            return QString::localeAwareCompare(actionLabel(x), actionLabel(y)) < 0;
+        });
         m_actionRank.resize(actions.size());
         for (std::size_t rank = 0; rank < actions.size(); ++rank) {
             m_actionRank[std::size_t(actions[rank])] = int(rank);
@@ -237,16 +236,18 @@ int ChangeTableModel::actionRank(Action action) const
     return m_actionRank[std::size_t(action)];
 }
 
-bool ChangeTableModel::matches(int row, const QString& text) const
+bool ChangeTableModel::matches(int row, const QStringList& words) const
 {
-    if (text.isEmpty()) {
+    if (words.isEmpty()) {
         return true;
     }
     const Change shown = change(row);
-    for (const QString* field : {&shown.key, &shown.displayName, &shown.email}) {
-        if (field->contains(text, Qt::CaseInsensitive)) {
-            return true;
+    return std::all_of(words.cbegin(), words.cend(), [&](const QString& word) {
+        for (const QString* field : {&shown.key, &shown.displayName, &shown.path, &shown.email, &shown.reason}) {
+            if (field->contains(word, Qt::CaseInsensitive)) {
+                return true;
+            }
         }
-    }
-    return changesText(row).contains(text, Qt::CaseInsensitive);
+        return changesText(row).contains(word, Qt::CaseInsensitive);
+    });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChangeSummary.h"
 #include "sync/ChangeSet.h"
 
 #include <QAbstractTableModel>
@@ -18,7 +19,16 @@ class ChangeTableModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ObjectColumn, ActionColumn, NameColumn, DisplayNameColumn, EmailColumn, ChangesColumn, ColumnCount };
+    enum Column {
+        ObjectColumn,
+        ActionColumn,
+        NameColumn,
+        DisplayNameColumn, // a user's display name, a group's source path
+        EmailColumn,
+        ReasonColumn,
+        ChangesColumn,
+        ColumnCount
+    };
     enum Role {
         ActionRole = Qt::UserRole + 1, // Change::Action as int
         ObjectRole, // Change::Object as int
@@ -27,7 +37,10 @@ public:
     explicit ChangeTableModel(QObject* parent = nullptr);
     ~ChangeTableModel() override;
 
-    void setChangeSet(std::shared_ptr<const ChangeSet> changes);
+    // Planned (a simulation: "To add") or done (an applied run: "Added").
+    void setChangeSet(std::shared_ptr<const ChangeSet> changes,
+                      ChangeSummary::Tense tense = ChangeSummary::Tense::Done);
+    ChangeSummary::Tense tense() const { return m_tense; }
     std::shared_ptr<const ChangeSet> changeSet() const { return m_changes; }
     // The whole change of a row, for the detail pane.
     Change change(int row) const;
@@ -35,11 +48,12 @@ public:
     // Whether row `a` sorts before row `b` in `column`, through keys made once per row and
     // column (sorting 100,000 rows asks this two million times).
     bool lessThan(int a, int b, int column) const;
-    // The text a search matches: name, display name, email and changed fields.
-    bool matches(int row, const QString& text) const;
+    // The text a search matches: name, display name or path, email, reason and changed fields;
+    // every word of `text`, in any of them.
+    bool matches(int row, const QStringList& words) const;
 
     static QString objectLabel(Change::Object object);
-    static QString actionLabel(Change::Action action);
+    QString actionLabel(Change::Action action) const { return ChangeSummary::actionLabel(action, m_tense); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -55,8 +69,10 @@ private:
     int actionRank(Change::Action action) const;
     Change::Object objectOf(int row) const;
     Change::Action actionOf(int row) const;
+    int compareNames(int a, int b) const;
 
     std::shared_ptr<const ChangeSet> m_changes;
+    ChangeSummary::Tense m_tense = ChangeSummary::Tense::Done;
     mutable std::vector<std::optional<QString>> m_changesText;
     mutable std::map<int, std::vector<QCollatorSortKey>> m_sortKeys;
     mutable std::vector<int> m_actionRank;

@@ -1,8 +1,10 @@
 #include "HistoryDialog.h"
 
+#include "ChangeSummary.h"
 #include "HistoryChartView.h"
 #include "HistoryModel.h"
 #include "JobThread.h"
+#include "MessageBox.h"
 #include "ReportView.h"
 #include "directory/DirectoryStore.h"
 #include "sync/RollbackJob.h"
@@ -12,6 +14,8 @@
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 HistoryDialog::HistoryDialog(DirectoryLocation location, QSqlDatabase db, QWidget* parent)
     : QDialog(parent)
@@ -53,7 +57,13 @@ bool HistoryDialog::reload()
     m_model->setRuns(*runs);
     m_chart->setRuns(*runs);
     m_ui->historyTableView->resizeColumnsToContents();
-    m_ui->historyStatusLabel->setText(runs->isEmpty() ? tr("No runs yet.") : QString());
+    if (runs->isEmpty()) {
+        m_ui->historyStatusLabel->setText(tr("No runs yet."));
+    }
+    // The newest run is selected, so that Open Report and Roll Back work at once.
+    if (!m_ui->historyTableView->selectionModel()->hasSelection() && m_sorted->rowCount() > 0) {
+        m_ui->historyTableView->selectRow(0);
+    }
     updateActions();
     return true;
 }
@@ -78,44 +88,104 @@ void HistoryDialog::updateActions()
 void HistoryDialog::rollBackSelected()
 {
     if (const auto run = selectedRun(); run && !m_loading) {
-        startRollback(*run, true, nullptr);
+        RollbackRequest preview;
+        preview.runId = run->id;
+        preview.simulate = true;
+        startRollback(*run, preview);
     }
 }
 
-void HistoryDialog::startRollback(const RunRecord& run, bool simulate, std::shared_ptr<const ChangeSet> reviewed)
+void HistoryDialog::startRollback(const RunRecord& run, const RollbackRequest& request)
 {
+    const bool simulate = request.simulate;
     m_ui->historyStatusLabel->setText(simulate ? tr("Planning the rollback of run %1…").arg(run.id.left(8))
                                                : tr("Rolling back run %1…").arg(run.id.left(8)));
     const DirectoryLocation location = m_location;
     m_loading = JobThread::start<RollbackJob, RollbackResult>(
-        this,
-        [location, request = RollbackRequest{run.id, simulate, QStringLiteral("manual"), std::move(reviewed)}] {
-            return std::make_unique<RollbackJob>(location, request);
-        },
-        &RollbackJob::finished,
+        this, [location, request] { return std::make_unique<RollbackJob>(location, request); }, &RollbackJob::finished,
         [this, run, simulate](const RollbackResult& result) {
             m_loading.clear();
             reload();
+            if (!simulate && result.status == RollbackResult::Status::Succeeded) {
+                Q_EMIT directoryChanged();
+            }
             if (result.status != RollbackResult::Status::Succeeded) {
                 m_ui->historyStatusLabel->setText(result.message);
                 return;
             }
-            m_ui->historyStatusLabel->clear();
+            m_ui->historyStatusLabel->setText(
+                simulate ? tr("Rollback of run %1 planned; nothing has been changed yet.").arg(run.id.left(8))
+                         : tr("Run %1 rolled back: %2.")
+                               .arg(run.id.left(8),
+                                    ChangeSummary::clauses(result.plan->countsJson(), ChangeSummary::Tense::Done)));
             ReportView* report =
                 ReportView::showInWindow(this,
                                          simulate ? tr("Rollback of Run %1: Preview").arg(run.id.left(8))
                                                   : tr("Rollback of Run %1: Applied").arg(run.id.left(8)),
                                          result.record, result.plan);
             if (simulate && result.plan->hasChanges()) {
-                report->setApplyAvailable(true, tr("&Apply This Rollback"));
-                connect(report, &ReportView::applyRequested, this, [this, run, report, plan = result.plan] {
-                    report->window()->close();
-                    startRollback(run, false, plan);
-                });
+                report->setApplyAvailable(true, tr("&Apply This Rollback…"));
+                connect(report, &ReportView::applyRequested, this,
+                        [this, run, report, result] { confirmAndApply(run, result, report); });
             }
             m_lastReport = report;
         });
     updateActions();
+}
+
+void HistoryDialog::confirmAndApply(const RunRecord& run, const RollbackResult& preview, QWidget* report)
+{
+    if (m_loading) {
+        return;
+    }
+    using Action = Change::Action;
+    using Object = Change::Object;
+    const ChangeSet& plan = *preview.plan;
+    RollbackRequest request;
+    request.runId = run.id;
+    request.simulate = false;
+    request.reviewedPlan = preview.plan;
+    const bool destructive = plan.removals() > 0 || plan.count(Object::Group, Action::Delete) > 0
+        || plan.count(Object::Membership, Action::Remove) > 0;
+    if (destructive) {
+        const int added = ChangeSummary::count(preview.rolledBack.counts, Object::User, Action::Add);
+        const bool disabling = preview.added == Rollback::Added::Disable;
+        QString text = tr("This rollback would %1.")
+                           .arg(ChangeSummary::clauses(plan.countsJson(), ChangeSummary::Tense::Planned, false));
+        if (plan.deletionGuardTripped) {
+            text += u"\n\n"_s + plan.deletionGuardReason + u' ' + tr("Applying it allows that this once.");
+        }
+        text += u"\n\n"_s
+            + (plan.removals() > plan.count(Object::User, Action::Disable)
+                   ? tr("Deleted users cannot be brought back by a sync; disabled users are reactivated by the next "
+                        "sync if Keycloak still has them.")
+                   : tr("Disabled users keep their ids and history, and the next sync reactivates them if Keycloak "
+                        "still has them."));
+        QList<MessageBox::Choice> choices = {{QMessageBox::Apply,
+                                              disabling ? tr("Disable and Apply") : tr("Delete and Apply"),
+                                              QMessageBox::AcceptRole}};
+        if (added > 0) {
+            // The other way with the users the run added, offered where it changes something.
+            choices.append({QMessageBox::Discard,
+                            disabling ? tr("Delete the Added Users Instead") : tr("Disable the Added Users Instead"),
+                            disabling ? QMessageBox::DestructiveRole : QMessageBox::ActionRole});
+        }
+        const QMessageBox::StandardButton answer = MessageBox::ask(
+            report->window(), plan.deletionGuardTripped ? QMessageBox::Critical : QMessageBox::Warning,
+            tr("Apply Rollback"), tr("Roll back run %1 of “%2”?").arg(run.id.left(8), run.connectorName), choices,
+            QMessageBox::Cancel, text);
+        if (answer == QMessageBox::Cancel) {
+            return; // the preview stays open, as it was reviewed
+        }
+        request.allowDeletions = true; // the question named the limit
+        if (answer == QMessageBox::Discard) {
+            request.reviewedPlan = nullptr;
+            request.added = disabling ? Rollback::Added::Delete : Rollback::Added::Disable;
+            request.reviewedFingerprint = plan.directoryFingerprint;
+        }
+    }
+    report->window()->close();
+    startRollback(run, request);
 }
 
 void HistoryDialog::openSelectedReport()

@@ -2,6 +2,7 @@
 
 #include "directory/DirectoryLocation.h"
 #include "directory/DirectoryStore.h"
+#include "sync/RollbackJob.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -34,12 +35,20 @@ public:
     QWidget* lastReport() const { return m_lastReport; }
     HistoryChartView* chart() const { return m_chart; }
 
+Q_SIGNALS:
+    // A rollback changed the directory: what shows it (the connector list, the browser) reloads.
+    void directoryChanged();
+
 private:
     std::optional<RunRecord> selectedRun() const;
     void openSelectedReport();
     void rollBackSelected();
-    // Plans (simulate) or applies the rollback of `run`; applies `reviewed` when given.
-    void startRollback(const RunRecord& run, bool simulate, std::shared_ptr<const ChangeSet> reviewed);
+    // Plans (simulate: a preview) or applies the rollback `request`.
+    void startRollback(const RunRecord& run, const RollbackRequest& request);
+    // Asks before a reviewed rollback that disables, deletes or removes anything, naming the
+    // counts and the deletion limit; applies it (or, as chosen, its variant that deletes rather
+    // than disables what the run added, or the other way round).
+    void confirmAndApply(const RunRecord& run, const RollbackResult& preview, QWidget* report);
     void updateActions();
 
     std::unique_ptr<Ui::HistoryDialog> m_ui;

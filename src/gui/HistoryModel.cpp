@@ -1,6 +1,6 @@
 #include "HistoryModel.h"
 
-#include "ChangeTableModel.h"
+#include "ChangeSummary.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -21,9 +21,9 @@ void HistoryModel::setRuns(QList<RunRecord> runs)
     endResetModel();
 }
 
-QString HistoryModel::countsText(const QJsonObject& counts)
+QString HistoryModel::countsText(const QJsonObject& counts, ChangeSummary::Tense tense)
 {
-    // "Users added: 3, Groups skipped: 2"; unchanged rows are left out.
+    // Unchanged rows are left out.
     const std::array<std::pair<QString, QString>, 3> objects = {
         {{u"users"_s, tr("Users")}, {u"groups"_s, tr("Groups")}, {u"memberships"_s, tr("Memberships")}}};
     QStringList parts;
@@ -33,7 +33,7 @@ QString HistoryModel::countsText(const QJsonObject& counts)
             const auto action = Change::actionFromName(it.key());
             if (action && *action != Change::Action::Unchanged) {
                 parts << tr("%1 %2: %L3")
-                             .arg(label, ChangeTableModel::actionLabel(*action).toLower())
+                             .arg(label, ChangeSummary::actionLabel(*action, tense).toLower())
                              .arg(it.value().toInt());
             }
         }
@@ -70,12 +70,15 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && index.column() == ResultColumn && !run.message.isEmpty()) {
         return run.message;
     }
+    if (role == Qt::ToolTipRole && index.column() == ChangesColumn) {
+        return countsText(run.counts, ChangeSummary::tenseOf(run)); // the whole list, where the column elides it
+    }
     if (role != Qt::DisplayRole) {
         return {};
     }
     switch (index.column()) {
     case StartedColumn:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(run.startedAt).toLocalTime(), QLocale::ShortFormat);
+        return ChangeSummary::dateTime(run.startedAt);
     case ConnectorColumn:
         return run.connectorName;
     case ModeColumn:
@@ -90,15 +93,21 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
             : run.trigger == u"scheduled"_s ? tr("Schedule")
                                             : run.trigger;
     case DurationColumn:
-        return tr("%L1 s").arg(double(run.finishedAt - run.startedAt) / 1000.0, 0, 'f', 1);
+        // Applying a reviewed plan takes a few milliseconds: "0.0 s" read as if nothing ran.
+        return run.finishedAt - run.startedAt < 100
+            ? tr("< 0.1 s")
+            : tr("%L1 s").arg(double(run.finishedAt - run.startedAt) / 1000.0, 0, 'f', 1);
     case ResultColumn:
+        if (ChangeSummary::hasWarnings(run)) {
+            return tr("Succeeded with warnings");
+        }
         return run.status == u"succeeded"_s ? tr("Succeeded")
             : run.status == u"refused"_s    ? tr("Refused")
             : run.status == u"cancelled"_s  ? tr("Cancelled")
             : run.status == u"skipped"_s    ? tr("Skipped")
                                             : tr("Failed");
     case ChangesColumn:
-        return countsText(run.counts);
+        return countsText(run.counts, ChangeSummary::tenseOf(run));
     default:
         return {};
     }

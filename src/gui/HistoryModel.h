@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChangeSummary.h"
 #include "directory/DirectoryStore.h"
 
 #include <QAbstractTableModel>
@@ -29,7 +30,8 @@ public:
     const RunRecord& run(int row) const { return m_runs.at(row); }
 
     // "612 users added, 2 groups skipped, …" from a run's counts.
-    static QString countsText(const QJsonObject& counts);
+    // "Users added: 3, Groups skipped: 2" ("Users to add: 3" for a run that applied nothing).
+    static QString countsText(const QJsonObject& counts, ChangeSummary::Tense tense);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
