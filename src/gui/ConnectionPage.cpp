@@ -4,7 +4,12 @@
 #include "connectors/keycloak/ConnectionTest.h"
 #include "ui_ConnectionPage.h"
 
+#include <QKeyEvent>
+#include <QPushButton>
 #include <QWizard>
+
+#include <array>
+#include <optional>
 
 namespace {
 
@@ -15,6 +20,22 @@ QString paragraph(const QString& mark, const QString& headline, const QStringLis
         html += QStringLiteral("<br>") + line.toHtmlEscaped();
     }
     return html + QStringLiteral("</p>");
+}
+
+// One step of the test as a line of the checklist: passed, failed (in red, with what to do), or
+// not reached.
+QString step(std::optional<bool> passed, const QString& text, const QString& fix = {})
+{
+    if (!passed) {
+        return QStringLiteral("<tr><td style=\"color:gray\">–</td><td style=\"color:gray\">%1</td></tr>")
+            .arg(text.toHtmlEscaped());
+    }
+    if (*passed) {
+        return QStringLiteral("<tr><td style=\"color:#107c10\">✔</td><td>%1</td></tr>").arg(text.toHtmlEscaped());
+    }
+    return QStringLiteral("<tr><td style=\"color:#c50f1f\">✘</td><td><span style=\"color:#c50f1f\">%1</span>"
+                          "<br>%2</td></tr>")
+        .arg(text.toHtmlEscaped(), fix.toHtmlEscaped());
 }
 
 } // namespace
@@ -31,8 +52,23 @@ ConnectionPage::ConnectionPage(QWidget* parent)
          {m_ui->nameLineEdit, m_ui->urlLineEdit, m_ui->realmLineEdit, m_ui->clientIdLineEdit, m_ui->secretLineEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     }
-    connect(m_ui->showSecretToolButton, &QToolButton::toggled, this,
-            [this](bool shown) { m_ui->secretLineEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password); });
+    connect(m_ui->showSecretToolButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_ui->secretLineEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        // The same Alt+W both ways, so that a keyboard user can toggle it back.
+        m_ui->showSecretToolButton->setText(shown ? tr("Hide") : tr("Show"));
+        m_ui->showSecretToolButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_W));
+    });
+    // A bare host name is a web address too: https is assumed, and shown.
+    connect(m_ui->urlLineEdit, &QLineEdit::editingFinished, this, [this] {
+        const QString typed = m_ui->urlLineEdit->text().trimmed();
+        if (!typed.isEmpty() && !typed.contains(QStringLiteral("://"))) {
+            m_ui->urlLineEdit->setText(QStringLiteral("https://") + typed);
+        }
+    });
+    for (QLineEdit* edit :
+         {m_ui->nameLineEdit, m_ui->urlLineEdit, m_ui->realmLineEdit, m_ui->clientIdLineEdit, m_ui->secretLineEdit}) {
+        connect(edit, &QLineEdit::textEdited, this, [this] { m_testPassed = false; }); // test again
+    }
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &ConnectionPage::saveAndTestRequested);
     connect(m_ui->cancelTestButton, &QPushButton::clicked, this, &ConnectionPage::cancelTestRequested);
     // The setup guide's two ways on: Save and Return (the wizard's Finish), or the advanced pages.
@@ -55,8 +91,31 @@ void ConnectionPage::store(ConnectorConfig& config) const
 {
     config.name = m_ui->nameLineEdit->text().trimmed();
     config.keycloak.baseUrl = m_ui->urlLineEdit->text().trimmed();
+    if (!config.keycloak.baseUrl.isEmpty() && !config.keycloak.baseUrl.contains(QStringLiteral("://"))) {
+        config.keycloak.baseUrl.prepend(QStringLiteral("https://"));
+    }
     config.keycloak.realm = m_ui->realmLineEdit->text().trimmed();
     config.keycloak.clientId = m_ui->clientIdLineEdit->text().trimmed();
+}
+
+void ConnectionPage::keyPressEvent(QKeyEvent* event)
+{
+    const bool enter =
+        (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier;
+    // A focused button takes Enter itself; this is for the fields.
+    if (!enter || qobject_cast<QAbstractButton*>(focusWidget())) {
+        ConnectorPage::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+    if (m_working) {
+        return;
+    }
+    if (m_testPassed) {
+        wizard()->accept(); // Save and Return
+    } else if (m_ui->saveAndTestButton->isEnabled()) {
+        Q_EMIT saveAndTestRequested();
+    }
 }
 
 void ConnectionPage::initializePage()
@@ -127,35 +186,55 @@ void ConnectionPage::setIdle()
 void ConnectionPage::showTestResult(const ConnectionTestResult& result)
 {
     setIdle();
-    QStringList lines;
-    if (result.baseUrl.isValid()) {
-        lines << tr("Keycloak answers at %1 (%2).")
-                     .arg(result.baseUrl.toString(), result.withAuthPath ? tr("with /auth") : tr("without /auth"));
-    }
-    if (result.tokenObtained) {
-        lines << tr("Signed in as client “%1”.").arg(m_ui->clientIdLineEdit->text().trimmed());
-    }
-    if (result.usersReadable) {
-        lines << tr("Users readable: %L1.").arg(result.userCount);
-    }
-    if (result.groupsReadable) {
-        lines << tr("Groups readable: %L1, of which %L2 at the top level.")
-                     .arg(result.groupCount)
-                     .arg(result.topLevelGroupCount);
-    }
-    for (const QString& warning : result.warnings) {
-        lines << tr("Note: %1").arg(warning);
-    }
-    if (result.ok) {
+    m_testPassed = result.ok;
+    if (result.error && result.error->kind == ConnectorError::Kind::Cancelled) {
         m_ui->testResultLabel->setText(
-            paragraph(QStringLiteral("✔"), tr("Connection OK. The connector is saved."), lines));
+            paragraph(QStringLiteral("–"), tr("Test cancelled. The connector is saved."), {}));
         return;
     }
-    const QString message = result.error ? result.error->message : tr("The test ended without a result.");
-    QStringList failure{message};
-    failure << lines;
-    m_ui->testResultLabel->setText(paragraph(
-        QStringLiteral("✘"), tr("The connection failed. The connector is saved; correct it and test again."), failure));
+    // A checklist in the order the test goes: the first step that failed says what to do.
+    const QString fix = result.error ? result.error->message : tr("The test ended without a result.");
+    const bool found = result.baseUrl.isValid();
+    const std::array<std::pair<bool, QString>, 5> steps = {{
+        {found,
+         found ? tr("Keycloak answers at %1 (%2).")
+                     .arg(result.baseUrl.toString(), result.withAuthPath ? tr("with /auth") : tr("without /auth"))
+               : tr("Keycloak found")},
+        {result.realmFound, tr("Realm “%1” found").arg(m_ui->realmLineEdit->text().trimmed())},
+        {result.tokenObtained, tr("Signed in as client “%1”").arg(m_ui->clientIdLineEdit->text().trimmed())},
+        {result.usersReadable,
+         result.usersReadable ? tr("Users readable: %L1").arg(result.userCount) : tr("Users readable")},
+        {result.groupsReadable,
+         result.groupsReadable ? tr("Groups readable: %L1, of which %L2 at the top level")
+                                     .arg(result.groupCount)
+                                     .arg(result.topLevelGroupCount)
+                               : tr("Groups readable")},
+    }};
+    QString table = QStringLiteral("<table cellspacing=\"2\">");
+    bool failedYet = false;
+    for (const auto& [passed, text] : steps) {
+        if (passed) {
+            table += step(true, text);
+        } else if (!failedYet && !result.ok) {
+            failedYet = true;
+            table += step(false, text, fix);
+        } else {
+            table += step(std::nullopt, text);
+        }
+    }
+    if (!result.ok && !failedYet) {
+        table += step(false, tr("Connection"), fix);
+    }
+    for (const QString& warning : result.warnings) {
+        table += QStringLiteral("<tr><td>⚠</td><td>%1</td></tr>").arg(tr("Note: %1").arg(warning).toHtmlEscaped());
+    }
+    table += QStringLiteral("</table>");
+    const QString headline = result.ok
+        ? tr("Connection OK. The connector is saved; press Enter to save and return.")
+        : tr("The connection failed. The connector is saved; correct it and test again.");
+    m_ui->testResultLabel->setText(
+        QStringLiteral("<p><b>%1 %2</b></p>%3")
+            .arg(result.ok ? QStringLiteral("✔") : QStringLiteral("✘"), headline.toHtmlEscaped(), table));
 }
 
 void ConnectionPage::showProblem(const QString& headline, const QString& text)

@@ -37,6 +37,13 @@ public:
     // A problem that stopped saving or testing: `headline` says which, `text` what to do.
     void showProblem(const QString& headline, const QString& text);
     bool isWorking() const { return m_working; }
+    // The last test passed: Enter now saves and returns instead of testing again.
+    bool testPassed() const { return m_testPassed; }
+
+protected:
+    // Enter runs Save and Test Connection until a test has passed (the wizard's default button
+    // would leave the page untested), then Save and Return.
+    void keyPressEvent(QKeyEvent* event) override;
 
 Q_SIGNALS:
     void saveAndTestRequested();
@@ -48,4 +55,5 @@ private:
     std::unique_ptr<Ui::ConnectionPage> m_ui;
     bool m_secretStored = false;
     bool m_working = false;
+    bool m_testPassed = false;
 };

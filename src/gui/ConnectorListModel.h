@@ -1,28 +1,46 @@
 #pragma once
 
 #include "config/ConnectorConfig.h"
+#include "config/ConnectorStore.h"
 #include "directory/DirectoryStore.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <optional>
 
-// The directory's connectors with the last run of each, for the main window's list.
+// The directory's connectors for the main window's list: how each stands (its last test, its
+// secret, its last sync), its last applied sync apart from its last simulation, and its next
+// scheduled run.
 class ConnectorListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, TypeColumn, UrlColumn, RealmColumn, LastRunColumn, NextRunColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        UrlColumn,
+        RealmColumn,
+        LastSyncColumn,
+        LastSimulationColumn,
+        NextRunColumn,
+        ColumnCount
+    };
+    enum class Status { SecretMissing, TestFailed, NotTested, SyncFailed, SyncedWithWarnings, Synced, TestPassed };
+    static constexpr int StatusRole = Qt::UserRole + 1; // Status as int
 
     explicit ConnectorListModel(QObject* parent = nullptr);
 
-    // Reads the connectors and their last runs (a few small queries), and works out when each
-    // runs next; false with `error` set.
+    // Reads the connectors, their last runs and tests (a few small queries), and works out when
+    // each runs next; false with `error` set.
     bool reload(QSqlDatabase db, QString* error);
     void clear();
     ConnectorConfig connector(int row) const { return m_rows.at(row).connector; }
+    Status status(int row) const;
+    // What the keychain said of a connector's secret (looked up by the window, not here).
+    void setSecretMissing(const QString& connectorId, bool missing);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -33,11 +51,16 @@ private:
     struct Row
     {
         ConnectorConfig connector;
-        std::optional<RunRecord> lastRun;
+        std::optional<RunRecord> lastSync; // full sync or rollback
+        std::optional<RunRecord> lastSimulation;
+        std::optional<ConnectorStore::TestRecord> lastTest;
         QDateTime nextRun; // invalid: not scheduled
     };
-    QString lastRunText(const Row& row) const;
+    static QString runText(const std::optional<RunRecord>& run, const QString& never);
+    QString statusText(Status status) const;
+    QString statusToolTip(const Row& row, Status status) const;
     QString nextRunText(const Row& row) const;
 
     QList<Row> m_rows;
+    QSet<QString> m_secretMissing;
 };

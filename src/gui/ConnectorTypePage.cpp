@@ -9,8 +9,10 @@ ConnectorTypePage::ConnectorTypePage(QWidget* parent)
     , m_ui(std::make_unique<Ui::ConnectorTypePage>())
 {
     m_ui->setupUi(this);
+    // A few rows, not the whole page: one type today, a handful later.
+    m_ui->typeListWidget->setMaximumHeight(m_ui->typeListWidget->fontMetrics().height() * 6);
     setTitle(tr("Connector Type"));
-    setSubTitle(tr("Choose the identity provider to read users and groups from."));
+    setSubTitle(tr("UserSync reads users and groups from it; it never changes the source."));
     auto* keycloak = new QListWidgetItem(QIcon(QStringLiteral(":/icons/keycloak.svg")),
                                          tr("Keycloak\nUsers, groups and memberships of one realm, read with a "
                                             "service account."),

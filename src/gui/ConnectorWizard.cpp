@@ -4,12 +4,15 @@
 #include "ConnectorTypePage.h"
 #include "JobThread.h"
 #include "MappingPage.h"
+#include "MessageBox.h"
 #include "NetworkPage.h"
 #include "SchedulePage.h"
 #include "SyncRulesPage.h"
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
+
+#include <QDateTime>
 
 ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<ConnectorConfig>& existing,
                                  QWidget* parent)
@@ -21,7 +24,7 @@ ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<Con
     setWindowTitle(existing ? tr("Edit Connector “%1”").arg(existing->name) : tr("Add Connector"));
     setOption(QWizard::NoBackButtonOnStartPage);
     setButtonText(QWizard::FinishButton, tr("&Save and Return"));
-    setMinimumSize(680, 640);
+    setMinimumSize(680, 560); // no taller than the main window
 
     const QList<std::pair<PageId, ConnectorPage*>> pages = {
         {TypePageId, new ConnectorTypePage(this)}, {ConnectionPageId, m_connection},
@@ -38,6 +41,7 @@ ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<Con
     if (existing) {
         setStartId(ConnectionPageId); // the type of a stored connector does not change
     }
+    m_shown = config();
     connect(m_connection, &ConnectionPage::saveAndTestRequested, this, &ConnectorWizard::saveAndTest);
     connect(m_connection, &ConnectionPage::cancelTestRequested, this, &ConnectorWizard::cancelTest);
 }
@@ -101,8 +105,10 @@ void ConnectorWizard::save(std::function<void(bool)> then)
         then(false);
         return;
     }
+    m_addedHere = m_addedHere || added;
     if (secret.isEmpty()) {
         m_config = config;
+        m_shown = this->config();
         Q_EMIT saved(config.id);
         then(true);
         return;
@@ -129,6 +135,7 @@ void ConnectorWizard::save(std::function<void(bool)> then)
                 return;
             }
             m_connection->setSecretStored(true);
+            m_shown = this->config();
             Q_EMIT saved(config.id);
             then(true);
         });
@@ -157,7 +164,17 @@ void ConnectorWizard::startTest(const QString& secret)
         &ConnectionTest::finished,
         [this](const ConnectionTestResult& result) {
             m_test.clear();
+            m_testPassed = result.ok;
             m_connection->showTestResult(result);
+            if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
+                // The window's status column says how the connector's last test went.
+                QString error;
+                ConnectorStore(m_directory)
+                    .recordTest(m_config.id,
+                                {QDateTime::currentMSecsSinceEpoch(), result.ok,
+                                 result.error ? result.error->message : QString()},
+                                &error);
+            }
             Q_EMIT testFinished(result);
         });
 }
@@ -192,5 +209,35 @@ void ConnectorWizard::reject()
         return; // the keychain is being written (or asks to be unlocked): its outcome must be kept
     }
     cancelTest();
+    if (m_addedHere && !m_testPassed) {
+        // Saved by Save and Test, but it never passed: keep it to fix later, or take it back.
+        const auto answer = MessageBox::ask(
+            this, QMessageBox::Question, tr("Keep the Connector?"),
+            tr("Keep the connector “%1”? It did not pass its connection test.").arg(m_config.name),
+            {{QMessageBox::Save, tr("Keep It"), QMessageBox::AcceptRole},
+             {QMessageBox::Discard, tr("Remove It"), QMessageBox::DestructiveRole}},
+            QMessageBox::Save, tr("Removing it also removes its client secret from the system keychain."));
+        if (answer == QMessageBox::Cancel) {
+            return; // back to the wizard
+        }
+        if (answer == QMessageBox::Discard) {
+            QString error;
+            if (!ConnectorStore(m_directory).remove(m_config.id, &error)) {
+                m_connection->showProblem(tr("Not removed."), error);
+                return;
+            }
+            SecretStore().remove(m_config.secretKey(), parent(), [](const SecretResult&) {});
+            Q_EMIT removed(m_config.id);
+        }
+    } else if (config() != m_shown) {
+        const auto answer =
+            MessageBox::ask(this, QMessageBox::Question, tr("Discard Changes?"),
+                            m_config.id.isEmpty() ? tr("Discard the new connector?")
+                                                  : tr("Discard the changes to “%1”?").arg(m_config.name),
+                            {{QMessageBox::Discard, tr("Discard"), QMessageBox::DestructiveRole}}, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            return;
+        }
+    }
     QWizard::reject();
 }

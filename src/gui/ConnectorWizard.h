@@ -50,6 +50,9 @@ Q_SIGNALS:
     void saved(const QString& connectorId);
     // A test ended, for tests and for the window's list.
     void testFinished(const ConnectionTestResult& result);
+    // Cancel on a new connector that never passed its test, and the administrator chose to
+    // remove it (its secret too).
+    void removed(const QString& connectorId);
 
 private:
     // Stores the settings, then the secret if one was typed; `then(true)` once both are kept.
@@ -59,8 +62,11 @@ private:
 
     QSqlDatabase m_directory;
     ConnectorConfig m_config; // what was loaded or last saved; its id once stored
+    ConnectorConfig m_shown; // m_config as the pages showed it then: what Cancel compares with
     QList<ConnectorPage*> m_pages;
     ConnectionPage* m_connection;
     QPointer<JobThread> m_test;
     bool m_saving = false;
+    bool m_addedHere = false; // this wizard stored a new connector
+    bool m_testPassed = false;
 };

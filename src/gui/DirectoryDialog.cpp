@@ -8,6 +8,7 @@
 
 #include <QHeaderView>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 
 namespace {
@@ -50,6 +51,12 @@ DirectoryDialog::DirectoryDialog(DirectoryLocation location, QWidget* parent)
     auto* reloadButton = m_ui->buttonBox->addButton(tr("&Reload"), QDialogButtonBox::ActionRole);
     connect(reloadButton, &QPushButton::clicked, this, &DirectoryDialog::reload);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->directoryStatusLabel->setWordWrap(false); // "Users: 614 · Groups: 12" on one line
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_ui->searchLineEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->searchLineEdit->selectAll();
+    });
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_userProxy->setFilterFixedString(text);
         m_groupProxy->setFilterFixedString(text);
@@ -103,6 +110,12 @@ void DirectoryDialog::updateStatus()
     const int groups = m_groupModel->rowCount();
     if (m_ui->searchLineEdit->text().isEmpty()) {
         m_ui->directoryStatusLabel->setText(tr("Users: %L1 · Groups: %L2").arg(users).arg(groups));
+        return;
+    }
+    if (m_userProxy->rowCount() == 0 && m_groupProxy->rowCount() == 0) {
+        m_ui->directoryStatusLabel->setText(
+            tr("No user or group matches “%1”. The search looks for the text as typed, in any column.")
+                .arg(m_ui->searchLineEdit->text()));
         return;
     }
     m_ui->directoryStatusLabel->setText(tr("Matching: %1 of %L2 users, %3 of %L4 groups.")

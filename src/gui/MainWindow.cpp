@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppInfo.h"
+#include "ChangeSummary.h"
 #include "ConnectorListModel.h"
 #include "ConnectorWizard.h"
 #include "DirectoryDialog.h"
@@ -20,11 +21,15 @@
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDialog>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,6 +49,50 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->connectorsTableView->setModel(m_connectors);
     m_ui->connectorsTableView->verticalHeader()->hide();
     m_ui->connectorsTableView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->connectorsTableView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // Right-click on a connector offers what the Connector menu does.
+    for (QAction* action : {m_ui->editConnectorAction, m_ui->testConnectorAction, m_ui->removeConnectorAction}) {
+        m_ui->connectorsTableView->addAction(action);
+    }
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    m_ui->connectorsTableView->addAction(separator);
+    for (QAction* action : {m_ui->simulateAction, m_ui->fullSyncAction, m_ui->migrationAction}) {
+        m_ui->connectorsTableView->addAction(action);
+    }
+
+    // A first start shows what a connector is and how to add one, not an empty table.
+    m_connectorsStack = new QStackedWidget(this);
+    m_emptyState = new QWidget(m_connectorsStack);
+    m_emptyState->setObjectName(QStringLiteral("emptyStateWidget"));
+    auto* emptyLayout = new QVBoxLayout(m_emptyState);
+    auto* emptyText = new QLabel(
+        tr("<p><b>No connector yet.</b></p><p>A connector reads the users and groups of a Keycloak realm and keeps "
+           "this directory in step with it. You need the Keycloak URL, the realm, and the ID and secret of a client "
+           "with a service account (Help → Setting Up Keycloak).</p>"),
+        m_emptyState);
+    emptyText->setObjectName(QStringLiteral("emptyStateLabel"));
+    emptyText->setWordWrap(true);
+    emptyText->setAlignment(Qt::AlignCenter);
+    auto* emptyAdd = new QPushButton(tr("Add Connector…"), m_emptyState);
+    emptyAdd->setObjectName(QStringLiteral("emptyAddButton"));
+    connect(emptyAdd, &QPushButton::clicked, m_ui->addConnectorAction, &QAction::trigger);
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(emptyAdd, 0, Qt::AlignCenter);
+    emptyLayout->addStretch();
+    m_ui->connectorsLayout->replaceWidget(m_ui->connectorsTableView, m_connectorsStack);
+    m_connectorsStack->addWidget(m_emptyState);
+    m_connectorsStack->addWidget(m_ui->connectorsTableView);
+    m_connectorsStack->setCurrentWidget(m_ui->connectorsTableView);
+
+    // The directory's place and state in the status bar: the connector list gets the room.
+    // The directory's place is in the title (set when it opens), its state in the status bar.
+    m_ui->directoryGroupBox->hide();
+    statusBar()->addPermanentWidget(m_ui->directoryStatusLabel);
+    m_ui->directoryStatusLabel->setWordWrap(false);
+    // The URL is in each name's tooltip and in Edit: the run columns get the room.
+    m_ui->connectorsTableView->setColumnHidden(ConnectorListModel::UrlColumn, true);
     connect(m_ui->connectorsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     const QList<std::pair<QToolButton*, QAction*>> buttons = {
@@ -88,6 +137,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     connect(m_ui->quitAction, &QAction::triggered, this, &MainWindow::quit);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_ui->keycloakSetupAction, &QAction::triggered, this, &MainWindow::showKeycloakSetup);
+    connect(m_ui->refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     restoreWindowState();
 
     connect(m_opener, &DirectoryOpener::ready, this,
@@ -106,7 +158,10 @@ MainWindow::MainWindow(QWidget* parent)
     });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    closeDirectory(); // its windows first, so that no connection to it is left in use
+}
 
 void MainWindow::openLocation(const DirectoryLocation& location, const QString& typedPassword)
 {
@@ -136,6 +191,8 @@ bool MainWindow::openDirectory(const DirectoryLocation& location, const QString&
         return false;
     }
     m_location = location;
+    m_secretsChecked.clear();
+    setWindowTitle(tr("%1 – UserSync").arg(location.displayName()));
     QSettings().setValue(directoryKey, location.toString());
     m_ui->directoryStatusLabel->setText(tr("Open"));
     statusBar()->showMessage(tr("Ready"));
@@ -149,10 +206,11 @@ bool MainWindow::openDirectory(const DirectoryLocation& location, const QString&
 void MainWindow::closeDirectory()
 {
     // What belongs to the directory being left goes with it.
-    for (QWidget* window : std::initializer_list<QWidget*>{m_history, m_directoryDialog, m_migrationPreview}) {
-        if (window) {
-            window->close();
-        }
+    // Deleted, not only closed: some hold a connection to the directory, which must not
+    // outlive it.
+    for (QWidget* window :
+         std::initializer_list<QWidget*>{m_history, m_directoryDialog, m_migrationPreview, m_wizard}) {
+        delete window;
     }
     m_connectors->clear();
     if (m_scheduler) {
@@ -194,8 +252,56 @@ void MainWindow::reloadConnectors()
     if (!selectedId.isEmpty()) {
         selectConnector(selectedId);
     }
+    m_connectorsStack->setCurrentWidget(m_directory && m_connectors->rowCount() == 0 ? m_emptyState
+                                                                                     : m_ui->connectorsTableView);
     m_ui->connectorsTableView->resizeColumnsToContents();
+    m_lastRefresh = QDateTime::currentMSecsSinceEpoch();
+    checkSecrets();
     updateActions();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_directory) {
+        return;
+    }
+    reloadConnectors();
+    if (m_history) {
+        m_history->reload();
+    }
+    if (m_directoryDialog) {
+        m_directoryDialog->reload();
+    }
+    if (m_scheduler) {
+        m_scheduler->reload();
+    }
+}
+
+void MainWindow::checkSecrets()
+{
+    // Each connector's secret is looked up once per directory (and again after an edit), so that
+    // the list can say "Secret missing" before a run fails on it.
+    for (int row = 0; row < m_connectors->rowCount(); ++row) {
+        const ConnectorConfig connector = m_connectors->connector(row);
+        if (m_secretsChecked.contains(connector.id)) {
+            continue;
+        }
+        m_secretsChecked.insert(connector.id);
+        SecretStore().read(connector.secretKey(), this, [this, id = connector.id](const SecretResult& secret) {
+            m_connectors->setSecretMissing(id, secret.status == SecretResult::Status::NotFound);
+        });
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    // Back at the window: what others (the CLI, the service, another administrator) did shows.
+    constexpr qint64 quiet = 2000;
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_directory && !busy()
+        && QDateTime::currentMSecsSinceEpoch() - m_lastRefresh > quiet) {
+        refresh();
+    }
 }
 
 void MainWindow::updateActions()
@@ -237,11 +343,20 @@ void MainWindow::openWizard(const std::optional<ConnectorConfig>& connector)
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     m_wizard->setWindowModality(Qt::WindowModal);
     connect(m_wizard, &ConnectorWizard::saved, this, [this](const QString& id) {
+        m_secretsChecked.remove(id); // a new secret may have been stored
         reloadConnectors();
         selectConnector(id);
         if (m_scheduler) {
             m_scheduler->reload();
         }
+    });
+    connect(m_wizard, &ConnectorWizard::testFinished, this, [this] { reloadConnectors(); });
+    connect(m_wizard, &ConnectorWizard::removed, this, [this](const QString&) {
+        reloadConnectors();
+        if (m_scheduler) {
+            m_scheduler->reload();
+        }
+        statusBar()->showMessage(tr("The connector that did not pass its test was removed."));
     });
     m_wizard->show();
     m_wizard->activateWindow();
@@ -269,14 +384,26 @@ void MainWindow::testSelected()
             &ConnectionTest::finished,
             [this, connector](const ConnectionTestResult& result) {
                 m_sync.clear();
-                updateActions();
+                if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
+                    QString ignored;
+                    ConnectorStore(m_directory->database())
+                        .recordTest(connector.id,
+                                    {QDateTime::currentMSecsSinceEpoch(), result.ok,
+                                     result.error ? result.error->message : QString()},
+                                    &ignored);
+                }
+                reloadConnectors();
                 if (result.ok) {
                     statusBar()->showMessage(
                         tr("“%1”: connection OK. Users readable: %L2.").arg(connector.name).arg(result.userCount));
                     return;
                 }
-                statusBar()->clearMessage();
-                if (result.error && result.error->kind != ConnectorError::Kind::Cancelled) {
+                if (result.error && result.error->kind == ConnectorError::Kind::Cancelled) {
+                    statusBar()->showMessage(tr("Test of “%1” cancelled.").arg(connector.name));
+                    return;
+                }
+                statusBar()->showMessage(tr("“%1”: the connection test failed.").arg(connector.name));
+                if (result.error) {
                     MessageBox::warning(this, tr("Test Connection"),
                                         tr("“%1” cannot connect.\n\n%2").arg(connector.name, result.error->message));
                 }
@@ -292,12 +419,11 @@ void MainWindow::removeSelected()
     if (!connector) {
         return;
     }
-    const auto answer = MessageBox::question(
-        this, tr("Remove Connector"),
-        tr("Remove the connector “%1” and its client secret? The users and groups it synced stay in the "
-           "directory, and so does its history.")
-            .arg(connector->name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, {{QMessageBox::Yes, tr("Remove")}});
+    const auto answer =
+        MessageBox::ask(this, QMessageBox::Warning, tr("Remove Connector"),
+                        tr("Remove the connector “%1” and its client secret?").arg(connector->name),
+                        {{QMessageBox::Yes, tr("Remove"), QMessageBox::DestructiveRole}}, QMessageBox::Cancel,
+                        tr("The users and groups it synced stay in the directory, and so does its history."));
     if (answer != QMessageBox::Yes) {
         return;
     }
@@ -339,8 +465,10 @@ void MainWindow::previewMigration()
             &MigrationPreviewJob::finished,
             [this, connector](const MigrationPreviewResult& result) {
                 m_sync.clear();
-                statusBar()->clearMessage();
-                updateActions();
+                statusBar()->showMessage(result.error.isEmpty()
+                                             ? tr("Migration preview of “%1” ready.").arg(connector.name)
+                                             : tr("Migration preview of “%1” failed.").arg(connector.name));
+                reloadConnectors();
                 if (!result.error.isEmpty()) {
                     MessageBox::warning(this, tr("Migration Preview"), result.error);
                     return;
@@ -363,6 +491,13 @@ void MainWindow::showHistory()
     if (!m_history) {
         m_history = new HistoryDialog(*m_location, m_directory->database(), this);
         m_history->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_history, &HistoryDialog::directoryChanged, this, [this] {
+            reloadConnectors();
+            if (m_directoryDialog) {
+                m_directoryDialog->reload();
+            }
+            statusBar()->showMessage(tr("Rollback applied."));
+        });
     } else {
         m_history->reload();
     }
@@ -407,13 +542,13 @@ void MainWindow::fullSyncSelected()
     if (!connector) {
         return;
     }
-    const auto answer = MessageBox::question(
-        this, tr("Full Sync"),
-        tr("A full sync changes the user directory as “%1” says, at once. Simulate it first to review every "
-           "change before it is applied?")
-            .arg(connector->name),
-        QMessageBox::Yes | QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Yes,
-        {{QMessageBox::Yes, tr("Simulate First")}, {QMessageBox::Apply, tr("Full Sync Now")}});
+    const auto answer =
+        MessageBox::ask(this, QMessageBox::Question, tr("Full Sync"),
+                        tr("A full sync of “%1” changes the directory at once. Simulate first to review the changes?")
+                            .arg(connector->name),
+                        {{QMessageBox::Yes, tr("Simulate First"), QMessageBox::AcceptRole},
+                         {QMessageBox::Apply, tr("Full Sync Now"), QMessageBox::DestructiveRole}},
+                        QMessageBox::Yes);
     if (answer == QMessageBox::Yes) {
         sync(*connector, SyncRequest{});
     } else if (answer == QMessageBox::Apply) {
@@ -421,29 +556,13 @@ void MainWindow::fullSyncSelected()
     }
 }
 
-void MainWindow::applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan)
+bool MainWindow::confirmRemovals(const ChangeSet& plan, QWidget* parent)
 {
-    if (busy()) {
-        return;
-    }
-    bool allowDeletions = false;
-    if (plan->deletionGuardTripped) {
-        allowDeletions = confirmRemovals(*plan);
-        if (!allowDeletions) {
-            return;
-        }
-    }
-    sync(connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), allowDeletions, std::move(plan)});
-}
-
-bool MainWindow::confirmRemovals(const ChangeSet& plan)
-{
-    return MessageBox::question(this, tr("Deletion Limit"),
-                                tr("%1\n\nUsers this would disable, delete or anonymize: %L2. Apply anyway, this once?")
-                                    .arg(plan.deletionGuardReason)
-                                    .arg(plan.removals()),
-                                QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Cancel,
-                                {{QMessageBox::Apply, tr("Allow Once and Apply")}})
+    return MessageBox::ask(
+               parent, QMessageBox::Warning, tr("Deletion Limit"), tr("Apply these changes past the deletion limit?"),
+               {{QMessageBox::Apply, tr("Allow Once and Apply"), QMessageBox::DestructiveRole}}, QMessageBox::Cancel,
+               plan.deletionGuardReason + u' '
+                   + tr("Check the users the report lists as to disable, delete or anonymize first."))
         == QMessageBox::Apply;
 }
 
@@ -495,10 +614,18 @@ void MainWindow::startSync(const ConnectorConfig& connector, const QString& secr
     m_progress->setWindowTitle(full ? tr("Full Sync") : tr("Simulated Sync"));
     m_progress->setWindowModality(Qt::WindowModal);
     m_progress->setMinimumDuration(0);
+    m_progress->setMinimumWidth(480); // the title and "Test Realm: reading users (140 of 614)" fit
     m_progress->setAttribute(Qt::WA_DeleteOnClose);
+    statusBar()->showMessage(full ? tr("Full sync of “%1” running…").arg(connector.name)
+                                  : tr("Simulating the sync of “%1”…").arg(connector.name));
     connect(m_progress, &QProgressDialog::canceled, m_sync, &JobThread::cancel);
-    connect(m_sync, &JobThread::progress, m_progress, [this](const JobProgress& progress) {
-        m_progress->setLabelText(progress.phase);
+    connect(m_sync, &JobThread::progress, m_progress, [this, name = connector.name](const JobProgress& progress) {
+        // The connector's name stays, and the counts of a phase that has them.
+        QString label = tr("“%1”: %2").arg(name, progress.phase);
+        if (progress.total > 1) {
+            label += u' ' + tr("(%L1 of %L2)").arg(progress.done).arg(progress.total);
+        }
+        m_progress->setLabelText(label);
         m_progress->setMaximum(progress.total > 0 ? int(std::min<qint64>(progress.total, INT_MAX)) : 0);
         m_progress->setValue(progress.total > 0 ? int(std::min<qint64>(progress.done, INT_MAX)) : 0);
     });
@@ -512,17 +639,23 @@ void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncReques
         m_progress->close();
     }
     reloadConnectors();
+    if (m_history) {
+        m_history->reload();
+    }
     const bool full = request.mode == SyncRequest::Mode::Full;
     if (full && m_directoryDialog) {
         m_directoryDialog->reload();
     }
+    announce(connector, request, result);
     const bool guardStopped = full && result.status == SyncResult::Status::Refused && result.plan
         && result.plan->deletionGuardTripped && !request.allowDeletions;
     if (guardStopped) {
-        // Stopped before anything was applied: the same plan, once allowed, is what gets applied.
-        if (confirmRemovals(*result.plan)) {
-            sync(connector, SyncRequest{SyncRequest::Mode::Full, request.trigger, true, result.plan});
-        }
+        // Stopped before anything was applied: its report shows what it would do and why it
+        // stopped, and that very plan is what gets applied once allowed.
+        ReportView* report = ReportView::showInWindow(
+            this, tr("Full Sync of “%1”: Stopped by the Deletion Limit").arg(connector.name), result.run, result.plan);
+        offerApply(connector, report, result.plan, tr("&Allow Once and Apply…"));
+        m_lastReport = report;
         return;
     }
     if (result.status != SyncResult::Status::Succeeded) {
@@ -536,13 +669,96 @@ void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncReques
                                                        : tr("Simulated Sync of “%1”").arg(connector.name),
                                                   result.run, result.plan);
     if (!full && result.plan->hasChanges()) {
-        report->setApplyAvailable(true);
-        connect(report, &ReportView::applyRequested, this, [this, connector, report, plan = result.plan] {
-            report->window()->close();
-            applyReviewed(connector, plan);
-        });
+        offerApply(connector, report, result.plan, {});
     }
     m_lastReport = report;
+}
+
+void MainWindow::offerApply(const ConnectorConfig& connector, ReportView* report, std::shared_ptr<const ChangeSet> plan,
+                            const QString& text)
+{
+    report->setApplyAvailable(true, text);
+    connect(report, &ReportView::applyRequested, this, [this, connector, report, plan] {
+        if (busy()) {
+            return;
+        }
+        bool allowDeletions = false;
+        if (plan->deletionGuardTripped) {
+            // Asked over the report, which stays open until the apply is confirmed.
+            allowDeletions = confirmRemovals(*plan, report->window());
+            if (!allowDeletions) {
+                return;
+            }
+        }
+        report->window()->close();
+        sync(connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), allowDeletions, plan});
+    });
+}
+
+void MainWindow::announce(const ConnectorConfig& connector, const SyncRequest& request, const SyncResult& result)
+{
+    const bool full = request.mode == SyncRequest::Mode::Full;
+    const QString kind = full ? tr("Full sync") : tr("Simulation");
+    const QJsonObject counts = result.plan ? result.plan->countsJson() : QJsonObject();
+    QString message;
+    switch (result.status) {
+    case SyncResult::Status::Succeeded: {
+        const bool changes = result.plan && result.plan->hasChanges();
+        if (!changes) {
+            message = tr("%1 of “%2”: the directory already matches Keycloak.").arg(kind, connector.name);
+        } else if (full) {
+            message = tr("Full sync of “%1” applied: %2.")
+                          .arg(connector.name, ChangeSummary::clauses(counts, ChangeSummary::Tense::Done));
+        } else {
+            message = tr("Simulation of “%1” done, nothing changed yet: a full sync would %2.")
+                          .arg(connector.name, ChangeSummary::clauses(counts, ChangeSummary::Tense::Planned));
+        }
+        break;
+    }
+    case SyncResult::Status::Cancelled:
+        message = tr("%1 of “%2” cancelled; nothing was changed.").arg(kind, connector.name);
+        break;
+    case SyncResult::Status::Refused:
+        message = tr("%1 of “%2” refused; nothing was changed.").arg(kind, connector.name);
+        break;
+    case SyncResult::Status::Skipped:
+        message = tr("%1 of “%2” skipped: another run was under way.").arg(kind, connector.name);
+        break;
+    case SyncResult::Status::Failed:
+        message = tr("%1 of “%2” failed; nothing was changed.").arg(kind, connector.name);
+        break;
+    }
+    statusBar()->showMessage(message);
+}
+
+bool MainWindow::confirmCloseWithSchedules()
+{
+    const auto answer = MessageBox::ask(
+        this, QMessageBox::Warning, tr("Scheduled Synchronization"),
+        tr("Scheduled syncs run only while UserSync is open, and this desktop has no system tray to keep it in."),
+        {{QMessageBox::Yes, tr("Keep Running Minimized"), QMessageBox::AcceptRole},
+         {QMessageBox::No, tr("Quit Anyway"), QMessageBox::DestructiveRole},
+         {QMessageBox::Help, tr("How to Run Them as a Service…"), QMessageBox::HelpRole}},
+        QMessageBox::Yes, tr("Quitting stops them until UserSync is opened again."));
+    switch (answer) {
+    case QMessageBox::Yes:
+        showMinimized();
+        return false;
+    case QMessageBox::Help:
+        QMessageBox::information(
+            this, tr("Scheduled Synchronization as a Service"),
+            tr("<p>Scheduled syncs can run without the window, with the same rules and deletion limit:</p>"
+               "<p><b>systemd</b> (the user service installed with UserSync):<br>"
+               "<code>systemctl --user enable --now usersync-schedule</code></p>"
+               "<p><b>crontab</b> (every five minutes, runs what is due):<br>"
+               "<code>*/5 * * * * usersync-cli schedule due</code></p>"
+               "<p>Use one of them per directory. Both need the user's keychain, so they run as you.</p>"));
+        return false;
+    case QMessageBox::No:
+        return true;
+    default:
+        return false;
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -554,6 +770,12 @@ void MainWindow::closeEvent(QCloseEvent* event)
         // Scheduled syncs go on in the tray; Quit in its menu or the File menu ends them.
         hide();
         m_scheduler->announceHidden();
+        event->ignore();
+        return;
+    }
+    const bool schedules = m_scheduler && m_scheduler->service() && m_scheduler->service()->hasSchedules();
+    if (schedules && !m_scheduler->keepsRunning() && !confirmCloseWithSchedules()) {
+        m_quitting = false;
         event->ignore();
         return;
     }
@@ -593,6 +815,7 @@ void MainWindow::enableScheduling()
 
 void MainWindow::scheduledRunFinished(const ConnectorConfig& connector, const SyncResult& result)
 {
+    updateActions();
     reloadConnectors();
     if (m_history) {
         m_history->reload();
@@ -615,7 +838,27 @@ void MainWindow::restoreWindowState()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About UserSync"),
-                       tr("<h3>UserSync %1</h3><p>Keeps an application's user directory in step with a "
-                          "Keycloak realm.</p>")
-                           .arg(AppInfo::version()));
+                       tr("<h3>UserSync %1</h3><p>Keeps an application’s user directory in step with a "
+                          "Keycloak realm.</p><p>Built with Qt %2. Licensed under the terms in the LICENSE file "
+                          "that comes with it.</p>")
+                           .arg(AppInfo::version(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showKeycloakSetup()
+{
+    QMessageBox box(QMessageBox::Information, tr("Setting Up Keycloak"),
+                    tr("<p>In the Keycloak admin console of your realm:</p><ol>"
+                       "<li><b>Clients → Create client</b>: type <i>OpenID Connect</i>, a client ID such as "
+                       "<code>usersync</code>.</li>"
+                       "<li>On <i>Capability config</i>: switch <b>Client authentication</b> on and tick "
+                       "<b>Service accounts roles</b>.</li>"
+                       "<li>In the new client, <b>Service account roles → Assign role → Filter by clients</b>: "
+                       "assign <code>realm-management</code> <b>manage-users</b> (a read-only sync needs only "
+                       "<b>view-users</b>; <code>query-users</code> alone is not enough).</li>"
+                       "<li><b>Credentials</b>: copy the <b>Client secret</b>.</li></ol>"
+                       "<p>Then <b>Connector → Add</b>, with the Keycloak URL (with or without /auth), the realm, "
+                       "the client ID and the secret, and <b>Save and Test Connection</b>.</p>"),
+                    QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
 }

@@ -12,6 +12,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -19,6 +20,8 @@
 class ConnectorListModel;
 class DirectoryOpener;
 class QProgressDialog;
+class QStackedWidget;
+class ReportView;
 
 namespace Ui {
 class MainWindow;
@@ -50,12 +53,25 @@ public:
     QDialog* migrationPreview() const { return m_migrationPreview; }
     ConnectorWizard* wizard() const { return m_wizard; }
     DirectoryDialog* directoryDialog() const { return m_directoryDialog; }
+    // Reads the connectors, their runs and the history again (View → Refresh, F5; also after
+    // every job and when the window is activated: a shared directory changes under it).
+    void refresh();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void showAbout();
+    void showKeycloakSetup();
+    // With schedules on and no tray to keep running in, closing would stop them: asks first.
+    // False when the window is to stay.
+    bool confirmCloseWithSchedules();
+    void checkSecrets();
+    // The status bar's word on a finished sync, and the report for it.
+    void announce(const ConnectorConfig& connector, const SyncRequest& request, const SyncResult& result);
+    void offerApply(const ConnectorConfig& connector, ReportView* report, std::shared_ptr<const ChangeSet> plan,
+                    const QString& text);
     void restoreWindowState();
     void reloadConnectors();
     void updateActions();
@@ -80,8 +96,7 @@ private:
     void scheduledRunFinished(const ConnectorConfig& connector, const SyncResult& result);
     void quit();
     void previewMigration();
-    void applyReviewed(const ConnectorConfig& connector, std::shared_ptr<const ChangeSet> plan);
-    bool confirmRemovals(const ChangeSet& plan);
+    bool confirmRemovals(const ChangeSet& plan, QWidget* parent);
     void sync(const ConnectorConfig& connector, const SyncRequest& request);
     void startSync(const ConnectorConfig& connector, const QString& secret, const SyncRequest& request);
     void syncFinished(const ConnectorConfig& connector, const SyncRequest& request, const SyncResult& result);
@@ -100,5 +115,9 @@ private:
     QPointer<ConnectorWizard> m_wizard;
     QPointer<DirectoryDialog> m_directoryDialog;
     SchedulerTray* m_scheduler = nullptr;
+    QStackedWidget* m_connectorsStack = nullptr;
+    QWidget* m_emptyState = nullptr;
+    QSet<QString> m_secretsChecked; // connectors whose keychain entry was looked up
+    qint64 m_lastRefresh = 0;
     bool m_quitting = false;
 };

@@ -8,8 +8,8 @@ MappingPage::MappingPage(QWidget* parent)
 {
     m_ui->setupUi(this);
     setTitle(tr("Mapping"));
-    setSubTitle(tr("How Keycloak's groups and user fields become the directory's."));
-    m_ui->groupNamingComboBox->addItem(tr("Keycloak's group name"), int(SyncOptions::GroupNaming::Name));
+    setSubTitle(tr("How Keycloak groups and user fields are named in the directory."));
+    m_ui->groupNamingComboBox->addItem(tr("Keycloak’s group name"), int(SyncOptions::GroupNaming::Name));
     m_ui->groupNamingComboBox->addItem(tr("Group name in lower case"), int(SyncOptions::GroupNaming::LowerCase));
     m_ui->groupNamingComboBox->addItem(tr("Full path, such as /staff/admins"), int(SyncOptions::GroupNaming::FullPath));
     m_ui->groupNamingComboBox->addItem(tr("Name rewritten by a pattern"), int(SyncOptions::GroupNaming::Replace));

@@ -33,12 +33,24 @@ MigrationPreviewDialog::MigrationPreviewDialog(const QString& connectorName,
     table->setSortingEnabled(true);
     table->sortByColumn(0, Qt::AscendingOrder);
     table->resizeColumnsToContents();
-    m_ui->summaryLabel->setText(
-        tr("A first sync would link %L1 existing users (keeping their ids and history), create %L2, and stop at %L3 "
-           "collisions, which need a decision before the sync.")
-            .arg(counts[std::size_t(Outcome::Link)])
-            .arg(counts[std::size_t(Outcome::Create)])
-            .arg(counts[std::size_t(Outcome::Collision)]));
+    const int link = counts[std::size_t(Outcome::Link)];
+    const int create = counts[std::size_t(Outcome::Create)];
+    const int collisions = counts[std::size_t(Outcome::Collision)];
+    if (entries.isEmpty()) {
+        m_ui->summaryLabel->setText(tr("“%1” has already synced: its users are linked, and each sync keeps them in "
+                                       "step. There is nothing left to migrate.")
+                                        .arg(connectorName));
+        return;
+    }
+    QString summary = tr("A first sync would link %L1 existing users (keeping their ids and history) and create %L2.")
+                          .arg(link)
+                          .arg(create);
+    summary += u' '
+        + (collisions == 0 ? tr("No collisions: a first sync can run.")
+                           : tr("%L1 collide with users of the directory and need a decision first: see the rows "
+                                "marked Collision.")
+                                 .arg(collisions));
+    m_ui->summaryLabel->setText(summary);
 }
 
 MigrationPreviewDialog::~MigrationPreviewDialog() = default;

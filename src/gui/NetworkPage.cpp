@@ -4,12 +4,20 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QSpinBox>
+
+using namespace Qt::StringLiterals;
 
 NetworkPage::NetworkPage(QWidget* parent)
     : ConnectorPage(parent)
     , m_ui(std::make_unique<Ui::NetworkPage>())
 {
     m_ui->setupUi(this);
+    // Numbers of a few digits: compact fields, as on the sync rules page.
+    for (QSpinBox* box : {m_ui->pageSizeSpinBox, m_ui->inFlightSpinBox, m_ui->timeoutSpinBox, m_ui->retriesSpinBox}) {
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance(u"000000 s"_s) + 40);
+    }
     setTitle(tr("Network"));
     setSubTitle(tr("Certificates and request limits for reaching Keycloak."));
     m_ui->networkProblemLabel->hide();

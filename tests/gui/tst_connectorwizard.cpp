@@ -1,3 +1,4 @@
+#include "ConnectorListModel.h"
 #include "ConnectorWizard.h"
 #include "DirectoryDialog.h"
 #include "HistoryChartView.h"
@@ -18,6 +19,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -27,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QWindow>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +83,7 @@ private Q_SLOTS:
         QCOMPARE(secret->echoMode(), QLineEdit::Password);
         QTest::keyClick(wizard, Qt::Key_W, Qt::AltModifier); // Show
         QTRY_COMPARE(secret->echoMode(), QLineEdit::Normal);
+        QCOMPARE(wizard->findChild<QToolButton*>(u"showSecretToolButton"_s)->text(), u"Hide"_s);
         QTest::keyClick(wizard, Qt::Key_W, Qt::AltModifier); // and hide again
         QTRY_COMPARE(secret->echoMode(), QLineEdit::Password);
 
@@ -88,6 +92,10 @@ private Q_SLOTS:
         const ConnectionTestResult refused = saveAndTest(wizard);
         QVERIFY(!refused.ok);
         QVERIFY2(result->text().contains(u"Credentials tab"_s), qPrintable(result->text()));
+        // A checklist: the steps that worked, then the one that failed with its fix.
+        QVERIFY2(result->text().indexOf(u"Realm “%1” found"_s.arg(m_realm.name()))
+                     < result->text().indexOf(u"Credentials tab"_s),
+                 qPrintable(result->text()));
         QCOMPARE(connectorCount(window), 1);
 
         // The right secret: a clear success with the realm's counts.
@@ -97,7 +105,7 @@ private Q_SLOTS:
         const ConnectionTestResult connected = saveAndTest(wizard);
         QVERIFY2(connected.ok, qPrintable(result->text()));
         QVERIFY2(result->text().contains(u"Connection OK"_s), qPrintable(result->text()));
-        QVERIFY2(result->text().contains(u"Users readable: %1."_s.arg(m_realm.users().size())),
+        QVERIFY2(result->text().contains(u"Users readable: %1"_s.arg(m_realm.users().size())),
                  qPrintable(result->text()));
         QCOMPARE(connectorCount(window), 1); // saved again, not added twice
         screenshot(wizard, u"wizard-connection"_s);
@@ -200,7 +208,13 @@ private Q_SLOTS:
                 QVERIFY2(reached.contains(field), qPrintable(page->objectName() + u": "_s + field->objectName()));
             }
         }
+        // Nothing was saved, but a lot was typed: Cancel asks before throwing it away.
         wizard->reject();
+        QVERIFY(window.wizard());
+        QVERIFY(MessageBox::lastQuestion().contains(u"Discard the new connector?"_s));
+        MessageBox::setNextAnswer(QMessageBox::Discard);
+        wizard->reject();
+        QTRY_VERIFY(!window.wizard());
     }
 
     void theSecretIsOnlyInTheKeychain()
@@ -332,6 +346,68 @@ private Q_SLOTS:
         const auto state = DirectoryStore(database()).load(&error);
         QVERIFY2(state, qPrintable(error));
         QCOMPARE(state->users.size(), m_realm.users().size());
+    }
+
+    // Cancel on a new connector that failed its test asks whether to keep it; removing it takes
+    // its secret too. Enter on the connection page tests, and once the test passed, saves and returns.
+    void cancelAfterAFailedTestAndEnterToTest()
+    {
+        USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.show();
+        window.findChild<QAction*>(u"addConnectorAction"_s)->trigger();
+        ConnectorWizard* wizard = window.wizard();
+        activate(wizard);
+        wizard->next();
+        const auto fill = [&](const QString& name, const QString& secret) {
+            wizard->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(name);
+            wizard->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(url);
+            wizard->findChild<QLineEdit*>(u"realmLineEdit"_s)->setText(m_realm.name());
+            wizard->findChild<QLineEdit*>(u"clientIdLineEdit"_s)->setText(u"usersync-sync"_s);
+            wizard->findChild<QLineEdit*>(u"secretLineEdit"_s)->setText(secret);
+        };
+        fill(u"Broken"_s, u"not-the-secret"_s);
+        QVERIFY(!saveAndTest(wizard).ok);
+        QCOMPARE(connectorCount(window), 1);
+        auto* table = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QTRY_COMPARE(table->model()->index(0, ConnectorListModel::StatusColumn).data().toString(),
+                     u"Connection test failed"_s);
+        const ConnectorConfig broken = [this] {
+            QString error;
+            return ConnectorStore(database()).list(&error)->first();
+        }();
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel); // back to the wizard
+        wizard->reject();
+        QVERIFY(window.wizard());
+        QVERIFY2(MessageBox::lastQuestion().contains(u"did not pass its connection test"_s),
+                 qPrintable(MessageBox::lastQuestion()));
+        QCOMPARE(MessageBox::lastChoices(), (QStringList{u"Keep It"_s, u"Remove It"_s}));
+        MessageBox::setNextAnswer(QMessageBox::Discard); // Remove It
+        wizard->reject();
+        QTRY_VERIFY(!window.wizard());
+        QCOMPARE(connectorCount(window), 0);
+        QTRY_COMPARE(SecretStore().readNow(broken.secretKey()).status, SecretResult::Status::NotFound);
+
+        // Enter in a field runs the test (not Show Advanced Settings); after it passed, Enter saves.
+        window.findChild<QAction*>(u"addConnectorAction"_s)->trigger();
+        wizard = window.wizard();
+        activate(wizard);
+        wizard->next();
+        fill(u"By Enter"_s, m_realm.clientSecret(u"usersync-sync"_s));
+        auto* secret = wizard->findChild<QLineEdit*>(u"secretLineEdit"_s);
+        secret->setFocus();
+        QSignalSpy finished(wizard, &ConnectorWizard::testFinished);
+        QTest::keyClick(secret, Qt::Key_Return);
+        QVERIFY(finished.wait(60'000));
+        QVERIFY(finished.first().first().value<ConnectionTestResult>().ok);
+        QCOMPARE(wizard->currentId(), int(ConnectorWizard::ConnectionPageId));
+        QPointer<ConnectorWizard> open = wizard;
+        QTest::keyClick(secret, Qt::Key_Return);
+        QTRY_VERIFY(!open);
+        QCOMPARE(connectorCount(window), 1);
+        QCOMPARE(table->model()->index(0, ConnectorListModel::StatusColumn).data().toString(), u"Connection OK"_s);
     }
 
 private:

@@ -51,33 +51,58 @@ private Q_SLOTS:
         QVERIFY2(DirectoryStore(db).record(run, nullptr, &error), qPrintable(error));
     }
 
-    void connectorsShowTheirLastRun()
+    void connectorsShowTheirLastRunAndStatus()
     {
         ConnectorListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QString error;
+        // Partners failed its last connection test; Staff was never tested, but its full sync was refused.
+        const QString partners = m_connectors.last().id;
+        QVERIFY(ConnectorStore(m_connection->database())
+                    .recordTest(partners, {1'700'000'000'000, false, u"The client secret is wrong."_s}, &error));
         QVERIFY2(model.reload(m_connection->database(), &error), qPrintable(error));
         QCOMPARE(model.rowCount(), 2);
         for (int row = 0; row < model.rowCount(); ++row) {
-            const QString lastRun = model.index(row, ConnectorListModel::LastRunColumn).data().toString();
+            const QString lastSync = model.index(row, ConnectorListModel::LastSyncColumn).data().toString();
+            const QString status = model.index(row, ConnectorListModel::StatusColumn).data().toString();
+            QCOMPARE(model.index(row, ConnectorListModel::LastSimulationColumn).data().toString(), u"None"_s);
             if (model.connector(row).id == m_connectors.first().id) {
-                QVERIFY2(lastRun.endsWith(u"full sync refused"_s), qPrintable(lastRun));
-                QCOMPARE(model.index(row, ConnectorListModel::LastRunColumn).data(Qt::ToolTipRole).toString(),
+                QVERIFY2(lastSync.endsWith(u", refused"_s), qPrintable(lastSync));
+                QVERIFY2(lastSync.contains(u"2023"_s), qPrintable(lastSync)); // four-digit years
+                QCOMPARE(model.index(row, ConnectorListModel::LastSyncColumn).data(Qt::ToolTipRole).toString(),
                          u"Stopped by the deletion limit"_s);
+                QCOMPARE(model.status(row), ConnectorListModel::Status::SyncFailed);
+                QCOMPARE(status, u"Last sync failed"_s);
             } else {
-                QCOMPARE(lastRun, u"Never run"_s);
+                QCOMPARE(lastSync, u"Never synced"_s);
+                QCOMPARE(model.status(row), ConnectorListModel::Status::TestFailed);
+                QCOMPARE(model.index(row, ConnectorListModel::StatusColumn).data(Qt::ToolTipRole).toString(),
+                         u"The client secret is wrong."_s);
+                // A secret missing from the keychain outweighs everything else.
+                model.setSecretMissing(partners, true);
+                QCOMPARE(model.status(row), ConnectorListModel::Status::SecretMissing);
+                model.setSecretMissing(partners, false);
+                QCOMPARE(model.status(row), ConnectorListModel::Status::TestFailed);
             }
-            // Only the scheduled one has a next run; its tooltip is the expression.
+            // Only the scheduled one has a next run, shown without seconds; its tooltip is the expression.
             const QModelIndex next = model.index(row, ConnectorListModel::NextRunColumn);
             if (model.connector(row).schedule.enabled) {
                 const QDateTime expected = model.connector(row).schedule.nextRun(QDateTime::currentDateTimeUtc());
                 QCOMPARE(expected.toLocalTime().time(), QTime(2, 0));
-                QCOMPARE(next.data().toString(), QLocale().toString(expected.toLocalTime(), QLocale::ShortFormat));
+                QVERIFY2(next.data().toString().endsWith(u"02:00"_s), qPrintable(next.data().toString()));
                 QCOMPARE(next.data(Qt::ToolTipRole).toString(), u"0 0 2 * * ?"_s);
             } else {
                 QCOMPARE(next.data().toString(), u"Not scheduled"_s);
             }
-            QCOMPARE(model.index(row, ConnectorListModel::TypeColumn).data().toString(), u"Keycloak"_s);
+        }
+        // A passing test afterwards clears the failure.
+        QVERIFY2(ConnectorStore(m_connection->database()).recordTest(partners, {1'700'000'100'000, true, {}}, &error),
+                 qPrintable(error));
+        QVERIFY2(model.reload(m_connection->database(), &error), qPrintable(error));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.connector(row).id == partners) {
+                QCOMPARE(model.status(row), ConnectorListModel::Status::TestPassed);
+            }
         }
     }
 
@@ -100,7 +125,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, HistoryModel::DurationColumn).data().toString(), u"2.5 s"_s);
         QCOMPARE(model.index(0, HistoryModel::ResultColumn).data().toString(), u"Refused"_s);
         QCOMPARE(model.index(0, HistoryModel::ChangesColumn).data().toString(),
-                 u"Users added: 3"_s); // unchanged left out
+                 u"Users to add: 3"_s); // unchanged left out; refused, so nothing was added
         model.setRuns({});
         QCOMPARE(sorted.rowCount(), 0);
     }

@@ -1,3 +1,4 @@
+#include "ConnectorListModel.h"
 #include "HistoryDialog.h"
 #include "HistoryModel.h"
 #include "MainWindow.h"
@@ -67,7 +68,8 @@ private Q_SLOTS:
         auto* simulate = window.findChild<QAbstractButton*>(u"simulateButton"_s);
         QCOMPARE(connectors->model()->rowCount(), 1);
         QCOMPARE(connectors->model()->index(0, 0).data().toString(), u"Test Realm"_s);
-        QCOMPARE(connectors->model()->index(0, 4).data().toString(), u"Never run"_s);
+        QCOMPARE(connectors->model()->index(0, ConnectorListModel::LastSyncColumn).data().toString(),
+                 u"Never synced"_s);
         QVERIFY(!simulate->isEnabled()); // nothing selected yet
         connectors->selectRow(0);
         QVERIFY(simulate->isEnabled());
@@ -80,14 +82,35 @@ private Q_SLOTS:
         // A first sync adds every user of the realm, and more: groups and memberships.
         QVERIFY2(changes->model()->rowCount() > m_realm.users().size(),
                  qPrintable(QString::number(changes->model()->rowCount())));
+        // It says what would happen, per object type, and warns about what it leaves out.
+        const QString headline = window.lastReport()->findChild<QLabel*>(u"summaryLabel"_s)->text();
+        QVERIFY2(
+            headline.startsWith(u"Simulation: nothing has been changed yet. A full sync would add %1 users, "_s.arg(
+                m_realm.users().size())),
+            qPrintable(headline));
+        QVERIFY2(headline.contains(u"; skip 2 groups and "_s), qPrintable(headline));
+        const QString banner = window.lastReport()->findChild<QLabel*>(u"skipBannerLabel"_s)->text();
+        QVERIFY2(banner.contains(u"will not be synced"_s) && banner.contains(u"/Engineering/Team A"_s),
+                 qPrintable(banner));
+        QVERIFY(window.lastReport()->findChild<QAbstractButton*>(u"user-addCountButton"_s));
+        QVERIFY2(window.statusBar()->currentMessage().contains(u"nothing changed yet"_s),
+                 qPrintable(window.statusBar()->currentMessage()));
         auto* added = window.lastReport()->findChild<QAbstractButton*>(u"addFilterButton"_s);
         QVERIFY(added);
         QTest::mouseClick(added, Qt::LeftButton);
         QVERIFY(changes->model()->rowCount() > 0);
-        QVERIFY(connectors->model()->index(0, 4).data().toString().endsWith(u"simulation succeeded"_s));
+        // The realm's two "Team A" groups collide: the simulation left them out, and says so.
+        QVERIFY(connectors->model()
+                    ->index(0, ConnectorListModel::LastSimulationColumn)
+                    .data()
+                    .toString()
+                    .endsWith(u"succeeded with warnings"_s));
+        QCOMPARE(connectors->model()->index(0, ConnectorListModel::LastSyncColumn).data().toString(),
+                 u"Never synced"_s);
         QTRY_VERIFY(simulate->isEnabled());
 
         if (const QString folder = qEnvironmentVariable("USERSYNC_SCREENSHOTS"); !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout catches up with the latest texts
             QVERIFY(window.grab().save(folder + u"/main-window.png"_s));
             QVERIFY(window.lastReport()->window()->grab().save(folder + u"/simulated-sync.png"_s));
         }
@@ -101,7 +124,15 @@ private Q_SLOTS:
         QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
                  qPrintable(window.lastReport()->window()->windowTitle()));
         QCOMPARE(directoryUsers(), m_realm.users().size());
-        QVERIFY(connectors->model()->index(0, 4).data().toString().endsWith(u"full sync succeeded"_s));
+        QVERIFY(connectors->model()
+                    ->index(0, ConnectorListModel::LastSyncColumn)
+                    .data()
+                    .toString()
+                    .endsWith(u"succeeded with warnings"_s));
+        QCOMPARE(connectors->model()->index(0, ConnectorListModel::StatusColumn).data().toString(),
+                 u"Synced with warnings"_s);
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(u"Full sync of “Test Realm” applied: added "_s),
+                 qPrintable(window.statusBar()->currentMessage()));
     }
 
     void fullSyncRecommendsASimulationFirst()
@@ -122,6 +153,16 @@ private Q_SLOTS:
         QVERIFY(window.lastReport()->window()->windowTitle().contains(u"Applied"_s));
         QCOMPARE(directoryUsers(), m_realm.users().size()); // the realm again: nothing new
         QTRY_VERIFY(fullSync->isEnabled());
+
+        // A simulation now has nothing to do, and says so rather than counting "changes".
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QPointer<QWidget> applied = window.lastReport();
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != applied, 60'000);
+        const QString headline = window.lastReport()->findChild<QLabel*>(u"summaryLabel"_s)->text();
+        QVERIFY2(headline.startsWith(u"Simulation: the directory already matches Keycloak ("_s), qPrintable(headline));
+        QVERIFY(headline.contains(u"Nothing to apply."_s));
+        QVERIFY(window.lastReport()->findChild<QAbstractButton*>(u"applyButton"_s)->isHidden());
+        screenshotReport(window.lastReport(), u"report-no-op"_s);
     }
 
     // Every run so far is in the history; a full run opens as the report of what it changed.
@@ -132,12 +173,16 @@ private Q_SLOTS:
         QTest::mouseClick(window.findChild<QAbstractButton*>(u"historyButton"_s), Qt::LeftButton);
         QVERIFY(window.history());
         auto* runs = window.history()->findChild<QTableView*>(u"historyTableView"_s);
-        QCOMPARE(runs->model()->rowCount(), 3); // simulate, apply the reviewed plan, full sync
-        QCOMPARE(runs->model()->index(2, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s); // oldest last
-        QCOMPARE(runs->model()->index(1, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
-        QCOMPARE(runs->model()->index(1, HistoryModel::ResultColumn).data().toString(), u"Succeeded"_s);
-        QVERIFY(runs->model()->index(1, HistoryModel::ChangesColumn).data().toString().contains(u"Users added:"_s));
-        runs->selectRow(1);
+        // Simulate, apply the reviewed plan, full sync, and the simulation that found nothing to do.
+        QCOMPARE(runs->model()->rowCount(), 4);
+        QCOMPARE(runs->model()->index(3, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s); // oldest last
+        QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s);
+        QVERIFY(runs->selectionModel()->isRowSelected(0)); // the newest, so that its buttons work at once
+        QCOMPARE(runs->model()->index(2, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
+        // The realm's colliding groups were left out: it succeeded, with warnings.
+        QCOMPARE(runs->model()->index(2, HistoryModel::ResultColumn).data().toString(), u"Succeeded with warnings"_s);
+        QVERIFY(runs->model()->index(2, HistoryModel::ChangesColumn).data().toString().contains(u"Users added:"_s));
+        runs->selectRow(2);
         QTest::mouseClick(window.history()->findChild<QAbstractButton*>(u"openReportButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.history()->lastReport(), 30'000);
         auto* changes = window.history()->lastReport()->findChild<QTableView*>(u"changesTableView"_s);
@@ -166,9 +211,15 @@ private Q_SLOTS:
         QPointer<QWidget> simulated = window.lastReport();
         QVERIFY(simulated->findChild<QAbstractButton*>(u"disableFilterButton"_s));
 
+        QVERIFY(simulated->findChild<QLabel*>(u"deletionLimitBannerLabel"_s));
+        screenshotReport(simulated, u"report-deletion-limit"_s);
+
         MessageBox::setNextAnswer(QMessageBox::Cancel);
         QTest::mouseClick(simulated->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
         QCOMPARE(window.lastReport(), simulated.data()); // nothing ran
+        QVERIFY(simulated && simulated->isVisible()); // the reviewed report stays open
+        QVERIFY2(MessageBox::lastQuestion().contains(u"deletion limit"_s), qPrintable(MessageBox::lastQuestion()));
+        QCOMPARE(MessageBox::lastChoices(), QStringList{u"Allow Once and Apply"_s});
         QCOMPARE(activeUsers(), m_realm.users().size() - 1); // only the one disabled in Keycloak
 
         MessageBox::setNextAnswer(QMessageBox::Apply); // "Allow Once and Apply"
@@ -201,12 +252,67 @@ private Q_SLOTS:
         QVERIFY(activeUsers() < 10); // a preview changes nothing
 
         auto* apply = preview->findChild<QAbstractButton*>(u"applyButton"_s);
-        QCOMPARE(apply->text(), u"&Apply This Rollback"_s);
+        QCOMPARE(apply->text(), u"&Apply This Rollback…"_s);
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(history->lastReport() && history->lastReport() != preview, 30'000);
         QVERIFY(history->lastReport()->window()->windowTitle().contains(u"Applied"_s));
         QCOMPARE(activeUsers(), m_realm.users().size() - 1); // everyone back but the one disabled in Keycloak
         QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Rollback"_s);
+    }
+
+    // Rolling back the first full sync, which added everyone: the rollback would disable
+    // (not delete) every user, past the deletion limit, so it asks first and names the counts.
+    void rollbackThatDisablesAsksFirst()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"historyButton"_s), Qt::LeftButton);
+        HistoryDialog* history = window.history();
+        auto* runs = history->findChild<QTableView*>(u"historyTableView"_s);
+        int first = -1;
+        for (int row = 0; row < runs->model()->rowCount(); ++row) {
+            if (runs->model()->index(row, HistoryModel::ModeColumn).data().toString() == u"Full sync"_s) {
+                first = row; // the oldest full run is the last one listed
+            }
+        }
+        QVERIFY(first >= 0);
+        runs->selectRow(first);
+        const qsizetype usersBefore = directoryUsers();
+        const qsizetype activeBefore = activeUsers();
+        QTest::mouseClick(history->findChild<QAbstractButton*>(u"rollbackButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(history->lastReport(), 30'000);
+        QPointer<QWidget> preview = history->lastReport();
+        QVERIFY(preview->findChild<QAbstractButton*>(u"disableFilterButton"_s));
+        QVERIFY(!preview->findChild<QAbstractButton*>(u"deleteFilterButton"_s)
+                || !preview->findChild<QAbstractButton*>(u"user-deleteCountButton"_s)); // users are not deleted
+        const QString headline = preview->findChild<QLabel*>(u"summaryLabel"_s)->text();
+        QVERIFY2(preview->findChild<QLabel*>(u"deletionLimitBannerLabel"_s), qPrintable(headline));
+        QVERIFY2(headline.startsWith(u"Rollback preview: nothing has been changed yet. Applying it would "_s),
+                 qPrintable(headline));
+        screenshotReport(preview, u"rollback-preview"_s);
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(preview->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
+        QVERIFY(preview && preview->isVisible()); // still there, nothing done
+        QVERIFY2(MessageBox::lastQuestion().contains(u"This rollback would "_s)
+                     && MessageBox::lastQuestion().contains(u"disable "_s)
+                     && MessageBox::lastQuestion().contains(u"deletion limit"_s),
+                 qPrintable(MessageBox::lastQuestion()));
+        QCOMPARE(MessageBox::lastChoices(), (QStringList{u"Disable and Apply"_s, u"Delete the Added Users Instead"_s}));
+        QCOMPARE(activeUsers(), activeBefore);
+
+        MessageBox::setNextAnswer(QMessageBox::Apply); // Disable and Apply
+        QTest::mouseClick(preview->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(history->lastReport() && history->lastReport() != preview, 30'000);
+        QCOMPARE(directoryUsers(), usersBefore); // disabled, kept with their ids and history
+        QVERIFY(activeUsers() < activeBefore);
+        // The window's list shows it at once.
+        QTRY_VERIFY(window.findChild<QTableView*>(u"connectorsTableView"_s)
+                        ->model()
+                        ->index(0, ConnectorListModel::LastSyncColumn)
+                        .data()
+                        .toString()
+                        .endsWith(u"rolled back"_s));
     }
 
     // A directory with a user made by hand before any sync: the preview says it will be linked.
@@ -275,10 +381,15 @@ private Q_SLOTS:
         MainWindow window;
         QVERIFY(window.openDirectory(location));
         auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
-        QCOMPARE(connectors->model()->index(0, 4).data().toString(), u"Never run"_s);
+        QCOMPARE(connectors->model()->index(0, ConnectorListModel::LastSyncColumn).data().toString(),
+                 u"Never synced"_s);
         window.enableScheduling();
         QVERIFY(window.scheduler()->service()->hasSchedules());
-        QTRY_VERIFY_WITH_TIMEOUT(connectors->model()->index(0, 4).data().toString().endsWith(u"full sync succeeded"_s),
+        QTRY_VERIFY_WITH_TIMEOUT(connectors->model()
+                                     ->index(0, ConnectorListModel::LastSyncColumn)
+                                     .data()
+                                     .toString()
+                                     .contains(u"succeeded"_s),
                                  60'000);
         auto connection = DatabaseConnection::open(location, {}, &error);
         const auto runs = DirectoryStore(connection->database()).runs(connector.id, 10, &error);
@@ -348,6 +459,14 @@ private Q_SLOTS:
     }
 
 private:
+    static void screenshotReport(QWidget* report, const QString& name)
+    {
+        if (const QString folder = qEnvironmentVariable("USERSYNC_SCREENSHOTS"); !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents();
+            QVERIFY(report->window()->grab().save(folder + u'/' + name + u".png"_s));
+        }
+    }
+
     static QString directoryStatus(const MainWindow& window)
     {
         return window.findChild<QLabel*>(u"directoryStatusLabel"_s)->text();
