@@ -13,6 +13,7 @@
 #include "connectors/keycloak/ConnectionTest.h"
 
 #include <QDateTime>
+#include <QLabel>
 
 ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<ConnectorConfig>& existing,
                                  QWidget* parent)
@@ -40,6 +41,18 @@ ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<Con
     }
     if (existing) {
         setStartId(ConnectionPageId); // the type of a stored connector does not change
+    }
+    // Help lines read as help: smaller and quieter than the labels they explain.
+    for (QLabel* hint : findChildren<QLabel*>()) {
+        if (hint->objectName().endsWith(QLatin1String("HintLabel"))
+            && hint->foregroundRole() != QPalette::PlaceholderText) { // not made quiet by its page already
+            QFont font = hint->font();
+            font.setPointSizeF(font.pointSizeF() * 0.9);
+            hint->setFont(font);
+            QPalette palette = hint->palette();
+            palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+            hint->setPalette(palette);
+        }
     }
     m_shown = config();
     connect(m_connection, &ConnectionPage::saveAndTestRequested, this, &ConnectorWizard::saveAndTest);

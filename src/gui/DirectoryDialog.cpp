@@ -13,9 +13,43 @@
 
 namespace {
 
+// Every word typed must appear, each in any column: "staff 0001" finds "Staff User 0001".
+class WordFilterProxyModel final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setWords(const QString& text)
+    {
+        m_words = text.split(u' ', Qt::SkipEmptyParts);
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        if (m_words.isEmpty()) {
+            return true;
+        }
+        const QAbstractItemModel* model = sourceModel();
+        const int columns = model->columnCount(parent);
+        return std::all_of(m_words.cbegin(), m_words.cend(), [&](const QString& word) {
+            for (int column = 0; column < columns; ++column) {
+                if (model->index(row, column, parent).data().toString().contains(word, Qt::CaseInsensitive)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+private:
+    QStringList m_words;
+};
+
 QSortFilterProxyModel* searchableProxy(QAbstractItemModel* source, int sortRole, QObject* parent)
 {
-    auto* proxy = new QSortFilterProxyModel(parent);
+    auto* proxy = new WordFilterProxyModel(parent);
     proxy->setSourceModel(source);
     proxy->setSortRole(sortRole);
     proxy->setSortLocaleAware(true);
@@ -58,8 +92,8 @@ DirectoryDialog::DirectoryDialog(DirectoryLocation location, QWidget* parent)
         m_ui->searchLineEdit->selectAll();
     });
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_userProxy->setFilterFixedString(text);
-        m_groupProxy->setFilterFixedString(text);
+        static_cast<WordFilterProxyModel*>(m_userProxy)->setWords(text);
+        static_cast<WordFilterProxyModel*>(m_groupProxy)->setWords(text);
         updateStatus();
     });
     reload();
@@ -114,7 +148,7 @@ void DirectoryDialog::updateStatus()
     }
     if (m_userProxy->rowCount() == 0 && m_groupProxy->rowCount() == 0) {
         m_ui->directoryStatusLabel->setText(
-            tr("No user or group matches “%1”. The search looks for the text as typed, in any column.")
+            tr("No user or group matches “%1”. Every word typed must appear in one of the columns.")
                 .arg(m_ui->searchLineEdit->text()));
         return;
     }

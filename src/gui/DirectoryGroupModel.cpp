@@ -32,6 +32,9 @@ int DirectoryGroupModel::columnCount(const QModelIndex& parent) const
 
 QVariant DirectoryGroupModel::data(const QModelIndex& index, int role) const
 {
+    if (role == Qt::TextAlignmentRole && index.column() == MembersColumn) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter); // numbers line up
+    }
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != SortRole)) {
         return {};
     }

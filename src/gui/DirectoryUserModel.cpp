@@ -99,7 +99,7 @@ QVariant DirectoryUserModel::headerData(int section, Qt::Orientation orientation
     case UsernameColumn:
         return tr("Username");
     case DisplayNameColumn:
-        return tr("Display Name");
+        return tr("Display name");
     case EmailColumn:
         return tr("Email");
     case StatusColumn:

@@ -11,6 +11,7 @@
 #include "sync/RunReportJob.h"
 #include "ui_HistoryDialog.h"
 
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 #include <QVBoxLayout>
@@ -39,6 +40,17 @@ HistoryDialog::HistoryDialog(DirectoryLocation location, QSqlDatabase db, QWidge
     connect(m_ui->openReportButton, &QPushButton::clicked, this, &HistoryDialog::openSelectedReport);
     connect(m_ui->rollbackButton, &QPushButton::clicked, this, &HistoryDialog::rollBackSelected);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
+    // Simulations and previews changed nothing: they can be hidden, leaving what was applied.
+    auto* previews = new QCheckBox(tr("Show &simulations and previews"), this);
+    previews->setObjectName(QStringLiteral("showPreviewsCheckBox"));
+    previews->setChecked(true);
+    m_ui->historyButtonsLayout->insertWidget(2, previews);
+    m_sorted->setFilterRole(HistoryModel::ModeRole);
+    m_sorted->setFilterKeyColumn(HistoryModel::ModeColumn);
+    connect(previews, &QCheckBox::toggled, this, [this](bool shown) {
+        m_sorted->setFilterRegularExpression(shown ? QString() : QStringLiteral("^(full|rollback)$"));
+        updateActions();
+    });
     m_ui->historyLayout->insertWidget(0, m_chart, 2);
     m_ui->historyLayout->setStretchFactor(m_ui->historyTableView, 3);
     reload();

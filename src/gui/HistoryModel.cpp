@@ -57,6 +57,9 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const RunRecord& run = m_runs.at(index.row());
+    if (role == ModeRole) {
+        return run.mode;
+    }
     if (role == SortRole) {
         switch (index.column()) {
         case StartedColumn:

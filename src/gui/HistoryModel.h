@@ -22,7 +22,10 @@ public:
         ChangesColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1 };
+    enum Role {
+        SortRole = Qt::UserRole + 1,
+        ModeRole, // the run's stored mode: "full", "simulate", "rollback", "rollback-simulate"
+    };
 
     explicit HistoryModel(QObject* parent = nullptr);
 

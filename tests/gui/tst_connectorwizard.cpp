@@ -308,6 +308,16 @@ private Q_SLOTS:
             }
             QVERIFY2(matches, qPrintable(index.data().toString()));
         }
+        // Every word must match, each in any column: the last name and then the first finds them.
+        const QString first = someone.value(u"firstName"_s).toString();
+        const QString last = someone.value(u"lastName"_s).toString();
+        QVERIFY(!first.isEmpty() && !last.isEmpty());
+        search->setText(last + u' ' + first);
+        QVERIFY(directory->users()->rowCount() >= 1);
+        search->setText(last + u" no-such-word"_s);
+        QCOMPARE(directory->users()->rowCount(), 0);
+        QVERIFY(
+            directory->findChild<QLabel*>(u"directoryStatusLabel"_s)->text().startsWith(u"No user or group matches"_s));
         search->clear();
         screenshot(directory, u"directory"_s);
         screenshot(&window, u"main-window-scheduled"_s);

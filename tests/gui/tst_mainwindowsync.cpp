@@ -14,6 +14,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -178,6 +179,13 @@ private Q_SLOTS:
         QCOMPARE(runs->model()->index(3, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s); // oldest last
         QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s);
         QVERIFY(runs->selectionModel()->isRowSelected(0)); // the newest, so that its buttons work at once
+        // Without the simulations, what was applied.
+        auto* previews = window.history()->findChild<QCheckBox*>(u"showPreviewsCheckBox"_s);
+        previews->setChecked(false);
+        QCOMPARE(runs->model()->rowCount(), 2);
+        QCOMPARE(runs->model()->index(0, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
+        previews->setChecked(true);
+        QCOMPARE(runs->model()->rowCount(), 4);
         QCOMPARE(runs->model()->index(2, HistoryModel::ModeColumn).data().toString(), u"Full sync"_s);
         // The realm's colliding groups were left out: it succeeded, with warnings.
         QCOMPARE(runs->model()->index(2, HistoryModel::ResultColumn).data().toString(), u"Succeeded with warnings"_s);
