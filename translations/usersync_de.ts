@@ -2,6 +2,361 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ChangeSummary</name>
+    <message>
+        <source>To add</source>
+        <translation>Hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>To link</source>
+        <translation>Zu verknüpfen</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Verknüpft</translation>
+    </message>
+    <message>
+        <source>To modify</source>
+        <translation>Zu ändern</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>To disable</source>
+        <translation>Zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>To delete</source>
+        <translation>Zu löschen</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>To anonymize</source>
+        <translation>Zu anonymisieren</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>Anonymisiert</translation>
+    </message>
+    <message>
+        <source>To reactivate</source>
+        <translation>Zu reaktivieren</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>Reaktiviert</translation>
+    </message>
+    <message>
+        <source>To skip</source>
+        <translation>Zu überspringen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>To remove</source>
+        <translation>Zu entfernen</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>Mitgliedschaften</translation>
+    </message>
+    <message>
+        <source>%L1 user</source>
+        <translation>%L1 Benutzer</translation>
+    </message>
+    <message>
+        <source>%L1 users</source>
+        <translation>%L1 Benutzer</translation>
+    </message>
+    <message>
+        <source>%L1 group</source>
+        <translation>%L1 Gruppe</translation>
+    </message>
+    <message>
+        <source>%L1 groups</source>
+        <translation>%L1 Gruppen</translation>
+    </message>
+    <message>
+        <source>%L1 membership</source>
+        <translation>%L1 Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>%L1 memberships</source>
+        <translation>%L1 Mitgliedschaften</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two of a list</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>link %1</source>
+        <translation>%1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>linked %1</source>
+        <translation>%1 verknüpft</translation>
+    </message>
+    <message>
+        <source>modify %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <source>modified %1</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>reactivate %1</source>
+        <translation>%1 reaktivieren</translation>
+    </message>
+    <message>
+        <source>reactivated %1</source>
+        <translation>%1 reaktiviert</translation>
+    </message>
+    <message>
+        <source>disable %1</source>
+        <translation>%1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>disabled %1</source>
+        <translation>%1 deaktiviert</translation>
+    </message>
+    <message>
+        <source>anonymize %1</source>
+        <translation>%1 anonymisieren</translation>
+    </message>
+    <message>
+        <source>anonymized %1</source>
+        <translation>%1 anonymisiert</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>skip %1</source>
+        <translation>%1 überspringen</translation>
+    </message>
+    <message>
+        <source>skipped %1</source>
+        <translation>%1 übersprungen</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the clauses of a summary</comment>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <comment>614 users and 12 groups</comment>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>Ausgelassen: %1.</translation>
+    </message>
+    <message>
+        <source>Simulation: the directory already matches Keycloak. Nothing to apply.</source>
+        <translation>Simulation: Das Verzeichnis entspricht bereits Keycloak. Nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Simulation: the directory already matches Keycloak (%1 up to date). Nothing to apply.</source>
+        <translation>Simulation: Das Verzeichnis entspricht bereits Keycloak (%1 aktuell). Nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Simulation: nothing has been changed yet. A full sync would %1.</source>
+        <translation>Simulation: Noch wurde nichts geändert. Eine vollständige Synchronisation würde %1.</translation>
+    </message>
+    <message>
+        <source>Rollback preview: nothing has been changed yet. Applying it would %1.</source>
+        <translation>Vorschau der Rücknahme: Noch wurde nichts geändert. Die Rücknahme würde %1.</translation>
+    </message>
+    <message>
+        <source>Rollback preview: nothing of that run can be rolled back any more.</source>
+        <translation>Vorschau der Rücknahme: Von diesem Lauf lässt sich nichts mehr zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Rollback applied on %1: %2.</source>
+        <translation>Rücknahme am %1 angewendet: %2.</translation>
+    </message>
+    <message>
+        <source>Full sync applied on %1: %2.</source>
+        <translation>Vollständige Synchronisation am %1 angewendet: %2.</translation>
+    </message>
+    <message>
+        <source>Full sync on %1: the directory already matched Keycloak, so nothing was changed.</source>
+        <translation>Vollständige Synchronisation am %1: Das Verzeichnis entsprach bereits Keycloak, daher wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 refused on %2: nothing was changed.</source>
+        <translation>%1 am %2 abgelehnt: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled on %2: nothing was changed.</source>
+        <translation>%1 am %2 abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 skipped on %2: another run of this connector was under way.</source>
+        <translation>%1 am %2 übersprungen: Ein anderer Lauf dieses Connectors war im Gange.</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2: nothing was changed.</source>
+        <translation>%1 am %2 fehlgeschlagen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>It would have %1.</source>
+        <translation>Sie hätte %1.</translation>
+    </message>
+    <message>
+        <source>Full sync</source>
+        <translation>Vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rücknahme</translation>
+    </message>
+    <message>
+        <source>Rollback preview</source>
+        <translation>Vorschau der Rücknahme</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>started by hand</source>
+        <translation>manuell gestartet</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”</source>
+        <translation>%1 von „%2“</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Path in Keycloak</source>
+        <translation>Pfad in Keycloak</translation>
+    </message>
+    <message>
+        <source>Keycloak ID</source>
+        <translation>Keycloak-ID</translation>
+    </message>
+    <message>
+        <source>Managed by connector</source>
+        <translation>Verwaltet von Connector</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
     <name>ChangeTableModel</name>
     <message>
         <source>User</source>
@@ -16,46 +371,6 @@
         <translation>Mitgliedschaft</translation>
     </message>
     <message>
-        <source>Added</source>
-        <translation>Hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Linked</source>
-        <translation>Verknüpft</translation>
-    </message>
-    <message>
-        <source>Modified</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>Not modified</source>
-        <translation>Nicht geändert</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Deaktiviert</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>Gelöscht</translation>
-    </message>
-    <message>
-        <source>Anonymized</source>
-        <translation>Anonymisiert</translation>
-    </message>
-    <message>
-        <source>Reactivated</source>
-        <translation>Reaktiviert</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Entfernt</translation>
-    </message>
-    <message>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
@@ -68,16 +383,20 @@
         <translation>Benutzername oder Name</translation>
     </message>
     <message>
-        <source>Display name</source>
-        <translation>Anzeigename</translation>
-    </message>
-    <message>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
         <source>Changed fields</source>
         <translation>Geänderte Felder</translation>
+    </message>
+    <message>
+        <source>Display name or path</source>
+        <translation>Anzeigename oder Pfad</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -593,10 +912,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
         <translation>behalten</translation>
     </message>
     <message>
-        <source>Keycloak&apos;s name</source>
-        <translation>Name aus Keycloak</translation>
-    </message>
-    <message>
         <source>lower case</source>
         <translation>Kleinbuchstaben</translation>
     </message>
@@ -615,10 +930,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
     <message>
         <source>Required groups:   %1</source>
         <translation>Pflichtgruppen:          %1</translation>
-    </message>
-    <message>
-        <source>none (everyone)</source>
-        <translation>keine (alle Benutzer)</translation>
     </message>
     <message>
         <source>Group names:       %1</source>
@@ -716,10 +1027,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
     <message>
         <source>report RUN                                The changes of one run, as CSV or JSON</source>
         <translation>report RUN                                Änderungen eines Laufs als CSV oder JSON ausgeben</translation>
-    </message>
-    <message>
-        <source>rollback RUN [--simulate]                 Revert a full run (shown first with --simulate)</source>
-        <translation>rollback RUN [--simulate]                 Vollständigen Lauf zurücknehmen (vorab mit --simulate anzeigen)</translation>
     </message>
     <message>
         <source>migrate-preview NAME                      Which existing users a first sync links, creates or collides with</source>
@@ -1047,16 +1354,112 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>--catch-up and --no-catch-up cannot go together.</source>
         <translation>--catch-up und --no-catch-up schließen einander aus.</translation>
     </message>
+    <message>
+        <source>--required-group needs a group name; use --no-required-groups to sync everyone.</source>
+        <translation>--required-group braucht einen Gruppennamen; verwenden Sie --no-required-groups, um alle zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>everyone (no restriction)</source>
+        <translation>alle (keine Einschränkung)</translation>
+    </message>
+    <message>
+        <source>Warning: an empty required group name matches no group. Set the groups again with --required-group NAME, or use --no-required-groups to sync everyone.</source>
+        <translation>Warnung: Ein leerer Pflichtgruppenname passt auf keine Gruppe. Legen Sie die Gruppen mit --required-group NAME neu fest oder verwenden Sie --no-required-groups, um alle zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Realm</source>
+        <translation>Realm</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>groups: %1</source>
+        <translation>Gruppen: %1</translation>
+    </message>
+    <message>
+        <source>memberships: %1</source>
+        <translation>Mitgliedschaften: %1</translation>
+    </message>
+    <message>
+        <source>Simulation for “%1” failed (nothing changed):</source>
+        <translation>Simulation für „%1“ fehlgeschlagen (nichts geändert):</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” refused (nothing changed):</source>
+        <translation>Vollständige Synchronisation von „%1“ abgelehnt (nichts geändert):</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” cancelled (nothing changed):</source>
+        <translation>Vollständige Synchronisation von „%1“ abgebrochen (nichts geändert):</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” failed (nothing changed):</source>
+        <translation>Vollständige Synchronisation von „%1“ fehlgeschlagen (nichts geändert):</translation>
+    </message>
+    <message>
+        <source>rollback RUN [--simulate]                 Revert a full run (shown first with --simulate; past the deletion limit only with --allow-deletions)</source>
+        <translation>rollback RUN [--simulate]                 Vollständigen Lauf zurücknehmen (vorher anzeigen mit --simulate; über die Löschgrenze hinaus nur mit --allow-deletions)</translation>
+    </message>
+    <message>
+        <source>Re-run with --allow-deletions to allow it once.</source>
+        <translation>Führen Sie den Befehl mit --allow-deletions erneut aus, um dies einmalig zu erlauben.</translation>
+    </message>
+    <message>
+        <source>It passes the deletion limit. Once the removals are reviewed, apply it with: usersync-cli sync &quot;%1&quot; --full --allow-deletions</source>
+        <translation>Dies überschreitet die Löschgrenze. Prüfen Sie zuerst die Entfernungen und übernehmen Sie die Änderungen dann mit: usersync-cli sync &quot;%1&quot; --full --allow-deletions</translation>
+    </message>
+    <message>
+        <source>Let this one rollback past the deletion limit. Review it with --simulate first.</source>
+        <translation>Diese eine Rücknahme über die Löschgrenze hinaus zulassen. Prüfen Sie sie vorher mit --simulate.</translation>
+    </message>
+    <message>
+        <source>Delete the users the run added, instead of disabling them.</source>
+        <translation>Die vom Lauf hinzugefügten Benutzer löschen, statt sie zu deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Disable the users the run added, even if the connector&apos;s cleanup deletes users.</source>
+        <translation>Die vom Lauf hinzugefügten Benutzer deaktivieren, auch wenn der Connector ausscheidende Benutzer löscht.</translation>
+    </message>
+    <message>
+        <source>Give --delete-added or --disable-added, not both.</source>
+        <translation>Geben Sie --delete-added oder --disable-added an, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Rollback of run %1 refused (nothing changed):</source>
+        <translation>Rücknahme von Lauf %1 abgelehnt (nichts geändert):</translation>
+    </message>
+    <message>
+        <source>Deletion limit: %1</source>
+        <translation>Löschgrenze: %1</translation>
+    </message>
+    <message>
+        <source>Once reviewed, apply it with: usersync-cli rollback %1 --allow-deletions</source>
+        <translation>Führen Sie die Rücknahme nach der Prüfung aus mit: usersync-cli rollback %1 --allow-deletions</translation>
+    </message>
+    <message>
+        <source>Keycloak’s name</source>
+        <translation>Name aus Keycloak</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPage</name>
     <message>
         <source>Na&amp;me:</source>
         <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>Corporate SSO</source>
-        <translation>Firmen-SSO</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1067,24 +1470,12 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Keycloak-&amp;URL:</translation>
     </message>
     <message>
-        <source>https://sso.example.com</source>
-        <translation>https://sso.example.com</translation>
-    </message>
-    <message>
         <source>Keycloak URL</source>
         <translation>Keycloak-URL</translation>
     </message>
     <message>
-        <source>The server address without the realm. Servers before Keycloak 17 answer under /auth (https://sso.example.com/auth); both forms work, and the test says which one answered.</source>
-        <translation>Die Serveradresse ohne den Realm. Server vor Keycloak 17 antworten unter /auth (https://sso.example.com/auth); beide Formen funktionieren, und der Test zeigt, welche geantwortet hat.</translation>
-    </message>
-    <message>
         <source>&amp;Realm:</source>
         <translation>&amp;Realm:</translation>
-    </message>
-    <message>
-        <source>company</source>
-        <translation>firma</translation>
     </message>
     <message>
         <source>Realm</source>
@@ -1093,10 +1484,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>&amp;Client ID:</source>
         <translation>&amp;Client-ID:</translation>
-    </message>
-    <message>
-        <source>usersync</source>
-        <translation>usersync</translation>
     </message>
     <message>
         <source>Client ID</source>
@@ -1175,24 +1562,8 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>ohne /auth</translation>
     </message>
     <message>
-        <source>Signed in as client “%1”.</source>
-        <translation>Als Client „%1“ angemeldet.</translation>
-    </message>
-    <message>
-        <source>Users readable: %L1.</source>
-        <translation>Benutzer lesbar: %L1.</translation>
-    </message>
-    <message>
-        <source>Groups readable: %L1, of which %L2 at the top level.</source>
-        <translation>Gruppen lesbar: %L1, davon %L2 auf oberster Ebene.</translation>
-    </message>
-    <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
-    </message>
-    <message>
-        <source>Connection OK. The connector is saved.</source>
-        <translation>Verbindung OK. Der Connector ist gespeichert.</translation>
     </message>
     <message>
         <source>The test ended without a result.</source>
@@ -1201,6 +1572,70 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>The connection failed. The connector is saved; correct it and test again.</source>
         <translation>Die Verbindung ist fehlgeschlagen. Der Connector ist gespeichert; korrigieren Sie ihn und testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>e.g. Corporate SSO</source>
+        <translation>z. B. Firmen-SSO</translation>
+    </message>
+    <message>
+        <source>e.g. https://sso.example.com</source>
+        <translation>z. B. https://sso.example.com</translation>
+    </message>
+    <message>
+        <source>The server address without the realm; https:// is assumed. With or without /auth: both forms work, and the test says which one answered.</source>
+        <translation>Die Serveradresse ohne den Realm; ohne Angabe gilt https://. Mit oder ohne /auth: Beide Formen funktionieren, und der Test zeigt, welche geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>e.g. company</source>
+        <translation>z. B. firma</translation>
+    </message>
+    <message>
+        <source>e.g. usersync</source>
+        <translation>z. B. usersync</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Test cancelled. The connector is saved.</source>
+        <translation>Test abgebrochen. Der Connector ist gespeichert.</translation>
+    </message>
+    <message>
+        <source>Keycloak found</source>
+        <translation>Keycloak gefunden</translation>
+    </message>
+    <message>
+        <source>Realm “%1” found</source>
+        <translation>Realm „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>Signed in as client “%1”</source>
+        <translation>Als Client „%1“ angemeldet</translation>
+    </message>
+    <message>
+        <source>Users readable: %L1</source>
+        <translation>Benutzer lesbar: %L1</translation>
+    </message>
+    <message>
+        <source>Users readable</source>
+        <translation>Benutzer lesbar</translation>
+    </message>
+    <message>
+        <source>Groups readable: %L1, of which %L2 at the top level</source>
+        <translation>Gruppen lesbar: %L1, davon %L2 auf oberster Ebene</translation>
+    </message>
+    <message>
+        <source>Groups readable</source>
+        <translation>Gruppen lesbar</translation>
+    </message>
+    <message>
+        <source>Connection OK. The connector is saved; press Enter to save and return.</source>
+        <translation>Verbindung OK. Der Connector ist gespeichert; drücken Sie die Eingabetaste, um zu speichern und zu schließen.</translation>
     </message>
 </context>
 <context>
@@ -1300,44 +1735,8 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
 <context>
     <name>ConnectorListModel</name>
     <message>
-        <source>Never run</source>
-        <translation>Noch nie gelaufen</translation>
-    </message>
-    <message>
-        <source>full sync</source>
-        <translation>vollständige Synchronisation</translation>
-    </message>
-    <message>
-        <source>simulation</source>
-        <translation>Simulation</translation>
-    </message>
-    <message>
-        <source>%1, %2 succeeded</source>
-        <translation>%1, %2 erfolgreich</translation>
-    </message>
-    <message>
-        <source>%1, %2 refused</source>
-        <translation>%1, %2 abgelehnt</translation>
-    </message>
-    <message>
-        <source>%1, %2 cancelled</source>
-        <translation>%1, %2 abgebrochen</translation>
-    </message>
-    <message>
-        <source>%1, %2 failed</source>
-        <translation>%1, %2 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Keycloak</source>
-        <translation>Keycloak</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
     </message>
     <message>
         <source>URL</source>
@@ -1346,10 +1745,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>Realm</source>
         <translation>Realm</translation>
-    </message>
-    <message>
-        <source>Last run</source>
-        <translation>Letzter Lauf</translation>
     </message>
     <message>
         <source>Not scheduled</source>
@@ -1368,16 +1763,96 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>rollback</source>
-        <translation>Rücknahme</translation>
+        <source>%1, rolled back</source>
+        <translation>%1, zurückgenommen</translation>
     </message>
     <message>
-        <source>rollback preview</source>
-        <translation>Vorschau der Rücknahme</translation>
+        <source>%1, succeeded with warnings</source>
+        <translation>%1, erfolgreich mit Warnungen</translation>
     </message>
     <message>
-        <source>%1, %2 skipped</source>
-        <translation>%1, %2 übersprungen</translation>
+        <source>%1, succeeded</source>
+        <translation>%1, erfolgreich</translation>
+    </message>
+    <message>
+        <source>%1, refused</source>
+        <translation>%1, abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1, cancelled</source>
+        <translation>%1, abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1, skipped</source>
+        <translation>%1, übersprungen</translation>
+    </message>
+    <message>
+        <source>%1, failed</source>
+        <translation>%1, fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Secret missing</source>
+        <translation>Client-Secret fehlt</translation>
+    </message>
+    <message>
+        <source>Connection test failed</source>
+        <translation>Verbindungstest fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Noch nicht getestet</translation>
+    </message>
+    <message>
+        <source>Last sync failed</source>
+        <translation>Letzte Synchronisation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Synced with warnings</source>
+        <translation>Mit Warnungen synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Connection OK</source>
+        <translation>Verbindung OK</translation>
+    </message>
+    <message>
+        <source>The client secret is not in the system keychain. Edit the connector and type the secret again.</source>
+        <translation>Das Client-Secret fehlt im Schlüsselbund des Systems. Bearbeiten Sie den Connector und geben Sie das Secret erneut ein.</translation>
+    </message>
+    <message>
+        <source>Select it and press Test Connection.</source>
+        <translation>Wählen Sie ihn aus und klicken Sie auf „Verbindung testen“.</translation>
+    </message>
+    <message>
+        <source>The last sync left some users, groups or memberships out. Its report says which and why.</source>
+        <translation>Die letzte Synchronisation hat einige Benutzer, Gruppen oder Mitgliedschaften ausgelassen. Ihr Bericht nennt, welche und warum.</translation>
+    </message>
+    <message>
+        <source>%1: Keycloak at %2, realm %3</source>
+        <translation>%1: Keycloak unter %2, Realm %3</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisation</translation>
+    </message>
+    <message>
+        <source>Last simulation</source>
+        <translation>Letzte Simulation</translation>
     </message>
 </context>
 <context>
@@ -1410,13 +1885,17 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>The connector cannot be removed: %1.</source>
         <translation>Der Connector kann nicht entfernt werden: %1.</translation>
     </message>
+    <message>
+        <source>The result of the connection test cannot be stored: %1.</source>
+        <translation>Das Ergebnis des Verbindungstests kann nicht gespeichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>The connection tests cannot be read: %1.</source>
+        <translation>Die Verbindungstests können nicht gelesen werden: %1.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorTypePage</name>
-    <message>
-        <source>Choose where the users come from. UserSync reads them; it never changes the source.</source>
-        <translation>Wählen Sie, woher die Benutzer stammen. UserSync liest sie nur; die Quelle wird nie geändert.</translation>
-    </message>
     <message>
         <source>Connector type</source>
         <translation>Connector-Typ</translation>
@@ -1426,14 +1905,18 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Connector-Typ</translation>
     </message>
     <message>
-        <source>Choose the identity provider to read users and groups from.</source>
-        <translation>Wählen Sie den Identitätsanbieter, aus dem Benutzer und Gruppen gelesen werden.</translation>
-    </message>
-    <message>
         <source>Keycloak
 Users, groups and memberships of one realm, read with a service account.</source>
         <translation>Keycloak
 Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkonto.</translation>
+    </message>
+    <message>
+        <source>Where the users come from:</source>
+        <translation>Woher die Benutzer stammen:</translation>
+    </message>
+    <message>
+        <source>UserSync reads users and groups from it; it never changes the source.</source>
+        <translation>UserSync liest daraus Benutzer und Gruppen; an der Quelle ändert es nie etwas.</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1964,46 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Settings saved, but the new secret is not.</source>
         <translation>Einstellungen gespeichert, das neue Secret jedoch nicht.</translation>
+    </message>
+    <message>
+        <source>Keep the Connector?</source>
+        <translation>Connector behalten?</translation>
+    </message>
+    <message>
+        <source>Keep the connector “%1”? It did not pass its connection test.</source>
+        <translation>Den Connector „%1“ behalten? Er hat den Verbindungstest nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Remove It</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing it also removes its client secret from the system keychain.</source>
+        <translation>Beim Entfernen wird auch sein Client-Secret aus dem Schlüsselbund des Systems entfernt.</translation>
+    </message>
+    <message>
+        <source>Not removed.</source>
+        <translation>Nicht entfernt.</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard the new connector?</source>
+        <translation>Den neuen Connector verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard the changes to “%1”?</source>
+        <translation>Die Änderungen an „%1“ verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2434,17 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
+    <name>DeletionGuard</name>
+    <message>
+        <source>The sync would disable, delete or anonymize %L1 of the %L2 users this connector manages (%3%), more than the deletion limit of %L4 users or %5%.</source>
+        <translation>Die Synchronisation würde %L1 der %L2 Benutzer, die dieser Connector verwaltet (%3 %), deaktivieren, löschen oder anonymisieren – mehr als die Löschgrenze von %L4 Benutzern oder %5 %.</translation>
+    </message>
+    <message>
+        <source>The rollback would disable or delete %L1 of the %L2 users this connector manages (%3%), more than the deletion limit of %L4 users or %5%.</source>
+        <translation>Die Rücknahme würde %L1 der %L2 Benutzer, die dieser Connector verwaltet (%3 %), deaktivieren oder löschen – mehr als die Löschgrenze von %L4 Benutzern oder %5 %.</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryAccess</name>
     <message>
         <source>No password for the PostgreSQL directory %1 is stored in the system keychain. Type it in Open Directory, or store it with: usersync-cli directory set-password --directory %2 --password-stdin</source>
@@ -1973,6 +2507,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Matching: %1 of %L2 users, %3 of %L4 groups.</source>
         <translation>Treffer: %1 von %L2 Benutzern, %3 von %L4 Gruppen.</translation>
+    </message>
+    <message>
+        <source>No user or group matches “%1”. Every word typed must appear in one of the columns.</source>
+        <translation>Kein Benutzer und keine Gruppe passt zu „%1“. Jedes eingegebene Wort muss in einer der Spalten vorkommen.</translation>
     </message>
 </context>
 <context>
@@ -2110,10 +2648,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Benutzername</translation>
     </message>
     <message>
-        <source>Display Name</source>
-        <translation>Anzeigename</translation>
-    </message>
-    <message>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
@@ -2128,6 +2662,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Source</source>
         <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2685,16 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Disabled or removed</source>
         <translation>Deaktiviert oder entfernt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+%2: %L3</source>
+        <translation>%1
+%2: %L3</translation>
     </message>
 </context>
 <context>
@@ -2212,8 +2760,60 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Rücknahme von Lauf %1: angewendet</translation>
     </message>
     <message>
-        <source>&amp;Apply This Rollback</source>
-        <translation>Diese Rücknahme &amp;anwenden</translation>
+        <source>Rollback of run %1 planned; nothing has been changed yet.</source>
+        <translation>Rücknahme von Lauf %1 geplant; noch wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Run %1 rolled back: %2.</source>
+        <translation>Lauf %1 zurückgenommen: %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply This Rollback…</source>
+        <translation>Diese Rücknahme &amp;anwenden …</translation>
+    </message>
+    <message>
+        <source>This rollback would %1.</source>
+        <translation>Diese Rücknahme würde %1.</translation>
+    </message>
+    <message>
+        <source>Applying it allows that this once.</source>
+        <translation>Beim Anwenden wird dies einmalig erlaubt.</translation>
+    </message>
+    <message>
+        <source>Deleted users cannot be brought back by a sync; disabled users are reactivated by the next sync if Keycloak still has them.</source>
+        <translation>Gelöschte Benutzer kann eine Synchronisation nicht zurückholen; deaktivierte Benutzer reaktiviert die nächste Synchronisation, wenn Keycloak sie noch enthält.</translation>
+    </message>
+    <message>
+        <source>Disabled users keep their ids and history, and the next sync reactivates them if Keycloak still has them.</source>
+        <translation>Deaktivierte Benutzer behalten ihre ID und ihren Verlauf, und die nächste Synchronisation reaktiviert sie, wenn Keycloak sie noch enthält.</translation>
+    </message>
+    <message>
+        <source>Disable and Apply</source>
+        <translation>Deaktivieren und anwenden</translation>
+    </message>
+    <message>
+        <source>Delete and Apply</source>
+        <translation>Löschen und anwenden</translation>
+    </message>
+    <message>
+        <source>Delete the Added Users Instead</source>
+        <translation>Stattdessen hinzugefügte Benutzer löschen</translation>
+    </message>
+    <message>
+        <source>Disable the Added Users Instead</source>
+        <translation>Stattdessen hinzugefügte Benutzer deaktivieren</translation>
+    </message>
+    <message>
+        <source>Apply Rollback</source>
+        <translation>Rücknahme anwenden</translation>
+    </message>
+    <message>
+        <source>Roll back run %1 of “%2”?</source>
+        <translation>Lauf %1 von „%2“ zurücknehmen?</translation>
+    </message>
+    <message>
+        <source>Show &amp;simulations and previews</source>
+        <translation>Simulationen und &amp;Vorschauen anzeigen</translation>
     </message>
 </context>
 <context>
@@ -2317,6 +2917,14 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>%1 %2: %L3</source>
         <translation>%1 %2: %L3</translation>
+    </message>
+    <message>
+        <source>&lt; 0.1 s</source>
+        <translation>&lt; 0,1 s</translation>
+    </message>
+    <message>
+        <source>Succeeded with warnings</source>
+        <translation>Erfolgreich mit Warnungen</translation>
     </message>
 </context>
 <context>
@@ -2515,10 +3123,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Über UserSync</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;UserSync %1&lt;/h3&gt;&lt;p&gt;Keeps an application&apos;s user directory in step with a Keycloak realm.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;UserSync %1&lt;/h3&gt;&lt;p&gt;Gleicht das Benutzerverzeichnis einer Anwendung mit einem Keycloak-Realm ab.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Connectors</source>
         <translation>Connectors</translation>
     </message>
@@ -2563,10 +3167,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Vollständige Synchronisation</translation>
     </message>
     <message>
-        <source>A full sync changes the user directory as “%1” says, at once. Simulate it first to review every change before it is applied?</source>
-        <translation>Eine vollständige Synchronisation ändert das Benutzerverzeichnis sofort so, wie „%1“ es vorgibt. Zuerst simulieren, um jede Änderung vor dem Anwenden zu prüfen?</translation>
-    </message>
-    <message>
         <source>Simulate First</source>
         <translation>Zuerst simulieren</translation>
     </message>
@@ -2577,14 +3177,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Deletion Limit</source>
         <translation>Löschgrenze</translation>
-    </message>
-    <message>
-        <source>%1
-
-Users this would disable, delete or anonymize: %L2. Apply anyway, this once?</source>
-        <translation>%1
-
-Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotzdem dieses eine Mal anwenden?</translation>
     </message>
     <message>
         <source>Allow Once and Apply</source>
@@ -2743,10 +3335,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Connector entfernen</translation>
     </message>
     <message>
-        <source>Remove the connector “%1” and its client secret? The users and groups it synced stay in the directory, and so does its history.</source>
-        <translation>Den Connector „%1“ und sein Client-Secret entfernen? Die von ihm synchronisierten Benutzer und Gruppen bleiben im Verzeichnis, ebenso sein Verlauf.</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -2781,6 +3369,194 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Opening…</source>
         <translation>Wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the connectors, their runs and the history again (others may have changed a shared directory).</source>
+        <translation>Connectors, ihre Läufe und den Verlauf neu lesen (andere könnten ein gemeinsam genutztes Verzeichnis geändert haben).</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Setting Up Keycloak…</source>
+        <translation>&amp;Keycloak einrichten …</translation>
+    </message>
+    <message>
+        <source>How to create the Keycloak client that UserSync signs in with.</source>
+        <translation>Wie Sie den Keycloak-Client anlegen, mit dem sich UserSync anmeldet.</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No connector yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;A connector reads the users and groups of a Keycloak realm and keeps this directory in step with it. You need the Keycloak URL, the realm, and the ID and secret of a client with a service account (Help → Setting Up Keycloak).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Noch kein Connector.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ein Connector liest die Benutzer und Gruppen eines Keycloak-Realms und gleicht dieses Verzeichnis damit ab. Sie benötigen die Keycloak-URL, den Realm sowie ID und Secret eines Clients mit Dienstkonto (Hilfe → Keycloak einrichten).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add Connector…</source>
+        <translation>Connector hinzufügen …</translation>
+    </message>
+    <message>
+        <source>%1 – UserSync</source>
+        <translation>%1 – UserSync</translation>
+    </message>
+    <message>
+        <source>The connector that did not pass its test was removed.</source>
+        <translation>Der Connector, der den Test nicht bestanden hat, wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Test of “%1” cancelled.</source>
+        <translation>Test von „%1“ abgebrochen.</translation>
+    </message>
+    <message>
+        <source>“%1”: the connection test failed.</source>
+        <translation>„%1“: Der Verbindungstest ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Remove the connector “%1” and its client secret?</source>
+        <translation>Den Connector „%1“ und sein Client-Secret entfernen?</translation>
+    </message>
+    <message>
+        <source>The users and groups it synced stay in the directory, and so does its history.</source>
+        <translation>Die von ihm synchronisierten Benutzer und Gruppen bleiben im Verzeichnis, ebenso sein Verlauf.</translation>
+    </message>
+    <message>
+        <source>Migration preview of “%1” ready.</source>
+        <translation>Migrationsvorschau für „%1“ bereit.</translation>
+    </message>
+    <message>
+        <source>Migration preview of “%1” failed.</source>
+        <translation>Migrationsvorschau für „%1“ fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Rollback applied.</source>
+        <translation>Rücknahme angewendet.</translation>
+    </message>
+    <message>
+        <source>A full sync of “%1” changes the directory at once. Simulate first to review the changes?</source>
+        <translation>Eine vollständige Synchronisation von „%1“ ändert das Verzeichnis sofort. Zuerst simulieren, um die Änderungen zu prüfen?</translation>
+    </message>
+    <message>
+        <source>Apply these changes past the deletion limit?</source>
+        <translation>Diese Änderungen über die Löschgrenze hinaus anwenden?</translation>
+    </message>
+    <message>
+        <source>Check the users the report lists as to disable, delete or anonymize first.</source>
+        <translation>Prüfen Sie zuerst die Benutzer, die der Bericht als zu deaktivieren, zu löschen oder zu anonymisieren aufführt.</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” running…</source>
+        <translation>Vollständige Synchronisation von „%1“ läuft …</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+    <message>
+        <source>(%L1 of %L2)</source>
+        <translation>(%L1 von %L2)</translation>
+    </message>
+    <message>
+        <source>Full Sync of “%1”: Stopped by the Deletion Limit</source>
+        <translation>Vollständige Synchronisation von „%1“: durch die Löschgrenze angehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Allow Once and Apply…</source>
+        <translation>Einmal erlauben und &amp;anwenden …</translation>
+    </message>
+    <message>
+        <source>Full sync</source>
+        <translation>Vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”: the directory already matches Keycloak.</source>
+        <translation>%1 von „%2“: Das Verzeichnis entspricht bereits Keycloak.</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” applied: %2.</source>
+        <translation>Vollständige Synchronisation von „%1“ angewendet: %2.</translation>
+    </message>
+    <message>
+        <source>Simulation of “%1” done, nothing changed yet: a full sync would %2.</source>
+        <translation>Simulation von „%1“ abgeschlossen, noch nichts geändert: Eine vollständige Synchronisation würde %2.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” cancelled; nothing was changed.</source>
+        <translation>%1 von „%2“ abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” refused; nothing was changed.</source>
+        <translation>%1 von „%2“ abgelehnt; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” skipped: another run was under way.</source>
+        <translation>%1 von „%2“ übersprungen: Ein anderer Lauf war im Gange.</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” failed; nothing was changed.</source>
+        <translation>%1 von „%2“ fehlgeschlagen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Scheduled Synchronization</source>
+        <translation>Zeitgesteuerte Synchronisation</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs run only while UserSync is open, and this desktop has no system tray to keep it in.</source>
+        <translation>Geplante Synchronisationen laufen nur, solange UserSync geöffnet ist, und diese Arbeitsumgebung hat keinen Systembereich der Kontrollleiste, in dem es weiterlaufen könnte.</translation>
+    </message>
+    <message>
+        <source>Keep Running Minimized</source>
+        <translation>Minimiert weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Quit Anyway</source>
+        <translation>Trotzdem beenden</translation>
+    </message>
+    <message>
+        <source>How to Run Them as a Service…</source>
+        <translation>Ausführung als Dienst …</translation>
+    </message>
+    <message>
+        <source>Quitting stops them until UserSync is opened again.</source>
+        <translation>Beim Beenden werden sie angehalten, bis UserSync wieder geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Scheduled Synchronization as a Service</source>
+        <translation>Zeitgesteuerte Synchronisation als Dienst</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Scheduled syncs can run without the window, with the same rules and deletion limit:&lt;/p&gt;&lt;p&gt;&lt;b&gt;systemd&lt;/b&gt; (the user service installed with UserSync):&lt;br&gt;&lt;code&gt;systemctl --user enable --now usersync-schedule&lt;/code&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;crontab&lt;/b&gt; (every five minutes, runs what is due):&lt;br&gt;&lt;code&gt;*/5 * * * * usersync-cli schedule due&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Use one of them per directory. Both need the user&apos;s keychain, so they run as you.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Geplante Synchronisationen können ohne das Fenster laufen, mit denselben Regeln und derselben Löschgrenze:&lt;/p&gt;&lt;p&gt;&lt;b&gt;systemd&lt;/b&gt; (der mit UserSync installierte Benutzerdienst):&lt;br&gt;&lt;code&gt;systemctl --user enable --now usersync-schedule&lt;/code&gt;&lt;/p&gt;&lt;p&gt;&lt;b&gt;crontab&lt;/b&gt; (alle fünf Minuten; führt aus, was fällig ist):&lt;br&gt;&lt;code&gt;*/5 * * * * usersync-cli schedule due&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Verwenden Sie pro Verzeichnis nur eine der beiden Varianten. Beide brauchen den Schlüsselbund des Benutzers und laufen daher unter Ihrem Konto.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;UserSync %1&lt;/h3&gt;&lt;p&gt;Keeps an application’s user directory in step with a Keycloak realm.&lt;/p&gt;&lt;p&gt;Built with Qt %2. Licensed under the terms in the LICENSE file that comes with it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;UserSync %1&lt;/h3&gt;&lt;p&gt;Gleicht das Benutzerverzeichnis einer Anwendung mit einem Keycloak-Realm ab.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2. Lizenziert gemäß den Bedingungen in der beiliegenden Datei LICENSE.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Setting Up Keycloak</source>
+        <translation>Keycloak einrichten</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;In the Keycloak admin console of your realm:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients → Create client&lt;/b&gt;: type &lt;i&gt;OpenID Connect&lt;/i&gt;, a client ID such as &lt;code&gt;usersync&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;On &lt;i&gt;Capability config&lt;/i&gt;: switch &lt;b&gt;Client authentication&lt;/b&gt; on and tick &lt;b&gt;Service accounts roles&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In the new client, &lt;b&gt;Service account roles → Assign role → Filter by clients&lt;/b&gt;: assign &lt;code&gt;realm-management&lt;/code&gt; &lt;b&gt;manage-users&lt;/b&gt; (a read-only sync needs only &lt;b&gt;view-users&lt;/b&gt;; &lt;code&gt;query-users&lt;/code&gt; alone is not enough).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Credentials&lt;/b&gt;: copy the &lt;b&gt;Client secret&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Then &lt;b&gt;Connector → Add&lt;/b&gt;, with the Keycloak URL (with or without /auth), the realm, the client ID and the secret, and &lt;b&gt;Save and Test Connection&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;In der Keycloak-Administrationskonsole Ihres Realms:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients → Create client&lt;/b&gt;: Typ &lt;i&gt;OpenID Connect&lt;/i&gt;, eine Client-ID wie &lt;code&gt;usersync&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;Unter &lt;i&gt;Capability config&lt;/i&gt;: &lt;b&gt;Client authentication&lt;/b&gt; einschalten und &lt;b&gt;Service accounts roles&lt;/b&gt; ankreuzen.&lt;/li&gt;&lt;li&gt;Im neuen Client unter &lt;b&gt;Service account roles → Assign role → Filter by clients&lt;/b&gt;: &lt;code&gt;realm-management&lt;/code&gt; &lt;b&gt;manage-users&lt;/b&gt; zuweisen (eine rein lesende Synchronisation braucht nur &lt;b&gt;view-users&lt;/b&gt;; &lt;code&gt;query-users&lt;/code&gt; allein reicht nicht).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Credentials&lt;/b&gt;: das &lt;b&gt;Client secret&lt;/b&gt; kopieren.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Dann &lt;b&gt;Connector → Hinzufügen&lt;/b&gt; mit der Keycloak-URL (mit oder ohne /auth), dem Realm, der Client-ID und dem Secret, und &lt;b&gt;Speichern und Verbindung testen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2894,14 +3670,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Zuordnung</translation>
     </message>
     <message>
-        <source>How Keycloak&apos;s groups and user fields become the directory&apos;s.</source>
-        <translation>Wie aus den Gruppen und Benutzerfeldern von Keycloak die des Verzeichnisses werden.</translation>
-    </message>
-    <message>
-        <source>Keycloak&apos;s group name</source>
-        <translation>Gruppenname aus Keycloak</translation>
-    </message>
-    <message>
         <source>Group name in lower case</source>
         <translation>Gruppenname in Kleinbuchstaben</translation>
     </message>
@@ -2912,6 +3680,21 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Name rewritten by a pattern</source>
         <translation>Durch ein Muster umgeschriebener Name</translation>
+    </message>
+    <message>
+        <source>How Keycloak groups and user fields are named in the directory.</source>
+        <translation>Wie Keycloak-Gruppen und Benutzerfelder im Verzeichnis heißen.</translation>
+    </message>
+    <message>
+        <source>Keycloak’s group name</source>
+        <translation>Gruppenname aus Keycloak</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBox</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2945,10 +3728,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Migrationsvorschau für „%1“</translation>
     </message>
     <message>
-        <source>A first sync would link %L1 existing users (keeping their ids and history), create %L2, and stop at %L3 collisions, which need a decision before the sync.</source>
-        <translation>Eine erste Synchronisation würde %L1 vorhandene Benutzer verknüpfen (mit ihren IDs und ihrem Verlauf), %L2 anlegen und bei %L3 Kollisionen anhalten, über die vor der Synchronisation entschieden werden muss.</translation>
-    </message>
-    <message>
         <source>Link</source>
         <translation>Verknüpfen</translation>
     </message>
@@ -2959,6 +3738,22 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Collision</source>
         <translation>Kollision</translation>
+    </message>
+    <message>
+        <source>“%1” has already synced: its users are linked, and each sync keeps them in step. There is nothing left to migrate.</source>
+        <translation>„%1“ hat bereits synchronisiert: Seine Benutzer sind verknüpft, und jede Synchronisation hält sie auf dem aktuellen Stand. Es gibt nichts mehr zu migrieren.</translation>
+    </message>
+    <message>
+        <source>A first sync would link %L1 existing users (keeping their ids and history) and create %L2.</source>
+        <translation>Eine erste Synchronisation würde %L1 vorhandene Benutzer verknüpfen (ihre IDs und ihr Verlauf bleiben erhalten) und %L2 neu anlegen.</translation>
+    </message>
+    <message>
+        <source>No collisions: a first sync can run.</source>
+        <translation>Keine Kollisionen: Eine erste Synchronisation kann laufen.</translation>
+    </message>
+    <message>
+        <source>%L1 collide with users of the directory and need a decision first: see the rows marked Collision.</source>
+        <translation>%L1 kollidieren mit Benutzern des Verzeichnisses und erfordern zuerst eine Entscheidung: siehe die mit „Kollision“ markierten Zeilen.</translation>
     </message>
 </context>
 <context>
@@ -3249,20 +4044,16 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Anonymisierter Benutzer</translation>
     </message>
     <message>
-        <source>The sync would disable, delete or anonymize %1 of the %2 users this connector manages (%3%), more than the deletion limit of %4 users or %5%. Check the simulated report; if the removals are intended, allow them once.</source>
-        <translation>Die Synchronisation würde %1 der %2 von diesem Connector verwalteten Benutzer deaktivieren, löschen oder anonymisieren (%3 %), mehr als die Löschgrenze von %4 Benutzern oder %5 % erlaubt. Prüfen Sie den simulierten Bericht; wenn die Entfernungen beabsichtigt sind, lassen Sie sie einmalig zu.</translation>
-    </message>
-    <message>
         <source>linked by username, but the email address belongs to local user “%1”</source>
         <translation>anhand des Benutzernamens verknüpft, aber die E-Mail-Adresse gehört dem lokalen Benutzer „%1“</translation>
+    </message>
+    <message>
+        <source>its group %1 is not synced</source>
+        <translation>ihre Gruppe %1 wird nicht synchronisiert</translation>
     </message>
 </context>
 <context>
     <name>ReportView</name>
-    <message>
-        <source>Search names, emails and changes</source>
-        <translation>Namen, E-Mail-Adressen und Änderungen durchsuchen</translation>
-    </message>
     <message>
         <source>Search the changes</source>
         <translation>Änderungen durchsuchen</translation>
@@ -3270,10 +4061,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Changes</source>
         <translation>Änderungen</translation>
-    </message>
-    <message>
-        <source>Changed fields of the selected change</source>
-        <translation>Geänderte Felder der ausgewählten Änderung</translation>
     </message>
     <message>
         <source>Field</source>
@@ -3288,24 +4075,8 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Nachher</translation>
     </message>
     <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Als &amp;CSV exportieren …</translation>
-    </message>
-    <message>
-        <source>Export &amp;JSON…</source>
-        <translation>Als &amp;JSON exportieren …</translation>
-    </message>
-    <message>
         <source>&amp;Apply These Changes (Full Sync)</source>
         <translation>Diese Änderungen &amp;anwenden (vollständige Synchronisation)</translation>
-    </message>
-    <message>
-        <source>Changes for “%1”: %L2</source>
-        <translation>Änderungen für „%1“: %L2</translation>
-    </message>
-    <message>
-        <source>run %1</source>
-        <translation>Lauf %1</translation>
     </message>
     <message>
         <source>All (%L1)</source>
@@ -3314,10 +4085,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>%1 (%L2)</source>
         <translation>%1 (%L2)</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
     </message>
     <message>
         <source>Export the Changes as CSV</source>
@@ -3342,6 +4109,131 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>The changes could not be written to %1: %2. Choose another folder or file name.</source>
         <translation>Die Änderungen konnten nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ordner oder Dateinamen.</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Show objects of type</source>
+        <translation>Objekte dieses Typs anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Names, paths, reasons (Ctrl+F)</source>
+        <translation>Namen, Pfade, Gründe (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Select a change to see its fields before and after.</source>
+        <translation>Wählen Sie eine Änderung, um ihre Felder vorher und nachher zu sehen.</translation>
+    </message>
+    <message>
+        <source>Fields of the selected change</source>
+        <translation>Felder der ausgewählten Änderung</translation>
+    </message>
+    <message>
+        <source>Export All as &amp;CSV…</source>
+        <translation>Alle als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export All as &amp;JSON…</source>
+        <translation>Alle als &amp;JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>Alle Objekte</translation>
+    </message>
+    <message>
+        <source>Nothing was applied.</source>
+        <translation>Es wurde nichts angewendet.</translation>
+    </message>
+    <message>
+        <source>Applying these changes asks you first to allow them once.</source>
+        <translation>Vor dem Anwenden dieser Änderungen werden Sie gefragt, ob Sie sie einmalig erlauben.</translation>
+    </message>
+    <message>
+        <source>Deletion limit: %1 %2</source>
+        <translation>Löschgrenze: %1 %2</translation>
+    </message>
+    <message>
+        <source>(and %L1 more reasons)</source>
+        <translation>(und %L1 weitere Gründe)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 will not be synced: %2</source>
+        <translation>%1 werden nicht synchronisiert: %2</translation>
+    </message>
+    <message>
+        <source>%1 were not synced: %2</source>
+        <translation>%1 wurden nicht synchronisiert: %2</translation>
+    </message>
+    <message>
+        <source>Show Them</source>
+        <translation>Diese zeigen</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <translation>%1: %L2</translation>
+    </message>
+    <message>
+        <source>Show only these</source>
+        <translation>Nur diese anzeigen</translation>
+    </message>
+    <message>
+        <source>Showing %L1 of %L2 changes</source>
+        <translation>%L1 von %L2 Änderungen angezeigt</translation>
+    </message>
+    <message>
+        <source>%L1 changes</source>
+        <translation>%L1 Änderungen</translation>
+    </message>
+    <message>
+        <source>No change matches (of %L1). Clear the search or choose All.</source>
+        <translation>Keine Änderung passt (von %L1). Leeren Sie die Suche oder wählen Sie „Alle“.</translation>
+    </message>
+    <message>
+        <source>Export %L1 Shown as &amp;CSV…</source>
+        <translation>%L1 angezeigte als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export %L1 Shown as &amp;JSON…</source>
+        <translation>%L1 angezeigte als &amp;JSON exportieren …</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Exported %L1 changes to %2.</source>
+        <translation>%L1 Änderungen nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +4268,14 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can be rolled back.</source>
         <translation>Lauf %1 ist ein %2-Lauf mit dem Status %3; nur ein erfolgreicher vollständiger Lauf hat das Verzeichnis geändert und kann zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>The directory has changed since the rollback was previewed, so it was not applied. Preview the rollback again.</source>
+        <translation>Das Verzeichnis hat sich seit der Vorschau der Rücknahme geändert, daher wurde sie nicht angewendet. Lassen Sie die Vorschau der Rücknahme erneut erstellen.</translation>
+    </message>
+    <message>
+        <source>Stopped by the deletion limit: %1</source>
+        <translation>Durch die Löschgrenze angehalten: %1</translation>
     </message>
 </context>
 <context>
@@ -3412,14 +4312,6 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Jeden Tag um 02:00.</translation>
     </message>
     <message>
-        <source>Quartz syntax (seconds minutes hours day-of-month month day-of-week [year]), e.g. “0 30 6 ? * MON-FRI” for every weekday at 06:30, or a classic crontab line (“30 6 * * 1-5”).</source>
-        <translation>Quartz-Syntax (Sekunden Minuten Stunden Tag-des-Monats Monat Wochentag [Jahr]), z. B. „0 30 6 ? * MON-FRI“ für jeden Werktag um 06:30, oder eine klassische crontab-Zeile („30 6 * * 1-5“).</translation>
-    </message>
-    <message>
-        <source>Runs:</source>
-        <translation>Ausführung:</translation>
-    </message>
-    <message>
         <source>Next runs:</source>
         <translation>Nächste Läufe:</translation>
     </message>
@@ -3433,7 +4325,7 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     </message>
     <message>
         <source>&amp;Catch up a run missed while UserSync was not running</source>
-        <translation>Einen Lauf &amp;nachholen, der verpasst wurde, weil UserSync nicht lief</translation>
+        <translation>Einen &amp;Lauf nachholen, der verpasst wurde, während UserSync nicht lief</translation>
     </message>
     <message>
         <source>Scheduled Synchronization</source>
@@ -3444,20 +4336,89 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Eine vollständige Synchronisation, die selbsttätig läuft, mit derselben Löschgrenze wie eine manuell gestartete.</translation>
     </message>
     <message>
-        <source>System time zone (%1)</source>
-        <translation>Zeitzone des Systems (%1)</translation>
-    </message>
-    <message>
-        <source>✘ %1</source>
-        <translation>✘ %1</translation>
-    </message>
-    <message>
         <source>%1 at %2</source>
         <translation>%1 um %2</translation>
     </message>
     <message>
         <source>Never: no date matches this expression.</source>
         <translation>Nie: Kein Datum passt zu diesem Ausdruck.</translation>
+    </message>
+    <message>
+        <source>&amp;Runs:</source>
+        <translation>&amp;Häufigkeit:</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Jeden Tag</translation>
+    </message>
+    <message>
+        <source>Every weekday (Monday to Friday)</source>
+        <translation>Jeden Werktag (Montag bis Freitag)</translation>
+    </message>
+    <message>
+        <source>Every N hours</source>
+        <translation>Alle N Stunden</translation>
+    </message>
+    <message>
+        <source>Custom (cron expression)</source>
+        <translation>Benutzerdefiniert (Cron-Ausdruck)</translation>
+    </message>
+    <message>
+        <source>&amp;at</source>
+        <translation>&amp;um</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Inter&amp;val:</source>
+        <translation>Inter&amp;vall:</translation>
+    </message>
+    <message>
+        <source>Counted from midnight, on the hour.</source>
+        <translation>Ab Mitternacht gezählt, jeweils zur vollen Stunde.</translation>
+    </message>
+    <message>
+        <source>Hours between runs</source>
+        <translation>Stunden zwischen den Läufen</translation>
+    </message>
+    <message>
+        <source>In words:</source>
+        <translation>In Worten:</translation>
+    </message>
+    <message>
+        <source> hour</source>
+        <translation> Stunde</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone; choose one from the list.</source>
+        <translation>„%1“ ist keine Zeitzone; wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>Problem:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>no next runs</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Scheduled syncs run while UserSync is open (also from the system tray) or when its service runs (%1, or the systemd user service %2).</source>
+        <translation>Geplante Synchronisationen laufen, solange UserSync geöffnet ist (auch im Systembereich der Kontrollleiste) oder sein Dienst läuft (%1 oder der systemd-Benutzerdienst %2).</translation>
+    </message>
+    <message>
+        <source>Quartz syntax: %1, e.g. %2 for every day at 08:00 and 17:00. A crontab line such as %3 works too.</source>
+        <translation>Quartz-Syntax: %1, z. B. %2 für jeden Tag um 08:00 und 17:00. Eine crontab-Zeile wie %3 funktioniert auch.</translation>
+    </message>
+    <message>
+        <source>seconds minutes hours day-of-month month day-of-week [year]</source>
+        <translation>Sekunden Minuten Stunden Tag-des-Monats Monat Wochentag [Jahr]</translation>
     </message>
 </context>
 <context>
@@ -3660,12 +4621,8 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
         <translation>Löschgrenze in Prozent</translation>
     </message>
     <message>
-        <source>A full sync that would disable, delete or anonymize more users than either limit stops and asks first; 0 allows none.</source>
-        <translation>Eine vollständige Synchronisation, die mehr Benutzer deaktivieren, löschen oder anonymisieren würde, als eine der beiden Grenzen zulässt, hält an und fragt zuerst nach; 0 lässt keine zu.</translation>
-    </message>
-    <message>
         <source>Link existing local users by &amp;email address as well as by username</source>
-        <translation>Vorhandene lokale Benutzer außer über den Benutzernamen auch über die &amp;E-Mail-Adresse verknüpfen</translation>
+        <translation>Lokale Benutzer auch über die &amp;E-Mail-Adresse verknüpfen</translation>
     </message>
     <message>
         <source>Sync Rules</source>
@@ -3690,6 +4647,17 @@ Benutzer, die dabei deaktiviert, gelöscht oder anonymisiert würden: %L2. Trotz
     <message>
         <source>Keep them as they are</source>
         <translation>Unverändert lassen</translation>
+    </message>
+    <message>
+        <source>A full sync or rollback that would disable, delete or anonymize more users than either limit stops and asks first. Set 0 to ask before any removal.</source>
+        <translation>Eine vollständige Synchronisation oder Rücknahme, die mehr Benutzer deaktivieren, löschen oder anonymisieren würde, als eine der beiden Grenzen erlaubt, hält an und fragt zuerst nach. Bei 0 wird vor jeder Entfernung gefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeZoneComboBox</name>
+    <message>
+        <source>System time zone (%1)</source>
+        <translation>Zeitzone des Systems (%1)</translation>
     </message>
 </context>
 <context>

@@ -52,11 +52,13 @@ ConnectionPage::ConnectionPage(QWidget* parent)
          {m_ui->nameLineEdit, m_ui->urlLineEdit, m_ui->realmLineEdit, m_ui->clientIdLineEdit, m_ui->secretLineEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     }
-    connect(m_ui->showSecretToolButton, &QToolButton::toggled, this, [this](bool shown) {
+    // The same Alt+letter both ways (the one "Sho&w" has in this language), so that a keyboard
+    // user can toggle it back.
+    const QKeySequence toggle = m_ui->showSecretToolButton->shortcut();
+    connect(m_ui->showSecretToolButton, &QToolButton::toggled, this, [this, toggle](bool shown) {
         m_ui->secretLineEdit->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        // The same Alt+W both ways, so that a keyboard user can toggle it back.
         m_ui->showSecretToolButton->setText(shown ? tr("Hide") : tr("Show"));
-        m_ui->showSecretToolButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_W));
+        m_ui->showSecretToolButton->setShortcut(toggle);
     });
     // A bare host name is a web address too: https is assumed, and shown.
     connect(m_ui->urlLineEdit, &QLineEdit::editingFinished, this, [this] {

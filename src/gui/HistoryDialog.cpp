@@ -150,6 +150,17 @@ void HistoryDialog::confirmAndApply(const RunRecord& run, const RollbackResult& 
     if (m_loading) {
         return;
     }
+    const std::optional<RollbackRequest> request = confirmRollback(report->window(), run, preview);
+    if (!request) {
+        return; // the preview stays open, as it was reviewed
+    }
+    report->window()->close();
+    startRollback(run, *request);
+}
+
+std::optional<RollbackRequest> HistoryDialog::confirmRollback(QWidget* parent, const RunRecord& run,
+                                                              const RollbackResult& preview)
+{
     using Action = Change::Action;
     using Object = Change::Object;
     const ChangeSet& plan = *preview.plan;
@@ -159,45 +170,43 @@ void HistoryDialog::confirmAndApply(const RunRecord& run, const RollbackResult& 
     request.reviewedPlan = preview.plan;
     const bool destructive = plan.removals() > 0 || plan.count(Object::Group, Action::Delete) > 0
         || plan.count(Object::Membership, Action::Remove) > 0;
-    if (destructive) {
-        const int added = ChangeSummary::count(preview.rolledBack.counts, Object::User, Action::Add);
-        const bool disabling = preview.added == Rollback::Added::Disable;
-        QString text = tr("This rollback would %1.")
-                           .arg(ChangeSummary::clauses(plan.countsJson(), ChangeSummary::Tense::Planned, false));
-        if (plan.deletionGuardTripped) {
-            text += u"\n\n"_s + plan.deletionGuardReason + u' ' + tr("Applying it allows that this once.");
-        }
-        text += u"\n\n"_s
-            + (plan.removals() > plan.count(Object::User, Action::Disable)
-                   ? tr("Deleted users cannot be brought back by a sync; disabled users are reactivated by the next "
-                        "sync if Keycloak still has them.")
-                   : tr("Disabled users keep their ids and history, and the next sync reactivates them if Keycloak "
-                        "still has them."));
-        QList<MessageBox::Choice> choices = {{QMessageBox::Apply,
-                                              disabling ? tr("Disable and Apply") : tr("Delete and Apply"),
-                                              QMessageBox::AcceptRole}};
-        if (added > 0) {
-            // The other way with the users the run added, offered where it changes something.
-            choices.append({QMessageBox::Discard,
-                            disabling ? tr("Delete the Added Users Instead") : tr("Disable the Added Users Instead"),
-                            disabling ? QMessageBox::DestructiveRole : QMessageBox::ActionRole});
-        }
-        const QMessageBox::StandardButton answer = MessageBox::ask(
-            report->window(), plan.deletionGuardTripped ? QMessageBox::Critical : QMessageBox::Warning,
-            tr("Apply Rollback"), tr("Roll back run %1 of “%2”?").arg(run.id.left(8), run.connectorName), choices,
-            QMessageBox::Cancel, text);
-        if (answer == QMessageBox::Cancel) {
-            return; // the preview stays open, as it was reviewed
-        }
-        request.allowDeletions = true; // the question named the limit
-        if (answer == QMessageBox::Discard) {
-            request.reviewedPlan = nullptr;
-            request.added = disabling ? Rollback::Added::Delete : Rollback::Added::Disable;
-            request.reviewedFingerprint = plan.directoryFingerprint;
-        }
+    if (!destructive) {
+        return request;
     }
-    report->window()->close();
-    startRollback(run, request);
+    const int added = ChangeSummary::count(preview.rolledBack.counts, Object::User, Action::Add);
+    const bool disabling = preview.added == Rollback::Added::Disable;
+    QString text = tr("This rollback would %1.")
+                       .arg(ChangeSummary::clauses(plan.countsJson(), ChangeSummary::Tense::Planned, false));
+    if (plan.deletionGuardTripped) {
+        text += u"\n\n"_s + plan.deletionGuardReason + u' ' + tr("Applying it allows that this once.");
+    }
+    text += u"\n\n"_s
+        + (plan.removals() > plan.count(Object::User, Action::Disable)
+               ? tr("Deleted users cannot be brought back by a sync; disabled users are reactivated by the next "
+                    "sync if Keycloak still has them.")
+               : tr("Disabled users keep their ids and history, and the next sync reactivates them if Keycloak "
+                    "still has them."));
+    QList<MessageBox::Choice> choices = {
+        {QMessageBox::Apply, disabling ? tr("Disable and Apply") : tr("Delete and Apply"), QMessageBox::AcceptRole}};
+    if (added > 0) {
+        // The other way with the users the run added, offered where it changes something.
+        choices.append({QMessageBox::Discard,
+                        disabling ? tr("Delete the Added Users Instead") : tr("Disable the Added Users Instead"),
+                        disabling ? QMessageBox::DestructiveRole : QMessageBox::ActionRole});
+    }
+    const QMessageBox::StandardButton answer = MessageBox::ask(
+        parent, plan.deletionGuardTripped ? QMessageBox::Critical : QMessageBox::Warning, tr("Apply Rollback"),
+        tr("Roll back run %1 of “%2”?").arg(run.id.left(8), run.connectorName), choices, QMessageBox::Cancel, text);
+    if (answer == QMessageBox::Cancel) {
+        return std::nullopt;
+    }
+    request.allowDeletions = true; // the question named the limit
+    if (answer == QMessageBox::Discard) {
+        request.reviewedPlan = nullptr;
+        request.added = disabling ? Rollback::Added::Delete : Rollback::Added::Disable;
+        request.reviewedFingerprint = plan.directoryFingerprint;
+    }
+    return request;
 }
 
 void HistoryDialog::openSelectedReport()

@@ -35,6 +35,13 @@ public:
     QWidget* lastReport() const { return m_lastReport; }
     HistoryChartView* chart() const { return m_chart; }
 
+    // Asks (over `parent`) before applying a reviewed rollback that disables, deletes or removes
+    // anything, naming the counts and the deletion limit; the request to apply it (or its
+    // variant that deletes rather than disables what the run added, or the other way round),
+    // or nullopt when cancelled.
+    static std::optional<RollbackRequest> confirmRollback(QWidget* parent, const RunRecord& run,
+                                                          const RollbackResult& preview);
+
 Q_SIGNALS:
     // A rollback changed the directory: what shows it (the connector list, the browser) reloads.
     void directoryChanged();
@@ -45,9 +52,6 @@ private:
     void rollBackSelected();
     // Plans (simulate: a preview) or applies the rollback `request`.
     void startRollback(const RunRecord& run, const RollbackRequest& request);
-    // Asks before a reviewed rollback that disables, deletes or removes anything, naming the
-    // counts and the deletion limit; applies it (or, as chosen, its variant that deletes rather
-    // than disables what the run added, or the other way round).
     void confirmAndApply(const RunRecord& run, const RollbackResult& preview, QWidget* report);
     void updateActions();
 

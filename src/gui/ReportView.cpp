@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
@@ -515,14 +516,31 @@ void ReportView::exportAs(Report::Format format)
         return;
     }
     QSettings().setValue(exportFolderKey, QFileInfo(fileName).absolutePath());
+    exportAndConfirm(fileName, format, shownOnly);
+}
+
+bool ReportView::exportAndConfirm(const QString& fileName, Report::Format format, bool shownOnly)
+{
     QString error;
     if (!exportTo(fileName, format, shownOnly, &error)) {
         MessageBox::warning(this, tr("Export Failed"),
                             tr("The changes could not be written to %1: %2. Choose another folder or file name.")
                                 .arg(QDir::toNativeSeparators(fileName), error));
-        return;
+        return false;
     }
-    const int written = shownOnly ? m_filter->rowCount() : m_model->rowCount();
+    const int written = shownOnly && m_filter->isFiltering() ? m_filter->rowCount() : m_model->rowCount();
     m_ui->reportStatusBar->showMessage(
         tr("Exported %L1 changes to %2.").arg(written).arg(QDir::toNativeSeparators(fileName)));
+    if (!m_openFolder) {
+        m_openFolder = new QLabel(this);
+        m_openFolder->setObjectName(u"openFolderLabel"_s);
+        m_openFolder->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+        connect(m_openFolder, &QLabel::linkActivated, this,
+                [](const QString& link) { QDesktopServices::openUrl(QUrl(link)); });
+        m_ui->reportStatusBar->addPermanentWidget(m_openFolder);
+    }
+    m_openFolder->setText(u"<a href=\"%1\">%2</a>"_s.arg(
+        QUrl::fromLocalFile(QFileInfo(fileName).absolutePath()).toString(QUrl::FullyEncoded).toHtmlEscaped(),
+        tr("Open Folder")));
+    return true;
 }

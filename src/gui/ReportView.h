@@ -12,6 +12,7 @@
 class ChangeFilterModel;
 class ChangeTableModel;
 class QButtonGroup;
+class QLabel;
 
 namespace Ui {
 class ReportView;
@@ -42,6 +43,9 @@ public:
     void setApplyAvailable(bool available, const QString& text = {});
     // Writes the report's changes to `fileName`: all of them, or only the rows the filters show.
     bool exportTo(const QString& fileName, Report::Format format, bool shownOnly, QString* error) const;
+    // Exports as the buttons do, once the file is chosen: says so in the report's status bar,
+    // with a link to the folder, or why not in a message.
+    bool exportAndConfirm(const QString& fileName, Report::Format format, bool shownOnly);
     // Filters to one action and object type (nullopt: all), as the count buttons do.
     void showOnly(std::optional<Change::Action> action, std::optional<Change::Object> object);
 
@@ -67,5 +71,6 @@ private:
     QButtonGroup* m_filterButtons;
     RunRecord m_run;
     std::shared_ptr<const ChangeSet> m_changes;
+    QLabel* m_openFolder = nullptr; // after an export
     ChangeSummary::Tense m_tense = ChangeSummary::Tense::Done;
 };

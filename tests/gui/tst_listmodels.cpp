@@ -1,4 +1,5 @@
 #include "ConnectorListModel.h"
+#include "HistoryChartView.h"
 #include "HistoryModel.h"
 #include "TestEnvironment.h"
 #include "config/ConnectorStore.h"
@@ -6,6 +7,8 @@
 #include "directory/Schema.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
+#include <QChart>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +131,41 @@ private Q_SLOTS:
                  u"Users to add: 3"_s); // unchanged left out; refused, so nothing was added
         model.setRuns({});
         QCOMPARE(sorted.rowCount(), 0);
+    }
+
+    // Each applied run is a group of bars, in order, even two in the same minute; simulations
+    // and failed runs are left out; hovering names the run.
+    void chartShowsEachAppliedRunAsBars()
+    {
+        const auto run = [](const QString& id, const QString& mode, const QString& status, qint64 at, int added) {
+            RunRecord record;
+            record.id = id;
+            record.connectorName = u"Staff"_s;
+            record.mode = mode;
+            record.trigger = u"manual"_s;
+            record.status = status;
+            record.startedAt = at;
+            record.counts = QJsonObject{{u"users"_s, QJsonObject{{u"add"_s, added}, {u"disable"_s, 2}}}};
+            return record;
+        };
+        const qint64 at = QDateTime(QDate(2026, 12, 1), QTime(21, 5, 10)).toMSecsSinceEpoch();
+        HistoryChartView chart;
+        chart.setRuns({run(u"c3"_s, u"full"_s, u"succeeded"_s, at + 20'000, 7),
+                       run(u"s1"_s, u"simulate"_s, u"succeeded"_s, at - 1000, 99),
+                       run(u"f1"_s, u"full"_s, u"failed"_s, at - 500, 99),
+                       run(u"a1"_s, u"full"_s, u"succeeded"_s, at, 614)});
+        const QList<QPointF> added = chart.points(HistoryChartView::Added);
+        QCOMPARE(added.size(), 2);
+        QCOMPARE(added.at(0).y(), 614.0); // oldest first
+        QCOMPARE(added.at(1).y(), 7.0);
+        QCOMPARE(chart.points(HistoryChartView::Removed).at(0).y(), 2.0);
+        auto* axis = qobject_cast<QBarCategoryAxis*>(chart.chart()->axes(Qt::Horizontal).first());
+        QVERIFY(axis);
+        QCOMPARE(axis->categories(), (QStringList{u"1 Dec 2026 21:05"_s, u"1 Dec 2026 21:05 (2)"_s}));
+        const QString tip = chart.toolTip(HistoryChartView::Added, 0);
+        QVERIFY2(tip.startsWith(u"Full sync of “Staff” · 1 Dec 2026 21:05 · started by hand · run a1"_s),
+                 qPrintable(tip));
+        QVERIFY2(tip.endsWith(u"Added: 614"_s), qPrintable(tip));
     }
 
 private:

@@ -5,6 +5,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,10 +13,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using Action = Change::Action;
@@ -332,6 +335,14 @@ private Q_SLOTS:
         QCOMPARE(lines(shown), qsizetype(1 + 1));
         QVERIFY(!m_view->exportTo(folder.filePath(u"missing/report.csv"_s), Report::Format::Csv, false, &error));
         QVERIFY(!error.isEmpty());
+
+        // As the button does it: confirmed in the status bar, with the folder a click away.
+        QVERIFY(m_view->exportAndConfirm(folder.filePath(u"confirmed.json"_s), Report::Format::Json, true));
+        QCOMPARE(m_view->findChild<QStatusBar*>(u"reportStatusBar"_s)->currentMessage(),
+                 u"Exported 1 changes to %1."_s.arg(QDir::toNativeSeparators(folder.filePath(u"confirmed.json"_s))));
+        QVERIFY(m_view->findChild<QLabel*>(u"openFolderLabel"_s)
+                    ->text()
+                    .contains(QUrl::fromLocalFile(folder.path()).toString(QUrl::FullyEncoded)));
     }
 
     void applyIsOfferedOnlyWhenAllowed()
