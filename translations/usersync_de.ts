@@ -1169,10 +1169,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
         <translation>Lauf %1 aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Apply it with: usersync-cli rollback %1</source>
-        <translation>Führen Sie die Rücknahme aus mit: usersync-cli rollback %1</translation>
-    </message>
-    <message>
         <source>Before a first sync: reads the realm and shows, for every Keycloak user, whether an existing local user will be linked (keeping its id and history), a new one created, or a collision needs a decision. Changes nothing.</source>
         <translation>Vor einer ersten Synchronisation: Liest den Realm und zeigt für jeden Keycloak-Benutzer, ob ein vorhandener lokaler Benutzer verknüpft wird (wobei seine ID und sein Verlauf erhalten bleiben), ein neuer angelegt wird oder eine Kollision eine Entscheidung erfordert. Ändert nichts.</translation>
     </message>
@@ -1447,12 +1443,28 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Löschgrenze: %1</translation>
     </message>
     <message>
-        <source>Once reviewed, apply it with: usersync-cli rollback %1 --allow-deletions</source>
-        <translation>Führen Sie die Rücknahme nach der Prüfung aus mit: usersync-cli rollback %1 --allow-deletions</translation>
-    </message>
-    <message>
         <source>Keycloak’s name</source>
         <translation>Name aus Keycloak</translation>
+    </message>
+    <message>
+        <source>Nothing left to migrate: every user “%1” reads from Keycloak is linked already.</source>
+        <translation>Nichts mehr zu migrieren: Jeder Benutzer, den „%1“ aus Keycloak liest, ist bereits verknüpft.</translation>
+    </message>
+    <message>
+        <source>The users that run added would be deleted.</source>
+        <translation>Die Benutzer, die jener Lauf hinzugefügt hat, würden gelöscht.</translation>
+    </message>
+    <message>
+        <source>The users that run added would be disabled, not deleted.</source>
+        <translation>Die Benutzer, die jener Lauf hinzugefügt hat, würden deaktiviert, nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Once reviewed, apply it with: %1</source>
+        <translation>Nach der Prüfung anwenden mit: %1</translation>
+    </message>
+    <message>
+        <source>Apply it with: %1</source>
+        <translation>Anwenden mit: %1</translation>
     </message>
 </context>
 <context>
@@ -3740,10 +3752,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Kollision</translation>
     </message>
     <message>
-        <source>“%1” has already synced: its users are linked, and each sync keeps them in step. There is nothing left to migrate.</source>
-        <translation>„%1“ hat bereits synchronisiert: Seine Benutzer sind verknüpft, und jede Synchronisation hält sie auf dem aktuellen Stand. Es gibt nichts mehr zu migrieren.</translation>
-    </message>
-    <message>
         <source>A first sync would link %L1 existing users (keeping their ids and history) and create %L2.</source>
         <translation>Eine erste Synchronisation würde %L1 vorhandene Benutzer verknüpfen (ihre IDs und ihr Verlauf bleiben erhalten) und %L2 neu anlegen.</translation>
     </message>
@@ -3754,6 +3762,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>%L1 collide with users of the directory and need a decision first: see the rows marked Collision.</source>
         <translation>%L1 kollidieren mit Benutzern des Verzeichnisses und erfordern zuerst eine Entscheidung: siehe die mit „Kollision“ markierten Zeilen.</translation>
+    </message>
+    <message>
+        <source>Nothing left to migrate: every user “%1” reads from Keycloak is linked already, and each sync keeps them in step.</source>
+        <translation>Nichts mehr zu migrieren: Jeder Benutzer, den „%1“ aus Keycloak liest, ist bereits verknüpft, und jede Synchronisation hält sie auf dem aktuellen Stand.</translation>
     </message>
 </context>
 <context>

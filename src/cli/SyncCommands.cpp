@@ -396,13 +396,25 @@ int SyncCommands::rollback(const QStringList& arguments)
                     << Qt::endl;
     printCounts(m_context.out(), counts);
     m_context.out() << tr("Run %1 recorded.").arg(record.id.left(8)) << Qt::endl;
-    if (parser.isSet(simulate) && plan.deletionGuardTripped) {
-        m_context.out()
-            << tr("Deletion limit: %1").arg(plan.deletionGuardReason) << Qt::endl
-            << tr("Once reviewed, apply it with: usersync-cli rollback %1 --allow-deletions").arg(run->id.left(8))
-            << Qt::endl;
-    } else if (parser.isSet(simulate)) {
-        m_context.out() << tr("Apply it with: usersync-cli rollback %1").arg(run->id.left(8)) << Qt::endl;
+    if (parser.isSet(simulate)) {
+        // The command that applies what was shown: the same choice for the added users, said in words.
+        QString command = u"usersync-cli rollback %1"_s.arg(run->id.left(8));
+        if (parser.isSet(deleteAdded) || parser.isSet(disableAdded)) {
+            command += parser.isSet(deleteAdded) ? u" --delete-added"_s : u" --disable-added"_s;
+        }
+        if (run->counts.value(u"users"_s).toObject().value(u"add"_s).toInt() > 0) {
+            m_context.out() << (result.added == Rollback::Added::Delete
+                                    ? tr("The users that run added would be deleted.")
+                                    : tr("The users that run added would be disabled, not deleted."))
+                            << Qt::endl;
+        }
+        if (plan.deletionGuardTripped) {
+            m_context.out() << tr("Deletion limit: %1").arg(plan.deletionGuardReason) << Qt::endl
+                            << tr("Once reviewed, apply it with: %1").arg(command + u" --allow-deletions"_s)
+                            << Qt::endl;
+        } else {
+            m_context.out() << tr("Apply it with: %1").arg(command) << Qt::endl;
+        }
     }
     return CliContext::Success;
 }
@@ -444,6 +456,12 @@ int SyncCommands::migratePreview(const QStringList& arguments)
                                      {u"reason"_s, entry.reason}});
         }
         m_context.printJson({{u"ok"_s, true}, {u"users"_s, array}});
+        return CliContext::Success;
+    }
+    if (preview.isEmpty()) {
+        m_context.out() << tr("Nothing left to migrate: every user “%1” reads from Keycloak is linked already.")
+                               .arg(target.config.name)
+                        << Qt::endl;
         return CliContext::Success;
     }
     int counts[3] = {0, 0, 0};

@@ -185,11 +185,9 @@ const std::vector<QCollatorSortKey>& ChangeTableModel::sortKeys(int column) cons
 
 bool ChangeTableModel::lessThan(int a, int b, int column) const
 {
-    // Rows that tie keep a stable order: by object, then name, then their place in the plan.
-    const auto byName = [this, a, b] {
-        const int names = compareNames(a, b);
-        return names != 0 ? names < 0 : a < b;
-    };
+    // Rows that tie keep their place in the plan, which orders users and groups by name: a
+    // stable order without building every row's name keys for it.
+    const auto byName = [a, b] { return a < b; };
     switch (column) {
     case ObjectColumn:
         return objectOf(a) != objectOf(b) ? objectOf(a) < objectOf(b) : byName();
@@ -210,12 +208,6 @@ bool ChangeTableModel::lessThan(int a, int b, int column) const
         return order != 0 ? order < 0 : byName();
     }
     }
-}
-
-int ChangeTableModel::compareNames(int a, int b) const
-{
-    const std::vector<QCollatorSortKey>& keys = sortKeys(NameColumn);
-    return keys[std::size_t(a)].compare(keys[std::size_t(b)]);
 }
 
 int ChangeTableModel::actionRank(Action action) const

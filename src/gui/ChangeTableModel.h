@@ -69,7 +69,6 @@ private:
     int actionRank(Change::Action action) const;
     Change::Object objectOf(int row) const;
     Change::Action actionOf(int row) const;
-    int compareNames(int a, int b) const;
 
     std::shared_ptr<const ChangeSet> m_changes;
     ChangeSummary::Tense m_tense = ChangeSummary::Tense::Done;

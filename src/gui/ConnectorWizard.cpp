@@ -118,7 +118,6 @@ void ConnectorWizard::save(std::function<void(bool)> then)
         then(false);
         return;
     }
-    m_addedHere = m_addedHere || added;
     if (secret.isEmpty()) {
         m_config = config;
         m_shown = this->config();
@@ -148,6 +147,7 @@ void ConnectorWizard::save(std::function<void(bool)> then)
                 return;
             }
             m_connection->setSecretStored(true);
+            m_addedHere = m_addedHere || added; // kept, with its secret: Cancel asks about it now
             m_shown = this->config();
             Q_EMIT saved(config.id);
             then(true);

@@ -66,14 +66,25 @@ bool HistoryDialog::reload()
         m_ui->historyStatusLabel->setText(tr("The history cannot be read: %1").arg(error));
         return false;
     }
+    // The run selected stays selected (a reset model forgets it): a run that finished meanwhile
+    // must not take the place of the one about to be rolled back.
+    const auto selected = selectedRun();
+    const bool firstLoad = m_model->rowCount() == 0;
     m_model->setRuns(*runs);
     m_chart->setRuns(*runs);
     m_ui->historyTableView->resizeColumnsToContents();
     if (runs->isEmpty()) {
         m_ui->historyStatusLabel->setText(tr("No runs yet."));
+    } else if (m_ui->historyStatusLabel->text() == tr("No runs yet.")) {
+        m_ui->historyStatusLabel->clear();
     }
-    // The newest run is selected, so that Open Report and Roll Back work at once.
-    if (!m_ui->historyTableView->selectionModel()->hasSelection() && m_sorted->rowCount() > 0) {
+    for (int row = 0; selected && row < m_sorted->rowCount(); ++row) {
+        if (m_model->run(m_sorted->mapToSource(m_sorted->index(row, 0)).row()).id == selected->id) {
+            m_ui->historyTableView->selectRow(row);
+        }
+    }
+    // At first the newest run is selected, so that Open Report and Roll Back work at once.
+    if (firstLoad && !selected && m_sorted->rowCount() > 0) {
         m_ui->historyTableView->selectRow(0);
     }
     updateActions();
@@ -200,12 +211,16 @@ std::optional<RollbackRequest> HistoryDialog::confirmRollback(QWidget* parent, c
     if (answer == QMessageBox::Cancel) {
         return std::nullopt;
     }
-    request.allowDeletions = true; // the question named the limit
     if (answer == QMessageBox::Discard) {
-        request.reviewedPlan = nullptr;
-        request.added = disabling ? Rollback::Added::Delete : Rollback::Added::Disable;
-        request.reviewedFingerprint = plan.directoryFingerprint;
+        // The other choice is planned and shown as a preview of its own, with its own counts and
+        // limit: nothing is applied that was not reviewed.
+        RollbackRequest other;
+        other.runId = run.id;
+        other.simulate = true;
+        other.added = disabling ? Rollback::Added::Delete : Rollback::Added::Disable;
+        return other;
     }
+    request.allowDeletions = plan.deletionGuardTripped; // the question named the limit
     return request;
 }
 

@@ -212,6 +212,10 @@ void MainWindow::closeDirectory()
          std::initializer_list<QWidget*>{m_history, m_directoryDialog, m_migrationPreview, m_wizard}) {
         delete window;
     }
+    // So do the reports of its runs: their plans belong to it.
+    for (ReportView* report : findChildren<ReportView*>()) {
+        report->window()->close();
+    }
     m_connectors->clear();
     if (m_scheduler) {
         m_scheduler->clearDirectory();
@@ -300,7 +304,7 @@ void MainWindow::changeEvent(QEvent* event)
     constexpr qint64 quiet = 2000;
     if (event->type() == QEvent::ActivationChange && isActiveWindow() && m_directory && !busy()
         && QDateTime::currentMSecsSinceEpoch() - m_lastRefresh > quiet) {
-        refresh();
+        reloadConnectors(); // cheap; F5 reads the history and the directory browser again too
     }
 }
 
@@ -678,9 +682,9 @@ void MainWindow::offerApply(const ConnectorConfig& connector, ReportView* report
                             const QString& text)
 {
     report->setApplyAvailable(true, text);
-    connect(report, &ReportView::applyRequested, this, [this, connector, report, plan] {
-        if (busy()) {
-            return;
+    connect(report, &ReportView::applyRequested, this, [this, connector, report, plan, location = m_location] {
+        if (busy() || m_location != location) {
+            return; // a plan is only ever applied to the directory it was made for
         }
         bool allowDeletions = false;
         if (plan->deletionGuardTripped) {
@@ -745,7 +749,7 @@ bool MainWindow::confirmCloseWithSchedules()
         showMinimized();
         return false;
     case QMessageBox::Help:
-        QMessageBox::information(
+        MessageBox::information(
             this, tr("Scheduled Synchronization as a Service"),
             tr("<p>Scheduled syncs can run without the window, with the same rules and deletion limit:</p>"
                "<p><b>systemd</b> (the user service installed with UserSync):<br>"

@@ -72,6 +72,15 @@ void MessageBox::warning(QWidget* parent, const QString& title, const QString& t
     QMessageBox::warning(parent, title, text);
 }
 
+void MessageBox::information(QWidget* parent, const QString& title, const QString& text)
+{
+    if (s_testMode) {
+        s_lastWarning = text;
+        return;
+    }
+    QMessageBox::information(parent, title, text);
+}
+
 void MessageBox::setTestMode(bool on)
 {
     s_testMode = on;

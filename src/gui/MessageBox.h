@@ -34,6 +34,7 @@ public:
                                                 QMessageBox::StandardButton defaultButton,
                                                 const QMap<QMessageBox::StandardButton, QString>& labels = {});
     static void warning(QWidget* parent, const QString& title, const QString& text);
+    static void information(QWidget* parent, const QString& title, const QString& text);
 
     static void setTestMode(bool on);
     static void setNextAnswer(QMessageBox::StandardButton answer);

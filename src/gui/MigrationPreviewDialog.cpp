@@ -37,9 +37,10 @@ MigrationPreviewDialog::MigrationPreviewDialog(const QString& connectorName,
     const int create = counts[std::size_t(Outcome::Create)];
     const int collisions = counts[std::size_t(Outcome::Collision)];
     if (entries.isEmpty()) {
-        m_ui->summaryLabel->setText(tr("“%1” has already synced: its users are linked, and each sync keeps them in "
-                                       "step. There is nothing left to migrate.")
-                                        .arg(connectorName));
+        m_ui->summaryLabel->setText(
+            tr("Nothing left to migrate: every user “%1” reads from Keycloak is linked already, and each sync keeps "
+               "them in step.")
+                .arg(connectorName));
         return;
     }
     QString summary = tr("A first sync would link %L1 existing users (keeping their ids and history) and create %L2.")

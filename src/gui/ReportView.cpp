@@ -221,8 +221,10 @@ void ReportView::rebuildBanners()
             objects << ChangeSummary::objects(object, n);
         }
     }
+    QSet<QString> seen;
     for (const Change& change : m_changes->changes) {
-        if (change.action == Action::Skip && !change.reason.isEmpty() && !reasons.contains(change.reason)) {
+        if (change.action == Action::Skip && !change.reason.isEmpty() && !seen.contains(change.reason)) {
+            seen.insert(change.reason);
             reasons << change.reason;
         }
     }

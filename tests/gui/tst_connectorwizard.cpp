@@ -286,6 +286,9 @@ private Q_SLOTS:
         QVERIFY(directory);
         QTRY_VERIFY_WITH_TIMEOUT(!directory->isLoading(), 30'000);
         QCOMPARE(directory->users()->rowCount(), m_realm.users().size());
+        for (const char* table : {"usersTableView", "groupsTableView"}) {
+            QVERIFY(!directory->findChild<QTableView*>(QLatin1String(table))->tabKeyNavigation());
+        }
         // Groups whose names collide (two "Team A"s) are left out rather than merged.
         QMap<QString, int> names;
         for (const QString& path : m_realm.groupPaths()) {

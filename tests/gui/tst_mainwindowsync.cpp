@@ -174,6 +174,7 @@ private Q_SLOTS:
         QTest::mouseClick(window.findChild<QAbstractButton*>(u"historyButton"_s), Qt::LeftButton);
         QVERIFY(window.history());
         auto* runs = window.history()->findChild<QTableView*>(u"historyTableView"_s);
+        QVERIFY(!runs->tabKeyNavigation()); // Tab leaves the list
         // Simulate, apply the reviewed plan, full sync, and the simulation that found nothing to do.
         QCOMPARE(runs->model()->rowCount(), 4);
         QCOMPARE(runs->model()->index(3, HistoryModel::ModeColumn).data().toString(), u"Simulation"_s); // oldest last
@@ -191,6 +192,11 @@ private Q_SLOTS:
         QCOMPARE(runs->model()->index(2, HistoryModel::ResultColumn).data().toString(), u"Succeeded with warnings"_s);
         QVERIFY(runs->model()->index(2, HistoryModel::ChangesColumn).data().toString().contains(u"Users added:"_s));
         runs->selectRow(2);
+        // A run that finishes meanwhile reloads the history; the run chosen stays chosen.
+        const QString chosen = runs->model()->index(2, HistoryModel::StartedColumn).data().toString();
+        QVERIFY(window.history()->reload());
+        QVERIFY(runs->selectionModel()->isRowSelected(2));
+        QCOMPARE(runs->model()->index(2, HistoryModel::StartedColumn).data().toString(), chosen);
         QTest::mouseClick(window.history()->findChild<QAbstractButton*>(u"openReportButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.history()->lastReport(), 30'000);
         auto* changes = window.history()->lastReport()->findChild<QTableView*>(u"changesTableView"_s);
@@ -309,6 +315,22 @@ private Q_SLOTS:
         QCOMPARE(MessageBox::lastChoices(), (QStringList{u"Disable and Apply"_s, u"Delete the Added Users Instead"_s}));
         QCOMPARE(activeUsers(), activeBefore);
 
+        // The other choice is not applied unseen: it is planned and shown as a preview of its own...
+        MessageBox::setNextAnswer(QMessageBox::Discard); // Delete the Added Users Instead
+        QTest::mouseClick(preview->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(history->lastReport() && history->lastReport() != preview, 30'000);
+        QPointer<QWidget> deleting = history->lastReport();
+        QVERIFY(deleting->window()->windowTitle().contains(u"Preview"_s));
+        QVERIFY(deleting->findChild<QAbstractButton*>(u"user-deleteCountButton"_s));
+        QCOMPARE(directoryUsers(), usersBefore); // still nothing done
+        // ...whose question offers the way back, which is planned again too.
+        MessageBox::setNextAnswer(QMessageBox::Discard); // Disable the Added Users Instead
+        QTest::mouseClick(deleting->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
+        QVERIFY(MessageBox::lastChoices().contains(u"Disable the Added Users Instead"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(history->lastReport() && history->lastReport() != deleting, 30'000);
+        preview = history->lastReport();
+        QVERIFY(preview->findChild<QAbstractButton*>(u"user-disableCountButton"_s));
+
         MessageBox::setNextAnswer(QMessageBox::Apply); // Disable and Apply
         QTest::mouseClick(preview->findChild<QAbstractButton*>(u"applyButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(history->lastReport() && history->lastReport() != preview, 30'000);
@@ -351,6 +373,7 @@ private Q_SLOTS:
         QTest::mouseClick(window.findChild<QAbstractButton*>(u"migrationButton"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(window.migrationPreview(), 60'000);
         auto* table = window.migrationPreview()->findChild<QTableWidget*>(u"previewTableWidget"_s);
+        QVERIFY(!table->tabKeyNavigation());
         QVERIFY(table->rowCount() >= m_realm.users().size() - 1);
         QStringList linked;
         for (int row = 0; row < table->rowCount(); ++row) {

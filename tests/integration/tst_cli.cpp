@@ -203,6 +203,9 @@ private Q_SLOTS:
         const Run full = cli({u"sync"_s, u"Test Realm"_s, u"--full"_s});
         QVERIFY2(full.exitCode == 0, qPrintable(full.out + full.err));
         QVERIFY2(full.out.contains(u"Applied to “Test Realm”"_s), qPrintable(full.out));
+        // Once synced, a migration preview says there is nothing left, rather than "0 to link".
+        const Run migrated = cli({u"migrate-preview"_s, u"Test Realm"_s});
+        QVERIFY2(migrated.out.startsWith(u"Nothing left to migrate"_s), qPrintable(migrated.out));
         QCOMPARE(cli({u"directory"_s, u"users"_s, u"--json"_s}).json()[u"users"_s].toArray().size(),
                  m_realm.users().size());
 
@@ -226,6 +229,11 @@ private Q_SLOTS:
         QCOMPARE(undoUsers[u"disable"_s].toInt() + undoUsers[u"unchanged"_s].toInt(), m_realm.users().size());
         QVERIFY(undoPreview.json()[u"deletionGuardTripped"_s].toBool());
         QCOMPARE(undoPreview.json()[u"added"_s].toString(), u"disable"_s);
+        // The command it suggests applies what it showed, the choice for the added users included.
+        const Run deletePreview = cli({u"rollback"_s, fullRun.left(8), u"--simulate"_s, u"--delete-added"_s});
+        QVERIFY2(deletePreview.out.contains(u"would be deleted"_s), qPrintable(deletePreview.out));
+        QVERIFY2(deletePreview.out.contains(u"rollback %1 --delete-added --allow-deletions"_s.arg(fullRun.left(8))),
+                 qPrintable(deletePreview.out));
         const Run refusedUndo = cli({u"rollback"_s, fullRun.left(8)});
         QCOMPARE(refusedUndo.exitCode, 3);
         QVERIFY2(refusedUndo.out.contains(u"refused (nothing changed)"_s), qPrintable(refusedUndo.out));

@@ -156,7 +156,12 @@ bool ConnectorStore::recordTest(const QString& connectorId, const TestRecord& te
         }
         return false;
     }
-    return !transaction || m_db.commit();
+    if (transaction && !m_db.commit()) {
+        *error = tr("The result of the connection test cannot be stored: %1.").arg(m_db.lastError().text());
+        m_db.rollback();
+        return false;
+    }
+    return true;
 }
 
 std::optional<QHash<QString, ConnectorStore::TestRecord>> ConnectorStore::lastTests(QString* error) const

@@ -123,9 +123,9 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
         }
         const MemberRef& user = recorded.memberUsers.at(done.user);
         const MemberRef& group = recorded.memberGroups.at(done.group);
-        const bool added = done.action == Action::Add;
-        if (added == memberships.contains({user.id, group.id})) {
-            plan.addMembership(added ? Action::Remove : Action::Add, user, group, done.origin);
+        const bool wasAdded = done.action == Action::Add;
+        if (wasAdded == memberships.contains({user.id, group.id})) {
+            plan.addMembership(wasAdded ? Action::Remove : Action::Add, user, group, done.origin);
         } else {
             plan.addMembership(Action::Skip, user, group, done.origin,
                                tr("not rolled back: %1").arg(tr("the membership has changed since that run")));

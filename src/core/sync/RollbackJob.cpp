@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 RollbackJob::RollbackJob(DirectoryLocation location, RollbackRequest request, QObject* parent)
@@ -54,9 +56,14 @@ RollbackResult RollbackJob::run()
     }
     // The connector's rules decide what its users' rollback does; a removed connector's runs are
     // still limited by the default guard.
-    QString ignored;
-    const auto connector = ConnectorStore(connection->database()).find(found->connectorId, &ignored);
-    const SyncOptions options = connector ? connector->sync : SyncOptions();
+    const auto connectors = ConnectorStore(connection->database()).list(&error);
+    if (!connectors) {
+        result.message = error; // never the default limit for want of reading the connector's
+        return result;
+    }
+    const auto connector = std::find_if(connectors->cbegin(), connectors->cend(),
+                                        [found](const ConnectorConfig& each) { return each.id == found->connectorId; });
+    const SyncOptions options = connector != connectors->cend() ? connector->sync : SyncOptions();
     result.added = m_request.added.value_or(Rollback::defaultFor(options));
     std::shared_ptr<const ChangeSet> plan = m_request.reviewedPlan;
     if (!plan) {
