@@ -88,6 +88,13 @@ const QString& ChangeTableModel::changesText(int row) const
     return *text;
 }
 
+const QString& ChangeTableModel::shownChanges(int row) const
+{
+    static const QString none;
+    const Action action = actionOf(row);
+    return action == Action::Add || action == Action::Delete ? none : changesText(row);
+}
+
 int ChangeTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() || !m_changes ? 0 : int(m_changes->size());
@@ -120,11 +127,8 @@ QVariant ChangeTableModel::data(const QModelIndex& index, int role) const
         return objectLabel(objectOf(row));
     case ActionColumn:
         return actionLabel(actionOf(row));
-    case ChangesColumn: {
-        // An added or deleted object's fields are all of it: the details pane lists them.
-        const Action action = actionOf(row);
-        return action == Action::Add || action == Action::Delete ? QString() : changesText(row);
-    }
+    case ChangesColumn:
+        return shownChanges(row); // an added or deleted object's fields are all of it: the details list them
     default:
         break;
     }
@@ -199,7 +203,9 @@ bool ChangeTableModel::lessThan(int a, int b, int column) const
     case ChangesColumn: {
         // Field lists ("email: a → b; …") group by field name; the locale adds nothing there,
         // and collation keys for every row's list took half a second for 100,000 rows.
-        const int order = QString::compare(changesText(a), changesText(b), Qt::CaseInsensitive);
+        // As the column shows them: an added or deleted row's fields are not listed there, so
+        // they sort as empty (and a first sync's report sorts without writing out every row).
+        const int order = QString::compare(shownChanges(a), shownChanges(b), Qt::CaseInsensitive);
         return order != 0 ? order < 0 : byName();
     }
     default: {

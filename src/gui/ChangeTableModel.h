@@ -63,6 +63,7 @@ public:
 private:
     void releaseInBackground();
     const QString& changesText(int row) const; // built once per row, when first needed
+    const QString& shownChanges(int row) const; // what the column shows: empty for an add or delete
     // A column's collation key for every row (the user's locale, case ignored, numbers by
     // value), built on the first sort by that column.
     const std::vector<QCollatorSortKey>& sortKeys(int column) const;
