@@ -703,11 +703,12 @@ void MainWindow::announce(const ConnectorConfig& connector, const SyncRequest& r
 {
     const bool full = request.mode == SyncRequest::Mode::Full;
     const QString kind = full ? tr("Full sync") : tr("Simulation");
-    const QJsonObject counts = result.plan ? result.plan->countsJson() : QJsonObject();
+    const QJsonObject counts = result.run.counts; // counted once, by the job
     QString message;
     switch (result.status) {
     case SyncResult::Status::Succeeded: {
-        const bool changes = result.plan && result.plan->hasChanges();
+        // From the counts: a plan with nothing to do would be walked to its end to find that out.
+        const bool changes = !ChangeSummary::clauses(counts, ChangeSummary::Tense::Planned, false).isEmpty();
         if (!changes) {
             message = tr("%1 of “%2”: the directory already matches Keycloak.").arg(kind, connector.name);
         } else if (full) {

@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QCoreApplication>
+#include <QMap>
 #include <QPushButton>
 
 bool MessageBox::s_testMode = false;
@@ -39,28 +40,6 @@ QMessageBox::StandardButton MessageBox::ask(QWidget* parent, QMessageBox::Icon i
     }
     box.exec();
     return answers.value(box.clickedButton(), QMessageBox::Cancel);
-}
-
-QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString& title, const QString& text,
-                                                 QMessageBox::StandardButtons buttons,
-                                                 QMessageBox::StandardButton defaultButton,
-                                                 const QMap<QMessageBox::StandardButton, QString>& labels)
-{
-    s_lastQuestion = text;
-    s_lastChoices = labels.values();
-    if (s_testMode) {
-        return std::exchange(s_nextAnswer, std::nullopt).value_or(QMessageBox::Cancel);
-    }
-    QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
-    box.setDefaultButton(defaultButton);
-    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
-        if (QAbstractButton* button = box.button(it.key())) {
-            button->setText(it.value());
-        }
-    }
-    const int chosen = box.exec();
-    return buttons.testFlag(QMessageBox::StandardButton(chosen)) ? QMessageBox::StandardButton(chosen)
-                                                                 : QMessageBox::Cancel;
 }
 
 void MessageBox::warning(QWidget* parent, const QString& title, const QString& text)

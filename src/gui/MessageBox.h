@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QList>
-#include <QMap>
 #include <QMessageBox>
 
 #include <optional>
@@ -27,12 +26,6 @@ public:
                                            const QString& text, const QList<Choice>& choices,
                                            QMessageBox::StandardButton defaultAnswer,
                                            const QString& informativeText = {});
-    // Asks with the given buttons, relabelled as given; returns the one chosen (Cancel when the
-    // box is closed).
-    static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
-                                                QMessageBox::StandardButtons buttons,
-                                                QMessageBox::StandardButton defaultButton,
-                                                const QMap<QMessageBox::StandardButton, QString>& labels = {});
     static void warning(QWidget* parent, const QString& title, const QString& text);
     static void information(QWidget* parent, const QString& title, const QString& text);
 

@@ -13,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
@@ -42,6 +43,36 @@ const auto exportFolderKey = u"Report/exportFolder"_s;
 
 // Rows of each object type and action.
 using Tally = std::array<std::array<int, Change::actionCount>, objectOrder.size()>;
+
+// The counts as ChangeSet::countsJson() gives them, from a tally rather than another pass.
+QJsonObject countsJson(const Tally& counts)
+{
+    QJsonObject json;
+    for (const Object object : objectOrder) {
+        QJsonObject perAction;
+        for (int action = 0; action < Change::actionCount; ++action) {
+            if (const int n = counts.at(std::size_t(object)).at(std::size_t(action)); n > 0) {
+                perAction.insert(Change::actionName(Action(action)), n);
+            }
+        }
+        json.insert(Change::objectName(object) + u"s"_s, perAction);
+    }
+    return json;
+}
+
+// Whether applying would change something (ChangeSet::hasChanges), from a tally.
+bool hasChanges(const Tally& counts)
+{
+    for (const auto& perAction : counts) {
+        for (int action = 0; action < Change::actionCount; ++action) {
+            if (perAction.at(std::size_t(action)) > 0 && Action(action) != Action::Unchanged
+                && Action(action) != Action::Skip) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
 
 Tally tally(const ChangeSet* changes)
 {
@@ -130,8 +161,9 @@ void ReportView::setReport(const RunRecord& run, std::shared_ptr<const ChangeSet
     m_run = run;
     m_changes = std::move(changes);
     m_tense = ChangeSummary::tenseOf(run);
-    const QJsonObject counts = m_changes ? m_changes->countsJson() : run.counts;
-    m_ui->summaryLabel->setText(ChangeSummary::headline(run, counts, m_changes && m_changes->hasChanges()));
+    m_tally = tally(m_changes.get());
+    const QJsonObject counts = m_changes ? countsJson(m_tally) : run.counts;
+    m_ui->summaryLabel->setText(ChangeSummary::headline(run, counts, m_changes && hasChanges(m_tally)));
     m_ui->runLabel->setText(ChangeSummary::runLine(run));
     m_ui->runLabel->setVisible(!run.id.isEmpty());
     rebuildBanners();
@@ -209,13 +241,17 @@ void ReportView::rebuildBanners()
     } else if (m_run.status != u"succeeded"_s && !m_run.status.isEmpty() && !m_run.message.isEmpty()) {
         addBanner(u"runMessageBanner"_s, m_run.message, true);
     }
-    if (!m_changes || m_changes->skips() == 0) {
+    int skips = 0;
+    for (const auto& perAction : m_tally) {
+        skips += perAction.at(std::size_t(Action::Skip));
+    }
+    if (!m_changes || skips == 0) {
         return;
     }
     // What is left out, and why: the distinct reasons of the users and groups skipped.
     QStringList objects;
     QStringList reasons;
-    const Tally counts = tally(m_changes.get());
+    const Tally& counts = m_tally;
     for (const Object object : objectOrder) {
         if (const int n = counts.at(std::size_t(object)).at(std::size_t(Action::Skip)); n > 0) {
             objects << ChangeSummary::objects(object, n);
@@ -249,7 +285,7 @@ void ReportView::rebuildCounts()
         delete item->widget();
         delete item;
     }
-    const Tally counts = tally(m_changes.get());
+    const Tally& counts = m_tally;
     int row = 0;
     for (const Object object : objectOrder) {
         const auto& perAction = counts.at(std::size_t(object));
@@ -286,7 +322,7 @@ void ReportView::rebuildFilters()
     }
     // The counts of the object type shown, or of all.
     const std::optional<Object> object = m_filter->objectFilter();
-    const Tally counts = tally(m_changes.get());
+    const Tally& counts = m_tally;
     std::array<int, Change::actionCount> perAction{};
     int all = 0;
     for (const Object each : objectOrder) {
@@ -369,14 +405,17 @@ void ReportView::fitColumns()
         }
     }
     const QList<MembershipChange>& memberships = m_changes->memberships;
+    const int skippedMemberships =
+        std::min(m_tally.at(std::size_t(Object::Membership)).at(std::size_t(Action::Skip)), skippedRows);
+    int skippedSeen = 0;
     for (int i = 0; i < int(memberships.size()); ++i) {
-        const bool skip = memberships.at(i).action == Action::Skip && skipped < skippedRows;
-        skipped += skip ? 1 : 0;
+        const bool skip = memberships.at(i).action == Action::Skip && skippedSeen < skippedMemberships;
+        skippedSeen += skip ? 1 : 0;
         if (skip || i < perType) {
             sample << int(objects.size()) + i;
         }
-        if (i >= perType && skipped >= skippedRows) {
-            break;
+        if (i >= perType && skippedSeen >= skippedMemberships) {
+            break; // the rest holds no row of a kind not sampled yet
         }
     }
     const QFontMetrics metrics = m_ui->changesTableView->fontMetrics();
