@@ -3767,6 +3767,22 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>Nothing left to migrate: every user “%1” reads from Keycloak is linked already, and each sync keeps them in step.</source>
         <translation>Nichts mehr zu migrieren: Jeder Benutzer, den „%1“ aus Keycloak liest, ist bereits verknüpft, und jede Synchronisation hält sie auf dem aktuellen Stand.</translation>
     </message>
+    <message>
+        <source>the same user name (or email) as the local user</source>
+        <translation>derselbe Benutzername (oder dieselbe E-Mail-Adresse) wie der lokale Benutzer</translation>
+    </message>
+    <message>
+        <source>no local user has this user name</source>
+        <translation>kein lokaler Benutzer hat diesen Benutzernamen</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Names and emails (Ctrl+F)</source>
+        <translation>Namen und E-Mail-Adressen (Strg+F)</translation>
+    </message>
 </context>
 <context>
     <name>MigrationPreviewJob</name>

@@ -34,14 +34,18 @@ bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
     QList<Row> rows;
     for (const ConnectorConfig& connector : *connectors) {
         const auto syncs = history.runs(connector.id, 1, error, syncModes);
-        const auto simulations = syncs ? history.runs(connector.id, 1, error, simulationModes) : std::nullopt;
+        const auto fulls = syncs ? history.runs(connector.id, 1, error, {u"full"_s}) : std::nullopt;
+        const auto simulations = fulls ? history.runs(connector.id, 1, error, simulationModes) : std::nullopt;
         if (!simulations) {
             return false;
         }
-        Row row{connector, std::nullopt, std::nullopt, std::nullopt,
-                connector.schedule.nextRun(QDateTime::currentDateTimeUtc())};
+        Row row{connector,    std::nullopt, std::nullopt,
+                std::nullopt, std::nullopt, connector.schedule.nextRun(QDateTime::currentDateTimeUtc())};
         if (!syncs->isEmpty()) {
             row.lastSync = syncs->first();
+        }
+        if (!fulls->isEmpty()) {
+            row.lastFull = fulls->first();
         }
         if (!simulations->isEmpty()) {
             row.lastSimulation = simulations->first();
@@ -80,15 +84,17 @@ ConnectorListModel::Status ConnectorListModel::status(int index) const
     if (m_secretMissing.contains(row.connector.id)) {
         return Status::SecretMissing;
     }
-    const qint64 syncedAt = row.lastSync ? row.lastSync->startedAt : 0;
-    // A test newer than the last sync says more about the connector now.
+    // A test newer than the last sync says more about the connector now (below).
+    // The last full sync says how the connector stands; a rollback refused by the limit, say,
+    // says nothing of it.
+    const qint64 syncedAt = row.lastFull ? row.lastFull->startedAt : 0;
     if (row.lastTest && !row.lastTest->ok && row.lastTest->testedAt >= syncedAt) {
         return Status::TestFailed;
     }
-    if (row.lastSync) {
-        const QString& status = row.lastSync->status;
+    if (row.lastFull) {
+        const QString& status = row.lastFull->status;
         if (status == u"succeeded"_s) {
-            return ChangeSummary::hasWarnings(*row.lastSync) ? Status::SyncedWithWarnings : Status::Synced;
+            return ChangeSummary::hasWarnings(*row.lastFull) ? Status::SyncedWithWarnings : Status::Synced;
         }
         if (status != u"cancelled"_s && status != u"skipped"_s) {
             return Status::SyncFailed;
@@ -166,7 +172,7 @@ QString ConnectorListModel::statusToolTip(const Row& row, Status status) const
     case Status::NotTested:
         return tr("Select it and press Test Connection.");
     case Status::SyncFailed:
-        return row.lastSync->message;
+        return row.lastFull->message;
     case Status::SyncedWithWarnings:
         return tr("The last sync left some users, groups or memberships out. Its report says which and why.");
     case Status::Synced:

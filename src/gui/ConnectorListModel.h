@@ -51,7 +51,8 @@ private:
     struct Row
     {
         ConnectorConfig connector;
-        std::optional<RunRecord> lastSync; // full sync or rollback
+        std::optional<RunRecord> lastSync; // full sync or rollback, for the Last sync column
+        std::optional<RunRecord> lastFull; // full sync, for the status
         std::optional<RunRecord> lastSimulation;
         std::optional<ConnectorStore::TestRecord> lastTest;
         QDateTime nextRun; // invalid: not scheduled

@@ -2,8 +2,13 @@
 
 #include "ui_MigrationPreviewDialog.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QShortcut>
 
+#include <algorithm>
 #include <array>
 
 using Outcome = Planner::MatchPreview::Outcome;
@@ -24,13 +29,49 @@ MigrationPreviewDialog::MigrationPreviewDialog(const QString& connectorName,
     for (int row = 0; row < int(entries.size()); ++row) {
         const Planner::MatchPreview& entry = entries.at(row);
         ++counts.at(std::size_t(entry.outcome));
-        const QStringList cells = {outcomeLabel(entry.outcome), entry.username, entry.email, entry.localUsername,
-                                   entry.reason};
+        // Why, for every row: a link or a new user has a reason too, not only a collision.
+        QString why = entry.reason;
+        if (why.isEmpty()) {
+            why = entry.outcome == Outcome::Link ? tr("the same user name (or email) as the local user")
+                                                 : tr("no local user has this user name");
+        }
+        const QStringList cells = {outcomeLabel(entry.outcome), entry.username, entry.email, entry.localUsername, why};
         for (int column = 0; column < int(cells.size()); ++column) {
             table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         }
     }
     table->setSortingEnabled(true);
+    // A search as in the report: every word typed, in any column; Ctrl+F goes there.
+    auto* searchRow = new QHBoxLayout;
+    auto* searchLabel = new QLabel(tr("&Search:"), this);
+    auto* search = new QLineEdit(this);
+    search->setObjectName(QStringLiteral("searchLineEdit"));
+    search->setPlaceholderText(tr("Names and emails (Ctrl+F)"));
+    search->setClearButtonEnabled(true);
+    searchLabel->setBuddy(search);
+    searchRow->addStretch();
+    searchRow->addWidget(searchLabel);
+    searchRow->addWidget(search);
+    m_ui->migrationLayout->insertLayout(1, searchRow);
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, search, [search] {
+        search->setFocus(Qt::ShortcutFocusReason);
+        search->selectAll();
+    });
+    connect(search, &QLineEdit::textChanged, this, [table](const QString& text) {
+        const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const bool shown = std::all_of(words.cbegin(), words.cend(), [table, row](const QString& word) {
+                for (int column = 0; column < table->columnCount(); ++column) {
+                    if (table->item(row, column)->text().contains(word, Qt::CaseInsensitive)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            table->setRowHidden(row, !shown);
+        }
+    });
     table->sortByColumn(0, Qt::AscendingOrder);
     table->resizeColumnsToContents();
     const int link = counts[std::size_t(Outcome::Link)];

@@ -10,6 +10,7 @@
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QSortFilterProxyModel>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,6 +99,29 @@ private Q_SLOTS:
                 QCOMPARE(next.data().toString(), u"Not scheduled"_s);
             }
         }
+        // A rollback refused later changes nothing, nor what the status says; the list shows it.
+        RunRecord rollback;
+        rollback.id = u"run-2"_s;
+        rollback.connectorId = m_connectors.first().id;
+        rollback.connectorName = u"Staff"_s;
+        rollback.mode = u"rollback"_s;
+        rollback.trigger = u"manual"_s;
+        rollback.startedAt = 1'700'000'200'000;
+        rollback.finishedAt = rollback.startedAt;
+        rollback.status = u"refused"_s;
+        QVERIFY2(DirectoryStore(m_connection->database()).record(rollback, nullptr, &error), qPrintable(error));
+        QVERIFY2(model.reload(m_connection->database(), &error), qPrintable(error));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.connector(row).id == m_connectors.first().id) {
+                QVERIFY(
+                    model.index(row, ConnectorListModel::LastSyncColumn).data().toString().endsWith(u", refused"_s));
+                QCOMPARE(model.status(row), ConnectorListModel::Status::SyncFailed); // from its last full sync
+                QCOMPARE(model.index(row, ConnectorListModel::StatusColumn).data(Qt::ToolTipRole).toString(),
+                         u"Stopped by the deletion limit"_s);
+            }
+        }
+        QSqlQuery(m_connection->database())
+            .exec(u"DELETE FROM sync_runs WHERE id = 'run-2'"_s); // the next test counts runs
         // A passing test afterwards clears the failure.
         QVERIFY2(ConnectorStore(m_connection->database()).recordTest(partners, {1'700'000'100'000, true, {}}, &error),
                  qPrintable(error));

@@ -382,6 +382,17 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(linked, QStringList{u"alice.andersen = Alice.Andersen"_s});
+        for (int row = 0; row < table->rowCount(); ++row) {
+            QVERIFY(!table->item(row, 4)->text().isEmpty()); // every row says why
+        }
+        // Searched as the report is: every word, in any column.
+        auto* search = window.migrationPreview()->findChild<QLineEdit*>(u"searchLineEdit"_s);
+        search->setText(u"alice andersen"_s);
+        int shown = 0;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            shown += table->isRowHidden(row) ? 0 : 1;
+        }
+        QCOMPARE(shown, 1);
         QVERIFY(window.migrationPreview()->findChild<QLabel*>(u"summaryLabel"_s)->text().contains(u"link 1 "_s));
     }
 
