@@ -2524,6 +2524,14 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>No user or group matches “%1”. Every word typed must appear in one of the columns.</source>
         <translation>Kein Benutzer und keine Gruppe passt zu „%1“. Jedes eingegebene Wort muss in einer der Spalten vorkommen.</translation>
     </message>
+    <message>
+        <source>Members of “%1”: %L2 users.</source>
+        <translation>Mitglieder von „%1“: %L2 Benutzer.</translation>
+    </message>
+    <message>
+        <source>Show &amp;All Users</source>
+        <translation>&amp;Alle Benutzer anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryGroupModel</name>

@@ -11,6 +11,8 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 
+#include <functional>
+
 namespace {
 
 // Every word typed must appear, each in any column: "staff 0001" finds "Staff User 0001".
@@ -24,10 +26,20 @@ public:
         m_words = text.split(u' ', Qt::SkipEmptyParts);
         invalidateFilter();
     }
+    // Rows must also pass `condition` (a source row), when given: a group's members, say.
+    void setRowCondition(std::function<bool(int)> condition)
+    {
+        m_condition = std::move(condition);
+        invalidateFilter();
+    }
+    bool hasRowCondition() const { return bool(m_condition); }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
     {
+        if (m_condition && !m_condition(row)) {
+            return false;
+        }
         if (m_words.isEmpty()) {
             return true;
         }
@@ -45,6 +57,7 @@ protected:
 
 private:
     QStringList m_words;
+    std::function<bool(int)> m_condition;
 };
 
 QSortFilterProxyModel* searchableProxy(QAbstractItemModel* source, int sortRole, QObject* parent)
@@ -86,6 +99,14 @@ DirectoryDialog::DirectoryDialog(DirectoryLocation location, QWidget* parent)
     connect(reloadButton, &QPushButton::clicked, this, &DirectoryDialog::reload);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->directoryStatusLabel->setWordWrap(false); // "Users: 614 · Groups: 12" on one line
+    // A group's members: Enter or a double click on the group shows them in the users' list.
+    m_showAllButton = new QPushButton(tr("Show &All Users"), this);
+    m_showAllButton->setObjectName(QStringLiteral("showAllUsersButton"));
+    m_showAllButton->hide();
+    m_ui->usersTabLayout->addWidget(m_showAllButton, 0, Qt::AlignLeft);
+    connect(m_showAllButton, &QPushButton::clicked, this, [this] { showMembersOf(-1); });
+    connect(m_ui->groupsTableView, &QTableView::activated, this,
+            [this](const QModelIndex& index) { showMembersOf(m_groupProxy->mapToSource(index).row()); });
     auto* find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, this, [this] {
         m_ui->searchLineEdit->setFocus(Qt::ShortcutFocusReason);
@@ -119,6 +140,7 @@ void DirectoryDialog::showLoaded(const DirectoryLoadResult& result)
     m_load.clear();
     m_error = result.error;
     if (result.error.isEmpty()) {
+        showMembersOf(-1); // the groups are numbered anew
         m_userModel->setState(result.state, result.connectorNames);
         m_groupModel->setState(result.state, result.connectorNames);
         for (QTableView* view : {m_ui->usersTableView, m_ui->groupsTableView}) {
@@ -134,10 +156,29 @@ void DirectoryDialog::showLoaded(const DirectoryLoadResult& result)
     }
 }
 
+void DirectoryDialog::showMembersOf(int group)
+{
+    auto* users = static_cast<WordFilterProxyModel*>(m_userProxy);
+    m_membersOf = group < 0 ? QString() : m_groupModel->index(group, DirectoryGroupModel::NameColumn).data().toString();
+    if (group < 0) {
+        users->setRowCondition({});
+    } else {
+        users->setRowCondition([model = m_userModel, group](int row) { return model->isMember(row, group); });
+        m_ui->directoryTabWidget->setCurrentWidget(m_ui->usersTab);
+    }
+    m_showAllButton->setVisible(group >= 0);
+    updateStatus();
+}
+
 void DirectoryDialog::updateStatus()
 {
     if (!m_error.isEmpty()) {
         m_ui->directoryStatusLabel->setText(m_error);
+        return;
+    }
+    if (!m_membersOf.isEmpty()) {
+        m_ui->directoryStatusLabel->setText(
+            tr("Members of “%1”: %L2 users.").arg(m_membersOf).arg(m_userProxy->rowCount()));
         return;
     }
     const int users = m_userModel->rowCount();

@@ -10,6 +10,7 @@
 class DirectoryGroupModel;
 class DirectoryUserModel;
 class JobThread;
+class QPushButton;
 class QSortFilterProxyModel;
 struct DirectoryLoadResult;
 
@@ -39,6 +40,8 @@ Q_SIGNALS:
 private:
     void showLoaded(const DirectoryLoadResult& result);
     void updateStatus();
+    // Shows the members of the group at `group` (a row of the groups' model), or everyone (-1).
+    void showMembersOf(int group);
 
     std::unique_ptr<Ui::DirectoryDialog> m_ui;
     DirectoryLocation m_location;
@@ -49,4 +52,6 @@ private:
     QPointer<JobThread> m_load;
     QString m_error;
     bool m_reloadAgain = false;
+    QPushButton* m_showAllButton = nullptr;
+    QString m_membersOf; // the group whose members the users' list shows
 };

@@ -47,6 +47,16 @@ QString DirectoryUserModel::sourceText(const QString& connectorId, const QMap<QS
     return connectorNames.value(connectorId, tr("A removed connector"));
 }
 
+bool DirectoryUserModel::isMember(int row, qint32 group) const
+{
+    for (qsizetype i = m_offsets.at(row); i < m_offsets.at(row + 1); ++i) {
+        if (m_groups.at(i) == group) {
+            return true;
+        }
+    }
+    return false;
+}
+
 QString DirectoryUserModel::groupsText(int row) const
 {
     QStringList names;

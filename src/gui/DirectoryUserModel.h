@@ -28,6 +28,8 @@ public:
     explicit DirectoryUserModel(QObject* parent = nullptr);
 
     void setState(std::shared_ptr<const DirectoryState> state, QMap<QString, QString> connectorNames);
+    // Whether the user of `row` is a member of the group at `group` in the state's groups.
+    bool isMember(int row, qint32 group) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

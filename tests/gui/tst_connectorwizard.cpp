@@ -322,6 +322,25 @@ private Q_SLOTS:
         QVERIFY(
             directory->findChild<QLabel*>(u"directoryStatusLabel"_s)->text().startsWith(u"No user or group matches"_s));
         search->clear();
+        // A group's members, by Enter or a double click on the group; Show All Users goes back.
+        auto* groupsView = directory->findChild<QTableView*>(u"groupsTableView"_s);
+        int allStaff = -1;
+        for (int row = 0; row < directory->groups()->rowCount(); ++row) {
+            if (directory->groups()->index(row, 0).data().toString() == u"All Staff"_s) {
+                allStaff = row;
+            }
+        }
+        QVERIFY(allStaff >= 0);
+        Q_EMIT groupsView->activated(directory->groups()->index(allStaff, 0));
+        qsizetype members = 0;
+        for (const auto& membership : m_realm.memberships()) {
+            members += membership.second == u"/All Staff"_s ? 1 : 0;
+        }
+        QCOMPARE(directory->users()->rowCount(), int(members));
+        QVERIFY(
+            directory->findChild<QLabel*>(u"directoryStatusLabel"_s)->text().startsWith(u"Members of “All Staff”"_s));
+        QTest::mouseClick(directory->findChild<QAbstractButton*>(u"showAllUsersButton"_s), Qt::LeftButton);
+        QCOMPARE(directory->users()->rowCount(), m_realm.users().size());
         screenshot(directory, u"directory"_s);
         screenshot(&window, u"main-window-scheduled"_s);
 
