@@ -6,7 +6,6 @@
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -608,16 +607,9 @@ int ConnectorCommands::test(const QStringList& arguments)
 
     ConnectionTest job(config->keycloak, *secret);
     const ConnectionTestResult result = m_context.run(job, &ConnectionTest::finished);
-    if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
-        // The window's status column shows the last test, from wherever it ran.
-        QString error;
-        if (!ConnectorStore(target.directory->database())
-                 .recordTest(
-                     config->id,
-                     {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
-                     &error)) {
-            m_context.err() << error << Qt::endl;
-        }
+    // The window's status column shows the last test, from wherever it ran.
+    if (QString error; !ConnectorStore(target.directory->database()).recordTest(config->id, result, &error)) {
+        m_context.err() << error << Qt::endl;
     }
     if (m_context.json()) {
         m_context.printJson(CliJson::connectionTest(*config, result));

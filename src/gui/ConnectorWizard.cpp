@@ -12,7 +12,6 @@
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
 
-#include <QDateTime>
 #include <QLabel>
 
 ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<ConnectorConfig>& existing,
@@ -179,15 +178,9 @@ void ConnectorWizard::startTest(const QString& secret)
             m_test.clear();
             m_testPassed = result.ok;
             m_connection->showTestResult(result);
-            if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
-                // The window's status column says how the connector's last test went.
-                QString error;
-                ConnectorStore(m_directory)
-                    .recordTest(m_config.id,
-                                {QDateTime::currentMSecsSinceEpoch(), result.ok,
-                                 result.error ? result.error->message : QString()},
-                                &error);
-            }
+            // The window's status column says how the connector's last test went.
+            QString ignored; // the outcome is on the page either way
+            ConnectorStore(m_directory).recordTest(m_config.id, result, &ignored);
             Q_EMIT testFinished(result);
         });
 }

@@ -388,14 +388,8 @@ void MainWindow::testSelected()
             &ConnectionTest::finished,
             [this, connector](const ConnectionTestResult& result) {
                 m_sync.clear();
-                if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
-                    QString ignored;
-                    ConnectorStore(m_directory->database())
-                        .recordTest(connector.id,
-                                    {QDateTime::currentMSecsSinceEpoch(), result.ok,
-                                     result.error ? result.error->message : QString()},
-                                    &ignored);
-                }
+                QString ignored; // the outcome is shown below either way
+                ConnectorStore(m_directory->database()).recordTest(connector.id, result, &ignored);
                 reloadConnectors();
                 if (result.ok) {
                     statusBar()->showMessage(

@@ -1,5 +1,6 @@
 #include "ConnectorStore.h"
 
+#include "connectors/keycloak/ConnectionTest.h"
 #include "model/NameKey.h"
 
 #include <QDateTime>
@@ -162,6 +163,16 @@ bool ConnectorStore::recordTest(const QString& connectorId, const TestRecord& te
         return false;
     }
     return true;
+}
+
+bool ConnectorStore::recordTest(const QString& connectorId, const ConnectionTestResult& result, QString* error)
+{
+    if (result.error && result.error->kind == ConnectorError::Kind::Cancelled) {
+        return true;
+    }
+    return recordTest(
+        connectorId, {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
+        error);
 }
 
 std::optional<QHash<QString, ConnectorStore::TestRecord>> ConnectorStore::lastTests(QString* error) const

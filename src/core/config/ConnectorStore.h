@@ -9,6 +9,8 @@
 
 #include <optional>
 
+struct ConnectionTestResult;
+
 // Connectors' non-secret settings in the directory's `connectors` table, so that every
 // administrator of a shared directory, the window and the CLI see the same connectors.
 // Works on a connection of the calling thread. Errors are sentences with a next step.
@@ -37,6 +39,8 @@ public:
         QString message; // the sentence the test failed with
     };
     bool recordTest(const QString& connectorId, const TestRecord& test, QString* error);
+    // The same from a test's result, now; a cancelled test says nothing and is not recorded.
+    bool recordTest(const QString& connectorId, const ConnectionTestResult& result, QString* error);
     std::optional<QHash<QString, TestRecord>> lastTests(QString* error) const;
 
 private:
