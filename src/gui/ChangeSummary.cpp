@@ -91,6 +91,20 @@ int ChangeSummary::count(const QJsonObject& counts, Object object, Action action
     return counts.value(countsKey(object)).toObject().value(Change::actionName(action)).toInt();
 }
 
+bool ChangeSummary::hasChanges(const QJsonObject& counts)
+{
+    for (const QJsonValue perAction : counts) {
+        const QJsonObject actions = perAction.toObject();
+        for (auto it = actions.begin(); it != actions.end(); ++it) {
+            const auto action = Change::actionFromName(it.key());
+            if (it.value().toInt() > 0 && action != Action::Unchanged && action != Action::Skip) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 QString ChangeSummary::clauses(const QJsonObject& counts, Tense tense, bool withSkips)
 {
     const bool planned = tense == Tense::Planned;

@@ -26,6 +26,8 @@ public:
     // "614 users", "1 group".
     static QString objects(Change::Object object, int count);
     static int count(const QJsonObject& counts, Change::Object object, Change::Action action);
+    // Whether `counts` hold anything that applying would change (not only unchanged and skipped rows).
+    static bool hasChanges(const QJsonObject& counts);
     // "add 614 users, 12 groups and 640 memberships; skip 2 groups" (Done: "added …"); empty when
     // there is nothing but unchanged objects. Skips are left out unless `withSkips`.
     static QString clauses(const QJsonObject& counts, Tense tense, bool withSkips = true);

@@ -702,7 +702,7 @@ void MainWindow::announce(const ConnectorConfig& connector, const SyncRequest& r
     switch (result.status) {
     case SyncResult::Status::Succeeded: {
         // From the counts: a plan with nothing to do would be walked to its end to find that out.
-        const bool changes = !ChangeSummary::clauses(counts, ChangeSummary::Tense::Planned, false).isEmpty();
+        const bool changes = ChangeSummary::hasChanges(counts);
         if (!changes) {
             message = tr("%1 of “%2”: the directory already matches Keycloak.").arg(kind, connector.name);
         } else if (full) {

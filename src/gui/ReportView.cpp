@@ -41,53 +41,6 @@ constexpr std::array filterOrder = {Action::Add,       Action::Modify, Action::U
 constexpr std::array objectOrder = {Object::User, Object::Group, Object::Membership};
 const auto exportFolderKey = u"Report/exportFolder"_s;
 
-// Rows of each object type and action.
-using Tally = std::array<std::array<int, Change::actionCount>, objectOrder.size()>;
-
-// The counts as ChangeSet::countsJson() gives them, from a tally rather than another pass.
-QJsonObject countsJson(const Tally& counts)
-{
-    QJsonObject json;
-    for (const Object object : objectOrder) {
-        QJsonObject perAction;
-        for (int action = 0; action < Change::actionCount; ++action) {
-            if (const int n = counts.at(std::size_t(object)).at(std::size_t(action)); n > 0) {
-                perAction.insert(Change::actionName(Action(action)), n);
-            }
-        }
-        json.insert(Change::objectName(object) + u"s"_s, perAction);
-    }
-    return json;
-}
-
-// Whether applying would change something (ChangeSet::hasChanges), from a tally.
-bool hasChanges(const Tally& counts)
-{
-    for (const auto& perAction : counts) {
-        for (int action = 0; action < Change::actionCount; ++action) {
-            if (perAction.at(std::size_t(action)) > 0 && Action(action) != Action::Unchanged
-                && Action(action) != Action::Skip) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
-Tally tally(const ChangeSet* changes)
-{
-    Tally counts{};
-    if (changes) {
-        for (const Change& change : changes->changes) {
-            ++counts.at(std::size_t(change.object)).at(std::size_t(change.action));
-        }
-        for (const MembershipChange& change : changes->memberships) {
-            ++counts.at(std::size_t(Object::Membership)).at(std::size_t(change.action));
-        }
-    }
-    return counts;
-}
-
 } // namespace
 
 ReportView::ReportView(QWidget* parent)
@@ -161,9 +114,9 @@ void ReportView::setReport(const RunRecord& run, std::shared_ptr<const ChangeSet
     m_run = run;
     m_changes = std::move(changes);
     m_tense = ChangeSummary::tenseOf(run);
-    m_tally = tally(m_changes.get());
-    const QJsonObject counts = m_changes ? countsJson(m_tally) : run.counts;
-    m_ui->summaryLabel->setText(ChangeSummary::headline(run, counts, m_changes && hasChanges(m_tally)));
+    m_tally = m_changes ? m_changes->tally() : ChangeSet::Tally{};
+    const QJsonObject counts = m_changes ? ChangeSet::countsJson(m_tally) : run.counts;
+    m_ui->summaryLabel->setText(ChangeSummary::headline(run, counts, m_changes && ChangeSummary::hasChanges(counts)));
     m_ui->runLabel->setText(ChangeSummary::runLine(run));
     m_ui->runLabel->setVisible(!run.id.isEmpty());
     rebuildBanners();
@@ -251,7 +204,7 @@ void ReportView::rebuildBanners()
     // What is left out, and why: the distinct reasons of the users and groups skipped.
     QStringList objects;
     QStringList reasons;
-    const Tally& counts = m_tally;
+    const ChangeSet::Tally& counts = m_tally;
     for (const Object object : objectOrder) {
         if (const int n = counts.at(std::size_t(object)).at(std::size_t(Action::Skip)); n > 0) {
             objects << ChangeSummary::objects(object, n);
@@ -285,7 +238,7 @@ void ReportView::rebuildCounts()
         delete item->widget();
         delete item;
     }
-    const Tally& counts = m_tally;
+    const ChangeSet::Tally& counts = m_tally;
     int row = 0;
     for (const Object object : objectOrder) {
         const auto& perAction = counts.at(std::size_t(object));
@@ -322,7 +275,7 @@ void ReportView::rebuildFilters()
     }
     // The counts of the object type shown, or of all.
     const std::optional<Object> object = m_filter->objectFilter();
-    const Tally& counts = m_tally;
+    const ChangeSet::Tally& counts = m_tally;
     std::array<int, Change::actionCount> perAction{};
     int all = 0;
     for (const Object each : objectOrder) {

@@ -7,7 +7,6 @@
 
 #include <QWidget>
 
-#include <array>
 #include <memory>
 
 class ChangeFilterModel;
@@ -74,7 +73,7 @@ private:
     std::shared_ptr<const ChangeSet> m_changes;
     // Rows per object type and action, counted once per report: a large plan has 600,000, and
     // every pass over them is felt by the window.
-    std::array<std::array<int, Change::actionCount>, 3> m_tally{};
+    ChangeSet::Tally m_tally{};
     QLabel* m_openFolder = nullptr; // after an export
     ChangeSummary::Tense m_tense = ChangeSummary::Tense::Done;
 };

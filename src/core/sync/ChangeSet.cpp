@@ -54,14 +54,6 @@ int ChangeSet::removals() const
     }));
 }
 
-int ChangeSet::skips() const
-{
-    return int(std::count_if(changes.cbegin(), changes.cend(),
-                             [](const Change& change) { return change.action == Change::Action::Skip; })
-               + std::count_if(memberships.cbegin(), memberships.cend(),
-                               [](const MembershipChange& change) { return change.action == Change::Action::Skip; }));
-}
-
 bool ChangeSet::hasChanges() const
 {
     return std::any_of(memberships.cbegin(), memberships.cend(),
@@ -71,15 +63,22 @@ bool ChangeSet::hasChanges() const
            });
 }
 
-QJsonObject ChangeSet::countsJson() const
+static_assert(std::tuple_size_v<ChangeSet::Tally> == objectNames.size());
+
+ChangeSet::Tally ChangeSet::tally() const
 {
-    std::array<std::array<int, Change::actionCount>, objectNames.size()> tally{};
+    Tally tally{};
     for (const Change& change : changes) {
         ++tally.at(std::size_t(change.object)).at(std::size_t(change.action));
     }
     for (const MembershipChange& change : memberships) {
         ++tally.at(std::size_t(Change::Object::Membership)).at(std::size_t(change.action));
     }
+    return tally;
+}
+
+QJsonObject ChangeSet::countsJson(const Tally& tally)
+{
     QJsonObject counts;
     for (std::size_t object = 0; object < objectNames.size(); ++object) {
         QJsonObject perAction;

@@ -103,12 +103,13 @@ public:
     int count(Change::Object object, Change::Action action) const;
     // Users the run would disable, delete or anonymize: what the deletion guard limits.
     int removals() const;
-    // Users, groups and memberships left out with a reason (conflicts, invalid data): a run that
-    // has them succeeded with warnings.
-    int skips() const;
     // True when applying would change something.
     bool hasChanges() const;
-    QJsonObject countsJson() const;
+    // Rows per object and action, in one pass: what countsJson() and the report's counts are made of.
+    using Tally = std::array<std::array<int, Change::actionCount>, 3>;
+    Tally tally() const;
+    QJsonObject countsJson() const { return countsJson(tally()); }
+    static QJsonObject countsJson(const Tally& tally);
 
     // Every change, memberships after users and groups, as one list for tables and reports.
     qsizetype size() const { return changes.size() + memberships.size(); }
