@@ -2843,22 +2843,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>nichts zu ändern</translation>
     </message>
     <message>
-        <source>Full sync</source>
-        <translation>Vollständige Synchronisation</translation>
-    </message>
-    <message>
-        <source>Simulation</source>
-        <translation>Simulation</translation>
-    </message>
-    <message>
-        <source>Rollback</source>
-        <translation>Rücknahme</translation>
-    </message>
-    <message>
-        <source>Rollback preview</source>
-        <translation>Vorschau der Rücknahme</translation>
-    </message>
-    <message>
         <source>Window</source>
         <translation>Fenster</translation>
     </message>
@@ -3497,14 +3481,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>&amp;Allow Once and Apply…</source>
         <translation>Einmal erlauben und &amp;anwenden …</translation>
-    </message>
-    <message>
-        <source>Full sync</source>
-        <translation>Vollständige Synchronisation</translation>
-    </message>
-    <message>
-        <source>Simulation</source>
-        <translation>Simulation</translation>
     </message>
     <message>
         <source>%1 of “%2”: the directory already matches Keycloak.</source>

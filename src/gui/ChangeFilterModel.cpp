@@ -1,6 +1,7 @@
 #include "ChangeFilterModel.h"
 
 #include "ChangeTableModel.h"
+#include "Search.h"
 
 using Action = Change::Action;
 using Object = Change::Object;
@@ -28,7 +29,7 @@ void ChangeFilterModel::setActionFilter(std::optional<Action> action, std::optio
 
 void ChangeFilterModel::setSearchText(const QString& text)
 {
-    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    const QStringList words = Search::words(text);
     if (words == m_search) {
         return;
     }

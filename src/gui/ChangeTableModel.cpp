@@ -1,5 +1,6 @@
 #include "ChangeTableModel.h"
 
+#include "Search.h"
 #include "sync/Report.h"
 
 #include <QCollator>
@@ -240,7 +241,7 @@ bool ChangeTableModel::matches(int row, const QStringList& words) const
         return true;
     }
     const Change shown = change(row);
-    return std::all_of(words.cbegin(), words.cend(), [&](const QString& word) {
+    return Search::matchesAll(words, [&](const QString& word) {
         for (const QString* field : {&shown.key, &shown.displayName, &shown.path, &shown.email, &shown.reason}) {
             if (field->contains(word, Qt::CaseInsensitive)) {
                 return true;

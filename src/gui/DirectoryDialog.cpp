@@ -3,12 +3,12 @@
 #include "DirectoryGroupModel.h"
 #include "DirectoryUserModel.h"
 #include "JobThread.h"
+#include "Search.h"
 #include "directory/DirectoryLoadJob.h"
 #include "ui_DirectoryDialog.h"
 
 #include <QHeaderView>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSortFilterProxyModel>
 
 #include <functional>
@@ -23,7 +23,7 @@ public:
 
     void setWords(const QString& text)
     {
-        m_words = text.split(u' ', Qt::SkipEmptyParts);
+        m_words = Search::words(text);
         invalidateFilter();
     }
     // Rows must also pass `condition` (a source row), when given: a group's members, say.
@@ -32,7 +32,6 @@ public:
         m_condition = std::move(condition);
         invalidateFilter();
     }
-    bool hasRowCondition() const { return bool(m_condition); }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
@@ -45,7 +44,7 @@ protected:
         }
         const QAbstractItemModel* model = sourceModel();
         const int columns = model->columnCount(parent);
-        return std::all_of(m_words.cbegin(), m_words.cend(), [&](const QString& word) {
+        return Search::matchesAll(m_words, [&](const QString& word) {
             for (int column = 0; column < columns; ++column) {
                 if (model->index(row, column, parent).data().toString().contains(word, Qt::CaseInsensitive)) {
                     return true;
@@ -107,11 +106,7 @@ DirectoryDialog::DirectoryDialog(DirectoryLocation location, QWidget* parent)
     connect(m_showAllButton, &QPushButton::clicked, this, [this] { showMembersOf(-1); });
     connect(m_ui->groupsTableView, &QTableView::activated, this,
             [this](const QModelIndex& index) { showMembersOf(m_groupProxy->mapToSource(index).row()); });
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_ui->searchLineEdit->setFocus(Qt::ShortcutFocusReason);
-        m_ui->searchLineEdit->selectAll();
-    });
+    Search::addFindShortcut(this, m_ui->searchLineEdit);
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
         static_cast<WordFilterProxyModel*>(m_userProxy)->setWords(text);
         static_cast<WordFilterProxyModel*>(m_groupProxy)->setWords(text);

@@ -85,11 +85,7 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     case ConnectorColumn:
         return run.connectorName;
     case ModeColumn:
-        return run.mode == u"full"_s             ? tr("Full sync")
-            : run.mode == u"simulate"_s          ? tr("Simulation")
-            : run.mode == u"rollback"_s          ? tr("Rollback")
-            : run.mode == u"rollback-simulate"_s ? tr("Rollback preview")
-                                                 : run.mode;
+        return ChangeSummary::modeName(run.mode);
     case TriggerColumn:
         return run.trigger == u"manual"_s   ? tr("Window")
             : run.trigger == u"cli"_s       ? tr("Command line")

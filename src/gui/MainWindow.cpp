@@ -696,7 +696,7 @@ void MainWindow::offerApply(const ConnectorConfig& connector, ReportView* report
 void MainWindow::announce(const ConnectorConfig& connector, const SyncRequest& request, const SyncResult& result)
 {
     const bool full = request.mode == SyncRequest::Mode::Full;
-    const QString kind = full ? tr("Full sync") : tr("Simulation");
+    const QString kind = ChangeSummary::modeName(full ? QStringLiteral("full") : QStringLiteral("simulate"));
     const QJsonObject counts = result.run.counts; // counted once, by the job
     QString message;
     switch (result.status) {

@@ -1,14 +1,13 @@
 #include "MigrationPreviewDialog.h"
 
+#include "Search.h"
 #include "ui_MigrationPreviewDialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QShortcut>
 
-#include <algorithm>
 #include <array>
 
 using Outcome = Planner::MatchPreview::Outcome;
@@ -53,15 +52,11 @@ MigrationPreviewDialog::MigrationPreviewDialog(const QString& connectorName,
     searchRow->addWidget(searchLabel);
     searchRow->addWidget(search);
     m_ui->migrationLayout->insertLayout(1, searchRow);
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    connect(find, &QShortcut::activated, search, [search] {
-        search->setFocus(Qt::ShortcutFocusReason);
-        search->selectAll();
-    });
+    Search::addFindShortcut(this, search);
     connect(search, &QLineEdit::textChanged, this, [table](const QString& text) {
-        const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList words = Search::words(text);
         for (int row = 0; row < table->rowCount(); ++row) {
-            const bool shown = std::all_of(words.cbegin(), words.cend(), [table, row](const QString& word) {
+            const bool shown = Search::matchesAll(words, [table, row](const QString& word) {
                 for (int column = 0; column < table->columnCount(); ++column) {
                     if (table->item(row, column)->text().contains(word, Qt::CaseInsensitive)) {
                         return true;

@@ -4,6 +4,7 @@
 #include "ChangeTableModel.h"
 #include "MessageBox.h"
 #include "Mnemonics.h"
+#include "Search.h"
 #include "ui_ReportView.h"
 
 #include <QButtonGroup>
@@ -18,7 +19,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
-#include <QShortcut>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTimer>
@@ -81,11 +81,7 @@ ReportView::ReportView(QWidget* parent)
     for (const Object object : objectOrder) {
         m_ui->objectComboBox->addItem(ChangeSummary::objectLabel(object), int(object));
     }
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_ui->searchLineEdit->setFocus(Qt::ShortcutFocusReason);
-        m_ui->searchLineEdit->selectAll();
-    });
+    Search::addFindShortcut(this, m_ui->searchLineEdit);
 
     connect(m_ui->searchLineEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setSearchText(text);
