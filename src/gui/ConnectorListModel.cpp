@@ -34,7 +34,11 @@ bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
     QList<Row> rows;
     for (const ConnectorConfig& connector : *connectors) {
         const auto syncs = history.runs(connector.id, 1, error, syncModes);
-        const auto fulls = syncs ? history.runs(connector.id, 1, error, {u"full"_s}) : std::nullopt;
+        // The last full sync is the last sync, unless that was a rollback: only then is it looked up.
+        const bool rolledBack = syncs && !syncs->isEmpty() && syncs->first().mode != u"full"_s;
+        const auto fulls = !syncs ? std::nullopt
+            : rolledBack          ? history.runs(connector.id, 1, error, {u"full"_s})
+                                  : syncs;
         const auto simulations = fulls ? history.runs(connector.id, 1, error, simulationModes) : std::nullopt;
         if (!simulations) {
             return false;
