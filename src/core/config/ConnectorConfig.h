@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/HttpClient.h"
 #include "sync/SyncOptions.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,8 @@ struct KeycloakSettings
     int maxRetries = defaultMaxRetries; // after the first attempt, on 5xx, 429, timeouts
     int retryDelayMs = defaultRetryDelayMs; // first backoff; doubles with each retry
     QStringList userAttributes; // custom attributes to fetch; none means the brief listing
+
+    HttpSettings http() const { return {maxInFlight, timeoutSeconds, maxRetries, retryDelayMs, caFile}; }
 
     bool operator==(const KeycloakSettings&) const = default;
 };

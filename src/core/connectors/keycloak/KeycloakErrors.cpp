@@ -29,26 +29,6 @@ QString errorDescription(const HttpOutcome& outcome)
 
 } // namespace
 
-QString HttpOutcome::describe() const
-{
-    QString text = QString::fromLatin1(method) + u' ' + url.path();
-    if (transportFailed() && !cancelled && !timedOut) {
-        text += u" → %1"_s.arg(networkErrorString);
-    } else if (status != 0) {
-        text += u" → HTTP %1"_s.arg(status);
-    } else if (cancelled) {
-        text += u" → cancelled"_s;
-    } else if (timedOut) {
-        text += u" → timed out"_s;
-    } else {
-        text += u" → %1"_s.arg(networkErrorString);
-    }
-    if (attempts > 1) {
-        text += u" after %1 attempts"_s.arg(attempts);
-    }
-    return text;
-}
-
 ConnectorError KeycloakErrors::network(const HttpOutcome& outcome, int timeoutSeconds)
 {
     using Kind = ConnectorError::Kind;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "connectors/ConnectorError.h"
-#include "connectors/keycloak/HttpOutcome.h"
+#include "net/HttpOutcome.h"
 
 #include <QCoreApplication>
 

@@ -1,18 +1,20 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QNetworkReply>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
-// One HTTP exchange with Keycloak as it finally ended, after any retries.
+// One HTTP exchange as it finally ended, after any retries.
 struct HttpOutcome
 {
     QByteArray method;
     QUrl url; // never carries a secret: credentials travel in the body or a header
     int status = 0; // 0 when no HTTP answer arrived
     QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers; // of the answer
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorString;
     QStringList sslErrors;
@@ -27,6 +29,8 @@ struct HttpOutcome
         return networkError != QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied;
     }
     bool isHttpSuccess() const { return !transportFailed() && status >= 200 && status < 300; }
+    // An answer header, case-insensitively; empty when absent.
+    QByteArray header(const QByteArray& name) const;
     // "GET /admin/realms/x/users → HTTP 503 after 5 attempts", for logs and error details.
     QString describe() const;
 };
