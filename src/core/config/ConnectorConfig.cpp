@@ -83,6 +83,7 @@ QJsonObject ConnectorConfig::settingsJson() const
         {u"maxRetries"_s, keycloak.maxRetries},
         {u"retryDelayMs"_s, keycloak.retryDelayMs},
         {u"userAttributes"_s, QJsonArray::fromStringList(keycloak.userAttributes)},
+        {u"target"_s, targetId},
         {u"sync"_s, sync.toJson()},
         {u"schedule"_s,
          QJsonObject{{u"enabled"_s, schedule.enabled},
@@ -95,6 +96,7 @@ QJsonObject ConnectorConfig::settingsJson() const
 void ConnectorConfig::readSettingsJson(const QJsonObject& settings, ConnectorConfig& config)
 {
     config.keycloak = keycloakFromJson(settings);
+    config.targetId = settings.value(u"target"_s).toString();
     config.sync = SyncOptions::fromJson(settings.value(u"sync"_s).toObject());
     const QJsonObject schedule = settings.value(u"schedule"_s).toObject();
     config.schedule.enabled = schedule.value(u"enabled"_s).toBool(false);

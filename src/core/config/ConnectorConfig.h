@@ -67,6 +67,7 @@ public:
     QString name;
     QString type = keycloakType;
     KeycloakSettings keycloak;
+    QString targetId; // the application it synchronizes into (TargetStore); empty: the directory itself
     SyncOptions sync;
     ScheduleSettings schedule;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/ConnectorConfig.h"
+#include "config/SettingsTable.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -32,17 +33,12 @@ public:
     bool remove(const QString& id, QString* error);
 
     // The outcome of a connector's last connection test (window, wizard or CLI), for its status.
-    struct TestRecord
-    {
-        qint64 testedAt = 0; // ms since the epoch
-        bool ok = false;
-        QString message; // the sentence the test failed with
-    };
+    using TestRecord = SettingsTable::TestRecord;
     bool recordTest(const QString& connectorId, const TestRecord& test, QString* error);
     // The same from a test's result, now; a cancelled test says nothing and is not recorded.
     bool recordTest(const QString& connectorId, const ConnectionTestResult& result, QString* error);
     std::optional<QHash<QString, TestRecord>> lastTests(QString* error) const;
 
 private:
-    QSqlDatabase m_db;
+    SettingsTable m_table;
 };

@@ -152,6 +152,11 @@ QString SecretStore::connectorKey(const QString& connectorId, const QString& nam
     return QStringLiteral("connector/%1/%2").arg(connectorId, name);
 }
 
+QString SecretStore::targetKey(const QString& targetId, const QString& name)
+{
+    return QStringLiteral("target/%1/%2").arg(targetId, name);
+}
+
 SecretStore::SecretStore(QString service)
     : m_service(std::move(service))
 { }

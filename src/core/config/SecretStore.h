@@ -40,6 +40,8 @@ public:
 
     // The key of a secret that belongs to a connector, e.g. "connector/<id>/client-secret".
     static QString connectorKey(const QString& connectorId, const QString& name);
+    // The key of a secret that belongs to an application target, e.g. "target/<id>/credential".
+    static QString targetKey(const QString& targetId, const QString& name);
 
     explicit SecretStore(QString service = defaultService());
 

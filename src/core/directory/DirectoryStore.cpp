@@ -686,8 +686,11 @@ std::optional<QByteArray> DirectoryStore::currentFingerprint(QString* error) con
     return ok ? std::optional(fingerprint.result()) : std::nullopt;
 }
 
-bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString* error)
+bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString* error, bool* changedSince)
 {
+    if (changedSince) {
+        *changedSince = false;
+    }
     const bool sqlite = m_db.driverName() == u"QSQLITE"_s;
     QSqlQuery begin(m_db);
     // SQLite: take the write lock now, so that nobody changes the directory between the check and the writes.
@@ -719,6 +722,9 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
     }
     if (*current != plan.directoryFingerprint) {
         rollback();
+        if (changedSince) {
+            *changedSince = true;
+        }
         *error = tr("The directory has changed since this plan was made, so it was not applied and nothing was "
                     "changed. Run a new simulation and review it.");
         return false;
@@ -727,7 +733,7 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
     timer.start();
     const bool applied = applyChanges(plan, &reason);
     qCDebug(lcDirectory) << "applying" << plan.size() << "changes took" << timer.restart() << "ms";
-    const bool recorded = applied && insertRun(run, &plan, &reason);
+    const bool recorded = applied && insertRun(run, &plan, &reason, false);
     qCDebug(lcDirectory) << "recording the run took" << timer.restart() << "ms";
     if (!applied || !recorded) {
         rollback();
@@ -908,14 +914,14 @@ bool DirectoryStore::record(const RunRecord& run, const ChangeSet* plan, QString
         *error = m_db.lastError().text();
         return false;
     }
-    if (!insertRun(run, plan, error)) {
+    if (!insertRun(run, plan, error, false)) {
         m_db.rollback();
         return false;
     }
     return m_db.commit() || (*error = m_db.lastError().text(), false);
 }
 
-bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error)
+bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, bool pending)
 {
     QJsonObject counts = run.counts;
     if (plan) {
@@ -923,12 +929,13 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     }
     QSqlQuery query(m_db);
     query.prepare(u"INSERT INTO sync_runs (id, connector_id, connector_name, mode, run_trigger, started_at, "
-                  "finished_at, status, counts, message, rollback_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                  "finished_at, status, counts, message, rollback_of, target_id) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     bindAll(query,
             QVariantList{run.id, run.connectorId, run.connectorName, run.mode, run.trigger, run.startedAt,
                          run.finishedAt, run.status,
                          QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact)), run.message,
-                         run.rollbackOf});
+                         run.rollbackOf, run.targetId});
     if (!query.exec()) {
         return fail(query, error);
     }
@@ -937,16 +944,21 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     }
     BatchInserter change(m_db, u"sync_changes"_s,
                          {u"run_id"_s, u"seq"_s, u"object"_s, u"action"_s, u"item_key"_s, u"display_name"_s, u"email"_s,
-                          u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s, u"path"_s});
+                          u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s, u"path"_s,
+                          u"outcome"_s});
+    // A run into an application settles each change on its own: every one starts pending, a
+    // membership a row (see recordSeq()).
+    const QString outcome = pending ? Change::outcomeName(ChangeOutcome::Pending) : QString();
     int seq = 0;
     for (const Change& c : plan->changes) {
         // Unchanged rows are counted, not kept: a history of every untouched user would dwarf the directory.
         if (c.action == Action::Unchanged) {
             continue;
         }
+        const bool settles = pending && c.action != Action::Skip;
         if (!change.add({run.id, seq++, Change::objectName(c.object), Change::actionName(c.action), c.key,
                          c.displayName, c.email, c.localId, c.externalId, c.groupLocalId, fieldsJson(c.fields),
-                         c.reason, c.path},
+                         c.reason, c.path, settles ? outcome : QString()},
                         error)) {
             return false;
         }
@@ -954,13 +966,15 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     const QString membership = Change::objectName(Object::Membership);
     const MembershipChange* const end = plan->memberships.constData() + plan->memberships.size();
     for (const MembershipChange* first = plan->memberships.constData(); first != end;) {
-        const MembershipChange* last = std::find_if(first, end, [first](const MembershipChange& m) {
-            return m.user != first->user || m.action != first->action || m.reason != first->reason;
-        });
+        const MembershipChange* last =
+            pending ? first + 1 : std::find_if(first, end, [first](const MembershipChange& m) {
+                return m.user != first->user || m.action != first->action || m.reason != first->reason;
+            });
         const MemberRef& user = plan->memberUsers.at(first->user);
+        const bool settles = pending && first->action != Action::Skip;
         if (!change.add({run.id, seq++, membership, Change::actionName(first->action), user.name, QString(), QString(),
                          user.id, QString(), QString(), membershipGroupsJson(*plan, first, last), first->reason,
-                         QString()},
+                         QString(), settles ? outcome : QString()},
                         error)) {
             return false;
         }
@@ -969,13 +983,65 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     return change.flush(error);
 }
 
+bool DirectoryStore::recordPending(const RunRecord& run, const ChangeSet& plan, QString* error)
+{
+    if (!m_db.transaction()) {
+        *error = m_db.lastError().text();
+        return false;
+    }
+    if (!insertRun(run, &plan, error, true)) {
+        m_db.rollback();
+        return false;
+    }
+    return m_db.commit() || (*error = m_db.lastError().text(), false);
+}
+
+QList<int> DirectoryStore::recordSeq(const ChangeSet& plan)
+{
+    QList<int> seq;
+    seq.reserve(plan.size());
+    int next = 0;
+    for (const Change& change : plan.changes) {
+        seq.append(change.action == Action::Unchanged ? -1 : next++);
+    }
+    for (qsizetype i = 0; i < plan.memberships.size(); ++i) {
+        seq.append(next++);
+    }
+    return seq;
+}
+
+bool DirectoryStore::settle(const QString& runId, const QList<Settled>& outcomes, QString* error)
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(u"UPDATE sync_changes SET outcome = ?, error = ? WHERE run_id = ? AND seq = ?"_s)) {
+        return fail(query, error);
+    }
+    for (const Settled& settled : outcomes) {
+        bindAll(query, {Change::outcomeName(settled.outcome), settled.error, runId, settled.seq});
+        if (!query.exec()) {
+            return fail(query, error);
+        }
+    }
+    return true;
+}
+
+bool DirectoryStore::finishRun(const RunRecord& run, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE sync_runs SET status = ?, message = ?, finished_at = ?, counts = ? WHERE id = ?"_s);
+    bindAll(query,
+            {run.status, run.message, run.finishedAt,
+             QString::fromUtf8(QJsonDocument(run.counts).toJson(QJsonDocument::Compact)), run.id});
+    return query.exec() || fail(query, error);
+}
+
 std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId, int limit, QString* error,
                                                      const QStringList& modes) const
 {
     QSqlQuery query(m_db);
     QStringList placeholders(modes.size(), u"?"_s);
     query.prepare(u"SELECT id, connector_id, connector_name, mode, run_trigger, started_at, finished_at, status, "
-                  "counts, message, rollback_of FROM sync_runs WHERE (? = '' OR connector_id = ?) %1"
+                  "counts, message, rollback_of, target_id FROM sync_runs WHERE (? = '' OR connector_id = ?) %1"
                   "ORDER BY started_at DESC LIMIT ?"_s.arg(
                       modes.isEmpty() ? QString() : u"AND mode IN (%1) "_s.arg(placeholders.join(u", "_s))));
     QVariantList values = {connectorId, connectorId};
@@ -994,7 +1060,7 @@ std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId,
                               query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
                               query.value(6).toLongLong(), query.value(7).toString(),
                               QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object(),
-                              query.value(9).toString(), query.value(10).toString()});
+                              query.value(9).toString(), query.value(10).toString(), query.value(11).toString()});
     }
     return runs;
 }
@@ -1055,7 +1121,7 @@ std::optional<ChangeSet> DirectoryStore::changes(const QString& runId, QString* 
     query.finish();
     query.setForwardOnly(true);
     query.prepare(u"SELECT object, action, item_key, display_name, email, local_id, external_id, group_local_id, "
-                  "fields, reason, path FROM sync_changes WHERE run_id = ? ORDER BY seq"_s);
+                  "fields, reason, path, outcome, error FROM sync_changes WHERE run_id = ? ORDER BY seq"_s);
     query.addBindValue(runId);
     if (!query.exec()) {
         fail(query, error);
@@ -1081,9 +1147,13 @@ std::optional<ChangeSet> DirectoryStore::changes(const QString& runId, QString* 
             }
             const MemberRef user{query.value(5).toString(), query.value(2).toString()};
             const QJsonObject groups = QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object();
+            const ChangeOutcome outcome = Change::outcomeFromName(query.value(11).toString());
+            const QString failure = query.value(12).toString();
             for (const QJsonValue group : groups.value(u"groups"_s).toArray()) {
                 recorded.addMembership(change.action, user, {group[u"id"_s].toString(), group[u"name"_s].toString()},
-                                       group[u"origin"_s].toString(), reason);
+                                       group[u"origin"_s].toString(),
+                                       outcome == ChangeOutcome::Failed ? failure : reason);
+                recorded.memberships.last().outcome = outcome;
             }
             continue;
         }
@@ -1096,6 +1166,8 @@ std::optional<ChangeSet> DirectoryStore::changes(const QString& runId, QString* 
         change.fields = fieldsFromJson(query.value(8).toString());
         change.reason = query.value(9).toString();
         change.path = query.value(10).toString();
+        change.outcome = Change::outcomeFromName(query.value(11).toString());
+        change.error = query.value(12).toString();
         recorded.changes.append(std::move(change));
     }
     return recorded;

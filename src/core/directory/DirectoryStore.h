@@ -25,6 +25,7 @@ struct RunRecord
     QJsonObject counts; // ChangeSet::countsJson()
     QString message; // why it failed or was refused
     QString rollbackOf; // the run a rollback reverts
+    QString targetId; // the application it synchronized into; empty: the directory
 };
 
 // The directory's rows and history on one Qt Sql connection of the calling thread: loading the
@@ -42,10 +43,27 @@ public:
 
     // Applies `plan` and records `run` with its changes, all in one transaction: the directory is
     // either left as it was or fully changed. Refuses, changing nothing, when the directory no
-    // longer has the fingerprint the plan was made against.
-    bool apply(const ChangeSet& plan, const RunRecord& run, QString* error);
+    // longer has the fingerprint the plan was made against (and sets `changedSince`).
+    bool apply(const ChangeSet& plan, const RunRecord& run, QString* error, bool* changedSince = nullptr);
     // Records a run that changed nothing in the directory (a simulation, a refusal, a failure).
     bool record(const RunRecord& run, const ChangeSet* plan, QString* error);
+
+    // A run into an application, recorded before its first call with every change pending (one
+    // row per membership), then settled change by change as the calls return, then finished.
+    bool recordPending(const RunRecord& run, const ChangeSet& plan, QString* error);
+    // The seq under which recordPending() stores each change: plan.changes first (-1 for an
+    // unchanged one, which is not stored), then plan.memberships, one row each.
+    static QList<int> recordSeq(const ChangeSet& plan);
+    struct Settled
+    {
+        int seq = -1;
+        ChangeOutcome outcome = ChangeOutcome::Done;
+        QString error;
+    };
+    // In the caller's transaction.
+    bool settle(const QString& runId, const QList<Settled>& outcomes, QString* error);
+    // The run's end: status, message, counts and time.
+    bool finishRun(const RunRecord& run, QString* error);
 
     // The newest runs first, of one connector (or all, for an empty id), of the given modes (or all).
     std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error,
@@ -75,7 +93,7 @@ private:
     bool scan(const std::function<void(LocalUser&&)>& onUser, const std::function<void(LocalGroup&&)>& onGroup,
               const std::function<void(MembershipRow&&)>& onMembership, QString* error) const;
     bool applyChanges(const ChangeSet& plan, QString* error);
-    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error);
+    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, bool pending);
 
     QSqlDatabase m_db;
 };

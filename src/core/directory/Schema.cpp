@@ -126,6 +126,37 @@ const QList<QStringList>& migrations()
             "  ok INTEGER NOT NULL,"
             "  message TEXT NOT NULL DEFAULT '')"_s,
         },
+        // 5: applications as targets. Their settings (never a secret), their last connection test,
+        // and per target the link of every user, group and membership a connector created or
+        // adopted there, since the application itself keeps no such mark. A run names its target,
+        // and each of its changes records its outcome as it happens ("done", "failed"; empty for a
+        // run into the directory, which applies in one transaction).
+        {
+            u"CREATE TABLE targets ("
+            "  id TEXT PRIMARY KEY,"
+            "  name TEXT NOT NULL,"
+            "  name_key TEXT NOT NULL UNIQUE,"
+            "  type TEXT NOT NULL,"
+            "  settings TEXT NOT NULL,"
+            "  created_at BIGINT NOT NULL,"
+            "  updated_at BIGINT NOT NULL)"_s,
+            u"CREATE TABLE target_tests ("
+            "  target_id TEXT PRIMARY KEY,"
+            "  tested_at BIGINT NOT NULL,"
+            "  ok INTEGER NOT NULL,"
+            "  message TEXT NOT NULL DEFAULT '')"_s,
+            u"CREATE TABLE target_links ("
+            "  target_id TEXT NOT NULL,"
+            "  object TEXT NOT NULL,"
+            "  app_key TEXT NOT NULL,"
+            "  external_id TEXT NOT NULL DEFAULT '',"
+            "  connector_id TEXT NOT NULL,"
+            "  linked_at BIGINT NOT NULL,"
+            "  PRIMARY KEY (target_id, object, app_key))"_s,
+            u"ALTER TABLE sync_runs ADD COLUMN target_id TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE sync_changes ADD COLUMN outcome TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE sync_changes ADD COLUMN error TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }

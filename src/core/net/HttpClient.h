@@ -29,6 +29,8 @@ struct HttpSettings
     int maxRetries = defaultMaxRetries; // after the first attempt, on 5xx, 429, timeouts, dropped connections
     int retryDelayMs = defaultRetryDelayMs; // first backoff; doubles with each retry
     QString caFile; // extra CA certificates (PEM) for a private CA; verification stays on
+
+    bool operator==(const HttpSettings&) const = default;
 };
 
 struct HttpRequest

@@ -12,6 +12,35 @@ const std::array<QString, 3> objectNames = {u"user"_s, u"group"_s, u"membership"
 
 } // namespace
 
+QString Change::outcomeName(ChangeOutcome outcome)
+{
+    switch (outcome) {
+    case ChangeOutcome::None:
+        return {};
+    case ChangeOutcome::Pending:
+        return u"pending"_s;
+    case ChangeOutcome::Done:
+        return u"done"_s;
+    case ChangeOutcome::Failed:
+        return u"failed"_s;
+    }
+    return {};
+}
+
+ChangeOutcome Change::outcomeFromName(const QString& name)
+{
+    if (name == u"pending"_s) {
+        return ChangeOutcome::Pending;
+    }
+    if (name == u"done"_s) {
+        return ChangeOutcome::Done;
+    }
+    if (name == u"failed"_s) {
+        return ChangeOutcome::Failed;
+    }
+    return ChangeOutcome::None;
+}
+
 QString Change::objectName(Object object)
 {
     return objectNames.at(std::size_t(object));
@@ -112,7 +141,12 @@ Change ChangeSet::toChange(const MembershipChange& membership) const
     } else if (membership.origin != connectorId) {
         change.fields = {{u"origin"_s, {}, membership.origin}};
     }
-    change.reason = membership.reason;
+    change.outcome = membership.outcome;
+    if (membership.outcome == ChangeOutcome::Failed) {
+        change.error = membership.reason;
+    } else {
+        change.reason = membership.reason;
+    }
     return change;
 }
 

@@ -21,6 +21,12 @@ struct FieldChange
     bool operator==(const FieldChange&) const = default;
 };
 
+// How a change into an application ended, call by call. A run into the directory applies all at
+// once and records none (None); a run into an application records each change as Pending before
+// its first call, then Done or Failed as the call returns, so that a run killed mid-way leaves a
+// true record.
+enum class ChangeOutcome : quint8 { None, Pending, Done, Failed };
+
 struct Change
 {
     enum class Object { User, Group, Membership };
@@ -49,8 +55,13 @@ struct Change
     QString groupLocalId; // memberships: the group (localId is the user)
     QList<FieldChange> fields; // what changes (Add: every field set; Delete: every field it had)
     QString reason; // why a user is skipped, disabled or deleted
+    ChangeOutcome outcome = ChangeOutcome::None;
+    QString error; // the target's refusal, when it failed
 
     bool operator==(const Change&) const = default;
+
+    static QString outcomeName(ChangeOutcome outcome); // "", "pending", "done", "failed": stable, stored
+    static ChangeOutcome outcomeFromName(const QString& name);
 
     static QString objectName(Object object); // "user", "group", "membership": stable, stored
     static QString actionName(Action action); // "add", "link", …: stable, stored
@@ -76,7 +87,8 @@ struct MembershipChange
     qint32 user = -1; // in ChangeSet::memberUsers
     qint32 group = -1; // in ChangeSet::memberGroups
     QString origin; // whose membership it is: the new owner for Add, the old one for Remove
-    QString reason; // only for Skip
+    QString reason; // for Skip: why; when it failed: the target's refusal
+    ChangeOutcome outcome = ChangeOutcome::None;
 
     bool operator==(const MembershipChange&) const = default;
 };

@@ -144,26 +144,69 @@ void addField(QList<FieldChange>& fields, const QString& name, const QString& be
     }
 }
 
-QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired)
+// The user fields a target keeps, as flags: looked up for every field of every user.
+struct KeptFields
+{
+    explicit KeptFields(const TargetCapabilities& capabilities)
+        : username(capabilities.keepsUserField(u"username"_s))
+        , email(capabilities.keepsUserField(u"email"_s))
+        , firstName(capabilities.keepsUserField(u"firstName"_s))
+        , lastName(capabilities.keepsUserField(u"lastName"_s))
+        , displayName(capabilities.keepsUserField(u"displayName"_s))
+        , active(capabilities.keepsUserField(u"active"_s))
+        , attributes(capabilities.keepsUserField(u"attributes"_s))
+        , groupPath(capabilities.keepsGroupField(u"path"_s))
+    { }
+
+    bool keeps(const QString& field) const
+    {
+        return field == u"username"_s   ? username
+            : field == u"email"_s       ? email
+            : field == u"firstName"_s   ? firstName
+            : field == u"lastName"_s    ? lastName
+            : field == u"displayName"_s ? displayName
+            : field == u"active"_s      ? active
+            : field == u"attributes"_s  ? attributes
+                                        : true;
+    }
+
+    bool username, email, firstName, lastName, displayName, active, attributes, groupPath;
+};
+
+QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired, const KeptFields& kept)
 {
     QList<FieldChange> fields; // usually stays empty: no buffer for it
-    addField(fields, u"username"_s, local.username, desired.username);
-    addField(fields, u"email"_s, local.email, desired.email);
-    addField(fields, u"firstName"_s, local.firstName, desired.firstName);
-    addField(fields, u"lastName"_s, local.lastName, desired.lastName);
-    addField(fields, u"displayName"_s, local.displayName, desired.displayName);
-    addField(fields, u"active"_s, activeText(local.active), activeText(desired.active));
-    addField(fields, u"attributes"_s, attributesText(local.attributes), attributesText(desired.attributes));
+    if (kept.username) {
+        addField(fields, u"username"_s, local.username, desired.username);
+    }
+    if (kept.email) {
+        addField(fields, u"email"_s, local.email, desired.email);
+    }
+    if (kept.firstName) {
+        addField(fields, u"firstName"_s, local.firstName, desired.firstName);
+    }
+    if (kept.lastName) {
+        addField(fields, u"lastName"_s, local.lastName, desired.lastName);
+    }
+    if (kept.displayName) {
+        addField(fields, u"displayName"_s, local.displayName, desired.displayName);
+    }
+    if (kept.active) {
+        addField(fields, u"active"_s, activeText(local.active), activeText(desired.active));
+    }
+    if (kept.attributes) {
+        addField(fields, u"attributes"_s, attributesText(local.attributes), attributesText(desired.attributes));
+    }
     return fields;
 }
 
 // Every field a user has, as "before" (for a delete) or "after" (for an add).
-QList<FieldChange> userFields(const LocalUser& user, bool asBefore)
+QList<FieldChange> userFields(const LocalUser& user, bool asBefore, const KeptFields& kept)
 {
     QList<FieldChange> fields;
     fields.reserve(10);
     const auto add = [&](const QString& name, const QString& value) {
-        if (!value.isEmpty()) {
+        if (!value.isEmpty() && kept.keeps(name)) {
             fields.append(asBefore ? FieldChange{name, value, {}} : FieldChange{name, {}, value});
         }
     };
@@ -223,12 +266,14 @@ class Planning
 
 public:
     Planning(const DirectorySnapshot& snapshot, const DirectoryState& directory, const QString& connectorId,
-             const SyncOptions& options, const std::function<QString()>& newId)
+             const SyncOptions& options, const std::function<QString()>& newId, const TargetCapabilities& capabilities)
         : m_snapshot(snapshot)
         , m_directory(directory)
         , m_connectorId(connectorId)
         , m_options(options)
         , m_newId(newId)
+        , m_capabilities(capabilities)
+        , m_kept(capabilities)
     { }
 
     ChangeSet run()
@@ -363,7 +408,10 @@ public:
                 continue;
             }
             Change change = groupChange(Action::Delete, local.name, local.path, local.id, local.externalId);
-            change.fields = {{u"name"_s, local.name, {}}, {u"path"_s, local.path, {}}};
+            change.fields = {{u"name"_s, local.name, {}}};
+            if (m_kept.groupPath) {
+                change.fields.append({u"path"_s, local.path, {}});
+            }
             change.reason = tr("gone from Keycloak or no longer mapped");
             m_groupFate[it.value()].deleted = true;
             m_result.changes.append(std::move(change));
@@ -415,9 +463,19 @@ public:
                     seenLocal);
                 return;
             }
+            if (!m_capabilities.renameGroups && nameKey(local.name) != key) {
+                skipGroup(index,
+                          tr("%1 cannot rename groups, so “%2” keeps its name and its members as they are. Rename the "
+                             "group back in Keycloak, or create “%3” in %1 by hand and change the group mapping.")
+                              .arg(m_capabilities.product, local.name, plan.name),
+                          seenLocal);
+                return;
+            }
             Change change = groupChange(Action::Unchanged, plan.name, group.path, local.id, group.id);
             addField(change.fields, u"name"_s, local.name, plan.name);
-            addField(change.fields, u"path"_s, local.path, group.path);
+            if (m_kept.groupPath) {
+                addField(change.fields, u"path"_s, local.path, group.path);
+            }
             change.action = change.fields.isEmpty() ? Action::Unchanged : Action::Modify;
             accept(index, owned.value(), change, seenLocal);
             return;
@@ -431,14 +489,19 @@ public:
             // Unowned (made by hand), or ours under an id Keycloak no longer has: adopt it.
             Change change = groupChange(Action::Link, plan.name, group.path, local.id, group.id);
             addField(change.fields, u"name"_s, local.name, plan.name);
-            addField(change.fields, u"path"_s, local.path, group.path);
+            if (m_kept.groupPath) {
+                addField(change.fields, u"path"_s, local.path, group.path);
+            }
             change.fields.append({u"externalId"_s, local.externalId, group.id});
             change.fields.append({u"origin"_s, local.originConnector, m_connectorId});
             accept(index, byName.value(), change, seenLocal);
             return;
         }
         Change change = groupChange(Action::Add, plan.name, group.path, m_newId(), group.id);
-        change.fields = {{u"name"_s, {}, plan.name}, {u"path"_s, {}, group.path}};
+        change.fields = {{u"name"_s, {}, plan.name}};
+        if (m_kept.groupPath) {
+            change.fields.append({u"path"_s, {}, group.path});
+        }
         accept(index, -1, change, seenLocal);
     }
 
@@ -586,7 +649,7 @@ public:
             return true;
         }
         Change change = userChange(Action::Unchanged, d.username, d.displayName, d.email, local.id, user.id);
-        change.fields = userDiff(local, d);
+        change.fields = userDiff(local, d, m_kept);
         if (!local.active && d.active) {
             change.action = Action::Reactivate;
         } else if (local.active && !d.active) {
@@ -646,7 +709,7 @@ public:
             }
         }
         Change change = userChange(Action::Add, d.username, d.displayName, d.email, m_newId(), user.id);
-        change.fields = userFields(asLocal(d), false);
+        change.fields = userFields(asLocal(d), false, m_kept);
         change.fields.append({u"externalId"_s, {}, user.id});
         acceptUser(d, -1, std::move(change));
     }
@@ -655,7 +718,7 @@ public:
     {
         const LocalUser& local = m_directory.users.at(index);
         Change change = userChange(Action::Link, d.username, d.displayName, d.email, local.id, user.id);
-        change.fields = userDiff(local, d);
+        change.fields = userDiff(local, d, m_kept);
         change.fields.append({u"externalId"_s, local.externalId, user.id});
         change.fields.append({u"origin"_s, local.originConnector, m_connectorId});
         change.reason = reason;
@@ -694,7 +757,7 @@ public:
             break;
         case SyncOptions::Cleanup::Delete:
             change.action = Action::Delete;
-            change.fields = userFields(local, true);
+            change.fields = userFields(local, true, m_kept);
             change.reason = reason;
             m_userFate[index].frozen = false;
             m_userFate[index].deleted = true;
@@ -707,7 +770,8 @@ public:
                 pseudonym.displayName = tr("Anonymized user");
                 pseudonym.active = false;
                 change.fields = userDiff(
-                    local, Desired{-1, pseudonym.username, {}, {}, {}, pseudonym.displayName, false, {}, {}, {}});
+                    local, Desired{-1, pseudonym.username, {}, {}, {}, pseudonym.displayName, false, {}, {}, {}},
+                    m_kept);
                 change.reason = reason;
             }
             break;
@@ -922,6 +986,8 @@ private:
     const QString m_connectorId;
     const SyncOptions& m_options;
     const std::function<QString()>& m_newId;
+    const TargetCapabilities& m_capabilities;
+    const KeptFields m_kept;
     ChangeSet m_result;
 
     QHash<QString, qsizetype> m_userByKey;
@@ -969,18 +1035,20 @@ QString Planner::newLocalId()
 }
 
 ChangeSet Planner::plan(const DirectorySnapshot& snapshot, const DirectoryState& directory, const QString& connectorId,
-                        const SyncOptions& options, const std::function<QString()>& newId)
+                        const SyncOptions& options, const std::function<QString()>& newId,
+                        const TargetCapabilities& capabilities)
 {
-    return Planning(snapshot, directory, connectorId, options, newId).run();
+    return Planning(snapshot, directory, connectorId, options, newId, capabilities).run();
 }
 
 QList<Planner::MatchPreview> Planner::previewMatching(const DirectorySnapshot& snapshot,
                                                       const DirectoryState& directory, const QString& connectorId,
-                                                      const SyncOptions& options)
+                                                      const SyncOptions& options,
+                                                      const TargetCapabilities& capabilities)
 {
     int counter = 0;
-    const ChangeSet plan =
-        Planner::plan(snapshot, directory, connectorId, options, [&counter] { return QString::number(++counter); });
+    const ChangeSet plan = Planner::plan(
+        snapshot, directory, connectorId, options, [&counter] { return QString::number(++counter); }, capabilities);
     QHash<QString, const LocalUser*> localById;
     QMultiHash<QString, const LocalUser*> localByEmail;
     for (const LocalUser& user : directory.users) {

@@ -4,6 +4,7 @@
 #include "model/DirectorySnapshot.h"
 #include "sync/ChangeSet.h"
 #include "sync/SyncOptions.h"
+#include "targets/TargetCapabilities.h"
 
 #include <QCoreApplication>
 
@@ -16,10 +17,12 @@ class Planner final
     Q_DECLARE_TR_FUNCTIONS(Planner)
 
 public:
-    // `newId` gives ids to added rows (newLocalId() in production; predictable in tests).
+    // `newId` gives ids to added rows (newLocalId() in production; predictable in tests). The
+    // target's capabilities decide which fields are compared and written, and what it cannot do
+    // becomes a skip with the reason.
     static ChangeSet plan(const DirectorySnapshot& snapshot, const DirectoryState& directory,
-                          const QString& connectorId, const SyncOptions& options,
-                          const std::function<QString()>& newId);
+                          const QString& connectorId, const SyncOptions& options, const std::function<QString()>& newId,
+                          const TargetCapabilities& capabilities = {});
 
     // A random (version 4) UUID for a new user or group, from Qt's securely seeded generator.
     // QUuid::createUuid() asks the system's random source for every id, which took a third of the
@@ -37,5 +40,6 @@ public:
         QString reason;
     };
     static QList<MatchPreview> previewMatching(const DirectorySnapshot& snapshot, const DirectoryState& directory,
-                                               const QString& connectorId, const SyncOptions& options);
+                                               const QString& connectorId, const SyncOptions& options,
+                                               const TargetCapabilities& capabilities = {});
 };

@@ -104,11 +104,12 @@ RollbackResult RollbackJob::run()
         }
         return result;
     }
-    const bool ok = m_request.simulate ? store.record(record, plan.get(), &error) : store.apply(*plan, record, &error);
+    bool changedSince = false;
+    const bool ok = m_request.simulate ? store.record(record, plan.get(), &error)
+                                       : store.apply(*plan, record, &error, &changedSince);
     if (!ok) {
         // A reviewed preview that no longer fits the directory is refused, like a sync's.
-        result.status =
-            error.contains(u"has changed since"_s) ? RollbackResult::Status::Refused : RollbackResult::Status::Failed;
+        result.status = changedSince ? RollbackResult::Status::Refused : RollbackResult::Status::Failed;
         result.message = error;
         return result;
     }

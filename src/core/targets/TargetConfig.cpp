@@ -1,0 +1,89 @@
+#include "TargetConfig.h"
+
+#include "config/SecretStore.h"
+
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+QString TargetConfig::productName(const QString& type)
+{
+    if (type == jiraType) {
+        return u"Jira"_s;
+    }
+    return type;
+}
+
+QString TargetConfig::authName(Auth auth)
+{
+    return auth == Auth::Basic ? u"basic"_s : u"token"_s;
+}
+
+QStringList TargetConfig::validate() const
+{
+    QStringList problems;
+    if (name.trimmed().isEmpty()) {
+        problems << tr("Enter a name for the application.");
+    }
+    if (!types().contains(type)) {
+        problems << tr("The application type “%1” is not known; UserSync can synchronize into: %2.")
+                        .arg(type, types().join(u", "_s));
+    }
+    const QUrl parsed(url.trimmed(), QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    const QString product = productName();
+    if (url.trimmed().isEmpty()) {
+        problems << tr("Enter the %1 URL, such as https://jira.example.com.").arg(product);
+    } else if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"https"_s && scheme != u"http"_s)) {
+        problems << tr("The %1 URL “%2” is not a web address. Enter it as people open %1 in the browser, such as "
+                       "https://jira.example.com.")
+                        .arg(product, url);
+    } else if (parsed.hasQuery() || parsed.hasFragment()) {
+        problems << tr("The %1 URL must not contain ? or #. Enter only the address people open %1 with.").arg(product);
+    }
+    if (auth == Auth::Basic && username.trimmed().isEmpty()) {
+        problems << tr("Enter the username UserSync signs in to %1 with, or sign in with a personal access token.")
+                        .arg(product);
+    }
+    if (http.maxInFlight < 1 || http.maxInFlight > 32) {
+        problems << tr("The number of requests in flight must be between 1 and 32.");
+    }
+    if (http.timeoutSeconds < 1 || http.timeoutSeconds > 600) {
+        problems << tr("The request timeout must be between 1 and 600 seconds.");
+    }
+    if (http.maxRetries < 0 || http.maxRetries > 10) {
+        problems << tr("The number of retries must be between 0 and 10.");
+    }
+    return problems;
+}
+
+QJsonObject TargetConfig::settingsJson() const
+{
+    return QJsonObject{
+        {u"url"_s, url},
+        {u"auth"_s, authName(auth)},
+        {u"username"_s, username},
+        {u"caFile"_s, http.caFile},
+        {u"maxInFlight"_s, http.maxInFlight},
+        {u"timeoutSeconds"_s, http.timeoutSeconds},
+        {u"maxRetries"_s, http.maxRetries},
+        {u"retryDelayMs"_s, http.retryDelayMs},
+    };
+}
+
+void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& config)
+{
+    config.url = settings.value(u"url"_s).toString();
+    config.auth = settings.value(u"auth"_s).toString() == u"basic"_s ? Auth::Basic : Auth::Token;
+    config.username = settings.value(u"username"_s).toString();
+    config.http.caFile = settings.value(u"caFile"_s).toString();
+    config.http.maxInFlight = settings.value(u"maxInFlight"_s).toInt(HttpSettings::defaultMaxInFlight);
+    config.http.timeoutSeconds = settings.value(u"timeoutSeconds"_s).toInt(HttpSettings::defaultTimeoutSeconds);
+    config.http.maxRetries = settings.value(u"maxRetries"_s).toInt(HttpSettings::defaultMaxRetries);
+    config.http.retryDelayMs = settings.value(u"retryDelayMs"_s).toInt(HttpSettings::defaultRetryDelayMs);
+}
+
+QString TargetConfig::secretKey() const
+{
+    return SecretStore::targetKey(id, credentialName);
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "net/HttpClient.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// An application UserSync writes into (Jira first; Confluence, Bitbucket and SCIM services after
+// it), as the administrator configured it. Nothing here is secret: the token or password lives in
+// the keychain under SecretStore::targetKey(id, "credential"). The directory database itself is
+// the default target and has no TargetConfig: a connector without a target id syncs into it.
+struct TargetConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(TargetConfig)
+
+public:
+    static inline const QString jiraType = QStringLiteral("jira");
+    static inline const QString credentialName = QStringLiteral("credential");
+
+    // How UserSync signs in: a personal access token (Bearer), or a username and password (Basic).
+    enum class Auth { Token, Basic };
+
+    QString id; // assigned when first stored; never changes
+    QString name;
+    QString type = jiraType;
+    QString url; // the application's base URL, as its users open it (https://jira.example.com)
+    Auth auth = Auth::Token;
+    QString username; // Basic only
+    HttpSettings http;
+
+    static QStringList types() { return {jiraType}; }
+    // "Jira": the product, in sentences.
+    static QString productName(const QString& type);
+    QString productName() const { return productName(type); }
+
+    // Sentences naming each field that is missing or wrong; empty when the config can be used.
+    QStringList validate() const;
+
+    // The settings as stored in the directory, and as `usersync-cli target show --json` shows them.
+    QJsonObject settingsJson() const;
+    static void readSettingsJson(const QJsonObject& settings, TargetConfig& config);
+    static QString authName(Auth auth); // "token", "basic": stable, stored
+
+    QString secretKey() const;
+
+    bool operator==(const TargetConfig&) const = default;
+};
+Q_DECLARE_METATYPE(TargetConfig)
