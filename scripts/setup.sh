@@ -23,7 +23,10 @@ test_packages=(
     xvfb xauth
     default-jdk-headless maven unzip curl python3 openssl
     clang-format desktop-file-utils appstream dpkg-dev file time
+    nodejs  # Prism, the validating proxy in front of the Jira emulator (installed from npm by the test services)
 )
+# Debian ships npm apart from Node.js; other Node.js builds bundle it and conflict with that package.
+command -v npm >/dev/null 2>&1 || test_packages+=(npm)
 
 case "$mode" in
     run) wanted=("${build_packages[@]}") ;;

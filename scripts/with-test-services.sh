@@ -11,12 +11,18 @@
 #     _DATABASE, _PASSWORD
 #   - a Secret Service (private D-Bus session, unlocked gnome-keyring):
 #     DBUS_SESSION_BUS_ADDRESS, USERSYNC_TEST_SECRET_SERVICE=1
+#   - a Jira Data Center emulator (tests/emulators/jira) behind Prism proxies that validate every
+#     request against Atlassian's 11.3.8 and 10.3.24 specs (read from USERSYNC_CONTRACTS, default
+#     ../shared/contracts): USERSYNC_TEST_JIRA_URL, USERSYNC_TEST_JIRA_10_URL,
+#     USERSYNC_TEST_JIRA_DIRECT_URL (the emulator itself: control API, benchmarks),
+#     USERSYNC_TEST_JIRA_ADMIN_USER, _ADMIN_PASSWORD, _TOKEN, USERSYNC_TEST_JIRA_PRISM_LOG,
+#     USERSYNC_TEST_JIRA_10_PRISM_LOG
 # Everything listens on loopback, on free ports, in one fresh temporary folder.
 #
 #   scripts/with-test-services.sh ctest --test-dir build
 #   scripts/with-test-services.sh bash     # a shell for trying things by hand
 #
-# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring chooses which to start;
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira chooses which to start;
 # USERSYNC_EXTRA_REALMS="a.json b.json" imports more realms (benchmarks do).
 set -euo pipefail
 
@@ -32,12 +38,14 @@ services_init
 trap services_stop EXIT
 trap 'exit 130' INT TERM
 
-wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring},"
+wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira},"
 # Keycloak takes longest: start it first and let the others come up meanwhile.
 [[ $wanted == *,keycloak,* ]] && keycloak_start
 [[ $wanted == *,postgres,* ]] && postgres_start
 [[ $wanted == *,keyring,* ]] && keyring_start
+[[ $wanted == *,jira,* ]] && jira_start
 [[ $wanted == *,keycloak,* ]] && keycloak_wait_ready
+[[ $wanted == *,jira,* ]] && jira_wait_ready
 
 services_log "services ready in $((SECONDS - services_started_at)) s; running: $*"
 set +e

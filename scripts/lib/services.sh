@@ -12,6 +12,8 @@ keyring_pid=""
 dbus_pid=""
 pg_data=""
 pg_bin=""
+# shellcheck source=scripts/lib/jira.sh
+source "$repo_root/scripts/lib/jira.sh"
 
 services_log() { printf '[test-services] %s\n' "$*" >&2; }
 services_fail() {
@@ -35,6 +37,7 @@ random_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head
 # Stops whatever was started, in reverse order; safe to call more than once.
 services_stop() {
     local status=$?
+    jira_stop
     if [[ -n $keycloak_pid ]]; then
         kill -TERM -- "-$keycloak_pid" 2>/dev/null || true
         for _ in $(seq 1 30); do

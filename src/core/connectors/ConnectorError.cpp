@@ -41,6 +41,14 @@ QString ConnectorError::kindName() const
         return u"invalid-settings"_s;
     case Kind::Cancelled:
         return u"cancelled"_s;
+    case Kind::Unauthorized:
+        return u"unauthorized"_s;
+    case Kind::LoginLocked:
+        return u"login-locked"_s;
+    case Kind::NotAdministrator:
+        return u"not-administrator"_s;
+    case Kind::Unsupported:
+        return u"unsupported"_s;
     }
     return u"unknown"_s;
 }

@@ -27,6 +27,11 @@ struct ConnectorError
         NoSecret,
         InvalidSettings,
         Cancelled,
+        // Applications (targets)
+        Unauthorized, // wrong token, username or password
+        LoginLocked, // the account must pass a CAPTCHA in the browser first
+        NotAdministrator,
+        Unsupported, // this version of the product lacks what a sync needs
     };
 
     Kind kind = Kind::Network;

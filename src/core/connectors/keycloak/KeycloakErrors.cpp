@@ -1,5 +1,7 @@
 #include "KeycloakErrors.h"
 
+#include "net/NetworkErrors.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -12,16 +14,6 @@ ConnectorError make(ConnectorError::Kind kind, const QString& message, const Htt
     return ConnectorError{kind, message, outcome.describe()};
 }
 
-QString hostOf(const HttpOutcome& outcome)
-{
-    return outcome.url.host();
-}
-
-QString serverOf(const HttpOutcome& outcome)
-{
-    return outcome.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString();
-}
-
 QString errorDescription(const HttpOutcome& outcome)
 {
     return QJsonDocument::fromJson(outcome.body).object().value(u"error_description"_s).toString();
@@ -31,53 +23,7 @@ QString errorDescription(const HttpOutcome& outcome)
 
 ConnectorError KeycloakErrors::network(const HttpOutcome& outcome, int timeoutSeconds)
 {
-    using Kind = ConnectorError::Kind;
-    if (outcome.cancelled) {
-        return make(Kind::Cancelled, tr("Cancelled; nothing was changed."), outcome);
-    }
-    if (outcome.timedOut) {
-        return make(Kind::Timeout,
-                    tr("Keycloak at %1 did not answer within %2 seconds. Check that the URL points to Keycloak and "
-                       "that no firewall or proxy holds the connection, or raise the timeout under Advanced "
-                       "Settings.")
-                        .arg(serverOf(outcome))
-                        .arg(timeoutSeconds),
-                    outcome);
-    }
-    switch (outcome.networkError) {
-    case QNetworkReply::HostNotFoundError:
-        return make(Kind::UnknownHost,
-                    tr("The host “%1” is not known. Check the Keycloak URL for typing errors, and that this computer "
-                       "can resolve the name (DNS, VPN).")
-                        .arg(hostOf(outcome)),
-                    outcome);
-    case QNetworkReply::ConnectionRefusedError:
-        return make(Kind::ConnectionRefused,
-                    tr("Nothing accepts connections at %1. Check the port in the Keycloak URL and that Keycloak is "
-                       "running.")
-                        .arg(serverOf(outcome)),
-                    outcome);
-    case QNetworkReply::SslHandshakeFailedError:
-        return make(
-            Kind::Tls,
-            tr("The secure connection to %1 failed: %2. If Keycloak's certificate comes from a private "
-               "certificate authority, add that authority's certificate file under Advanced Settings → "
-               "CA file; UserSync always verifies certificates.")
-                .arg(serverOf(outcome),
-                     outcome.sslErrors.isEmpty() ? outcome.networkErrorString : outcome.sslErrors.join(u"; "_s)),
-            outcome);
-    case QNetworkReply::TimeoutError:
-        return make(Kind::Timeout,
-                    tr("The connection to %1 timed out. Check that the host and port are right and that no firewall "
-                       "blocks them.")
-                        .arg(serverOf(outcome)),
-                    outcome);
-    default:
-        return make(Kind::Network,
-                    tr("The connection to %1 failed: %2. Check the network and the Keycloak URL, then try again.")
-                        .arg(serverOf(outcome), outcome.networkErrorString),
-                    outcome);
-    }
+    return NetworkErrors::transport(outcome, u"Keycloak"_s, timeoutSeconds);
 }
 
 ConnectorError KeycloakErrors::token(const HttpOutcome& outcome, const QString& clientId, const QString& realm,
@@ -207,7 +153,7 @@ ConnectorError KeycloakErrors::incomplete(const QString& what)
 
 ConnectorError KeycloakErrors::cancelled()
 {
-    return ConnectorError{ConnectorError::Kind::Cancelled, tr("Cancelled; nothing was changed."), {}};
+    return NetworkErrors::cancelled();
 }
 
 bool KeycloakErrors::isRealmMissing(const HttpOutcome& outcome)

@@ -1,0 +1,33 @@
+#include "TargetTest.h"
+
+#include "targets/jira/JiraConnectionTest.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+QJsonObject TargetTestResult::toJson() const
+{
+    QJsonObject json{
+        {u"ok"_s, ok},
+        {u"product"_s, product},
+        {u"version"_s, version},
+        {u"signedInAs"_s, signedInAs},
+        {u"systemAdministrator"_s, systemAdministrator},
+        {u"listing"_s, listing},
+        {u"userCount"_s, userCount},
+        {u"groupCount"_s, groupCount},
+        {u"warnings"_s, QJsonArray::fromStringList(warnings)},
+    };
+    json.insert(u"error"_s, error ? QJsonValue(QJsonObject{{u"kind"_s, error->kindName()},
+                                                           {u"message"_s, error->message},
+                                                           {u"detail"_s, error->detail}})
+                                  : QJsonValue(QJsonValue::Null));
+    return json;
+}
+
+std::unique_ptr<TargetTest> TargetTest::create(const TargetConfig& config, const QString& credential)
+{
+    // Jira is the only application type so far; TargetConfig::validate() refuses others.
+    return std::make_unique<JiraConnectionTest>(config, credential);
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "net/HttpClient.h"
+#include "targets/TargetConfig.h"
+
+#include <QJsonDocument>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+// Talks to one Jira Data Center through its REST API v2 ({url}/rest/api/2): signs every request
+// in (a personal access token as Bearer, or Basic), sends writes as JSON with the XSRF header, and
+// stops sending anything once Jira says the account is locked behind a CAPTCHA, since every
+// further attempt would count as another failed login.
+class JiraClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Query = QList<std::pair<QString, QString>>;
+    struct Reply
+    {
+        HttpOutcome outcome;
+        QJsonDocument json; // the answer's body, when it is JSON
+        bool ok() const { return outcome.isHttpSuccess(); }
+    };
+    using Done = std::function<void(const Reply& reply)>;
+
+    JiraClient(TargetConfig config, QString credential, QObject* parent = nullptr);
+
+    void get(const QString& path, const Query& query, Done done);
+    // POST, PUT or DELETE, with a JSON body unless it is empty.
+    void send(const QByteArray& method, const QString& path, const Query& query, const QJsonDocument& body, Done done);
+
+    void cancel() { m_http.cancel(); }
+    bool isCancelled() const { return m_http.isCancelled(); }
+    // Jira answered that the account must pass a CAPTCHA: nothing is sent after that.
+    bool loginLocked() const { return m_loginLocked; }
+
+    const TargetConfig& config() const { return m_config; }
+    const std::optional<ConnectorError>& setupError() const { return m_http.setupError(); }
+    HttpClient::Statistics statistics() const { return m_http.statistics(); }
+
+    // Jira's own words in an error answer: its errorMessages and its errors per field.
+    static QString messageOf(const Reply& reply);
+    // X-Seraph-LoginReason says the account is locked (AUTHENTICATION_DENIED).
+    static bool isLoginDenied(const HttpOutcome& outcome);
+
+private:
+    QUrl urlFor(const QString& path, const Query& query) const;
+    void dispatch(HttpRequest request, Done done);
+
+    TargetConfig m_config;
+    QByteArray m_authorization;
+    HttpClient m_http;
+    QUrl m_base;
+    bool m_loginLocked = false;
+};

@@ -1,0 +1,445 @@
+#include "JiraReader.h"
+
+#include "Logging.h"
+#include "model/NameKey.h"
+#include "targets/jira/JiraErrors.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int userListPage = 2000; // user/list's own default and cap
+constexpr int searchPage = 1000; // user/search on 9.x
+constexpr int searchCap = 100; // user/search on 10.x (JRASERVER-78520)
+constexpr int memberPageAsked = 1000;
+constexpr int groupPickerAsked = 100000;
+const auto baseAlphabet = u"abcdefghijklmnopqrstuvwxyz0123456789._-@"_s;
+
+} // namespace
+
+JiraReader::Server::Listing JiraReader::Server::listing() const
+{
+    const int major = versionNumbers.value(0);
+    const int minor = versionNumbers.value(1);
+    if (major > 10 || (major == 10 && minor >= 3)) {
+        return Listing::UserList;
+    }
+    return major == 10 ? Listing::SearchPrefixes : Listing::SearchPages;
+}
+
+JiraReader::JiraReader(JiraClient* client, QObject* parent)
+    : QObject(parent)
+    , m_client(client)
+{ }
+
+void JiraReader::report(const QString& phase, qint64 done, qint64 total)
+{
+    Q_EMIT progress({phase, done, total});
+}
+
+void JiraReader::readServer(ServerDone done)
+{
+    if (m_client->setupError()) {
+        done(std::nullopt, m_client->setupError());
+        return;
+    }
+    m_client->get(u"serverInfo"_s, {}, [this, done](const JiraClient::Reply& reply) {
+        if (!reply.ok()) {
+            if (reply.outcome.status == 0 || reply.outcome.transportFailed() || reply.outcome.cancelled) {
+                done(std::nullopt, JiraErrors::of(reply, m_client->config(), tr("read its server information")));
+            } else if (reply.outcome.status == 401 || reply.outcome.status == 403) {
+                done(std::nullopt, JiraErrors::of(reply, m_client->config(), tr("read its server information")));
+            } else {
+                done(std::nullopt, JiraErrors::notJira(m_client->config(), reply.outcome));
+            }
+            return;
+        }
+        const QJsonObject info = reply.json.object();
+        Server server;
+        server.version = info.value(u"version"_s).toString();
+        for (const QJsonValue number : info.value(u"versionNumbers"_s).toArray()) {
+            server.versionNumbers.append(number.toInt());
+        }
+        server.title = info.value(u"serverTitle"_s).toString();
+        server.deploymentType = info.value(u"deploymentType"_s).toString();
+        if (server.version.isEmpty() || server.versionNumbers.isEmpty()) {
+            done(std::nullopt, JiraErrors::notJira(m_client->config(), reply.outcome));
+            return;
+        }
+        m_server = server;
+        done(server, std::nullopt);
+    });
+}
+
+bool JiraReader::addUser(const QJsonObject& user)
+{
+    const QString key = user.value(u"key"_s).toString();
+    const QString name = user.value(u"name"_s).toString();
+    if (key.isEmpty() || name.isEmpty()) {
+        return false;
+    }
+    LocalUser local;
+    local.id = key;
+    local.username = name;
+    local.email = user.value(u"emailAddress"_s).toString();
+    local.displayName = user.value(u"displayName"_s).toString();
+    local.active = user.value(u"active"_s).toBool(true);
+    if (const auto known = m_userByKey.constFind(key); known != m_userByKey.cend()) {
+        m_state.users[known.value()] = std::move(local); // read twice (it moved between pages): the later wins
+        return true;
+    }
+    m_userByKey.insert(key, qint32(m_state.users.size()));
+    m_state.users.append(std::move(local));
+    return true;
+}
+
+void JiraReader::readUsers(const Server& server, UsersDone done)
+{
+    report(tr("Reading Jira users"), 0, -1);
+    switch (server.listing()) {
+    case Server::Listing::UserList:
+        listUserPage({}, std::move(done));
+        return;
+    case Server::Listing::SearchPages:
+        searchUserPage(0, std::move(done));
+        return;
+    case Server::Listing::SearchPrefixes:
+        searchPrefixes(std::move(done));
+        return;
+    }
+}
+
+void JiraReader::listUserPage(const QString& cursor, UsersDone done)
+{
+    JiraClient::Query query{{u"maxResults"_s, QString::number(userListPage)}};
+    if (!cursor.isEmpty()) {
+        query.append({u"cursor"_s, cursor});
+    }
+    m_client->get(u"user/list"_s, query, [this, done](const JiraClient::Reply& reply) {
+        if (!reply.ok()) {
+            done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
+            return;
+        }
+        const QJsonObject page = reply.json.object();
+        if (!page.value(u"values"_s).isArray()) {
+            done(JiraErrors::invalidResponse(reply.outcome, tr("a user list")));
+            return;
+        }
+        for (const QJsonValue user : page.value(u"values"_s).toArray()) {
+            if (!addUser(user.toObject())) {
+                done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
+                return;
+            }
+        }
+        report(tr("Reading Jira users"), m_state.users.size(), -1);
+        const QString next = page.value(u"nextCursor"_s).toVariant().toString();
+        if (page.value(u"isLast"_s).toBool(false)) {
+            done(std::nullopt);
+        } else if (next.isEmpty()) {
+            done(JiraErrors::incomplete(tr("a user page that is not the last names no next page")));
+        } else {
+            listUserPage(next, done);
+        }
+    });
+}
+
+void JiraReader::searchUserPage(int startAt, UsersDone done)
+{
+    const JiraClient::Query query{{u"username"_s, u"."_s},
+                                  {u"includeActive"_s, u"true"_s},
+                                  {u"includeInactive"_s, u"true"_s},
+                                  {u"startAt"_s, QString::number(startAt)},
+                                  {u"maxResults"_s, QString::number(searchPage)}};
+    m_client->get(u"user/search"_s, query, [this, startAt, done](const JiraClient::Reply& reply) {
+        if (!reply.ok()) {
+            done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
+            return;
+        }
+        if (!reply.json.isArray()) {
+            done(JiraErrors::invalidResponse(reply.outcome, tr("a user search result")));
+            return;
+        }
+        const QJsonArray users = reply.json.array();
+        for (const QJsonValue user : users) {
+            if (!addUser(user.toObject())) {
+                done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
+                return;
+            }
+        }
+        report(tr("Reading Jira users"), m_state.users.size(), -1);
+        // Pages end with an empty one: never trust a page to be as long as asked.
+        if (users.isEmpty()) {
+            done(std::nullopt);
+        } else {
+            searchUserPage(startAt + int(users.size()), done);
+        }
+    });
+}
+
+void JiraReader::searchPrefixes(UsersDone done)
+{
+    // Jira 10.0–10.2 answer at most 100 matches of a search, and no paging reaches further: ask
+    // by username prefix, and narrow every prefix whose answer was cut off.
+    m_alphabet = baseAlphabet;
+    m_pending.clear();
+    for (const QChar c : std::as_const(m_alphabet)) {
+        m_pending.append(QString(c));
+    }
+    m_asked = QSet<QString>(m_pending.cbegin(), m_pending.cend());
+    searchNextPrefix(std::move(done));
+}
+
+void JiraReader::searchNextPrefix(UsersDone done)
+{
+    if (m_pending.isEmpty()) {
+        done(std::nullopt);
+        return;
+    }
+    const QString prefix = m_pending.takeFirst();
+    const JiraClient::Query query{{u"username"_s, prefix},
+                                  {u"includeActive"_s, u"true"_s},
+                                  {u"includeInactive"_s, u"true"_s},
+                                  {u"maxResults"_s, QString::number(searchCap)}};
+    m_client->get(u"user/search"_s, query, [this, prefix, done](const JiraClient::Reply& reply) {
+        if (!reply.ok()) {
+            done(JiraErrors::of(reply, m_client->config(), tr("search the users")));
+            return;
+        }
+        const QJsonArray users = reply.json.array();
+        QSet<QChar> next;
+        for (const QJsonValue value : users) {
+            const QJsonObject user = value.toObject();
+            if (!addUser(user)) {
+                done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
+                return;
+            }
+            const QString name = user.value(u"name"_s).toString().toLower();
+            if (name.startsWith(prefix) && name.size() > prefix.size()) {
+                next.insert(name.at(prefix.size()));
+            }
+        }
+        report(tr("Reading Jira users"), m_state.users.size(), -1);
+        if (users.size() >= searchCap) {
+            for (const QChar c : std::as_const(next)) {
+                if (!m_alphabet.contains(c)) {
+                    m_alphabet += c;
+                }
+            }
+            for (const QChar c : std::as_const(m_alphabet)) {
+                const QString longer = prefix + c;
+                if (!m_asked.contains(longer)) {
+                    m_asked.insert(longer);
+                    m_pending.append(longer);
+                }
+            }
+        }
+        searchNextPrefix(done);
+    });
+}
+
+void JiraReader::pickGroups(const QString& query, std::function<void(bool, std::optional<ConnectorError>)> done)
+{
+    const JiraClient::Query parameters{{u"query"_s, query}, {u"maxResults"_s, QString::number(groupPickerAsked)}};
+    m_client->get(u"groups/picker"_s, parameters, [this, query, done](const JiraClient::Reply& reply) {
+        if (!reply.ok()) {
+            done(false, JiraErrors::of(reply, m_client->config(), tr("list the groups")));
+            return;
+        }
+        const QJsonObject answer = reply.json.object();
+        if (!answer.value(u"groups"_s).isArray()) {
+            done(false, JiraErrors::invalidResponse(reply.outcome, tr("a group list")));
+            return;
+        }
+        const QJsonArray groups = answer.value(u"groups"_s).toArray();
+        const qint64 total = answer.value(u"total"_s).toInteger(groups.size());
+        if (query.isEmpty()) {
+            m_groupTotal = total;
+        }
+        for (const QJsonValue value : groups) {
+            const QString name = value.toObject().value(u"name"_s).toString();
+            const QString key = nameKey(name);
+            if (name.isEmpty() || m_groupByKey.contains(key)) {
+                continue;
+            }
+            m_groupByKey.insert(key, qint32(m_state.groups.size()));
+            m_state.groups.append(LocalGroup{name, name, {}, {}, {}, 0, 0});
+            for (const QChar c : key) {
+                if (!m_alphabet.contains(c)) {
+                    m_alphabet += c;
+                }
+            }
+        }
+        done(groups.size() < total, std::nullopt);
+    });
+}
+
+void JiraReader::readGroups(Done done)
+{
+    report(tr("Reading Jira groups"), 0, -1);
+    m_alphabet = baseAlphabet;
+    pickGroups({}, [this, done](bool capped, std::optional<ConnectorError> error) {
+        if (error || !capped) {
+            done(error);
+            return;
+        }
+        // The picker stops at jira.ajax.autocomplete.limit names: ask by the letters of names, and
+        // narrow each query whose answer was cut off, until every group the first answer counted is in.
+        qCInfo(lcJira) << "the group picker is capped; partitioning" << m_groupTotal << "groups by query";
+        m_pending.clear();
+        for (const QChar c : std::as_const(m_alphabet)) {
+            m_pending.append(QString(c));
+        }
+        m_asked = QSet<QString>(m_pending.cbegin(), m_pending.cend());
+        partitionGroups(done);
+    });
+}
+
+void JiraReader::partitionGroups(Done done)
+{
+    if (m_state.groups.size() >= m_groupTotal) {
+        done(std::nullopt);
+        return;
+    }
+    if (m_pending.isEmpty()) {
+        done(JiraErrors::incomplete(tr("Jira counts %1 groups, but its group search reached only %2; raise "
+                                       "jira.ajax.autocomplete.limit in Jira's advanced settings")
+                                        .arg(m_groupTotal)
+                                        .arg(m_state.groups.size())));
+        return;
+    }
+    const QString query = m_pending.takeFirst();
+    pickGroups(query, [this, query, done](bool capped, std::optional<ConnectorError> error) {
+        if (error) {
+            done(error);
+            return;
+        }
+        report(tr("Reading Jira groups"), m_state.groups.size(), m_groupTotal);
+        if (capped) {
+            // A name that contains the query has a letter before or after it (or is the query).
+            for (const QChar c : std::as_const(m_alphabet)) {
+                for (const QString& longer : {QString(query + c), QString(c + query)}) {
+                    if (!m_asked.contains(longer)) {
+                        m_asked.insert(longer);
+                        m_pending.append(longer);
+                    }
+                }
+            }
+        }
+        partitionGroups(done);
+    });
+}
+
+void JiraReader::readMemberships(Done done)
+{
+    m_membersDone = std::move(done);
+    m_memberError.reset();
+    m_membersRead = 0;
+    m_groupsLeft = int(m_state.groups.size());
+    report(tr("Reading Jira group members"), 0, m_state.groups.size());
+    if (m_groupsLeft == 0) {
+        finishMembers(std::nullopt);
+        return;
+    }
+    // All groups at once: the client keeps only its bounded number of requests in flight.
+    for (qint32 group = 0; group < qint32(m_state.groups.size()); ++group) {
+        memberPage(group, 0, 0);
+    }
+}
+
+void JiraReader::memberPage(qint32 group, int startAt, int seen)
+{
+    if (m_memberError) {
+        finishMembers(std::nullopt);
+        return;
+    }
+    const QString name = m_state.groups.at(group).name;
+    const JiraClient::Query query{{u"groupname"_s, name},
+                                  {u"includeInactiveUsers"_s, u"true"_s},
+                                  {u"startAt"_s, QString::number(startAt)},
+                                  {u"maxResults"_s, QString::number(memberPageAsked)}};
+    m_client->get(u"group/member"_s, query, [this, group, name, startAt, seen](const JiraClient::Reply& reply) {
+        if (m_memberError) {
+            finishMembers(std::nullopt);
+            return;
+        }
+        if (!reply.ok()) {
+            finishMembers(JiraErrors::of(reply, m_client->config(), tr("read the members of “%1”").arg(name)));
+            return;
+        }
+        const QJsonObject page = reply.json.object();
+        if (!page.value(u"values"_s).isArray()) {
+            finishMembers(JiraErrors::invalidResponse(reply.outcome, tr("a member list")));
+            return;
+        }
+        const QJsonArray values = page.value(u"values"_s).toArray();
+        for (const QJsonValue value : values) {
+            const QString key = value.toObject().value(u"key"_s).toString();
+            const auto user = m_userByKey.constFind(key);
+            if (user == m_userByKey.cend()) {
+                finishMembers(JiraErrors::incomplete(
+                    tr("“%1” has a member (key %2) that the user list did not contain").arg(name, key)));
+                return;
+            }
+            m_state.memberships.append({user.value(), group, {}});
+        }
+        const int read = seen + int(values.size());
+        m_membersRead += values.size();
+        if (page.value(u"isLast"_s).toBool(true)) {
+            const qint64 total = page.value(u"total"_s).toInteger(read);
+            if (total != read) {
+                finishMembers(JiraErrors::incomplete(
+                    tr("“%1” counts %2 members, but %3 were listed").arg(name).arg(total).arg(read)));
+                return;
+            }
+            --m_groupsLeft;
+            report(tr("Reading Jira group members"), m_state.groups.size() - m_groupsLeft, m_state.groups.size());
+            if (m_groupsLeft == 0) {
+                finishMembers(std::nullopt);
+            }
+            return;
+        }
+        if (values.isEmpty()) {
+            finishMembers(JiraErrors::incomplete(tr("an empty member page of “%1” that is not the last").arg(name)));
+            return;
+        }
+        memberPage(group, startAt + int(values.size()), read);
+    });
+}
+
+void JiraReader::finishMembers(const std::optional<ConnectorError>& error)
+{
+    if (error && !m_memberError) {
+        m_memberError = error;
+        m_client->cancel(); // the rest is of no use
+    }
+    if (m_membersDone && (m_memberError || m_groupsLeft == 0)) {
+        Done done = std::exchange(m_membersDone, {});
+        done(m_memberError);
+    }
+}
+
+void JiraReader::readAll(Done done)
+{
+    readServer([this, done](std::optional<Server> server, std::optional<ConnectorError> error) {
+        if (error) {
+            done(error);
+            return;
+        }
+        readUsers(*server, [this, done](std::optional<ConnectorError> error) {
+            if (error) {
+                done(error);
+                return;
+            }
+            readGroups([this, done](std::optional<ConnectorError> error) {
+                if (error) {
+                    done(error);
+                    return;
+                }
+                readMemberships(done);
+            });
+        });
+    });
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "connectors/ConnectorError.h"
+#include "directory/DirectoryState.h"
+#include "jobs/Job.h"
+#include "targets/jira/JiraClient.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+// Reads all of a Jira completely, with the calls its version allows: every user, active and
+// inactive (user/list on 10.3 and later; user/search pages on 9.x; on 10.0–10.2, where a search
+// stops at 100 matches, by username prefixes), every group (groups/picker, partitioned by query
+// when its answer is capped), every membership (group/member with inactive users, following
+// isLast whatever page size Jira chooses). Counts are checked: a read that is not complete is an
+// error, never a state.
+class JiraReader final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Server
+    {
+        QString version; // "10.3.24"
+        QList<int> versionNumbers;
+        QString title;
+        QString deploymentType;
+
+        // How this version lists users.
+        enum class Listing { UserList, SearchPages, SearchPrefixes };
+        Listing listing() const;
+    };
+    using ServerDone = std::function<void(std::optional<Server> server, std::optional<ConnectorError> error)>;
+    using UsersDone = std::function<void(std::optional<ConnectorError> error)>;
+    using Done = std::function<void(std::optional<ConnectorError> error)>;
+
+    explicit JiraReader(JiraClient* client, QObject* parent = nullptr);
+
+    void readServer(ServerDone done);
+    // The three parts; readAll runs them in order, after readServer.
+    void readUsers(const Server& server, UsersDone done);
+    void readGroups(Done done);
+    void readMemberships(Done done);
+    void readAll(Done done);
+
+    // What was read: users with their key as id, groups with their name as id.
+    const DirectoryState& state() const { return m_state; }
+    DirectoryState takeState() { return std::move(m_state); }
+    const std::optional<Server>& server() const { return m_server; }
+    qint64 groupTotal() const { return m_groupTotal; }
+
+Q_SIGNALS:
+    void progress(const JobProgress& progress);
+
+private:
+    void listUserPage(const QString& cursor, UsersDone done);
+    void searchUserPage(int startAt, UsersDone done);
+    void searchPrefixes(UsersDone done);
+    void searchNextPrefix(UsersDone done);
+    bool addUser(const QJsonObject& user);
+    void pickGroups(const QString& query, std::function<void(bool capped, std::optional<ConnectorError>)> done);
+    void partitionGroups(Done done);
+    void memberPage(qint32 group, int startAt, int seen);
+    void finishMembers(const std::optional<ConnectorError>& error);
+    void report(const QString& phase, qint64 done, qint64 total);
+
+    JiraClient* m_client;
+    std::optional<Server> m_server;
+    DirectoryState m_state;
+    QHash<QString, qint32> m_userByKey;
+    QHash<QString, qint32> m_groupByKey; // by nameKey
+    qint64 m_groupTotal = -1;
+
+    // Partitioning (10.0–10.2 users, capped group searches): queries still to ask, and asked.
+    QStringList m_pending;
+    QSet<QString> m_asked;
+    QString m_alphabet;
+
+    // Memberships: groups still being read, and the first error.
+    int m_groupsLeft = 0;
+    qint64 m_membersRead = 0;
+    std::optional<ConnectorError> m_memberError;
+    Done m_membersDone;
+};

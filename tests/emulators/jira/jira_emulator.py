@@ -1,0 +1,1472 @@
+#!/usr/bin/env python3
+"""A stateful, in-memory emulator of the parts of Jira Data Center's REST API v2 that UserSync uses.
+
+    python3 jira_emulator.py --port P [--host 127.0.0.1] --state-dir D --version 11.3.8 \
+        --admin-user NAME --admin-password PW --admin-token TOKEN [--generate USERS,GROUPS,MEMBERSHIPS]
+
+(--admin-password and --admin-token may instead come from JIRA_EMULATOR_ADMIN_PASSWORD and
+JIRA_EMULATOR_ADMIN_TOKEN.) Prints "ready URL" on standard output once it listens.
+
+Python 3.11 standard library only. See README.md next to this file for what it models, which
+behaviours are guesses, and the test-owned control API under /_emulator/.
+"""
+
+import argparse
+import base64
+import bisect
+import gc
+import html
+import json
+import math
+import os
+import random
+import re
+import signal
+import socket
+import sys
+import threading
+import time
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, quote, urlsplit
+
+JSON_TYPE = "application/json;charset=UTF-8"
+REST = "/rest/api/2"
+FIRST_NEW_KEY = 10000
+CAPTCHA_AFTER = 3  # Jira's default jira.maximum.authentication.attempts.allowed
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+WORD_SPLIT = re.compile(r"[\s\-_.,;:()]+")
+APPLICATION_KEYS = {"jira-software", "jira-core", "jira-servicedesk"}
+DEFAULT_CONFIG = {
+    "pickerLimit": 100,  # jira.ajax.autocomplete.limit
+    "memberPageCap": 50,
+    "callerRole": "sysadmin",
+    "rateLimit": None,
+    "cursorType": "int",
+    "requestLogLimit": 20000,
+}
+REASONS = {
+    200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
+    403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
+    415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error",
+    502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+}
+GLOBAL_PERMISSIONS = {
+    # key: (id, name, description, which roles hold it)
+    "ADMINISTER": ("0", "Jira Administrators",
+                   "Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.).",
+                   ("sysadmin", "admin")),
+    "SYSTEM_ADMIN": ("44", "Jira System Administrators",
+                     "Ability to perform all administration functions. There must be at least one group with this permission.",
+                     ("sysadmin",)),
+    "USER_PICKER": ("27", "Browse users and groups",
+                    "Ability to select a user or group from a popup window as well as the ability to use the 'share' issues feature.",
+                    ("sysadmin", "admin", "user")),
+    "CREATE_SHARED_OBJECTS": ("22", "Create Shared Objects",
+                              "Ability to share dashboards and filters with other users, groups and roles.",
+                              ("sysadmin", "admin", "user")),
+    "MANAGE_GROUP_FILTER_SUBSCRIPTIONS": ("24", "Manage Group Filter Subscriptions",
+                                          "Ability to manage (create and delete) group filter subscriptions.",
+                                          ("sysadmin", "admin", "user")),
+    "BULK_CHANGE": ("33", "Bulk Change", "Ability to modify a collection of issues at once.",
+                    ("sysadmin", "admin", "user")),
+}
+FIRST_NAMES = ("Anna", "Ben", "Chiara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Klara",
+               "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Samuel", "Tara", "Uwe", "Vera", "Wen", "Yusuf", "Zoe")
+LAST_NAMES = ("Schmidt", "Meyer", "Rossi", "Dubois", "Nowak", "Garcia", "Jensen", "Kowalski", "Müller", "Novak",
+              "Smith", "Tanaka", "Okafor", "Silva", "Larsen", "Fischer", "Weber", "Moreau", "Costa", "Brown")
+
+
+class ApiError(Exception):
+    """A Jira-style error answer: {"errorMessages": [...], "errors": {...}}."""
+
+    def __init__(self, status, messages=(), errors=None, headers=None):
+        super().__init__(status)
+        self.status = status
+        self.messages = list(messages)
+        self.errors = errors or {}
+        self.headers = headers or []
+
+
+class Reply:
+    __slots__ = ("status", "headers", "body", "drop")
+
+    def __init__(self, status, body=None, headers=None, drop=False):
+        self.status = status
+        self.body = body  # str or None
+        self.headers = headers or []
+        self.drop = drop
+
+
+class User:
+    __slots__ = ("id", "key", "name", "email", "display", "active", "password", "lead", "sysadmin", "role",
+                 "token", "_json")
+
+    def __init__(self, uid, key, name, email, display, active=True, password=None, lead=False, sysadmin=False,
+                 role="user", token=None):
+        self.id = uid
+        self.key = key
+        self.name = name
+        self.email = email
+        self.display = display
+        self.active = active
+        self.password = password
+        self.lead = lead
+        self.sysadmin = sysadmin
+        self.role = role
+        self.token = token
+        self._json = None
+
+    def words(self):
+        return {w for w in WORD_SPLIT.split(self.display.lower()) if w}
+
+
+class Group:
+    __slots__ = ("name", "members", "_all", "_active")
+
+    def __init__(self, name):
+        self.name = name
+        self.members = {}  # user key -> None, insertion ordered
+        self._all = None  # cached member lists sorted by username; None = stale
+        self._active = None
+
+    def invalidate(self):
+        self._all = None
+        self._active = None
+
+
+class no_gc:
+    """Bulk work allocates many long-lived containers: the cyclic collector would walk the whole
+    state again and again meanwhile (several times slower), so pause it, then freeze what exists."""
+
+    def __init__(self, freeze=True):
+        self.freeze = freeze
+
+    def __enter__(self):
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        if self.was_enabled:
+            gc.enable()
+        if self.freeze:
+            gc.freeze()
+        return False
+
+
+def parse_version(text):
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", str(text))
+    if not match:
+        raise ValueError(f"not a Jira version: {text!r}")
+    return tuple(int(part) for part in match.groups())
+
+
+def error_body(messages=(), errors=None):
+    return json.dumps({"errorMessages": list(messages), "errors": errors or {}})
+
+
+def as_bool(value, default):
+    if value is None:
+        return default
+    return str(value).lower() == "true"
+
+
+class Emulator:
+    def __init__(self, args):
+        self.args = args
+        self.lock = threading.RLock()
+        self.base_url = ""
+        self.dirty = False
+        self.started = time.time()
+        self.start_version = args.version
+        parse_version(args.version)
+        self.requests = deque(maxlen=DEFAULT_CONFIG["requestLogLimit"])
+        self.reset({})
+
+    # ----------------------------------------------------------------- state
+
+    def reset(self, options):
+        self.config = dict(DEFAULT_CONFIG)
+        self.config["version"] = self.start_version
+        self.users_by_key = {}
+        self.users_by_name = {}
+        self.users_by_id = {}
+        self.ids = []
+        self.next_id = 1
+        self.next_key = FIRST_NEW_KEY
+        self.groups = {}  # lower-case name -> Group
+        self.group_order = []  # sorted lower-case names
+        self.user_groups = {}  # user key -> set of lower-case group names
+        self.failed_logins = {}
+        self.captcha = set()
+        self.buckets = {}
+        self.faults = []
+        self.counters = {"requests": 0, "byStatus": {}, "byEndpoint": {}, "faults": 0, "dropped": 0,
+                         "rateLimited": 0, "authFailures": 0}
+        self.clear_search_index()
+        self.requests = deque(maxlen=self.config["requestLogLimit"])
+        self.apply_config(options)
+        # Every Jira has its installing administrator, a system administrator in jira-administrators.
+        admin = self.add_user(self.args.admin_user.lower(), f"{self.args.admin_user.lower()}@example.com",
+                              "Administrator", key=self.args.admin_user.lower(), password=self.args.admin_password,
+                              sysadmin=True, role="sysadmin", token=self.args.admin_token)
+        self.admin_key = admin.key
+        self.apply_role()
+        if options.get("builtinGroups", True):
+            for name in ("jira-administrators", "jira-software-users"):
+                self.add_group(name)
+                self.add_member(self.groups[name], admin)
+        self.dirty = True
+
+    def apply_config(self, options):
+        for name in ("pickerLimit", "memberPageCap", "requestLogLimit"):
+            if name in options:
+                value = int(options[name])
+                if value < 1:
+                    raise ApiError(400, [f"{name} must be at least 1"])
+                self.config[name] = value
+        if "version" in options:
+            parse_version(options["version"])
+            self.config["version"] = options["version"]
+        if "callerRole" in options:
+            if options["callerRole"] not in ("sysadmin", "admin", "user"):
+                raise ApiError(400, ["callerRole must be sysadmin, admin or user"])
+            self.config["callerRole"] = options["callerRole"]
+            self.apply_role()
+        if "cursorType" in options:
+            if options["cursorType"] not in ("int", "string"):
+                raise ApiError(400, ["cursorType must be int or string"])
+            self.config["cursorType"] = options["cursorType"]
+        if "rateLimit" in options:
+            limit = options["rateLimit"]
+            if limit is None:
+                self.config["rateLimit"] = None
+            else:
+                capacity = float(limit.get("capacity", 10))
+                fill = float(limit.get("fillRate", limit.get("fillRatePerSecond", 1)))
+                if capacity < 1 or fill <= 0:
+                    raise ApiError(400, ["rateLimit needs capacity >= 1 and fillRate > 0"])
+                self.config["rateLimit"] = {"capacity": capacity, "fillRate": fill,
+                                            "exempt": [str(u).lower() for u in limit.get("exempt", [])]}
+            self.buckets = {}
+        if self.requests.maxlen != self.config["requestLogLimit"]:
+            self.requests = deque(self.requests, maxlen=self.config["requestLogLimit"])
+
+    def apply_role(self):
+        admin = self.users_by_key.get(getattr(self, "admin_key", None))
+        if admin:
+            admin.role = self.config["callerRole"]
+            admin.sysadmin = admin.role == "sysadmin"
+            admin._json = None
+
+    @property
+    def version(self):
+        return parse_version(self.config["version"])
+
+    # Search indexes: sorted usernames, (email, username) and (display-name word, username).
+    def clear_search_index(self):
+        self.sorted_names = []
+        self.email_index = []
+        self.word_index = []
+        self.search_cache = {}
+
+    def rebuild_search_index(self):
+        users = self.users_by_key.values()
+        self.sorted_names = sorted(u.name for u in users)
+        self.email_index = sorted((u.email.lower(), u.name) for u in users if u.email)
+        self.word_index = sorted((w, u.name) for u in users for w in u.words())
+        self.search_cache = {}
+
+    def index_add(self, user):
+        bisect.insort(self.sorted_names, user.name)
+        if user.email:
+            bisect.insort(self.email_index, (user.email.lower(), user.name))
+        for word in user.words():
+            bisect.insort(self.word_index, (word, user.name))
+        # Keep cached search results current instead of dropping them: a broad query over 100k
+        # users costs ~50 ms to recompute, and syncs interleave searches with user changes.
+        for (q, include_active, include_inactive), (names, users) in self.search_cache.items():
+            if (include_active if user.active else include_inactive) and user_matches(user, q):
+                i = bisect.bisect_left(names, user.name)
+                names.insert(i, user.name)
+                users.insert(i, user)
+
+    @staticmethod
+    def _remove_sorted(lst, item):
+        i = bisect.bisect_left(lst, item)
+        if i < len(lst) and lst[i] == item:
+            del lst[i]
+
+    def index_remove(self, user):
+        self._remove_sorted(self.sorted_names, user.name)
+        if user.email:
+            self._remove_sorted(self.email_index, (user.email.lower(), user.name))
+        for word in user.words():
+            self._remove_sorted(self.word_index, (word, user.name))
+        for names, users in self.search_cache.values():
+            i = bisect.bisect_left(names, user.name)
+            if i < len(names) and users[i] is user:
+                del names[i]
+                del users[i]
+
+    def add_user(self, name, email, display, key=None, active=True, password=None, lead=False, sysadmin=False,
+                 role="user", token=None, index=True):
+        name = name.lower()
+        if key is None:
+            key = f"JIRAUSER{self.next_key}"
+            self.next_key += 1
+        else:
+            match = re.fullmatch(r"JIRAUSER(\d+)", key)
+            if match:
+                self.next_key = max(self.next_key, int(match.group(1)) + 1)
+        user = User(self.next_id, key, name, email, display, active, password, lead, sysadmin, role, token)
+        self.next_id += 1
+        self.users_by_key[key] = user
+        self.users_by_name[name] = user
+        self.users_by_id[user.id] = user
+        self.ids.append(user.id)
+        self.user_groups[key] = set()
+        if index:
+            self.index_add(user)
+        return user
+
+    def remove_user(self, user):
+        for lower in self.user_groups.pop(user.key, ()):
+            group = self.groups[lower]
+            group.members.pop(user.key, None)
+            group.invalidate()
+        self.index_remove(user)
+        del self.users_by_key[user.key]
+        del self.users_by_name[user.name]
+        del self.users_by_id[user.id]
+        self._remove_sorted(self.ids, user.id)
+        self.failed_logins.pop(user.key, None)
+        self.captcha.discard(user.key)
+
+    def touch_user(self, user):
+        """After a change of a user's name, activity or details: caches that show it are stale."""
+        user._json = None
+        for lower in self.user_groups.get(user.key, ()):
+            self.groups[lower].invalidate()
+
+    def add_group(self, name):
+        group = Group(name)
+        self.groups[name.lower()] = group
+        bisect.insort(self.group_order, name.lower())
+        return group
+
+    def remove_group(self, group):
+        lower = group.name.lower()
+        for key in group.members:
+            self.user_groups[key].discard(lower)
+        del self.groups[lower]
+        self._remove_sorted(self.group_order, lower)
+
+    def add_member(self, group, user):
+        group.members[user.key] = None
+        self.user_groups[user.key].add(group.name.lower())
+        group.invalidate()
+
+    def remove_member(self, group, user):
+        del group.members[user.key]
+        self.user_groups[user.key].discard(group.name.lower())
+        group.invalidate()
+
+    def members_of(self, group, include_inactive):
+        if group._all is None:
+            users = self.users_by_key
+            group._all = sorted((users[k] for k in group.members), key=lambda u: u.name)
+            group._active = None
+        if include_inactive:
+            return group._all
+        if group._active is None:
+            group._active = [u for u in group._all if u.active]
+        return group._active
+
+    # ------------------------------------------------------------ generation
+
+    def generate(self, users, groups, memberships, seed=1):
+        """A large, realistic state: replaces everything but the administrator and built-in groups."""
+        with no_gc():
+            return self._generate(users, groups, memberships, seed)
+
+    def _generate(self, users, groups, memberships, seed):
+        rnd = random.Random(seed)
+        for user in [u for u in self.users_by_key.values() if u.key != self.admin_key]:
+            for lower in self.user_groups.pop(user.key, ()):
+                self.groups[lower].members.pop(user.key, None)
+            del self.users_by_key[user.key]
+            del self.users_by_name[user.name]
+            del self.users_by_id[user.id]
+        self.ids = sorted(self.users_by_id)
+        for lower in [g for g in self.groups if g not in ("jira-administrators", "jira-software-users")]:
+            del self.groups[lower]
+        self.group_order = sorted(self.groups)
+        for group in self.groups.values():
+            group.invalidate()
+        self.next_key = FIRST_NEW_KEY
+        legacy = users // 10  # the oldest tenth keep the pre-8.4 key (= lower-case username)
+        created = []
+        for i in range(1, users + 1):
+            name = f"user{i:06d}"
+            first = FIRST_NAMES[rnd.randrange(len(FIRST_NAMES))]
+            last = LAST_NAMES[rnd.randrange(len(LAST_NAMES))]
+            user = self.add_user(name, f"{first.lower()}.{last.lower()}.{i}@example.com", f"{first} {last}",
+                                 key=name if i <= legacy else None, active=rnd.random() >= 0.05, index=False)
+            created.append(user)
+        group_objs = [self.add_group(f"group-{j:04d}") for j in range(1, groups + 1)]
+        if created and group_objs and memberships > 0:
+            # Zipf-like sizes: a few big groups, many small ones.
+            weights = [1.0 / (j + 1) ** 0.9 for j in range(len(group_objs))]
+            total = sum(weights)
+            sizes = [min(len(created), max(1, round(memberships * w / total))) for w in weights]
+            excess = sum(sizes) - memberships
+            j = len(sizes) - 1
+            while excess > 0 and j >= 0:  # trim from the smallest groups
+                cut = min(excess, sizes[j] - 1)
+                sizes[j] -= cut
+                excess -= cut
+                j -= 1
+            for group, size in zip(group_objs, sizes):
+                lower = group.name.lower()
+                for user in rnd.sample(created, size):
+                    group.members[user.key] = None
+                    self.user_groups[user.key].add(lower)
+        self.rebuild_search_index()
+        self.dirty = True
+        return {"users": len(self.users_by_key), "groups": len(self.groups),
+                "memberships": sum(len(g.members) for g in self.groups.values())}
+
+    # ---------------------------------------------------------- persistence
+
+    def snapshot(self):
+        users = [[u.id, u.key, u.name, u.email, u.display, u.active, u.password, u.lead, u.sysadmin, u.role, u.token]
+                 for u in self.users_by_key.values()]
+        return {
+            "format": 1,
+            "config": self.config,
+            "adminKey": self.admin_key,
+            "nextId": self.next_id,
+            "nextKey": self.next_key,
+            "users": users,
+            "groups": [[g.name, list(g.members)] for g in self.groups.values()],
+            "captcha": sorted(self.captcha),
+        }
+
+    def restore(self, data):
+        with no_gc():
+            self._restore(data)
+
+    def _restore(self, data):
+        self.reset({"builtinGroups": False})
+        self.users_by_key.clear()
+        self.users_by_name.clear()
+        self.users_by_id.clear()
+        self.user_groups.clear()
+        self.groups.clear()
+        self.config.update(data.get("config", {}))
+        for row in data["users"]:
+            uid, key, name, email, display, active, password, lead, sysadmin, role, token = row
+            user = User(uid, key, name, email, display, active, password, lead, sysadmin, role, token)
+            self.users_by_key[key] = user
+            self.users_by_name[name] = user
+            self.users_by_id[uid] = user
+            self.user_groups[key] = set()
+        self.ids = sorted(self.users_by_id)
+        self.next_id = data["nextId"]
+        self.next_key = data["nextKey"]
+        self.admin_key = data["adminKey"]
+        for name, keys in data["groups"]:
+            group = Group(name)
+            self.groups[name.lower()] = group
+            for key in keys:
+                group.members[key] = None
+                self.user_groups[key].add(name.lower())
+        self.group_order = sorted(self.groups)
+        self.captcha = set(data.get("captcha", []))
+        self.requests = deque(maxlen=self.config["requestLogLimit"])
+        self.rebuild_search_index()
+        self.dirty = False
+
+    def save(self, state_dir):
+        with self.lock:
+            if not self.dirty:
+                return 0.0
+            started = time.monotonic()
+            with no_gc(freeze=False):  # ten times faster for a big state, and it runs under the lock
+                data = self.snapshot()
+            self.dirty = False
+        text = json.dumps(data, separators=(",", ":"))
+        path = os.path.join(state_dir, "state.json")
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+        return time.monotonic() - started
+
+    # ------------------------------------------------------------ rendering
+
+    def user_json(self, user):
+        text = user._json
+        if text is None:
+            base = self.base_url
+            owner = quote(user.key)
+            text = json.dumps({
+                "self": f"{base}{REST}/user?username={quote(user.name)}",
+                "key": user.key,
+                "name": user.name,
+                "emailAddress": user.email,
+                "avatarUrls": {
+                    "48x48": f"{base}/secure/useravatar?ownerId={owner}&avatarId=10122",
+                    "24x24": f"{base}/secure/useravatar?size=small&ownerId={owner}&avatarId=10122",
+                    "16x16": f"{base}/secure/useravatar?size=xsmall&ownerId={owner}&avatarId=10122",
+                    "32x32": f"{base}/secure/useravatar?size=medium&ownerId={owner}&avatarId=10122",
+                },
+                "displayName": user.display,
+                "active": user.active,
+                "deleted": False,
+                "timeZone": "UTC",
+                "locale": "en_US",
+            }, separators=(",", ":"), ensure_ascii=False)
+            user._json = text
+        return text
+
+    def users_array(self, users):
+        return "[" + ",".join(self.user_json(u) for u in users) + "]"
+
+    def group_json(self, group):
+        return json.dumps({
+            "name": group.name,
+            "self": f"{self.base_url}{REST}/group?groupname={quote(group.name)}",
+            "users": {"size": len(group.members), "items": [], "max-results": 50, "start-index": 0,
+                      "end-index": 0},
+            "expand": "users",
+        }, ensure_ascii=False)
+
+    # ------------------------------------------------------------- REST API
+
+    def handle_rest(self, method, path, raw_query, pairs, raw_body, headers):
+        """Everything under /rest: faults, authentication, rate limiting, then the resource."""
+        query = dict(pairs)
+        self.counters["requests"] += 1
+        rule = self.match_fault(method, path, raw_query)
+        if rule is not None and rule["mode"] in ("answer", "drop"):
+            reply = self.fault_reply(rule)
+            self.record(method, path, query, raw_body, reply)
+            return reply
+        try:
+            body = self.parse_body(raw_body, headers)
+        except ApiError as error:
+            reply = self.error_reply(error)
+            self.record(method, path, query, raw_body, reply)
+            return reply
+        caller = None
+        extra = []
+        try:
+            if path.startswith("/rest/api/latest/"):
+                path = REST + path[len("/rest/api/latest"):]
+            caller = self.authenticate(headers, anonymous_ok=(path == f"{REST}/serverInfo"))
+            if caller is not None:
+                extra = self.rate_limit(caller)
+            reply = self.route(method, path, query, pairs, body, caller)
+            if method != "GET" and reply.status < 400:
+                self.dirty = True
+        except ApiError as error:
+            reply = self.error_reply(error)
+        reply.headers.extend(extra)
+        reply.headers.append(("X-AUSERNAME", quote(caller.name) if caller else "anonymous"))
+        if rule is not None:  # apply-then-fail / apply-then-drop: the change above stays made
+            reply = self.fault_reply(rule, applied=True)
+        self.record(method, path, query, raw_body, reply, body)
+        return reply
+
+    def parse_body(self, raw, headers):
+        if not raw:
+            return None
+        ctype = (headers.get("Content-Type") or "").lower()
+        if "json" not in ctype:
+            raise ApiError(415, ["Unsupported Media Type: send application/json"])
+        try:
+            return json.loads(raw)
+        except ValueError as error:
+            raise ApiError(400, [f"Unexpected character in the request body: {error}"])
+
+    def error_reply(self, error):
+        return Reply(error.status, error_body(error.messages, error.errors), list(error.headers))
+
+    def record(self, method, path, query, raw, reply, body=None):
+        status = reply.status if not reply.drop else 0
+        counters = self.counters
+        key = str(status)
+        counters["byStatus"][key] = counters["byStatus"].get(key, 0) + 1
+        endpoint = f"{method} {path}"
+        if len(counters["byEndpoint"]) < 1000 or endpoint in counters["byEndpoint"]:
+            counters["byEndpoint"][endpoint] = counters["byEndpoint"].get(endpoint, 0) + 1
+        if body is None and raw:
+            try:
+                body = json.loads(raw)
+            except ValueError:
+                body = raw.decode("utf-8", "replace")
+        self.requests.append({"method": method, "path": path, "query": query, "body": body, "status": status})
+
+    # Faults --------------------------------------------------------------
+
+    def match_fault(self, method, path, raw_query):
+        for rule in self.faults:
+            if rule["remaining"] == 0:
+                continue
+            if rule["method"] not in ("*", method):
+                continue
+            if rule["pathRe"] is not None and not rule["pathRe"].search(path):
+                continue
+            if rule["queryRe"] is not None and not rule["queryRe"].search(raw_query):
+                continue
+            if rule["remaining"] > 0:
+                rule["remaining"] -= 1
+            self.counters["faults"] += 1
+            return rule
+        return None
+
+    def fault_reply(self, rule, applied=False):
+        mode = rule["mode"]
+        if mode == "drop" or mode == "apply-then-drop" or (applied and rule["status"] == 0):
+            self.counters["dropped"] += 1
+            return Reply(0, drop=True)
+        status = rule["status"]
+        body = rule["body"]
+        if body is None:
+            if status == 429:
+                body = error_body(["Rate limit exceeded. Try again later."])
+            else:
+                body = error_body([f"Emulated fault: HTTP {status}"])
+        elif not isinstance(body, str):
+            body = json.dumps(body)
+        headers = [(k, str(v)) for k, v in rule["headers"].items()]
+        if rule["retryAfter"] is not None:
+            headers.append(("Retry-After", str(rule["retryAfter"])))
+        if status == 429:
+            limit = self.config["rateLimit"] or {"capacity": 100, "fillRate": 10}
+            headers += [("X-RateLimit-Limit", str(int(limit["capacity"]))), ("X-RateLimit-Remaining", "0"),
+                        ("X-RateLimit-Interval-Seconds", "1"), ("X-RateLimit-FillRate", fmt_num(limit["fillRate"]))]
+            if rule["retryAfter"] is None:
+                headers.append(("Retry-After", "1"))
+        return Reply(status, body, headers)
+
+    def set_faults(self, rules):
+        added = []
+        for raw in rules:
+            mode = raw.get("mode", "answer")
+            if mode not in ("answer", "drop", "apply-then-fail", "apply-then-drop"):
+                raise ApiError(400, [f"unknown fault mode {mode!r}"])
+            status = int(raw.get("status", 0 if mode.endswith("drop") else (500 if mode == "apply-then-fail" else 503)))
+            try:
+                rule = {
+                    "method": str(raw.get("method", "*")).upper(),
+                    "path": raw.get("path"),
+                    "pathRe": re.compile(raw["path"]) if raw.get("path") else None,
+                    "query": raw.get("query"),
+                    "queryRe": re.compile(raw["query"]) if raw.get("query") else None,
+                    "status": status,
+                    "remaining": int(raw.get("count", 1)),
+                    "retryAfter": raw.get("retryAfter"),
+                    "mode": mode,
+                    "body": raw.get("body"),
+                    "headers": dict(raw.get("headers", {})),
+                }
+            except re.error as error:
+                raise ApiError(400, [f"bad regular expression: {error}"])
+            if mode == "answer" and not 100 <= status <= 599:
+                raise ApiError(400, ["an answer fault needs a status"])
+            added.append(rule)
+        self.faults.extend(added)
+        return len(added)
+
+    def faults_view(self):
+        return [{k: v for k, v in r.items() if not k.endswith("Re")} for r in self.faults if r["remaining"] != 0]
+
+    # Authentication -----------------------------------------------------------
+
+    def authenticate(self, headers, anonymous_ok=False):
+        auth = headers.get("Authorization")
+        if not auth:
+            if anonymous_ok:
+                return None
+            raise self.not_authenticated()
+        scheme, _, value = auth.partition(" ")
+        scheme = scheme.lower()
+        value = value.strip()
+        if scheme == "bearer":
+            for user in self.token_users():
+                if user.token == value and user.active:
+                    return user
+            self.counters["authFailures"] += 1
+            raise self.not_authenticated()
+        if scheme != "basic":
+            self.counters["authFailures"] += 1
+            raise self.not_authenticated()
+        try:
+            name, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
+        except (ValueError, UnicodeDecodeError):
+            self.counters["authFailures"] += 1
+            raise self.not_authenticated()
+        user = self.users_by_name.get(name.lower())
+        if user is not None and user.key in self.captcha:
+            self.counters["authFailures"] += 1
+            raise ApiError(403, ["CAPTCHA_CHALLENGE: too many failed login attempts; log in through the web "
+                                 "interface and answer the CAPTCHA, or ask an administrator to reset it."],
+                           headers=[("X-Seraph-LoginReason", "AUTHENTICATION_DENIED"),
+                                    ("X-Authentication-Denied-Reason",
+                                     f"CAPTCHA_CHALLENGE; login-url={self.base_url}/login.jsp")])
+        if user is not None and user.password is not None and user.password == password and user.active:
+            self.failed_logins.pop(user.key, None)
+            return user
+        self.counters["authFailures"] += 1
+        if user is not None:
+            count = self.failed_logins.get(user.key, 0) + 1
+            self.failed_logins[user.key] = count
+            if count >= CAPTCHA_AFTER:
+                self.captcha.add(user.key)
+                self.dirty = True
+        raise self.not_authenticated()
+
+    def token_users(self):
+        admin = self.users_by_key.get(self.admin_key)
+        if admin is not None:
+            yield admin
+        for user in self.users_by_key.values():
+            if user.token and user.key != self.admin_key:
+                yield user
+
+    @staticmethod
+    def not_authenticated():
+        return ApiError(401, ["You are not authenticated. Authentication required to perform this operation."],
+                        headers=[("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")])
+
+    def rate_limit(self, caller):
+        limit = self.config["rateLimit"]
+        if limit is None or caller.name in limit["exempt"]:
+            return []
+        now = time.monotonic()
+        capacity, fill = limit["capacity"], limit["fillRate"]
+        tokens, last = self.buckets.get(caller.key, (capacity, now))
+        tokens = min(capacity, tokens + (now - last) * fill)
+        headers = [("X-RateLimit-Limit", str(int(capacity))), ("X-RateLimit-Interval-Seconds", "1"),
+                   ("X-RateLimit-FillRate", fmt_num(fill))]
+        if tokens < 1:
+            self.buckets[caller.key] = (tokens, now)
+            self.counters["rateLimited"] += 1
+            wait = max(1, math.ceil((1 - tokens) / fill))
+            raise ApiError(429, ["Rate limit exceeded. Try again later."],
+                           headers=headers + [("X-RateLimit-Remaining", "0"), ("Retry-After", str(wait))])
+        tokens -= 1
+        self.buckets[caller.key] = (tokens, now)
+        return headers + [("X-RateLimit-Remaining", str(int(tokens)))]
+
+    def role_of(self, caller):
+        return caller.role if caller is not None else "anonymous"
+
+    def require_user(self, caller):
+        if caller is None:
+            raise self.not_authenticated()
+
+    def require_admin(self, caller):
+        self.require_user(caller)
+        if self.role_of(caller) not in ("sysadmin", "admin"):
+            raise ApiError(403, ["You do not have the permission to perform this operation: "
+                                 "Jira administrator rights are required."])
+
+    def protect_sysadmin(self, caller, target):
+        if target.sysadmin and self.role_of(caller) != "sysadmin":
+            raise ApiError(403, ["You do not have permission to edit a system administrator. "
+                                 "Only Jira System Administrators can change users with the "
+                                 "Jira System Administrators permission."])
+
+    # Routing ------------------------------------------------------------------
+
+    def route(self, method, path, query, pairs, body, caller):
+        handlers = ROUTES.get(path)
+        if handlers is None or (path == f"{REST}/user/list" and self.version < (10, 3, 0)):
+            raise ApiError(404, [f"null for uri: {self.base_url}{path}"])
+        handler = handlers.get(method)
+        if handler is None:
+            raise ApiError(405, [f"Method {method} is not allowed for {path}"])
+        return handler(self, query=query, pairs=pairs, body=body, caller=caller)
+
+    def find_user(self, query, required=True):
+        key = query.get("key")
+        name = query.get("username")
+        if key:
+            user = self.users_by_key.get(key)
+            if user is None:
+                raise ApiError(404, [f"The user with the key '{key}' does not exist"])
+            return user
+        if name:
+            user = self.users_by_name.get(name.lower())
+            if user is None:
+                raise ApiError(404, [f"The user named '{name}' does not exist"])
+            return user
+        if required:
+            raise ApiError(400, ["Either the 'username' or the 'key' query parameter must be provided"])
+        return None
+
+    def find_group(self, name):
+        if not name:
+            raise ApiError(400, ["The group name must not be empty."])
+        group = self.groups.get(name.lower())
+        if group is None:
+            raise ApiError(404, [f"Specified group does not exist: '{name}'"])
+        return group
+
+
+def fmt_num(value):
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def int_param(query, name, default, low=None):
+    text = query.get(name)
+    if text is None or text == "":
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise ApiError(400, [f"The value '{text}' of the '{name}' parameter is not a number"])
+    if low is not None and value < low:
+        value = low
+    return value
+
+
+# -------------------------------------------------------------- resources
+
+def get_server_info(emu, **_):
+    version = emu.version
+    now = time.strftime("%Y-%m-%dT%H:%M:%S.000+0000", time.gmtime())
+    return Reply(200, json.dumps({
+        "baseUrl": emu.base_url,
+        "version": emu.config["version"],
+        "versionNumbers": list(version),
+        "deploymentType": "DataCenter",
+        "buildNumber": version[0] * 100000 + version[1] * 1000 + version[2],
+        "buildDate": "2025-01-15T00:00:00.000+0000",
+        "serverTime": now,
+        "scmInfo": "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d",
+        "serverTitle": "Jira",
+    }))
+
+
+def get_my_permissions(emu, query, caller, **_):
+    emu.require_user(caller)
+    wanted = [p.strip() for p in query.get("permissions", "").split(",") if p.strip()] or list(GLOBAL_PERMISSIONS)
+    role = emu.role_of(caller)
+    out = {}
+    for key in wanted:
+        if key not in GLOBAL_PERMISSIONS:
+            raise ApiError(400, [f"Could not find permission with key: {key}"])
+        pid, name, description, holders = GLOBAL_PERMISSIONS[key]
+        out[key] = {"id": pid, "key": key, "name": name, "type": "GLOBAL", "description": description,
+                    "havePermission": role in holders}
+    return Reply(200, json.dumps({"permissions": out}))
+
+
+def get_myself(emu, caller, **_):
+    emu.require_user(caller)
+    return Reply(200, emu.user_json(caller))
+
+
+def get_user(emu, query, caller, **_):
+    emu.require_user(caller)
+    user = emu.find_user(query)
+    text = emu.user_json(user)
+    expand = query.get("expand", "")
+    if expand:
+        extra = {}
+        if "groups" in expand:
+            names = sorted(emu.groups[g].name for g in emu.user_groups[user.key])
+            extra["groups"] = {"size": len(names), "items": [
+                {"name": n, "self": f"{emu.base_url}{REST}/group?groupname={quote(n)}"} for n in names]}
+        if "applicationRoles" in expand:
+            extra["applicationRoles"] = {"size": 1, "items": [{"key": "jira-software", "name": "Jira Software"}]}
+        data = json.loads(text)
+        data.update(extra)
+        data["expand"] = "groups,applicationRoles"
+        text = json.dumps(data, ensure_ascii=False)
+    return Reply(200, text)
+
+
+def get_user_list(emu, query, caller, **_):
+    emu.require_admin(caller)
+    size = min(max(int_param(query, "maxResults", 2000), 1), 2000)
+    cursor = int_param(query, "cursor", 0)
+    ids = emu.ids
+    start = bisect.bisect_left(ids, cursor)
+    chunk = ids[start:start + size]
+    users = [emu.users_by_id[i] for i in chunk]
+    last = start + size >= len(ids)
+    parts = [f'"self":{json.dumps(f"{emu.base_url}{REST}/user/list?maxResults={size}&cursor={cursor}")}',
+             f'"maxResults":{size}', f'"isLast":{"true" if last else "false"}']
+    if not last:
+        next_cursor = chunk[-1] + 1
+        parts.append(f'"nextCursor":{next_cursor if emu.config["cursorType"] == "int" else json.dumps(str(next_cursor))}')
+        parts.append(f'"nextPage":{json.dumps(f"{emu.base_url}{REST}/user/list?maxResults={size}&cursor={next_cursor}")}')
+    parts.append(f'"values":{emu.users_array(users)}')
+    return Reply(200, "{" + ",".join(parts) + "}")
+
+
+def user_matches(user, q):
+    """Jira's user search: the username, the email or any display-name word starts with q."""
+    if q == "." or user.name.startswith(q) or user.email.lower().startswith(q):
+        return True
+    if " " in q and user.display.lower().startswith(q):
+        return True
+    return any(word.startswith(q) for word in user.words())
+
+
+def search_users(emu, q, include_active, include_inactive):
+    """All matches sorted by username; cached per query, the cache kept current by index_add/remove."""
+    cache_key = (q, include_active, include_inactive)
+    hit = emu.search_cache.get(cache_key)
+    if hit is not None:
+        return hit[1]
+    by_name = emu.users_by_name
+    if q == ".":
+        names = emu.sorted_names
+    else:
+        found = set()
+        hi = q + "\uffff"
+        lst = emu.sorted_names
+        found.update(lst[bisect.bisect_left(lst, q):bisect.bisect_left(lst, hi)])
+        for index in (emu.email_index, emu.word_index):
+            lo_i = bisect.bisect_left(index, (q,))
+            hi_i = bisect.bisect_left(index, (hi,))
+            found.update(name for _, name in index[lo_i:hi_i])
+        if " " in q:  # a query with spaces can still match the start of a whole display name
+            found.update(u.name for u in by_name.values() if u.display.lower().startswith(q))
+        names = sorted(found)
+    users = [by_name[n] for n in names]
+    if not (include_active and include_inactive):
+        users = [u for u in users if (u.active and include_active) or (not u.active and include_inactive)]
+    if len(emu.search_cache) >= 64:
+        emu.search_cache.clear()
+    emu.search_cache[cache_key] = ([u.name for u in users], users)
+    return users
+
+
+def get_user_search(emu, query, caller, **_):
+    emu.require_user(caller)
+    q = query.get("username")
+    if not q:
+        raise ApiError(400, ["The username query parameter was not provided"])
+    start = int_param(query, "startAt", 0, low=0)
+    size = int_param(query, "maxResults", 50, low=0)
+    users = search_users(emu, q.lower(), as_bool(query.get("includeActive"), True),
+                         as_bool(query.get("includeInactive"), False))
+    if emu.version >= (10, 0, 0):
+        # JRASERVER-78520: at most 100 results, and nothing beyond the 100th match is reachable.
+        end = min(start + min(size, 100), 100)
+    else:
+        end = start + min(size, 1000)
+    return Reply(200, emu.users_array(users[start:end]) if start < end else "[]")
+
+
+def check_user_fields(emu, body, creating, current=None):
+    errors = {}
+    if "name" in body or creating:
+        name = body.get("name")
+        if not isinstance(name, str) or not name.strip():
+            errors["username"] = "You must specify a username."
+        else:
+            other = emu.users_by_name.get(name.strip().lower())
+            if other is not None and other is not current:
+                errors["username"] = "A user with that username already exists."
+    if "emailAddress" in body or creating:
+        email = body.get("emailAddress")
+        if not isinstance(email, str) or (not (email == "" and not creating) and not EMAIL.match(email)):
+            errors["email"] = "You must specify a valid email address."
+    if "displayName" in body or creating:
+        display = body.get("displayName")
+        if not isinstance(display, str) or not display.strip():
+            errors["displayName"] = "You must specify a full name."
+    if "active" in body and not isinstance(body["active"], bool):
+        errors["active"] = "The value of 'active' must be true or false."
+    if creating and "applicationKeys" in body:
+        keys = body["applicationKeys"]
+        if not isinstance(keys, list) or any(k not in APPLICATION_KEYS for k in keys):
+            errors["applicationKeys"] = f"Application keys must be some of: {', '.join(sorted(APPLICATION_KEYS))}."
+    if errors:
+        raise ApiError(400, [], errors)
+
+
+def post_user(emu, body, caller, **_):
+    emu.require_admin(caller)
+    if not isinstance(body, dict):
+        raise ApiError(400, ["The request body must be a JSON object describing the user."])
+    check_user_fields(emu, body, creating=True)
+    password = body.get("password") if isinstance(body.get("password"), str) else None
+    user = emu.add_user(body["name"].strip(), body["emailAddress"], body["displayName"].strip(), password=password)
+    default = emu.groups.get("jira-software-users")
+    if default is not None and body.get("applicationKeys", ["jira-software"]):
+        emu.add_member(default, user)  # default product access, as applicationKeys omitted means in Jira
+    reply = Reply(201, emu.user_json(user))
+    reply.headers.append(("Location", f"{emu.base_url}{REST}/user?username={quote(user.name)}"))
+    return reply
+
+
+def put_user(emu, query, body, caller, **_):
+    emu.require_admin(caller)
+    user = emu.find_user(query)
+    if not isinstance(body, dict):
+        raise ApiError(400, ["The request body must be a JSON object with the fields to change."])
+    emu.protect_sysadmin(caller, user)
+    check_user_fields(emu, body, creating=False, current=user)
+    if body.get("active") is False and user.active:
+        if user.key == caller.key:
+            raise ApiError(400, ["You cannot deactivate the user you are logged in as."])
+        if user.lead:
+            raise ApiError(400, [f"Cannot deactivate user '{user.name}' because they are currently the project "
+                                 "lead of one or more projects. Change the project lead first."])
+    emu.index_remove(user)
+    if "name" in body:
+        new = body["name"].strip().lower()
+        if new != user.name:
+            del emu.users_by_name[user.name]
+            user.name = new
+            emu.users_by_name[new] = user
+    if "emailAddress" in body:
+        user.email = body["emailAddress"]
+    if "displayName" in body:
+        user.display = body["displayName"].strip()
+    if "active" in body:
+        user.active = body["active"]
+    emu.index_add(user)
+    emu.touch_user(user)
+    return Reply(200, emu.user_json(user))
+
+
+def delete_user(emu, query, caller, **_):
+    emu.require_admin(caller)
+    user = emu.find_user(query)
+    emu.protect_sysadmin(caller, user)
+    if user.key == caller.key:
+        raise ApiError(400, ["You cannot delete the currently logged in user."])
+    if user.lead:
+        raise ApiError(400, [f"Cannot delete user '{user.name}' because they are currently the project lead of "
+                             "one or more projects. Change the project lead first."])
+    emu.remove_user(user)
+    return Reply(204)
+
+
+def get_groups_picker(emu, query, pairs, caller, **_):
+    emu.require_user(caller)
+    q = query.get("query", "").lower()
+    asked = int_param(query, "maxResults", 20, low=0)
+    limit = min(asked, emu.config["pickerLimit"])
+    excluded = {v.lower() for k, v in pairs if k == "exclude"}
+    matches = [lower for lower in emu.group_order if q in lower and lower not in excluded]
+    groups = []
+    for lower in matches[:limit]:
+        name = emu.groups[lower].name
+        escaped = html.escape(name)
+        if q:
+            at = lower.find(q)
+            escaped = (html.escape(name[:at]) + "<b>" + html.escape(name[at:at + len(q)]) + "</b>"
+                       + html.escape(name[at + len(q):]))
+        labels = []
+        if lower == "jira-administrators":
+            labels = [{"text": "Admin", "title": "Users added to this group will be given administrative access.",
+                       "type": "ADMIN"}]
+        groups.append({"name": name, "html": escaped, "labels": labels})
+    return Reply(200, json.dumps({"header": f"Showing {len(groups)} of {len(matches)} matching groups",
+                                  "total": len(matches), "groups": groups}, ensure_ascii=False))
+
+
+def get_group_member(emu, query, caller, **_):
+    emu.require_admin(caller)
+    group = emu.find_group(query.get("groupname"))
+    include = as_bool(query.get("includeInactiveUsers"), False)
+    start = int_param(query, "startAt", 0, low=0)
+    asked = int_param(query, "maxResults", 50)
+    cap = emu.config["memberPageCap"]
+    size = cap if asked < 1 else min(asked, cap)
+    members = emu.members_of(group, include)
+    page = members[start:start + size]
+    last = start + size >= len(members)
+    base = f"{emu.base_url}{REST}/group/member?includeInactiveUsers={'true' if include else 'false'}" \
+           f"&maxResults={size}&groupname={quote(group.name)}&startAt="
+    parts = [f'"self":{json.dumps(base + str(start))}']
+    if not last:
+        parts.append(f'"nextPage":{json.dumps(base + str(start + size))}')
+    parts += [f'"maxResults":{size}', f'"startAt":{start}', f'"total":{len(members)}',
+              f'"isLast":{"true" if last else "false"}', f'"values":{emu.users_array(page)}']
+    return Reply(200, "{" + ",".join(parts) + "}")
+
+
+def post_group(emu, body, caller, **_):
+    emu.require_admin(caller)
+    name = body.get("name") if isinstance(body, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise ApiError(400, ["You must specify a valid group name."])
+    name = name.strip()
+    if name.lower() in emu.groups:
+        raise ApiError(400, ["A group or user with this name already exists."])
+    group = emu.add_group(name)
+    reply = Reply(201, emu.group_json(group))
+    reply.headers.append(("Location", f"{emu.base_url}{REST}/group?groupname={quote(name)}"))
+    return reply
+
+
+def delete_group(emu, query, caller, **_):
+    emu.require_admin(caller)
+    group = emu.find_group(query.get("groupname"))
+    swap = query.get("swapGroup")
+    if swap:
+        if swap.lower() == group.name.lower():
+            raise ApiError(400, ["You cannot swap a group with itself."])
+        emu.find_group(swap)
+    emu.remove_group(group)
+    return Reply(200)
+
+
+def post_group_user(emu, query, body, caller, **_):
+    emu.require_admin(caller)
+    group = emu.find_group(query.get("groupname"))
+    # Jira DC identifies users by name only; a Cloud-style accountId is ignored.
+    name = body.get("name") if isinstance(body, dict) else None
+    if not isinstance(name, str) or not name:
+        raise ApiError(400, ["You must specify the name of the user to add."])
+    user = emu.users_by_name.get(name.lower())
+    if user is None:
+        raise ApiError(404, [f"The user named '{name}' does not exist"])
+    emu.protect_sysadmin(caller, user)
+    if user.key in group.members:
+        raise ApiError(400, [f"Cannot add user. '{user.name}' is already a member of '{group.name}'"])
+    emu.add_member(group, user)
+    return Reply(201, emu.group_json(group))
+
+
+def delete_group_user(emu, query, caller, **_):
+    emu.require_admin(caller)
+    group = emu.find_group(query.get("groupname"))
+    name = query.get("username")
+    if not name:
+        raise ApiError(400, ["The username query parameter was not provided"])
+    user = emu.users_by_name.get(name.lower())
+    if user is None:
+        raise ApiError(404, [f"The user named '{name}' does not exist"])
+    emu.protect_sysadmin(caller, user)
+    if user.key not in group.members:
+        raise ApiError(400, [f"Cannot remove user. '{user.name}' is not a member of '{group.name}'"])
+    emu.remove_member(group, user)
+    return Reply(200)
+
+
+ROUTES = {
+    f"{REST}/serverInfo": {"GET": get_server_info},
+    f"{REST}/mypermissions": {"GET": get_my_permissions},
+    f"{REST}/myself": {"GET": get_myself},
+    f"{REST}/user": {"GET": get_user, "POST": post_user, "PUT": put_user, "DELETE": delete_user},
+    f"{REST}/user/list": {"GET": get_user_list},
+    f"{REST}/user/search": {"GET": get_user_search},
+    f"{REST}/groups/picker": {"GET": get_groups_picker},
+    f"{REST}/group/member": {"GET": get_group_member},
+    f"{REST}/group": {"POST": post_group, "DELETE": delete_group},
+    f"{REST}/group/user": {"POST": post_group_user, "DELETE": delete_group_user},
+}
+
+
+# ------------------------------------------------------------ control API
+
+def control(emu, method, path, query, raw):
+    """Test-owned API under /_emulator/ (no authentication). Returns (status, body)."""
+    try:
+        body = json.loads(raw) if raw else {}
+    except ValueError as error:
+        return 400, error_body([f"bad JSON: {error}"])
+    name = path[len("/_emulator/"):].strip("/")
+    try:
+        if (method, name) == ("GET", "health"):
+            return 200, json.dumps({"status": "ok", "version": emu.config["version"],
+                                    "users": len(emu.users_by_key), "groups": len(emu.groups),
+                                    "uptimeSeconds": round(time.time() - emu.started, 1)})
+        if (method, name) == ("POST", "reset"):
+            emu.reset(body)
+            return 200, json.dumps({"config": emu.config})
+        if (method, name) == ("POST", "config"):
+            emu.apply_config(body)
+            emu.dirty = True
+            return 200, json.dumps({"config": emu.config})
+        if (method, name) == ("GET", "config"):
+            return 200, json.dumps({"config": emu.config})
+        if (method, name) == ("POST", "seed"):
+            return 200, json.dumps(seed(emu, body))
+        if (method, name) == ("POST", "generate"):
+            return 200, json.dumps(emu.generate(int(body.get("users", 0)), int(body.get("groups", 0)),
+                                                int(body.get("memberships", 0)), int(body.get("seed", 1))))
+        if (method, name) == ("GET", "state"):
+            return 200, json.dumps(state_view(emu), ensure_ascii=False)
+        if (method, name) == ("POST", "faults"):
+            added = emu.set_faults(body.get("rules", []))
+            return 200, json.dumps({"added": added, "rules": emu.faults_view()})
+        if (method, name) == ("GET", "faults"):
+            return 200, json.dumps({"rules": emu.faults_view()})
+        if (method, name) == ("DELETE", "faults"):
+            emu.faults = []
+            return 200, json.dumps({"rules": []})
+        if (method, name) == ("POST", "captcha"):
+            user = emu.users_by_name.get(str(body.get("user", "")).lower())
+            if user is None:
+                return 404, error_body([f"no user {body.get('user')!r}"])
+            emu.failed_logins.pop(user.key, None)
+            if body.get("locked", False):
+                emu.captcha.add(user.key)
+            else:
+                emu.captcha.discard(user.key)
+            emu.dirty = True
+            return 200, json.dumps({"user": user.name, "locked": user.key in emu.captcha})
+        if (method, name) == ("POST", "user-flags"):
+            user = emu.users_by_name.get(str(body.get("name", "")).lower())
+            if user is None:
+                return 404, error_body([f"no user {body.get('name')!r}"])
+            if "projectLead" in body:
+                user.lead = bool(body["projectLead"])
+            if "systemAdmin" in body:
+                user.sysadmin = bool(body["systemAdmin"])
+            if "role" in body:
+                user.role = body["role"]
+            emu.dirty = True
+            return 200, json.dumps({"name": user.name, "projectLead": user.lead, "systemAdmin": user.sysadmin,
+                                    "role": user.role})
+        if (method, name) == ("GET", "requests"):
+            return 200, json.dumps(list(emu.requests), ensure_ascii=False)
+        if (method, name) == ("DELETE", "requests"):
+            emu.requests.clear()
+            return 200, "[]"
+        return 404, error_body([f"no control resource {method} {path}"])
+    except ApiError as error:
+        return error.status, error_body(error.messages, error.errors)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return 400, error_body([f"bad control request: {error!r}"])
+
+
+def seed(emu, body):
+    with no_gc(freeze=len(body.get("users", [])) > 500):
+        return _seed(emu, body)
+
+
+def _seed(emu, body):
+    users = body.get("users", [])
+    bulk = len(users) > 500
+    created = 0
+    for spec in users:
+        name = str(spec["name"]).lower()
+        if name in emu.users_by_name:
+            raise ApiError(409, [f"user {name!r} exists"])
+        key = spec.get("key")
+        if key is not None and key in emu.users_by_key:
+            raise ApiError(409, [f"user key {key!r} exists"])
+        sysadmin = bool(spec.get("systemAdmin", False))
+        emu.add_user(name, spec.get("emailAddress", f"{name}@example.com"), spec.get("displayName", name),
+                     key=key, active=bool(spec.get("active", True)), password=spec.get("password"),
+                     lead=bool(spec.get("projectLead", False)), sysadmin=sysadmin,
+                     role=spec.get("role", "sysadmin" if sysadmin else "user"), token=spec.get("token"),
+                     index=not bulk)
+        created += 1
+    if bulk:
+        emu.rebuild_search_index()
+    groups = 0
+    for name in body.get("groups", []):
+        if name.lower() not in emu.groups:
+            emu.add_group(name)
+            groups += 1
+    members = 0
+    for username, groupname in body.get("memberships", []):
+        user = emu.users_by_name.get(username.lower())
+        group = emu.groups.get(groupname.lower())
+        if user is None or group is None:
+            raise ApiError(400, [f"membership {username!r} in {groupname!r}: unknown user or group"])
+        if user.key not in group.members:
+            emu.add_member(group, user)
+            members += 1
+    emu.dirty = True
+    return {"users": created, "groups": groups, "memberships": members}
+
+
+def state_view(emu):
+    users = [{"key": u.key, "name": u.name, "emailAddress": u.email, "displayName": u.display, "active": u.active,
+              "password": u.password, "projectLead": u.lead, "systemAdmin": u.sysadmin, "role": u.role,
+              "captchaLocked": u.key in emu.captcha, "id": u.id}
+             for u in (emu.users_by_id[i] for i in emu.ids)]
+    names = {u.key: u.name for u in emu.users_by_key.values()}
+    memberships = [[names[k], emu.groups[lower].name] for lower in emu.group_order
+                   for k in emu.groups[lower].members]
+    return {"users": users, "groups": [emu.groups[g].name for g in emu.group_order], "memberships": memberships,
+            "config": emu.config, "counters": emu.counters, "faults": emu.faults_view()}
+
+
+# ------------------------------------------------------------------ HTTP
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "JiraEmulator/1"
+    sys_version = ""
+
+    def setup(self):
+        super().setup()
+        try:
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        except OSError:
+            pass
+
+    def log_message(self, fmt, *args):  # quiet unless --verbose
+        if self.server.verbose:
+            sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
+
+    def read_body(self):
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    break
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+            return b"".join(chunks)
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def dispatch(self):
+        emu = self.server.emu
+        started = time.monotonic()
+        try:
+            raw = self.read_body()
+            split = urlsplit(self.path)
+            path = split.path
+            pairs = parse_qsl(split.query, keep_blank_values=True)
+            if path.startswith("/_emulator/"):
+                with emu.lock:
+                    status, text = control(emu, self.command, path, dict(pairs), raw)
+                self.send(status, [("Content-Type", JSON_TYPE)], text)
+            elif path.startswith("/rest/"):
+                with emu.lock:
+                    reply = emu.handle_rest(self.command, path, split.query, pairs, raw, self.headers)
+                if reply.drop:
+                    self.close_connection = True
+                    try:
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                    return
+                headers = reply.headers
+                if reply.body is not None:
+                    headers = [("Content-Type", JSON_TYPE)] + headers
+                self.send(reply.status, headers, reply.body)
+            else:
+                self.send(404, [("Content-Type", JSON_TYPE)], error_body([f"null for uri: {emu.base_url}{path}"]))
+        except (ConnectionError, socket.timeout):
+            self.close_connection = True
+            return
+        except Exception as error:  # an emulator bug: say so instead of hanging the client
+            import traceback
+            traceback.print_exc()
+            self.send(500, [("Content-Type", JSON_TYPE)], error_body([f"emulator error: {error!r}"]))
+        if self.server.verbose:
+            sys.stderr.write(f"{self.command} {self.path} {(time.monotonic() - started) * 1000:.1f} ms\n")
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = dispatch
+
+    def send(self, status, headers, text):
+        body = text.encode("utf-8") if text is not None else b""
+        out = [f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}\r\n",
+               f"Date: {self.server.date()}\r\n", "Server: JiraEmulator\r\n",
+               "Cache-Control: no-cache, no-store, no-transform\r\n"]
+        for name, value in headers:
+            out.append(f"{name}: {value}\r\n")
+        if status != 204:
+            out.append(f"Content-Length: {len(body)}\r\n")
+        if self.close_connection:
+            out.append("Connection: close\r\n")
+        out.append("\r\n")
+        data = "".join(out).encode("latin-1", "replace")
+        if self.command != "HEAD" and status != 204:
+            data += body
+        self.wfile.write(data)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256
+    allow_reuse_address = True
+
+    def __init__(self, address, emu, verbose):
+        super().__init__(address, Handler)
+        self.emu = emu
+        self.verbose = verbose
+        self._date = ("", 0)
+
+    def date(self):
+        now = int(time.time())
+        if self._date[1] != now:
+            self._date = (time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now)), now)
+        return self._date[0]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--state-dir", required=True)
+    parser.add_argument("--version", default="11.3.8")
+    parser.add_argument("--admin-user", default="admin")
+    # The secrets may also come from the environment, which other users cannot read in `ps`.
+    parser.add_argument("--admin-password", default=os.environ.get("JIRA_EMULATOR_ADMIN_PASSWORD"))
+    parser.add_argument("--admin-token", default=os.environ.get("JIRA_EMULATOR_ADMIN_TOKEN"))
+    parser.add_argument("--generate", help="USERS,GROUPS,MEMBERSHIPS: start with a generated state")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    if not args.admin_password or not args.admin_token:
+        parser.error("--admin-password and --admin-token (or JIRA_EMULATOR_ADMIN_PASSWORD and "
+                     "JIRA_EMULATOR_ADMIN_TOKEN) are required")
+
+    os.makedirs(args.state_dir, exist_ok=True)
+    emu = Emulator(args)
+    server = Server((args.host, args.port), emu, args.verbose)
+    port = server.server_address[1]
+    emu.base_url = f"http://{args.host}:{port}"
+    state_file = os.path.join(args.state_dir, "state.json")
+    if os.path.exists(state_file):
+        with open(state_file, encoding="utf-8") as saved:
+            emu.restore(json.load(saved))
+    if args.generate:
+        users, groups, memberships = (int(part) for part in args.generate.split(","))
+        emu.generate(users, groups, memberships)
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+
+    def saver():
+        # At most once a second, and never more than ~10% of the time (big states take a while).
+        pause = 1.0
+        while not stop.wait(pause):
+            try:
+                took = emu.save(args.state_dir)
+            except OSError as error:
+                sys.stderr.write(f"jira emulator: cannot save state: {error}\n")
+                took = 0.0
+            pause = max(1.0, took * 10)
+
+    threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
+    threading.Thread(target=saver, name="saver", daemon=True).start()
+    print(f"ready {emu.base_url}", flush=True)
+    stop.wait()
+    server.shutdown()
+    emu.dirty = True
+    try:
+        emu.save(args.state_dir)
+    except OSError as error:
+        sys.stderr.write(f"jira emulator: cannot save state on exit: {error}\n")
+    server.server_close()
+
+
+if __name__ == "__main__":
+    main()
