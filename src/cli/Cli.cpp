@@ -7,6 +7,7 @@
 #include "FetchCommand.h"
 #include "ScheduleCommands.h"
 #include "SyncCommands.h"
+#include "TargetCommands.h"
 
 using namespace Qt::StringLiterals;
 
@@ -19,12 +20,14 @@ QString Cli::usage() const
               "  %2\n"
               "  %3\n"
               "  %4\n"
-              "  %5\n\n"
+              "  %5\n"
+              "  %6\n\n"
               "Every command takes --help, and --directory to choose the user directory (a SQLite file or\n"
               "postgresql://user@host/database); commands that report take --json.\n"
               "Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.\n")
-        .arg(ConnectorCommands::summary(), FetchCommand::summary(), SyncCommands::summaries().join(u"\n  "_s),
-             DirectoryCommands::summary(), ScheduleCommands::summaries().join(u"\n  "_s));
+        .arg(ConnectorCommands::summary(), TargetCommands::summary(), FetchCommand::summary(),
+             SyncCommands::summaries().join(u"\n  "_s), DirectoryCommands::summary(),
+             ScheduleCommands::summaries().join(u"\n  "_s));
 }
 
 int Cli::run(const QStringList& arguments)
@@ -33,6 +36,9 @@ int Cli::run(const QStringList& arguments)
     const QString command = commandArguments.value(0);
     if (command == u"connector"_s) {
         return ConnectorCommands(m_context).run(commandArguments);
+    }
+    if (command == u"target"_s) {
+        return TargetCommands(m_context).run(commandArguments);
     }
     if (command == u"fetch"_s) {
         return FetchCommand(m_context).run(commandArguments);

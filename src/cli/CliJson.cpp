@@ -20,7 +20,7 @@ QJsonValue error(const std::optional<ConnectorError>& error)
     if (!error) {
         return QJsonValue::Null;
     }
-    return QJsonObject{{u"kind"_s, error->kindName()}, {u"message"_s, error->message}, {u"detail"_s, error->detail}};
+    return error->toJson();
 }
 
 QJsonObject connectionTest(const ConnectorConfig& config, const ConnectionTestResult& result)

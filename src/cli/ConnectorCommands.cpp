@@ -5,6 +5,7 @@
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
+#include "targets/TargetStore.h"
 
 #include <QJsonArray>
 
@@ -48,6 +49,10 @@ struct SettingOptions
     QCommandLineOption secretStdin{u"secret-stdin"_s,
                                    ConnectorCommands::tr("Read the client secret from the first line of standard "
                                                          "input.")};
+    QCommandLineOption target{u"target"_s,
+                              ConnectorCommands::tr("The application to synchronize into (see usersync-cli target "
+                                                    "list), or “directory” for the directory itself (the default)."),
+                              ConnectorCommands::tr("name")};
     QCommandLineOption secretEnv{u"secret-env"_s,
                                  ConnectorCommands::tr("Read the client secret from the environment variable NAME."),
                                  ConnectorCommands::tr("NAME")};
@@ -129,7 +134,7 @@ struct SettingOptions
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({schedule, scheduleDaily, noSchedule, timeZone, noCatchUp, catchUp});
+        parser.addOptions({schedule, scheduleDaily, noSchedule, timeZone, noCatchUp, catchUp, target});
         parser.addOptions({url,          realm,           clientId,         caFile,         pageSize,
                            inFlight,     timeout,         retries,          attribute,      noAttributes,
                            secretStdin,  secretEnv,       cleanup,          requiredGroup,  anyGroup,
@@ -285,6 +290,26 @@ struct SettingOptions
     }
 };
 
+// --target NAME: the application's id, or none for the directory itself.
+bool applyTarget(const QCommandLineParser& parser, const SettingOptions& options, QSqlDatabase db,
+                 ConnectorConfig& config, QString* error)
+{
+    if (!parser.isSet(options.target)) {
+        return true;
+    }
+    const QString name = parser.value(options.target).trimmed();
+    if (name.isEmpty() || name.compare(u"directory"_s, Qt::CaseInsensitive) == 0) {
+        config.targetId.clear();
+        return true;
+    }
+    const auto target = TargetStore(std::move(db)).find(name, error);
+    if (!target) {
+        return false;
+    }
+    config.targetId = target->id;
+    return true;
+}
+
 QString positional(const QCommandLineParser& parser, int index)
 {
     return parser.positionalArguments().value(index);
@@ -394,6 +419,9 @@ int ConnectorCommands::add(const QStringList& arguments)
     if (!directory) {
         return CliContext::Failed;
     }
+    if (!applyTarget(parser, options, directory->database(), config, &error)) {
+        return m_context.fail(error);
+    }
     ConnectorStore store(directory->database());
     if (!store.add(config, &error)) {
         return m_context.fail(error);
@@ -450,7 +478,8 @@ int ConnectorCommands::edit(const QStringList& arguments)
             return CliContext::Usage;
         }
     }
-    if (!store.update(*config, &error)) {
+    if (!applyTarget(parser, options, target.directory->database(), *config, &error)
+        || !store.update(*config, &error)) {
         return m_context.fail(error);
     }
     if (secret) {

@@ -52,3 +52,8 @@ QString ConnectorError::kindName() const
     }
     return u"unknown"_s;
 }
+
+QJsonObject ConnectorError::toJson() const
+{
+    return QJsonObject{{u"kind"_s, kindName()}, {u"message"_s, message}, {u"detail"_s, detail}};
+}

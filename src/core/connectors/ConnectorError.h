@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 
@@ -40,6 +41,8 @@ struct ConnectorError
 
     // A stable, lower-case name for scripts ("invalid-client"), used in --json output.
     QString kindName() const;
+    // {"kind", "message", "detail"}, as --json output shows it.
+    QJsonObject toJson() const;
 };
 
 Q_DECLARE_METATYPE(ConnectorError)

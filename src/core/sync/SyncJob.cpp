@@ -6,6 +6,8 @@
 #include "directory/DirectoryAccess.h"
 #include "sync/Planner.h"
 #include "sync/SyncLock.h"
+#include "targets/Target.h"
+#include "targets/Targets.h"
 
 #include <QDateTime>
 #include <QUuid>
@@ -71,6 +73,12 @@ void SyncJob::start()
         Q_EMIT finished(m_result);
         return;
     }
+    m_target = Targets::open(m_connector, m_connection->database(), &error);
+    if (!m_target) {
+        finishRun(SyncResult::Status::Failed, error, nullptr);
+        return;
+    }
+    connect(m_target.get(), &Target::progress, this, [this](const JobProgress& progress) { reportProgress(progress); });
     if (m_request.reviewedPlan) {
         m_request.mode = SyncRequest::Mode::Full;
         if (m_request.reviewedPlan->deletionGuardTripped && !m_request.allowDeletions) {
@@ -103,6 +111,9 @@ void SyncJob::cancelled()
     if (m_fetcher) {
         m_fetcher->cancel();
     }
+    if (m_target) {
+        m_target->cancel();
+    }
 }
 
 void SyncJob::onFetched(const FetchResult& fetched)
@@ -121,26 +132,33 @@ void SyncJob::onFetched(const FetchResult& fetched)
 
 void SyncJob::planAndFinish(const std::shared_ptr<const DirectorySnapshot>& snapshot)
 {
-    reportProgress({tr("Planning"), 0, -1}, true);
-    QElapsedTimer timer;
-    timer.start();
-    QString error;
-    const std::optional<DirectoryState> state = DirectoryStore(m_connection->database()).load(&error);
-    if (!state) {
-        finishRun(SyncResult::Status::Failed, tr("The directory cannot be read: %1").arg(error), nullptr);
-        return;
-    }
-    auto plan = std::make_shared<ChangeSet>(
-        Planner::plan(*snapshot, *state, m_connector.id, m_connector.sync, &Planner::newLocalId));
-    m_result.planMs = timer.elapsed();
-    qCInfo(lcJobs) << "planned" << plan->size() << "changes in" << m_result.planMs << "ms";
+    reportProgress({tr("Reading the target"), 0, -1}, true);
+    m_target->read([this, snapshot](std::optional<DirectoryState> state, std::optional<ConnectorError> error) {
+        if (!state) {
+            const QString product = m_target->capabilities().product;
+            finishRun(isCancelled() ? SyncResult::Status::Cancelled : SyncResult::Status::Failed,
+                      m_connector.targetId.isEmpty()
+                          ? error->message
+                          : tr("Reading %1 failed, so nothing was changed: %2").arg(product, error->message),
+                      nullptr);
+            return;
+        }
+        reportProgress({tr("Planning"), 0, -1}, true);
+        QElapsedTimer timer;
+        timer.start();
+        auto plan = std::make_shared<ChangeSet>(Planner::plan(*snapshot, *state, m_connector.id, m_connector.sync,
+                                                              &Planner::newLocalId, m_target->capabilities()));
+        plan->directoryFingerprint = m_target->fingerprint(*state, *plan);
+        m_result.planMs = timer.elapsed();
+        qCInfo(lcJobs) << "planned" << plan->size() << "changes in" << m_result.planMs << "ms";
 
-    if (m_request.mode == SyncRequest::Mode::Full && plan->deletionGuardTripped && !m_request.allowDeletions) {
-        finishRun(SyncResult::Status::Refused, tr("Stopped by the deletion limit: %1").arg(plan->deletionGuardReason),
-                  plan);
-        return;
-    }
-    finishRun(SyncResult::Status::Succeeded, {}, plan);
+        if (m_request.mode == SyncRequest::Mode::Full && plan->deletionGuardTripped && !m_request.allowDeletions) {
+            finishRun(SyncResult::Status::Refused,
+                      tr("Stopped by the deletion limit: %1").arg(plan->deletionGuardReason), plan);
+            return;
+        }
+        finishRun(SyncResult::Status::Succeeded, {}, plan);
+    });
 }
 
 void SyncJob::finishRun(SyncResult::Status status, const QString& message, std::shared_ptr<const ChangeSet> plan)
@@ -161,29 +179,48 @@ void SyncJob::finishRun(SyncResult::Status status, const QString& message, std::
         run.counts = plan->countsJson();
     }
 
-    DirectoryStore store(m_connection->database());
-    QString error;
+    run.targetId = m_target ? m_target->id() : QString();
     const bool applying = status == SyncResult::Status::Succeeded && m_request.mode == SyncRequest::Mode::Full;
     if (applying) {
         reportProgress({tr("Applying changes"), 0, -1}, true);
-        QElapsedTimer timer;
-        timer.start();
-        run.finishedAt = QDateTime::currentMSecsSinceEpoch();
-        if (!store.apply(*plan, run, &error)) {
-            status = error.contains(u"has changed since"_s) ? SyncResult::Status::Refused : SyncResult::Status::Failed;
-            run.status = statusName(status);
-            run.message = error;
-            run.finishedAt = QDateTime::currentMSecsSinceEpoch();
-            store.record(run, nullptr, &error);
-        }
-        m_result.applyMs = timer.elapsed();
-    } else {
-        run.finishedAt = QDateTime::currentMSecsSinceEpoch();
-        // A simulation keeps its plan in the history; failures keep what they would have done.
-        if (!store.record(run, plan.get(), &error)) {
-            qCWarning(lcJobs) << "could not record the run:" << error;
-        }
+        const qint64 applyStartedAt = QDateTime::currentMSecsSinceEpoch();
+        m_target->apply(plan, run, [this, plan, applyStartedAt](const TargetApplyResult& applied) {
+            onApplied(applied, plan, applyStartedAt);
+        });
+        return;
     }
+    run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+    // A simulation keeps its plan in the history; failures keep what they would have done.
+    if (QString error; !DirectoryStore(m_connection->database()).record(run, plan.get(), &error)) {
+        qCWarning(lcJobs) << "could not record the run:" << error;
+    }
+    complete(status, run, std::move(plan));
+}
+
+void SyncJob::onApplied(const TargetApplyResult& applied, std::shared_ptr<const ChangeSet> plan, qint64 applyStartedAt)
+{
+    m_result.applyMs = QDateTime::currentMSecsSinceEpoch() - applyStartedAt;
+    SyncResult::Status status = SyncResult::Status::Succeeded;
+    switch (applied.status) {
+    case TargetApplyResult::Status::Succeeded:
+    case TargetApplyResult::Status::CompletedWithErrors:
+        status = SyncResult::Status::Succeeded;
+        break;
+    case TargetApplyResult::Status::Refused:
+        status = SyncResult::Status::Refused;
+        break;
+    case TargetApplyResult::Status::Failed:
+        status = SyncResult::Status::Failed;
+        break;
+    case TargetApplyResult::Status::Cancelled:
+        status = SyncResult::Status::Cancelled;
+        break;
+    }
+    complete(status, applied.run, std::move(plan));
+}
+
+void SyncJob::complete(SyncResult::Status status, const RunRecord& run, std::shared_ptr<const ChangeSet> plan)
+{
     m_result.status = status;
     m_result.message = run.message;
     m_result.run = run;

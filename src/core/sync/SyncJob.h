@@ -15,6 +15,8 @@
 class DatabaseConnection;
 class KeycloakFetcher;
 class SyncLock;
+class Target;
+struct TargetApplyResult;
 struct DirectorySnapshot;
 struct FetchResult;
 
@@ -45,9 +47,10 @@ struct SyncResult
 };
 Q_DECLARE_METATYPE(SyncResult)
 
-// The one pipeline behind simulated and full syncs: lock → fetch → plan → record (simulate) or
-// apply in one transaction (full). Refuses on a failed fetch, past the deletion guard, or when a
-// reviewed plan no longer fits the directory. Every run is recorded in the history.
+// The one pipeline behind simulated and full syncs: lock → fetch → read the target → plan →
+// record (simulate) or apply (full: into the directory in one transaction, into an application
+// call by call). Refuses on a failed fetch or read, past the deletion guard, or when a reviewed
+// plan no longer fits the target. Every run is recorded in the history.
 class SyncJob final : public Job
 {
     Q_OBJECT
@@ -70,6 +73,8 @@ private:
     void onFetched(const FetchResult& fetched);
     void planAndFinish(const std::shared_ptr<const DirectorySnapshot>& snapshot);
     void finishRun(SyncResult::Status status, const QString& message, std::shared_ptr<const ChangeSet> plan);
+    void onApplied(const TargetApplyResult& applied, std::shared_ptr<const ChangeSet> plan, qint64 applyStartedAt);
+    void complete(SyncResult::Status status, const RunRecord& run, std::shared_ptr<const ChangeSet> plan);
 
     DirectoryLocation m_location;
     ConnectorConfig m_connector;
@@ -78,6 +83,7 @@ private:
     std::unique_ptr<DatabaseConnection> m_connection;
     std::unique_ptr<SyncLock> m_lock;
     std::unique_ptr<KeycloakFetcher> m_fetcher;
+    std::unique_ptr<Target> m_target;
     SyncResult m_result;
     qint64 m_startedAt = 0;
     bool m_finished = false;

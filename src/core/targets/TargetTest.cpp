@@ -19,10 +19,7 @@ QJsonObject TargetTestResult::toJson() const
         {u"groupCount"_s, groupCount},
         {u"warnings"_s, QJsonArray::fromStringList(warnings)},
     };
-    json.insert(u"error"_s, error ? QJsonValue(QJsonObject{{u"kind"_s, error->kindName()},
-                                                           {u"message"_s, error->message},
-                                                           {u"detail"_s, error->detail}})
-                                  : QJsonValue(QJsonValue::Null));
+    json.insert(u"error"_s, error ? QJsonValue(error->toJson()) : QJsonValue(QJsonValue::Null));
     return json;
 }
 

@@ -1,0 +1,488 @@
+#include "TargetCommands.h"
+
+#include "CliContext.h"
+#include "config/SecretStore.h"
+#include "targets/TargetStore.h"
+#include "targets/TargetTest.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The options add and edit share.
+struct TargetOptions
+{
+    QCommandLineOption type{u"type"_s, TargetCommands::tr("The application: jira (Jira Data Center)."),
+                            TargetCommands::tr("type")};
+    QCommandLineOption url{u"url"_s,
+                           TargetCommands::tr("The address people open the application with, e.g. "
+                                              "https://jira.example.com."),
+                           TargetCommands::tr("url")};
+    QCommandLineOption tokenStdin{u"token-stdin"_s,
+                                  TargetCommands::tr("Sign in with a personal access token, read from the first "
+                                                     "line of standard input.")};
+    QCommandLineOption tokenEnv{u"token-env"_s,
+                                TargetCommands::tr("Sign in with a personal access token from the environment "
+                                                   "variable NAME."),
+                                TargetCommands::tr("NAME")};
+    QCommandLineOption username{u"username"_s,
+                                TargetCommands::tr("Sign in with this username and a password (HTTP Basic)."),
+                                TargetCommands::tr("user")};
+    QCommandLineOption passwordStdin{u"password-stdin"_s,
+                                     TargetCommands::tr("With --username: read the password from the first line of "
+                                                        "standard input.")};
+    QCommandLineOption passwordEnv{u"password-env"_s,
+                                   TargetCommands::tr("With --username: read the password from the environment "
+                                                      "variable NAME."),
+                                   TargetCommands::tr("NAME")};
+    QCommandLineOption caFile{u"ca-file"_s,
+                              TargetCommands::tr("PEM file of a private certificate authority to trust as well."),
+                              TargetCommands::tr("file")};
+    QCommandLineOption inFlight{u"in-flight"_s, TargetCommands::tr("Requests in flight at once (default 4)."),
+                                TargetCommands::tr("n")};
+    QCommandLineOption timeout{u"timeout"_s, TargetCommands::tr("Seconds a request may wait for data (default 30)."),
+                               TargetCommands::tr("seconds")};
+    QCommandLineOption retries{u"retries"_s,
+                               TargetCommands::tr("Retries after a server error, a timeout or HTTP 429 (default 4)."),
+                               TargetCommands::tr("n")};
+
+    void addTo(QCommandLineParser& parser) const
+    {
+        parser.addOptions({type, url, tokenStdin, tokenEnv, username, passwordStdin, passwordEnv, caFile, inFlight,
+                           timeout, retries});
+    }
+
+    bool applyTo(const QCommandLineParser& parser, TargetConfig& config, QString* error) const
+    {
+        const bool token = parser.isSet(tokenStdin) || parser.isSet(tokenEnv);
+        const bool password = parser.isSet(passwordStdin) || parser.isSet(passwordEnv);
+        if (token && (password || parser.isSet(username))) {
+            *error = TargetCommands::tr("Sign in either with a token (--token-stdin, --token-env) or with --username "
+                                        "and a password, not both.");
+            return false;
+        }
+        if (password && !parser.isSet(username) && config.auth != TargetConfig::Auth::Basic) {
+            *error = TargetCommands::tr("A password goes with --username USER.");
+            return false;
+        }
+        if (parser.isSet(type)) {
+            config.type = parser.value(type).trimmed().toLower();
+        }
+        if (parser.isSet(url)) {
+            config.url = parser.value(url).trimmed();
+        }
+        if (token) {
+            config.auth = TargetConfig::Auth::Token;
+            config.username.clear();
+        }
+        if (parser.isSet(username)) {
+            config.auth = TargetConfig::Auth::Basic;
+            config.username = parser.value(username).trimmed();
+        }
+        if (parser.isSet(caFile)) {
+            config.http.caFile = parser.value(caFile);
+        }
+        for (const auto& [option, target] :
+             {std::pair{&inFlight, &config.http.maxInFlight}, std::pair{&timeout, &config.http.timeoutSeconds},
+              std::pair{&retries, &config.http.maxRetries}}) {
+            if (parser.isSet(*option)) {
+                bool isNumber = false;
+                *target = parser.value(*option).toInt(&isNumber);
+                if (!isNumber) {
+                    *error = TargetCommands::tr("--%1 takes a whole number, not “%2”.")
+                                 .arg(option->names().first(), parser.value(*option));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // The credential, when the command line gives one: the token or the password.
+    bool givesCredential(const QCommandLineParser& parser) const
+    {
+        return parser.isSet(tokenStdin) || parser.isSet(tokenEnv) || parser.isSet(passwordStdin)
+            || parser.isSet(passwordEnv);
+    }
+
+    std::optional<QString> readCredential(CliContext& context, const QCommandLineParser& parser,
+                                          const TargetConfig& config) const
+    {
+        if (config.auth == TargetConfig::Auth::Basic) {
+            return context.readSecret(parser, passwordStdin, passwordEnv, TargetCommands::tr("Password: "));
+        }
+        return context.readSecret(parser, tokenStdin, tokenEnv, TargetCommands::tr("Personal access token: "));
+    }
+};
+
+QJsonObject targetJson(const TargetConfig& config)
+{
+    QJsonObject object = config.settingsJson();
+    object.insert(u"id"_s, config.id);
+    object.insert(u"name"_s, config.name);
+    object.insert(u"type"_s, config.type);
+    return object;
+}
+
+struct OpenTarget
+{
+    std::unique_ptr<DatabaseConnection> directory;
+    TargetConfig config;
+};
+
+std::optional<int> openTarget(CliContext& context, QCommandLineParser& parser, const QStringList& arguments,
+                              OpenTarget& target)
+{
+    parser.addPositionalArgument(u"NAME"_s, TargetCommands::tr("The application's name or id."));
+    if (const auto exit = context.parse(parser, arguments)) {
+        return exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return context.usageError(parser, TargetCommands::tr("Give exactly one application NAME."));
+    }
+    target.directory = context.openDirectory();
+    if (!target.directory) {
+        return CliContext::Failed;
+    }
+    QString error;
+    auto config = TargetStore(target.directory->database()).find(parser.positionalArguments().first(), &error);
+    if (!config) {
+        return context.fail(error);
+    }
+    target.config = std::move(*config);
+    return std::nullopt;
+}
+
+} // namespace
+
+QString TargetCommands::summary()
+{
+    return tr("target add|edit|list|show|remove|test      Manage the applications connectors synchronize into");
+}
+
+int TargetCommands::run(const QStringList& arguments)
+{
+    const QString action = arguments.value(1);
+    const QStringList rest = arguments.mid(1);
+    if (action == u"add"_s) {
+        return add(rest);
+    }
+    if (action == u"edit"_s) {
+        return edit(rest);
+    }
+    if (action == u"list"_s) {
+        return list(rest);
+    }
+    if (action == u"show"_s) {
+        return show(rest);
+    }
+    if (action == u"remove"_s) {
+        return remove(rest);
+    }
+    if (action == u"test"_s) {
+        return test(rest);
+    }
+    const bool askedForHelp = action == u"--help"_s || action == u"-h"_s;
+    (askedForHelp ? m_context.out() : m_context.err())
+        << tr("Usage: usersync-cli target add|edit|list|show|remove|test [options]\n\n"
+              "  add NAME      store an application to synchronize into (its token or password goes to the\n"
+              "                system keychain)\n"
+              "  edit NAME     change an application's settings or credential\n"
+              "  list          list the applications\n"
+              "  show NAME     show one application's settings\n"
+              "  remove NAME   remove an application, its credential and its links\n"
+              "  test NAME     test the connection and the rights a sync needs\n\n"
+              "A connector synchronizes into one: usersync-cli connector edit NAME --target APPLICATION.\n"
+              "Run “usersync-cli target ACTION --help” for an action's options.\n");
+    return askedForHelp ? CliContext::Success : CliContext::Usage;
+}
+
+int TargetCommands::add(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Stores an application to synchronize into. The token or password goes to "
+                                        "the system keychain; it is never accepted as an argument."));
+    parser.addPositionalArgument(u"NAME"_s, tr("A name for the application, e.g. “Jira”."));
+    m_context.addCommonOptions(parser, true);
+    const TargetOptions options;
+    options.addTo(parser);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return m_context.usageError(parser, tr("Give exactly one NAME."));
+    }
+    TargetConfig config;
+    config.name = parser.positionalArguments().first();
+    QString error;
+    if (!options.applyTo(parser, config, &error)) {
+        return m_context.fail(error, CliContext::Usage);
+    }
+    if (const QStringList problems = config.validate(); !problems.isEmpty()) {
+        return m_context.fail(problems.join(u'\n'), CliContext::Usage);
+    }
+    if (!options.givesCredential(parser) && !parser.isSet(options.username)) {
+        return m_context.fail(tr("Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access "
+                                 "token), or --username USER with --password-stdin or --password-env NAME."),
+                              CliContext::Usage);
+    }
+    const std::optional<QString> credential = options.readCredential(m_context, parser, config);
+    if (!credential) {
+        return CliContext::Usage;
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    TargetStore store(directory->database());
+    if (!store.add(config, &error)) {
+        return m_context.fail(error);
+    }
+    if (const SecretResult stored = SecretStore().writeNow(config.secretKey(), *credential); !stored.ok()) {
+        // An application without its credential would only fail later: take it back.
+        QString ignored;
+        store.remove(config, &ignored);
+        return m_context.fail(stored.message);
+    }
+    if (m_context.json()) {
+        QJsonObject object = targetJson(config);
+        object.insert(u"ok"_s, true);
+        m_context.printJson(object);
+    } else {
+        m_context.out() << tr("Application “%1” added; its credential is in the system keychain.\n"
+                              "Test it with: usersync-cli target test \"%1\"\n"
+                              "Then let a connector synchronize into it: usersync-cli connector edit CONNECTOR "
+                              "--target \"%1\"\n")
+                               .arg(config.name);
+    }
+    return CliContext::Success;
+}
+
+int TargetCommands::edit(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Changes an application's settings, or its credential. Options not given "
+                                        "keep their value."));
+    m_context.addCommonOptions(parser, true);
+    const TargetOptions options;
+    options.addTo(parser);
+    const QCommandLineOption rename(u"name"_s, tr("A new name."), tr("name"));
+    parser.addOption(rename);
+    OpenTarget target;
+    if (const auto exit = openTarget(m_context, parser, arguments, target)) {
+        return *exit;
+    }
+    TargetConfig& config = target.config;
+    const TargetConfig::Auth before = config.auth;
+    QString error;
+    if (parser.isSet(rename)) {
+        config.name = parser.value(rename).trimmed();
+    }
+    if (!options.applyTo(parser, config, &error)) {
+        return m_context.fail(error, CliContext::Usage);
+    }
+    if (const QStringList problems = config.validate(); !problems.isEmpty()) {
+        return m_context.fail(problems.join(u'\n'), CliContext::Usage);
+    }
+    if (config.auth != before && !options.givesCredential(parser)) {
+        return m_context.fail(config.auth == TargetConfig::Auth::Basic
+                                  ? tr("Signing in with a username needs its password: add --password-stdin or "
+                                       "--password-env NAME.")
+                                  : tr("Signing in with a token needs the token: add --token-stdin or --token-env "
+                                       "NAME."),
+                              CliContext::Usage);
+    }
+    std::optional<QString> credential;
+    if (options.givesCredential(parser)) {
+        credential = options.readCredential(m_context, parser, config);
+        if (!credential) {
+            return CliContext::Usage;
+        }
+    }
+    if (!TargetStore(target.directory->database()).update(config, &error)) {
+        return m_context.fail(error);
+    }
+    if (credential) {
+        if (const SecretResult stored = SecretStore().writeNow(config.secretKey(), *credential); !stored.ok()) {
+            return m_context.fail(stored.message);
+        }
+    }
+    if (m_context.json()) {
+        QJsonObject object = targetJson(config);
+        object.insert(u"ok"_s, true);
+        m_context.printJson(object);
+    } else {
+        m_context.out() << tr("Application “%1” saved.").arg(config.name) << Qt::endl;
+    }
+    return CliContext::Success;
+}
+
+int TargetCommands::list(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Lists the applications connectors can synchronize into."));
+    m_context.addCommonOptions(parser, true);
+    if (const auto exit = m_context.parse(parser, arguments)) {
+        return *exit;
+    }
+    auto directory = m_context.openDirectory();
+    if (!directory) {
+        return CliContext::Failed;
+    }
+    QString error;
+    const auto targets = TargetStore(directory->database()).list(&error);
+    if (!targets) {
+        return m_context.fail(error);
+    }
+    if (m_context.json()) {
+        QJsonArray array;
+        for (const TargetConfig& config : *targets) {
+            array.append(targetJson(config));
+        }
+        m_context.printJson({{u"ok"_s, true}, {u"targets"_s, array}});
+        return CliContext::Success;
+    }
+    if (targets->isEmpty()) {
+        m_context.out() << tr("No applications yet: connectors synchronize into the directory itself. Add one with: "
+                              "usersync-cli target add NAME --type jira --url URL --token-stdin")
+                        << Qt::endl;
+        return CliContext::Success;
+    }
+    m_context.out() << QStringList{tr("Name"), tr("Type"), tr("URL"), tr("Signs in with")}.join(u'\t') << Qt::endl;
+    for (const TargetConfig& config : *targets) {
+        m_context.out() << config.name << u'\t' << config.productName() << u'\t' << config.url << u'\t'
+                        << (config.auth == TargetConfig::Auth::Basic ? config.username : tr("a token")) << Qt::endl;
+    }
+    return CliContext::Success;
+}
+
+int TargetCommands::show(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Shows an application's settings and whether its credential is stored."));
+    m_context.addCommonOptions(parser, true);
+    OpenTarget target;
+    if (const auto exit = openTarget(m_context, parser, arguments, target)) {
+        return *exit;
+    }
+    const TargetConfig& config = target.config;
+    const SecretResult secret = SecretStore().readNow(config.secretKey());
+    if (m_context.json()) {
+        QJsonObject object = targetJson(config);
+        object.insert(u"ok"_s, true);
+        object.insert(u"credential"_s,
+                      secret.ok()                                           ? u"stored"_s
+                          : secret.status == SecretResult::Status::NotFound ? u"missing"_s
+                                                                            : u"unavailable"_s);
+        m_context.printJson(object);
+        return CliContext::Success;
+    }
+    const HttpSettings& http = config.http;
+    m_context.out()
+        << tr("Name:              %1").arg(config.name) << Qt::endl
+        << tr("Id:                %1").arg(config.id) << Qt::endl
+        << tr("Type:              %1").arg(config.productName()) << Qt::endl
+        << tr("URL:               %1").arg(config.url) << Qt::endl
+        << tr("Signs in with:     %1")
+               .arg(config.auth == TargetConfig::Auth::Basic ? tr("username %1 and password").arg(config.username)
+                                                             : tr("a personal access token"))
+        << Qt::endl
+        << tr("Credential:        %1")
+               .arg(secret.ok()                                           ? tr("stored in the system keychain")
+                        : secret.status == SecretResult::Status::NotFound ? tr("missing")
+                                                                          : secret.message)
+        << Qt::endl
+        << tr("CA file:           %1").arg(http.caFile.isEmpty() ? tr("none (system authorities)") : http.caFile)
+        << Qt::endl
+        << tr("Requests at once:  %1").arg(http.maxInFlight) << Qt::endl
+        << tr("Timeout:           %1 s, %2 retries").arg(http.timeoutSeconds).arg(http.maxRetries) << Qt::endl;
+    return CliContext::Success;
+}
+
+int TargetCommands::remove(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Removes an application, its credential and the links the directory keeps "
+                                        "for it. Nothing in the application itself is changed."));
+    m_context.addCommonOptions(parser, true);
+    OpenTarget target;
+    if (const auto exit = openTarget(m_context, parser, arguments, target)) {
+        return *exit;
+    }
+    QString error;
+    if (!TargetStore(target.directory->database()).remove(target.config, &error)) {
+        return m_context.fail(error);
+    }
+    const SecretResult removed = SecretStore().removeNow(target.config.secretKey());
+    if (m_context.json()) {
+        m_context.printJson(
+            {{u"ok"_s, true}, {u"removed"_s, target.config.name}, {u"credentialRemoved"_s, removed.ok()}});
+    } else {
+        m_context.out() << tr("Application “%1” removed.").arg(target.config.name) << Qt::endl;
+        if (!removed.ok()) {
+            m_context.err()
+                << tr("Its credential could not be removed from the system keychain: %1").arg(removed.message)
+                << Qt::endl;
+        }
+    }
+    return CliContext::Success;
+}
+
+int TargetCommands::test(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Tests the connection: reaches the application, signs in, checks the rights "
+                                        "a sync needs and counts users and groups. Exit code 0 when everything "
+                                        "works, 1 when not."));
+    m_context.addCommonOptions(parser, true);
+    OpenTarget target;
+    if (const auto exit = openTarget(m_context, parser, arguments, target)) {
+        return *exit;
+    }
+    const SecretResult secret = SecretStore().readNow(target.config.secretKey());
+    if (!secret.ok()) {
+        return m_context.fail(secret.message);
+    }
+    const std::unique_ptr<TargetTest> job = TargetTest::create(target.config, secret.secret);
+    const TargetTestResult result = m_context.run(*job, &TargetTest::finished);
+    if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
+        QString error;
+        TargetStore(target.directory->database())
+            .recordTest(
+                target.config.id,
+                {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
+                &error);
+    }
+    if (m_context.json()) {
+        m_context.printJson(result.toJson());
+        return result.ok ? CliContext::Success : CliContext::Failed;
+    }
+    QTextStream& out = m_context.out();
+    if (!result.version.isEmpty()) {
+        out << tr("✓ %1 %2 answers at %3").arg(result.product, result.version, target.config.url) << Qt::endl;
+    }
+    if (!result.signedInAs.isEmpty()) {
+        out << tr("✓ Signed in as %1 (%2)")
+                   .arg(result.signedInAs,
+                        result.systemAdministrator ? tr("system administrator") : tr("Jira administrator"))
+            << Qt::endl;
+    }
+    if (result.userCount >= 0) {
+        out << tr("✓ %1 users, read with %2").arg(result.userCount).arg(result.listing) << Qt::endl;
+    }
+    if (result.groupCount >= 0) {
+        out << tr("✓ %1 groups").arg(result.groupCount) << Qt::endl;
+    }
+    for (const QString& warning : result.warnings) {
+        out << tr("! %1").arg(warning) << Qt::endl;
+    }
+    if (result.error) {
+        m_context.err() << tr("✗ %1").arg(result.error->message) << Qt::endl;
+        return CliContext::Failed;
+    }
+    out << tr("The connection works.") << Qt::endl;
+    return CliContext::Success;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "directory/DirectoryState.h"
+#include "sync/ChangeSet.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <optional>
+
+// Which objects of an application a connector created or adopted there: the application keeps
+// no such mark, so the directory database does, per target (table target_links). A user is
+// linked by its key in the application, a group by its name (case-insensitively), a membership
+// by both. Cleanup and rollback only ever touch linked objects.
+class TargetLinks final
+{
+    Q_DECLARE_TR_FUNCTIONS(TargetLinks)
+
+public:
+    TargetLinks(QSqlDatabase db, QString targetId);
+
+    static QString groupKey(const QString& groupName);
+    static QString membershipKey(const QString& userKey, const QString& groupName);
+
+    // Fills the origin and external ids of `state` (read from the application, ids = its keys)
+    // from the links.
+    bool overlay(DirectoryState& state, QString* error) const;
+
+    // In the caller's transaction.
+    bool link(Change::Object object, const QString& appKey, const QString& externalId, const QString& connectorId,
+              QString* error);
+    bool unlink(Change::Object object, const QString& appKey, QString* error);
+
+private:
+    QSqlDatabase m_db;
+    QString m_targetId;
+};

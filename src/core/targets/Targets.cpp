@@ -1,0 +1,27 @@
+#include "Targets.h"
+
+#include "config/SecretStore.h"
+#include "targets/TargetStore.h"
+#include "targets/directory/DirectoryTarget.h"
+#include "targets/jira/JiraTarget.h"
+
+std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlDatabase db, QString* error)
+{
+    if (connector.targetId.isEmpty()) {
+        return std::make_unique<DirectoryTarget>(std::move(db));
+    }
+    QString reason;
+    const auto config = TargetStore(db).find(connector.targetId, &reason);
+    if (!config) {
+        *error = tr("The application connector “%1” synchronizes into is gone: %2 Choose another with: usersync-cli "
+                    "connector edit \"%1\" --target NAME.")
+                     .arg(connector.name, reason);
+        return nullptr;
+    }
+    const SecretResult credential = SecretStore().readNow(config->secretKey());
+    if (!credential.ok()) {
+        *error = tr("The credential for %1 cannot be read: %2").arg(config->name, credential.message);
+        return nullptr;
+    }
+    return std::make_unique<JiraTarget>(*config, credential.secret, std::move(db));
+}
