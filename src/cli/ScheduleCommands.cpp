@@ -148,6 +148,7 @@ int ScheduleCommands::runSchedules(const QStringList& arguments, bool stayRunnin
                          case SyncResult::Status::Skipped:
                              m_context.err() << tr("“%1”: skipped: %2").arg(connector.name, result.message) << Qt::endl;
                              return;
+                         case SyncResult::Status::CompletedWithErrors:
                          case SyncResult::Status::Failed:
                          case SyncResult::Status::Cancelled:
                              ++failures;

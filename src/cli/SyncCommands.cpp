@@ -58,9 +58,10 @@ QString runJsonStatus(const SyncResult& result)
                                        : result.run.status;
 }
 
-// The report's first line: what the run did. A full sync applies in one transaction, so one that
-// did not succeed changed nothing.
-QString outcomeHeading(SyncRequest::Mode mode, SyncResult::Status status, const QString& name)
+// The report's first line: what the run did. A full sync into the directory applies in one
+// transaction, so one that did not succeed changed nothing; into an application, what was done
+// before it stopped stays done.
+QString outcomeHeading(SyncRequest::Mode mode, SyncResult::Status status, const QString& name, bool intoApplication)
 {
     if (mode == SyncRequest::Mode::Simulate) {
         return status == SyncResult::Status::Succeeded
@@ -70,15 +71,21 @@ QString outcomeHeading(SyncRequest::Mode mode, SyncResult::Status status, const 
     switch (status) {
     case SyncResult::Status::Succeeded:
         return SyncCommands::tr("Applied to “%1”:").arg(name);
+    case SyncResult::Status::CompletedWithErrors:
+        return SyncCommands::tr("Applied to “%1”, with errors:").arg(name);
     case SyncResult::Status::Refused:
         return SyncCommands::tr("Full sync of “%1” refused (nothing changed):").arg(name);
     case SyncResult::Status::Cancelled:
-        return SyncCommands::tr("Full sync of “%1” cancelled (nothing changed):").arg(name);
+        return intoApplication
+            ? SyncCommands::tr("Full sync of “%1” cancelled (the history shows what was changed):").arg(name)
+            : SyncCommands::tr("Full sync of “%1” cancelled (nothing changed):").arg(name);
     case SyncResult::Status::Failed:
     case SyncResult::Status::Skipped:
         break;
     }
-    return SyncCommands::tr("Full sync of “%1” failed (nothing changed):").arg(name);
+    return intoApplication
+        ? SyncCommands::tr("Full sync of “%1” stopped (the history shows what was changed):").arg(name)
+        : SyncCommands::tr("Full sync of “%1” failed (nothing changed):").arg(name);
 }
 
 bool writeReport(const QString& file, const RunRecord& run, const ChangeSet& changes, QString* error)
@@ -179,7 +186,7 @@ void SyncCommands::printOutcome(const SyncRequest& request, const SyncResult& re
     const bool guardTripped = result.plan && result.plan->deletionGuardTripped;
     const bool refusedByGuard = result.status == SyncResult::Status::Refused && guardTripped && !request.allowDeletions;
     if (result.plan) {
-        out << outcomeHeading(request.mode, result.status, name) << Qt::endl;
+        out << outcomeHeading(request.mode, result.status, name, !result.run.targetId.isEmpty()) << Qt::endl;
         printCounts(out, result.plan->countsJson());
         if (guardTripped && !refusedByGuard) { // a refusal says why on standard error
             out << tr("  Deletion limit: %1").arg(result.plan->deletionGuardReason) << Qt::endl;

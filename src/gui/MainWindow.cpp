@@ -656,7 +656,8 @@ void MainWindow::syncFinished(const ConnectorConfig& connector, const SyncReques
         m_lastReport = report;
         return;
     }
-    if (result.status != SyncResult::Status::Succeeded) {
+    // Completed with errors: the report lists each refusal with the application's reason.
+    if (result.status != SyncResult::Status::Succeeded && result.status != SyncResult::Status::CompletedWithErrors) {
         if (result.status != SyncResult::Status::Cancelled) {
             MessageBox::warning(this, full ? tr("Full Sync") : tr("Simulated Sync"), result.message);
         }
@@ -722,6 +723,9 @@ void MainWindow::announce(const ConnectorConfig& connector, const SyncRequest& r
         break;
     case SyncResult::Status::Skipped:
         message = tr("%1 of “%2” skipped: another run was under way.").arg(kind, connector.name);
+        break;
+    case SyncResult::Status::CompletedWithErrors:
+        message = tr("Full sync of “%1” completed with errors: %2").arg(connector.name, result.message);
         break;
     case SyncResult::Status::Failed:
         message = tr("%1 of “%2” failed; nothing was changed.").arg(kind, connector.name);

@@ -90,6 +90,7 @@ void SchedulerTray::notify(const ConnectorConfig& connector, const SyncResult& r
     }
     const QString title = result.status == SyncResult::Status::Refused ? tr("Scheduled sync of “%1” refused")
         : result.status == SyncResult::Status::Skipped                 ? tr("Scheduled sync of “%1” skipped")
-                                                                       : tr("Scheduled sync of “%1” failed");
+        : result.status == SyncResult::Status::CompletedWithErrors ? tr("Scheduled sync of “%1” completed with errors")
+                                                                   : tr("Scheduled sync of “%1” failed");
     m_tray->showMessage(title.arg(connector.name), result.message, QSystemTrayIcon::Warning);
 }

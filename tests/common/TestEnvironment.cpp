@@ -28,11 +28,12 @@ std::optional<PostgresService> postgres()
 
 bool emptyDirectory(const QSqlDatabase& db, bool connectorsToo)
 {
-    QStringList tables = {QStringLiteral("sync_changes"), QStringLiteral("sync_runs"),
+    QStringList tables = {QStringLiteral("sync_changes"),          QStringLiteral("sync_runs"),
                           QStringLiteral("directory_memberships"), QStringLiteral("directory_users"),
-                          QStringLiteral("directory_groups")};
+                          QStringLiteral("directory_groups"),      QStringLiteral("target_links")};
     if (connectorsToo) {
-        tables << QStringLiteral("connectors");
+        tables << QStringLiteral("connectors") << QStringLiteral("connector_tests") << QStringLiteral("targets")
+               << QStringLiteral("target_tests");
     }
     QSqlQuery query(db);
     for (const QString& table : tables) {

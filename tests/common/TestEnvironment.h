@@ -22,7 +22,8 @@ struct PostgresService
 };
 std::optional<PostgresService> postgres();
 
-// Deletes every user, group, membership and run of a directory (connectors too, if asked),
+// Deletes every user, group, membership, run and target link of a directory (connectors and
+// targets too, if asked),
 // so that a test starts from an empty directory on a database other tests also use.
 bool emptyDirectory(const QSqlDatabase& db, bool connectorsToo = false);
 

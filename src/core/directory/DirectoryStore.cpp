@@ -1013,11 +1013,14 @@ QList<int> DirectoryStore::recordSeq(const ChangeSet& plan)
 bool DirectoryStore::settle(const QString& runId, const QList<Settled>& outcomes, QString* error)
 {
     QSqlQuery query(m_db);
-    if (!query.prepare(u"UPDATE sync_changes SET outcome = ?, error = ? WHERE run_id = ? AND seq = ?"_s)) {
+    if (!query.prepare(u"UPDATE sync_changes SET outcome = ?, error = ?, "
+                       "local_id = CASE WHEN ? = '' THEN local_id ELSE ? END WHERE run_id = ? AND seq = ?"_s)) {
         return fail(query, error);
     }
     for (const Settled& settled : outcomes) {
-        bindAll(query, {Change::outcomeName(settled.outcome), settled.error, runId, settled.seq});
+        bindAll(query,
+                {Change::outcomeName(settled.outcome), settled.error, settled.localId, settled.localId, runId,
+                 settled.seq});
         if (!query.exec()) {
             return fail(query, error);
         }

@@ -59,6 +59,7 @@ public:
         int seq = -1;
         ChangeOutcome outcome = ChangeOutcome::Done;
         QString error;
+        QString localId; // the object's id in the application, once it has one (a user it created)
     };
     // In the caller's transaction.
     bool settle(const QString& runId, const QList<Settled>& outcomes, QString* error);

@@ -55,7 +55,9 @@ QString describeFields(const QList<FieldChange>& fields)
 bool write(QIODevice* device, Format format, const RunRecord& run, const ChangeSet& changes)
 {
     if (format == Format::Csv) {
-        QByteArray text = "object,action,key,displayName,email,changes,reason,localId,externalId\r\n";
+        // outcome and error: how each change into an application ended (empty for the directory,
+        // which applies all at once).
+        QByteArray text = "object,action,key,displayName,email,changes,reason,localId,externalId,outcome,error\r\n";
         for (qsizetype i = 0; i < changes.size(); ++i) {
             const Change change = changes.at(i);
             const QStringList row = {Change::objectName(change.object),
@@ -66,7 +68,9 @@ bool write(QIODevice* device, Format format, const RunRecord& run, const ChangeS
                                      describeFields(change.fields),
                                      change.reason,
                                      change.localId,
-                                     change.externalId};
+                                     change.externalId,
+                                     Change::outcomeName(change.outcome),
+                                     change.error};
             QStringList cells;
             for (const QString& cell : row) {
                 cells << csvField(cell);
@@ -91,10 +95,14 @@ bool write(QIODevice* device, Format format, const RunRecord& run, const ChangeS
                                  {u"localId"_s, change.localId},
                                  {u"externalId"_s, change.externalId},
                                  {u"fields"_s, fields},
-                                 {u"reason"_s, change.reason}});
+                                 {u"reason"_s, change.reason},
+                                 {u"outcome"_s, Change::outcomeName(change.outcome)},
+                                 {u"error"_s, change.error}});
     }
-    const QJsonObject document{{u"run"_s, run.id},        {u"connector"_s, run.connectorName}, {u"mode"_s, run.mode},
-                               {u"status"_s, run.status}, {u"counts"_s, run.counts},           {u"changes"_s, array}};
+    const QJsonObject document{{u"run"_s, run.id},          {u"connector"_s, run.connectorName},
+                               {u"mode"_s, run.mode},       {u"status"_s, run.status},
+                               {u"message"_s, run.message}, {u"counts"_s, run.counts},
+                               {u"target"_s, run.targetId}, {u"changes"_s, array}};
     const QByteArray json = QJsonDocument(document).toJson(QJsonDocument::Indented);
     return device->write(json) == json.size();
 }

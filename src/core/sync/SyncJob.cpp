@@ -29,6 +29,8 @@ QString statusName(SyncResult::Status status)
         return u"cancelled"_s;
     case SyncResult::Status::Skipped:
         return u"skipped"_s;
+    case SyncResult::Status::CompletedWithErrors:
+        return u"completed-with-errors"_s;
     }
     return u"failed"_s;
 }
@@ -148,6 +150,7 @@ void SyncJob::planAndFinish(const std::shared_ptr<const DirectorySnapshot>& snap
         timer.start();
         auto plan = std::make_shared<ChangeSet>(Planner::plan(*snapshot, *state, m_connector.id, m_connector.sync,
                                                               &Planner::newLocalId, m_target->capabilities()));
+        m_target->prepare(*plan);
         plan->directoryFingerprint = m_target->fingerprint(*state, *plan);
         m_result.planMs = timer.elapsed();
         qCInfo(lcJobs) << "planned" << plan->size() << "changes in" << m_result.planMs << "ms";
@@ -203,8 +206,10 @@ void SyncJob::onApplied(const TargetApplyResult& applied, std::shared_ptr<const 
     SyncResult::Status status = SyncResult::Status::Succeeded;
     switch (applied.status) {
     case TargetApplyResult::Status::Succeeded:
-    case TargetApplyResult::Status::CompletedWithErrors:
         status = SyncResult::Status::Succeeded;
+        break;
+    case TargetApplyResult::Status::CompletedWithErrors:
+        status = SyncResult::Status::CompletedWithErrors;
         break;
     case TargetApplyResult::Status::Refused:
         status = SyncResult::Status::Refused;

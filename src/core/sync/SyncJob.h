@@ -34,7 +34,8 @@ struct SyncRequest
 
 struct SyncResult
 {
-    enum class Status { Succeeded, Failed, Refused, Cancelled, Skipped };
+    // CompletedWithErrors: an application refused some changes, one object each; the rest is applied.
+    enum class Status { Succeeded, Failed, Refused, Cancelled, Skipped, CompletedWithErrors };
 
     Status status = Status::Failed;
     QString message; // why it failed or was refused, as a sentence

@@ -54,6 +54,10 @@ public:
     // never yields a state, so that nothing is disabled or deleted on partial data.
     virtual void read(ReadDone done) = 0;
 
+    // Gives the plan's new objects the ids they will have in the target where it can know them
+    // (a Jira group is its name), before the plan is fingerprinted, recorded or applied.
+    virtual void prepare(ChangeSet& plan) const { Q_UNUSED(plan); }
+
     // What a reviewed plan is checked against before it is applied: the state of everything the
     // plan touches (the directory: all of it).
     virtual QByteArray fingerprint(const DirectoryState& state, const ChangeSet& plan) const = 0;

@@ -1,9 +1,11 @@
 #include "JiraTarget.h"
 
+#include "targets/RunJournal.h"
 #include "targets/TargetLinks.h"
 #include "targets/TouchedFingerprint.h"
 #include "targets/jira/JiraClient.h"
 #include "targets/jira/JiraReader.h"
+#include "targets/jira/JiraWriter.h"
 
 #include <QDateTime>
 
@@ -47,8 +49,27 @@ void JiraTarget::read(ReadDone done)
             done(std::nullopt, ConnectorError{ConnectorError::Kind::InvalidResponse, linkError, linkError});
             return;
         }
+        m_readForPlan = true;
         done(std::move(state), std::nullopt);
     });
+}
+
+void JiraTarget::prepare(ChangeSet& plan) const
+{
+    // A Jira group is known by its name: a group this plan adds gets it as its id at once, so that
+    // its memberships are recorded under the id they will have.
+    QHash<QString, QString> named;
+    for (Change& change : plan.changes) {
+        if (change.object == Change::Object::Group && change.action == Change::Action::Add) {
+            named.insert(change.localId, change.key);
+            change.localId = change.key;
+        }
+    }
+    for (MemberRef& group : plan.memberGroups) {
+        if (const auto name = named.constFind(group.id); name != named.cend()) {
+            group.id = name.value();
+        }
+    }
 }
 
 QByteArray JiraTarget::fingerprint(const DirectoryState& state, const ChangeSet& plan) const
@@ -58,24 +79,96 @@ QByteArray JiraTarget::fingerprint(const DirectoryState& state, const ChangeSet&
 
 void JiraTarget::apply(std::shared_ptr<const ChangeSet> plan, RunRecord run, ApplyDone done)
 {
-    Q_UNUSED(plan);
-    // Not yet: applying into Jira comes with its writer. Nothing is sent, and the history says so.
-    TargetApplyResult result;
-    result.status = TargetApplyResult::Status::Failed;
-    result.message = tr("This version of UserSync can simulate a sync into Jira but not apply it yet; nothing was "
-                        "changed in Jira.");
-    run.status = u"failed"_s;
-    run.message = result.message;
-    run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+    if (m_readForPlan) {
+        write(std::move(plan), std::move(run), std::move(done));
+        return;
+    }
+    // A reviewed plan: Jira may have changed since the simulation. Read it again, and apply only
+    // if nothing the plan touches has.
+    read([this, plan, run, done](std::optional<DirectoryState> state, std::optional<ConnectorError> error) mutable {
+        if (!state || TouchedFingerprint::of(*state, *plan) != plan->directoryFingerprint) {
+            TargetApplyResult result;
+            result.status = state ? TargetApplyResult::Status::Refused : TargetApplyResult::Status::Failed;
+            result.message = state ? tr("Jira has changed since this plan was made, so it was not applied and nothing "
+                                        "was changed. Run a new simulation and review it.")
+                                   : tr("Reading Jira failed, so nothing was changed: %1").arg(error->message);
+            run.status = state ? u"refused"_s : u"failed"_s;
+            run.message = result.message;
+            run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+            QString recordError;
+            DirectoryStore(m_db).record(run, nullptr, &recordError);
+            result.run = run;
+            done(result);
+            return;
+        }
+        write(std::move(plan), std::move(run), std::move(done));
+    });
+}
+
+void JiraTarget::write(std::shared_ptr<const ChangeSet> plan, RunRecord run, ApplyDone done)
+{
+    m_journal = std::make_unique<RunJournal>(m_db, m_config.id, plan->connectorId);
     QString error;
-    DirectoryStore(m_db).record(run, nullptr, &error);
-    result.run = run;
-    done(result);
+    if (!m_journal->begin(run, *plan, &error)) {
+        TargetApplyResult result;
+        result.message = tr("The run cannot be recorded, so nothing was sent to Jira: %1").arg(error);
+        result.run = run;
+        done(result);
+        return;
+    }
+    m_client = std::make_unique<JiraClient>(m_config, m_credential);
+    m_writer = std::make_unique<JiraWriter>(m_client.get(), m_journal.get(), plan);
+    connect(m_writer.get(), &JiraWriter::progress, this, &Target::progress);
+    if (m_cancelled) {
+        m_writer->cancel();
+    }
+    m_writer->start([this, run, done](const JiraWriter::Result& written) mutable {
+        TargetApplyResult result;
+        result.done = written.done;
+        result.failed = written.failed;
+        if (written.stop) {
+            result.status = TargetApplyResult::Status::Failed;
+            result.message = tr("The apply stopped after %1 of %2 changes: %3 The history shows what was done; the "
+                                "next sync reads Jira again and plans only what is left.")
+                                 .arg(written.done + written.failed)
+                                 .arg(written.total)
+                                 .arg(written.stop->message);
+            run.status = u"failed"_s;
+        } else if (written.cancelled) {
+            result.status = TargetApplyResult::Status::Cancelled;
+            result.message = tr("Cancelled after %1 of %2 changes. The history shows what was done; the next sync "
+                                "reads Jira again and plans only what is left.")
+                                 .arg(written.done + written.failed)
+                                 .arg(written.total);
+            run.status = u"cancelled"_s;
+        } else if (written.failed > 0) {
+            result.status = TargetApplyResult::Status::CompletedWithErrors;
+            result.message = tr("Completed with errors: Jira refused %n change(s); the other %1 are applied. The "
+                                "report lists each refusal with Jira's reason.",
+                                nullptr, written.failed)
+                                 .arg(written.done);
+            run.status = u"completed-with-errors"_s;
+        } else {
+            result.status = TargetApplyResult::Status::Succeeded;
+            run.status = u"succeeded"_s;
+        }
+        run.message = result.message;
+        run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+        QString error;
+        if (!m_journal->finish(run, &error)) {
+            result.message += u' ' + tr("The end of the run could not be recorded: %1").arg(error);
+        }
+        result.run = run;
+        done(result);
+    });
 }
 
 void JiraTarget::cancel()
 {
-    if (m_client) {
+    m_cancelled = true;
+    if (m_writer) {
+        m_writer->cancel(); // lets the calls in flight finish, so that their outcomes are known
+    } else if (m_client) {
         m_client->cancel();
     }
 }

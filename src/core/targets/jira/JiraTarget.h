@@ -9,6 +9,8 @@
 
 class JiraClient;
 class JiraReader;
+class JiraWriter;
+class RunJournal;
 
 // Jira Data Center as a target: its users (by key, which never changes), groups and memberships,
 // read completely through its REST API, with the links the directory keeps for this target.
@@ -27,14 +29,21 @@ public:
     TargetCapabilities capabilities() const override { return jiraCapabilities(); }
     QString id() const override { return m_config.id; }
     void read(ReadDone done) override;
+    void prepare(ChangeSet& plan) const override;
     QByteArray fingerprint(const DirectoryState& state, const ChangeSet& plan) const override;
     void apply(std::shared_ptr<const ChangeSet> plan, RunRecord run, ApplyDone done) override;
     void cancel() override;
 
 private:
+    void write(std::shared_ptr<const ChangeSet> plan, RunRecord run, ApplyDone done);
+
     TargetConfig m_config;
     QString m_credential;
     QSqlDatabase m_db;
     std::unique_ptr<JiraClient> m_client;
     std::unique_ptr<JiraReader> m_reader;
+    std::unique_ptr<RunJournal> m_journal;
+    std::unique_ptr<JiraWriter> m_writer;
+    bool m_readForPlan = false; // this object read Jira for the plan it is asked to apply
+    bool m_cancelled = false;
 };
