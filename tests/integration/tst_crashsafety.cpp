@@ -1,3 +1,4 @@
+#include "JiraEmulator.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/ConnectorStore.h"
@@ -6,6 +7,8 @@
 #include "directory/DirectoryStore.h"
 #include "sync/SyncLock.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -73,6 +76,78 @@ private Q_SLOTS:
         const QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, {});
         QCOMPARE(completed.exitCode(), 0);
         QCOMPARE(state(location).users.size(), m_realm.users().size());
+    }
+
+    void killedApplyIntoJiraConverges_data()
+    {
+        QTest::addColumn<QString>("killAt");
+        QTest::newRow("first call") << u"call:1"_s;
+        QTest::newRow("among the users") << u"call:300"_s;
+        QTest::newRow("among the memberships") << u"call:900"_s;
+    }
+
+    // Into an application there is no transaction: a kill leaves what Jira did done. The history
+    // says what was, the next sync reads Jira again and finishes the work, and no one is made twice.
+    void killedApplyIntoJiraConverges()
+    {
+        QFETCH(QString, killAt);
+        JiraEmulator jira;
+        QVERIFY2(jira.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_JIRA_URL").constData());
+        QVERIFY(jira.reset());
+        const QString directory = m_home.filePath(u"crash-jira-%1.sqlite"_s.arg(++m_runs));
+        const DirectoryLocation location = *DirectoryLocation::parse(directory);
+        const QString name = u"crash-jira-%1"_s.arg(m_runs);
+        QCOMPARE(cli({u"target"_s, u"add"_s, u"Jira"_s, u"--directory"_s, directory, u"--type"_s, u"jira"_s, u"--url"_s,
+                      jira.jiraUrl(), u"--token-stdin"_s},
+                     jira.token().toUtf8(), {})
+                     .exitCode(),
+                 0);
+        QCOMPARE(
+            cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
+                 m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"Jira"_s},
+                m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
+                .exitCode(),
+            0);
+
+        QProcess killed;
+        runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
+        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+        const QJsonObject afterKill = jira.state();
+        // The history of the killed run: whatever it marks done is in Jira.
+        QString error;
+        {
+            auto connection = DirectoryAccess::open(location, &error);
+            DirectoryStore store(connection->database());
+            const auto runs = store.runs({}, 10, &error);
+            QVERIFY(runs && runs->size() == 1);
+            QCOMPARE(runs->first().status, u"running"_s);
+            const auto recorded = store.changes(runs->first().id, &error);
+            QVERIFY(recorded);
+            for (const Change& change : recorded->changes) {
+                if (change.object == Change::Object::User && change.outcome == ChangeOutcome::Done) {
+                    QVERIFY2(!JiraEmulator::user(afterKill, change.key).isEmpty(), qPrintable(change.key));
+                }
+            }
+        }
+
+        QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--json"_s, u"--directory"_s, directory}, {}, {});
+        // Erin has no e-mail address, which Jira refuses, run after run: she and her two
+        // memberships are the only errors.
+        const QJsonObject outcome = QJsonDocument::fromJson(completed.readAllStandardOutput()).object();
+        QCOMPARE(outcome.value(u"status"_s).toString(), u"completed-with-errors"_s);
+        QVERIFY2(outcome.value(u"message"_s).toString().startsWith(u"Completed with errors: Jira refused 3 of "_s),
+                 qPrintable(outcome.value(u"message"_s).toString()));
+        const QJsonObject jiraNow = jira.state();
+        QSet<QString> names;
+        for (const QJsonValue user : jiraNow.value(u"users"_s).toArray()) {
+            names.insert(user[u"name"_s].toString());
+        }
+        // Everyone once: the administrator, and every person but Erin.
+        QCOMPARE(jiraNow.value(u"users"_s).toArray().size(), m_realm.users().size());
+        QCOMPARE(names.size(), m_realm.users().size());
+        auto connection = DirectoryAccess::open(location, &error);
+        const auto runs = DirectoryStore(connection->database()).runs({}, 10, &error);
+        QCOMPARE(runs->last().status, u"interrupted"_s);
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "DirectoryStore.h"
 
 #include "Logging.h"
+#include "jobs/TestHooks.h"
 #include "model/JsonText.h"
 #include "model/NameKey.h"
 
@@ -14,7 +15,6 @@
 #include <QSqlQuery>
 
 #include <algorithm>
-#include <csignal>
 #include <iterator>
 #include <libpq-fe.h>
 #include <map>
@@ -127,27 +127,11 @@ void bindAll(QSqlQuery& query, const QVariantList& values)
     }
 }
 
-// Fault injection for the crash-safety test only: USERSYNC_TEST_KILL_AT=row:N kills the process
-// after N row changes of an apply, =commit just before the commit. Unset, it does nothing.
-const QString& killPoint()
-{
-    static const QString wanted = qEnvironmentVariable("USERSYNC_TEST_KILL_AT");
-    return wanted;
-}
-
-void killIfAsked(const QString& point)
-{
-    if (!killPoint().isEmpty() && killPoint() == point) {
-        std::raise(SIGKILL);
-    }
-}
-
-// After `rows` row changes; formats the point's name only when a test asked for one.
+// Crash-safety tests: USERSYNC_TEST_KILL_AT=row:N kills the process after N row changes of an
+// apply, =commit just before the commit.
 void killAfterRows(int rows)
 {
-    if (!killPoint().isEmpty()) {
-        killIfAsked(u"row:%1"_s.arg(rows));
-    }
+    TestHooks::killAt(u"row"_s, rows);
 }
 
 bool fail(const QSqlQuery& query, QString* error)
@@ -741,7 +725,7 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
         qCWarning(lcDirectory) << "apply failed, rolled back:" << reason;
         return false;
     }
-    killIfAsked(u"commit"_s);
+    TestHooks::killIfAsked(u"commit"_s);
     const bool committed = sqlite ? QSqlQuery(m_db).exec(u"COMMIT"_s) : m_db.commit();
     if (!committed) {
         rollback();
@@ -1035,6 +1019,18 @@ bool DirectoryStore::finishRun(const RunRecord& run, QString* error)
     bindAll(query,
             {run.status, run.message, run.finishedAt,
              QString::fromUtf8(QJsonDocument(run.counts).toJson(QJsonDocument::Compact)), run.id});
+    return query.exec() || fail(query, error);
+}
+
+bool DirectoryStore::markInterrupted(const QString& connectorId, QString* error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE sync_runs SET status = 'interrupted', message = ? WHERE connector_id = ? AND status = "
+                  "'running'"_s);
+    bindAll(query,
+            {tr("The run ended unexpectedly (the program was stopped). The changes marked done were made; the "
+                "next sync reads the application again and plans only what is left."),
+             connectorId});
     return query.exec() || fail(query, error);
 }
 

@@ -65,6 +65,9 @@ public:
     bool settle(const QString& runId, const QList<Settled>& outcomes, QString* error);
     // The run's end: status, message, counts and time.
     bool finishRun(const RunRecord& run, QString* error);
+    // Runs of a connector still "running" although its sync lock is free were ended from outside
+    // (the process killed, the machine down): they become "interrupted". Call with the lock held.
+    bool markInterrupted(const QString& connectorId, QString* error);
 
     // The newest runs first, of one connector (or all, for an empty id), of the given modes (or all).
     std::optional<QList<RunRecord>> runs(const QString& connectorId, int limit, QString* error,

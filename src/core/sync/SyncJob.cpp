@@ -75,6 +75,9 @@ void SyncJob::start()
         Q_EMIT finished(m_result);
         return;
     }
+    if (!DirectoryStore(m_connection->database()).markInterrupted(m_connector.id, &error)) {
+        qCWarning(lcJobs) << "could not mark interrupted runs:" << error;
+    }
     m_target = Targets::open(m_connector, m_connection->database(), &error);
     if (!m_target) {
         finishRun(SyncResult::Status::Failed, error, nullptr);

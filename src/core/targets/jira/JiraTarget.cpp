@@ -143,10 +143,10 @@ void JiraTarget::write(std::shared_ptr<const ChangeSet> plan, RunRecord run, App
             run.status = u"cancelled"_s;
         } else if (written.failed > 0) {
             result.status = TargetApplyResult::Status::CompletedWithErrors;
-            result.message = tr("Completed with errors: Jira refused %n change(s); the other %1 are applied. The "
-                                "report lists each refusal with Jira's reason.",
-                                nullptr, written.failed)
-                                 .arg(written.done);
+            result.message = tr("Completed with errors: Jira refused %1 of %2 changes; the rest is applied. The "
+                                "report lists each refusal with Jira's reason.")
+                                 .arg(written.failed)
+                                 .arg(written.total);
             run.status = u"completed-with-errors"_s;
         } else {
             result.status = TargetApplyResult::Status::Succeeded;

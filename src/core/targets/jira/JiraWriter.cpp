@@ -1,6 +1,7 @@
 #include "JiraWriter.h"
 
 #include "Logging.h"
+#include "jobs/TestHooks.h"
 #include "targets/RunJournal.h"
 #include "targets/TargetLinks.h"
 #include "targets/jira/JiraErrors.h"
@@ -150,6 +151,9 @@ void JiraWriter::launchMore()
 
 void JiraWriter::settled(qsizetype index, ChangeOutcome outcome, const QString& error)
 {
+    // Crash-safety tests: USERSYNC_TEST_KILL_AT=call:N kills the process once N changes have had
+    // their answer from Jira and before the Nth is recorded, the worst moment.
+    TestHooks::killAt(u"call"_s, m_result.done + m_result.failed + 1);
     // The history keeps the Jira key of a user this run created, in its change and its memberships',
     // so that a rollback finds it.
     QString key;
