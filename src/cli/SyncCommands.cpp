@@ -361,6 +361,7 @@ int SyncCommands::rollback(const QStringList& arguments)
     const RollbackResult result = m_context.run(job, &RollbackJob::finished);
     switch (result.status) {
     case RollbackResult::Status::Succeeded:
+    case RollbackResult::Status::CompletedWithErrors:
         break;
     case RollbackResult::Status::NotAFullRun:
         return m_context.fail(result.message, CliContext::Usage);
@@ -386,15 +387,18 @@ int SyncCommands::rollback(const QStringList& arguments)
     if (parser.isSet(reportFile) && !writeReport(parser.value(reportFile), record, plan, &error)) {
         m_context.err() << error << Qt::endl;
     }
+    const bool withErrors = result.status == RollbackResult::Status::CompletedWithErrors;
     if (m_context.json()) {
-        m_context.printJson({{u"ok"_s, true},
+        m_context.printJson({{u"ok"_s, !withErrors},
+                             {u"status"_s, record.status},
+                             {u"message"_s, result.message},
                              {u"run"_s, record.id},
                              {u"rollbackOf"_s, run->id},
                              {u"mode"_s, record.mode},
                              {u"added"_s, result.added == Rollback::Added::Delete ? u"delete"_s : u"disable"_s},
                              {u"deletionGuardTripped"_s, plan.deletionGuardTripped},
                              {u"counts"_s, plan.countsJson()}});
-        return CliContext::Success;
+        return withErrors ? CliContext::Failed : CliContext::Success;
     }
     const QJsonObject counts = plan.countsJson();
     m_context.out() << (parser.isSet(simulate) ? tr("Rolling back run %1 would change (nothing changed yet):")
@@ -403,6 +407,10 @@ int SyncCommands::rollback(const QStringList& arguments)
                     << Qt::endl;
     printCounts(m_context.out(), counts);
     m_context.out() << tr("Run %1 recorded.").arg(record.id.left(8)) << Qt::endl;
+    if (withErrors) {
+        m_context.err() << result.message << Qt::endl;
+        return CliContext::Failed;
+    }
     if (parser.isSet(simulate)) {
         // The command that applies what was shown: the same choice for the added users, said in words.
         QString command = u"usersync-cli rollback %1"_s.arg(run->id.left(8));

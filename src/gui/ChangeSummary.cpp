@@ -28,7 +28,8 @@ QString countsKey(Object object)
 ChangeSummary::Tense ChangeSummary::tenseOf(const RunRecord& run)
 {
     const bool preview = run.mode == u"simulate"_s || run.mode == u"rollback-simulate"_s;
-    return preview || run.status != u"succeeded"_s ? Tense::Planned : Tense::Done;
+    const bool applied = run.status == u"succeeded"_s || run.status == u"completed-with-errors"_s;
+    return preview || !applied ? Tense::Planned : Tense::Done;
 }
 
 QString ChangeSummary::actionLabel(Action action, Tense tense)
@@ -211,6 +212,19 @@ QString ChangeSummary::headline(const RunRecord& run, const QJsonObject& counts,
                 + leftOut;
     }
     const QString kind = modeName(run.mode);
+    if (run.status == u"completed-with-errors"_s) {
+        return tr("%1 applied on %2, with errors: %3").arg(kind, when, run.message);
+    }
+    if (run.status == u"interrupted"_s) {
+        return tr("%1 interrupted on %2: it ended unexpectedly. The changes marked done were made; the next sync "
+                  "does the rest.")
+            .arg(kind, when);
+    }
+    // Into an application there is no transaction: a run that stopped kept what it had done.
+    if (!run.targetId.isEmpty() && run.mode == u"full"_s
+        && (run.status == u"failed"_s || run.status == u"cancelled"_s)) {
+        return tr("%1 stopped on %2: %3").arg(kind, when, run.message);
+    }
     QString outcome;
     if (run.status == u"refused"_s) {
         outcome = tr("%1 refused on %2: nothing was changed.").arg(kind, when);

@@ -100,6 +100,9 @@ ConnectorListModel::Status ConnectorListModel::status(int index) const
         if (status == u"succeeded"_s) {
             return ChangeSummary::hasWarnings(*row.lastFull) ? Status::SyncedWithWarnings : Status::Synced;
         }
+        if (status == u"completed-with-errors"_s) {
+            return Status::SyncedWithWarnings;
+        }
         if (status != u"cancelled"_s && status != u"skipped"_s) {
             return Status::SyncFailed;
         }
@@ -141,6 +144,12 @@ QString ConnectorListModel::runText(const std::optional<RunRecord>& run, const Q
     }
     if (run->status == u"skipped"_s) {
         return tr("%1, skipped").arg(when);
+    }
+    if (run->status == u"completed-with-errors"_s) {
+        return tr("%1, completed with errors").arg(when);
+    }
+    if (run->status == u"interrupted"_s) {
+        return tr("%1, interrupted").arg(when);
     }
     return tr("%1, failed").arg(when);
 }

@@ -7,6 +7,7 @@
 #include "MessageBox.h"
 #include "ReportView.h"
 #include "directory/DirectoryStore.h"
+#include "sync/Rollback.h"
 #include "sync/RollbackJob.h"
 #include "sync/RunReportJob.h"
 #include "ui_HistoryDialog.h"
@@ -104,8 +105,7 @@ void HistoryDialog::updateActions()
 {
     const auto run = selectedRun();
     m_ui->openReportButton->setEnabled(run && !m_loading);
-    m_ui->rollbackButton->setEnabled(run && !m_loading && run->mode == QStringLiteral("full")
-                                     && run->status == QStringLiteral("succeeded"));
+    m_ui->rollbackButton->setEnabled(run && !m_loading && Rollback::canRollBack(*run));
 }
 
 void HistoryDialog::rollBackSelected()
@@ -129,18 +129,21 @@ void HistoryDialog::startRollback(const RunRecord& run, const RollbackRequest& r
         [this, run, simulate](const RollbackResult& result) {
             m_loading.clear();
             reload();
-            if (!simulate && result.status == RollbackResult::Status::Succeeded) {
+            const bool withErrors = result.status == RollbackResult::Status::CompletedWithErrors;
+            if (!simulate && (result.status == RollbackResult::Status::Succeeded || withErrors)) {
                 Q_EMIT directoryChanged();
             }
-            if (result.status != RollbackResult::Status::Succeeded) {
+            if (result.status != RollbackResult::Status::Succeeded && !withErrors) {
                 m_ui->historyStatusLabel->setText(result.message);
                 return;
             }
             m_ui->historyStatusLabel->setText(
                 simulate ? tr("Rollback of run %1 planned; nothing has been changed yet.").arg(run.id.left(8))
-                         : tr("Run %1 rolled back: %2.")
-                               .arg(run.id.left(8),
-                                    ChangeSummary::clauses(result.plan->countsJson(), ChangeSummary::Tense::Done)));
+                    : withErrors
+                    ? result.message
+                    : tr("Run %1 rolled back: %2.")
+                          .arg(run.id.left(8),
+                               ChangeSummary::clauses(result.plan->countsJson(), ChangeSummary::Tense::Done)));
             ReportView* report =
                 ReportView::showInWindow(this,
                                          simulate ? tr("Rollback of Run %1: Preview").arg(run.id.left(8))

@@ -7,6 +7,8 @@
 #include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
 #include "directory/DirectoryStore.h"
+#include "sync/MigrationPreviewJob.h"
+#include "sync/RollbackJob.h"
 #include "sync/SyncJob.h"
 #include "targets/TargetStore.h"
 #include "targets/TargetTest.h"
@@ -386,7 +388,125 @@ private Q_SLOTS:
         QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
     }
 
+    void migrationPreviewShowsWhoIsLinked()
+    {
+        QVERIFY(m_jira.seed({{u"users"_s,
+                              QJsonArray{QJsonObject{{u"name"_s, u"alice.andersen"_s},
+                                                     {u"emailAddress"_s, u"alice@old.example.com"_s},
+                                                     {u"displayName"_s, u"Alice"_s}},
+                                         QJsonObject{{u"name"_s, u"BOB.BAKER"_s},
+                                                     {u"key"_s, u"bob.baker"_s},
+                                                     {u"emailAddress"_s, u"bob@example.com"_s},
+                                                     {u"displayName"_s, u"Bob"_s}},
+                                         QJsonObject{{u"name"_s, u"grace.green"_s},
+                                                     {u"emailAddress"_s, u"grace@old.example.com"_s},
+                                                     {u"displayName"_s, u"Grace"_s}},
+                                         QJsonObject{{u"name"_s, u"ggreen"_s},
+                                                     {u"emailAddress"_s, u"grace.green@example.com"_s},
+                                                     {u"displayName"_s, u"Grace G."_s}}}}}));
+        MigrationPreviewJob job(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s));
+        const QList<QVariant> arguments = runJob(job);
+        QVERIFY(!arguments.isEmpty());
+        const auto result = arguments.first().value<MigrationPreviewResult>();
+        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+        QHash<QString, Planner::MatchPreview::Outcome> outcomes;
+        for (const Planner::MatchPreview& entry : result.entries) {
+            outcomes.insert(entry.username, entry.outcome);
+        }
+        QCOMPARE(outcomes.value(u"alice.andersen"_s), Planner::MatchPreview::Outcome::Link);
+        QCOMPARE(outcomes.value(u"bob.baker"_s), Planner::MatchPreview::Outcome::Link); // whatever the case
+        // Linked by username, while another Jira user has her e-mail address: worth a look first.
+        QCOMPARE(outcomes.value(u"grace.green"_s), Planner::MatchPreview::Outcome::Collision);
+        QCOMPARE(outcomes.value(u"carol.chen"_s), Planner::MatchPreview::Outcome::Create);
+        for (const QJsonValue request : m_jira.requests()) {
+            QCOMPARE(request[u"method"_s].toString(), u"GET"_s); // a preview changes nothing
+        }
+    }
+
+    void rollbackRevertsWhatTheRunDid()
+    {
+        QVERIFY(m_jira.seed({{u"users"_s,
+                              QJsonArray{QJsonObject{{u"name"_s, u"alice.andersen"_s},
+                                                     {u"key"_s, u"alice.andersen"_s},
+                                                     {u"emailAddress"_s, u"alice@old.example.com"_s},
+                                                     {u"displayName"_s, u"Alice A."_s}}}}}));
+        const SyncResult first = sync(SyncRequest::Mode::Full);
+        QVERIFY2(first.status == SyncResult::Status::Succeeded, qPrintable(first.message));
+        const QString carolKey = JiraEmulator::user(m_jira.state(), u"carol.chen"_s).value(u"key"_s).toString();
+        QCOMPARE(m_admin.updateUser(m_realmName, u"carol.chen"_s, {{u"username"_s, u"carol.c"_s}}), 204);
+        QCOMPARE(m_admin.updateUser(m_realmName, u"frank.fischer"_s, {{u"enabled"_s, false}}), 204);
+        const SyncResult second = sync(SyncRequest::Mode::Full);
+        QVERIFY2(second.status == SyncResult::Status::Succeeded, qPrintable(second.message));
+        QVERIFY(!JiraEmulator::user(m_jira.state(), u"carol.c"_s).isEmpty());
+
+        // The second run, previewed then applied: Carol's name back (same key), Frank active again.
+        RollbackResult preview = rollback(rollbackOf(second.run.id, true));
+        QVERIFY2(preview.status == RollbackResult::Status::Succeeded, qPrintable(preview.message));
+        QCOMPARE(preview.plan->count(Object::User, Action::Modify), 1);
+        QCOMPARE(preview.plan->count(Object::User, Action::Reactivate), 1);
+        RollbackRequest apply = rollbackOf(second.run.id, false);
+        apply.reviewedPlan = preview.plan;
+        const RollbackResult applied = rollback(apply);
+        QVERIFY2(applied.status == RollbackResult::Status::Succeeded, qPrintable(applied.message));
+        QJsonObject jira = m_jira.state();
+        QCOMPARE(JiraEmulator::user(jira, u"carol.chen"_s).value(u"key"_s).toString(), carolKey);
+        QVERIFY(JiraEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(false));
+
+        // The first run: the users it created are deactivated, not deleted; Alice gets her old
+        // address back and is no longer the connector's.
+        // Nearly everyone would be deactivated: the deletion limit stops it until allowed once.
+        RollbackRequest undo = rollbackOf(first.run.id, false);
+        QCOMPARE(rollback(undo).status, RollbackResult::Status::Refused);
+        undo.allowDeletions = true;
+        const RollbackResult undoFirst = rollback(undo);
+        QVERIFY2(undoFirst.status == RollbackResult::Status::Succeeded, qPrintable(undoFirst.message));
+        jira = m_jira.state();
+        QVERIFY(!JiraEmulator::user(jira, u"bob.baker"_s).isEmpty());
+        QVERIFY(!JiraEmulator::user(jira, u"bob.baker"_s).value(u"active"_s).toBool(true));
+        QCOMPARE(JiraEmulator::user(jira, u"alice.andersen"_s).value(u"emailAddress"_s).toString(),
+                 u"alice@old.example.com"_s);
+        QVERIFY(JiraEmulator::user(jira, u"alice.andersen"_s).value(u"active"_s).toBool(false));
+    }
+
+    void aDeletedUserCannotComeBack()
+    {
+        m_connector.sync.cleanup = SyncOptions::Cleanup::Delete;
+        QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);
+        QCOMPARE(
+            m_admin.send("DELETE", u"/%1/users/%2"_s.arg(m_realmName, m_admin.userId(m_realmName, u"frank.fischer"_s)))
+                .status,
+            204);
+        const SyncResult deleting = sync(SyncRequest::Mode::Full);
+        QVERIFY2(deleting.status == SyncResult::Status::Succeeded, qPrintable(deleting.message));
+        QVERIFY(JiraEmulator::user(m_jira.state(), u"frank.fischer"_s).isEmpty());
+        const RollbackResult preview = rollback(rollbackOf(deleting.run.id, true));
+        QVERIFY2(preview.status == RollbackResult::Status::Succeeded, qPrintable(preview.message));
+        bool said = false;
+        for (const Change& change : preview.plan->changes) {
+            if (change.key == u"frank.fischer"_s) {
+                QCOMPARE(change.action, Action::Skip);
+                said = change.reason.contains(u"for good"_s);
+            }
+        }
+        QVERIFY(said);
+    }
+
 private:
+    static RollbackRequest rollbackOf(const QString& runId, bool simulate)
+    {
+        RollbackRequest request;
+        request.runId = runId;
+        request.simulate = simulate;
+        return request;
+    }
+
+    RollbackResult rollback(const RollbackRequest& request)
+    {
+        RollbackJob job(m_location, request);
+        const QList<QVariant> arguments = runJob(job, 300'000);
+        return arguments.isEmpty() ? RollbackResult{} : arguments.first().value<RollbackResult>();
+    }
+
     TargetTestResult test(const TargetConfig& config, const QString& credential)
     {
         const std::unique_ptr<TargetTest> job = TargetTest::create(config, credential);

@@ -1,8 +1,11 @@
 #include "MigrationPreviewJob.h"
 
 #include "connectors/keycloak/KeycloakFetcher.h"
+#include "directory/DatabaseConnection.h"
 #include "directory/DirectoryAccess.h"
 #include "directory/DirectoryStore.h"
+#include "targets/Target.h"
+#include "targets/Targets.h"
 
 MigrationPreviewJob::MigrationPreviewJob(DirectoryLocation location, ConnectorConfig connector, QString clientSecret,
                                          QObject* parent)
@@ -28,6 +31,9 @@ void MigrationPreviewJob::start()
 void MigrationPreviewJob::cancelled()
 {
     m_fetcher->cancel();
+    if (m_target) {
+        m_target->cancel();
+    }
 }
 
 void MigrationPreviewJob::onFetched(const FetchResult& fetched)
@@ -39,12 +45,24 @@ void MigrationPreviewJob::onFetched(const FetchResult& fetched)
         return;
     }
     QString error;
-    const auto connection = DirectoryAccess::open(m_location, &error);
-    const auto state = connection ? DirectoryStore(connection->database()).load(&error) : std::nullopt;
-    if (!state) {
+    m_connection = DirectoryAccess::open(m_location, &error);
+    m_target = m_connection ? Targets::open(m_connector, m_connection->database(), &error) : nullptr;
+    if (!m_target) {
         result.error = error;
-    } else {
-        result.entries = Planner::previewMatching(*fetched.snapshot, *state, m_connector.id, m_connector.sync);
+        Q_EMIT finished(result);
+        return;
     }
-    Q_EMIT finished(result);
+    // Matched against the target's users as they are: the directory's, or the application's.
+    connect(m_target.get(), &Target::progress, this, [this](const JobProgress& progress) { reportProgress(progress); });
+    m_target->read([this, snapshot = fetched.snapshot](std::optional<DirectoryState> state,
+                                                       std::optional<ConnectorError> readError) {
+        MigrationPreviewResult result;
+        if (!state) {
+            result.error = readError->message;
+        } else {
+            result.entries =
+                Planner::previewMatching(*snapshot, *state, m_connector.id, m_connector.sync, m_target->capabilities());
+        }
+        Q_EMIT finished(result);
+    });
 }

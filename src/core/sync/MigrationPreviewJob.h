@@ -7,7 +7,9 @@
 
 #include <memory>
 
+class DatabaseConnection;
 class KeycloakFetcher;
+class Target;
 struct FetchResult;
 
 struct MigrationPreviewResult
@@ -17,9 +19,10 @@ struct MigrationPreviewResult
 };
 Q_DECLARE_METATYPE(MigrationPreviewResult)
 
-// Before a first sync: reads the realm and the directory and shows, for every Keycloak user,
-// whether an existing local user will be linked (keeping its id and history), a new one
-// created, or a collision needs a decision. Changes nothing.
+// Before a first sync: reads the realm and the connector's target (the directory, or the
+// application) and shows, for every Keycloak user, whether an existing user there will be linked
+// (keeping its id or key, and so its history), a new one created, or a collision needs a
+// decision. Changes nothing.
 class MigrationPreviewJob final : public Job
 {
     Q_OBJECT
@@ -44,4 +47,6 @@ private:
     DirectoryLocation m_location;
     ConnectorConfig m_connector;
     std::unique_ptr<KeycloakFetcher> m_fetcher;
+    std::unique_ptr<DatabaseConnection> m_connection;
+    std::unique_ptr<Target> m_target;
 };

@@ -81,14 +81,29 @@ bool stillAsLeft(const Row& row, const QList<FieldChange>& fields)
 
 } // namespace
 
+bool Rollback::canRollBack(const RunRecord& run)
+{
+    if (run.mode != u"full"_s) {
+        return false;
+    }
+    if (run.status == u"succeeded"_s || run.status == u"completed-with-errors"_s) {
+        return true;
+    }
+    return !run.targetId.isEmpty()
+        && (run.status == u"failed"_s || run.status == u"cancelled"_s || run.status == u"interrupted"_s);
+}
+
 Rollback::Added Rollback::defaultFor(const SyncOptions& options)
 {
     return options.cleanup == SyncOptions::Cleanup::Delete ? Added::Delete : Added::Disable;
 }
 
 ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const DirectoryState& current,
-                         const SyncOptions& options, Added added)
+                         const SyncOptions& options, Added added, const TargetCapabilities& capabilities)
 {
+    const auto wasDone = [](ChangeOutcome outcome) {
+        return outcome == ChangeOutcome::None || outcome == ChangeOutcome::Done;
+    };
     QHash<QString, const LocalUser*> users;
     QHash<QString, const LocalGroup*> groups;
     QSet<QPair<QString, QString>> memberships;
@@ -118,7 +133,7 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
     // Memberships first: the run applied them after its users and groups.
     for (auto it = recorded.memberships.crbegin(); it != recorded.memberships.crend(); ++it) {
         const MembershipChange& done = *it;
-        if (done.action == Action::Skip) {
+        if (done.action == Action::Skip || !wasDone(done.outcome)) {
             continue;
         }
         const MemberRef& user = recorded.memberUsers.at(done.user);
@@ -133,11 +148,13 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
     }
     for (auto it = recorded.changes.crbegin(); it != recorded.changes.crend(); ++it) {
         const Change& done = *it;
-        if (done.action == Action::Skip || done.action == Action::Unchanged) {
+        if (done.action == Action::Skip || done.action == Action::Unchanged || !wasDone(done.outcome)) {
             continue;
         }
         Change undo = done;
         undo.reason = tr("rollback of run %1").arg(run.id.left(8));
+        undo.outcome = ChangeOutcome::None;
+        undo.error.clear();
         QString conflict;
         if (done.action == Action::Add) {
             if (done.object == Object::User && added == Added::Disable) {
@@ -159,6 +176,10 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
                 done.object == Object::User ? users.contains(done.localId) : groups.contains(done.localId);
             if (exists) {
                 conflict = tr("it exists again");
+            } else if (done.object == Object::User && !capabilities.restoreDeletedUsers) {
+                conflict = tr("%1 deleted the user for good; a new account would not have the old one's history. "
+                              "Create it again by hand if it is needed")
+                               .arg(capabilities.product);
             }
         } else {
             // Link, modify, disable, reactivate, anonymize: every field back to what it was.

@@ -4,6 +4,7 @@
 #include "directory/DirectoryStore.h"
 #include "sync/ChangeSet.h"
 #include "sync/SyncOptions.h"
+#include "targets/TargetCapabilities.h"
 
 #include <QCoreApplication>
 
@@ -24,7 +25,13 @@ public:
     // anonymize included: a rollback is asked for, and disabling is the reversible way).
     static Added defaultFor(const SyncOptions& options);
 
-    // The inverse plan, with the deletion guard of `options` checked.
+    // Whether a run changed something to revert: a full run into the directory that succeeded (it
+    // applies all or nothing); into an application also one that stopped half-way.
+    static bool canRollBack(const RunRecord& run);
+
+    // The inverse plan, with the deletion guard of `options` checked. Only what the run did is
+    // reverted: a change an application refused, or never received, has nothing to undo. What the
+    // target cannot do (bring back a user an application deleted) is reported as skipped.
     static ChangeSet plan(const RunRecord& run, const ChangeSet& recorded, const DirectoryState& current,
-                          const SyncOptions& options, Added added);
+                          const SyncOptions& options, Added added, const TargetCapabilities& capabilities = {});
 };

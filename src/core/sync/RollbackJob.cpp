@@ -5,6 +5,8 @@
 #include "sync/Planner.h"
 #include "sync/Rollback.h"
 #include "sync/SyncLock.h"
+#include "targets/Target.h"
+#include "targets/Targets.h"
 
 #include <QDateTime>
 
@@ -18,101 +20,180 @@ RollbackJob::RollbackJob(DirectoryLocation location, RollbackRequest request, QO
     , m_request(std::move(request))
 { }
 
+RollbackJob::~RollbackJob() = default;
+
+void RollbackJob::cancelled()
+{
+    if (m_target) {
+        m_target->cancel();
+    }
+}
+
 void RollbackJob::start()
 {
     reportProgress({tr("Planning the rollback"), 0, -1}, true);
-    Q_EMIT finished(run());
+    if (!prepare()) {
+        return;
+    }
+    if (m_request.reviewedPlan) {
+        record(m_request.reviewedPlan);
+        return;
+    }
+    m_target->read([this](std::optional<DirectoryState> current, std::optional<ConnectorError> error) {
+        if (!current) {
+            m_result.message = error->message;
+            finish();
+            return;
+        }
+        planAgainst(*current);
+    });
 }
 
-RollbackResult RollbackJob::run()
+bool RollbackJob::prepare()
 {
-    RollbackResult result;
     QString error;
-    const auto connection = DirectoryAccess::open(m_location, &error);
-    if (!connection) {
-        result.message = error;
-        return result;
+    m_connection = DirectoryAccess::open(m_location, &error);
+    if (!m_connection) {
+        m_result.message = error;
+        finish();
+        return false;
     }
-    DirectoryStore store(connection->database());
+    DirectoryStore store(m_connection->database());
     const auto found = store.findRun(m_request.runId, &error);
     if (!found) {
-        result.message = error;
-        return result;
+        m_result.message = error;
+        finish();
+        return false;
     }
-    result.rolledBack = *found;
-    if (found->mode != u"full"_s || found->status != u"succeeded"_s) {
-        result.status = RollbackResult::Status::NotAFullRun;
-        result.message = tr("Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can "
-                            "be rolled back.")
-                             .arg(found->id.left(8), found->mode, found->status);
-        return result;
+    m_result.rolledBack = *found;
+    if (!Rollback::canRollBack(*found)) {
+        m_result.status = RollbackResult::Status::NotAFullRun;
+        m_result.message = tr("Run %1 is a %2 run that %3; only a full run that changed something can be rolled "
+                              "back.")
+                               .arg(found->id.left(8), found->mode, found->status);
+        finish();
+        return false;
     }
-    const auto lock =
-        SyncLock::acquire(m_location, connection->database(), found->connectorId, found->connectorName, &error);
-    if (!lock) {
-        result.status = RollbackResult::Status::Refused;
-        result.message = error;
-        return result;
+    m_lock = SyncLock::acquire(m_location, m_connection->database(), found->connectorId, found->connectorName, &error);
+    if (!m_lock) {
+        m_result.status = RollbackResult::Status::Refused;
+        m_result.message = error;
+        finish();
+        return false;
     }
     // The connector's rules decide what its users' rollback does; a removed connector's runs are
     // still limited by the default guard.
-    const auto connectors = ConnectorStore(connection->database()).list(&error);
+    const auto connectors = ConnectorStore(m_connection->database()).list(&error);
     if (!connectors) {
-        result.message = error; // never the default limit for want of reading the connector's
-        return result;
+        m_result.message = error; // never the default limit for want of reading the connector's
+        finish();
+        return false;
     }
     const auto connector = std::find_if(connectors->cbegin(), connectors->cend(),
                                         [found](const ConnectorConfig& each) { return each.id == found->connectorId; });
-    const SyncOptions options = connector != connectors->cend() ? connector->sync : SyncOptions();
-    result.added = m_request.added.value_or(Rollback::defaultFor(options));
-    std::shared_ptr<const ChangeSet> plan = m_request.reviewedPlan;
-    if (!plan) {
-        const auto recorded = store.changes(found->id, &error);
-        const auto current = recorded ? store.load(&error) : std::nullopt;
-        if (!current) {
-            result.message = error;
-            return result;
-        }
-        if (!m_request.reviewedFingerprint.isEmpty() && current->fingerprint != m_request.reviewedFingerprint) {
-            result.status = RollbackResult::Status::Refused;
-            result.message = tr("The directory has changed since the rollback was previewed, so it was not applied. "
-                                "Preview the rollback again.");
-            return result;
-        }
-        plan = std::make_shared<const ChangeSet>(Rollback::plan(*found, *recorded, *current, options, result.added));
+    m_options = connector != connectors->cend() ? connector->sync : SyncOptions();
+    m_result.added = m_request.added.value_or(Rollback::defaultFor(m_options));
+    // Into the target the run went to, whichever the connector uses now.
+    ConnectorConfig owner = connector != connectors->cend() ? *connector : ConnectorConfig();
+    owner.name = found->connectorName;
+    owner.targetId = found->targetId;
+    m_target = Targets::open(owner, m_connection->database(), &error);
+    if (!m_target) {
+        m_result.message = error;
+        finish();
+        return false;
     }
-    result.plan = plan;
+    connect(m_target.get(), &Target::progress, this, [this](const JobProgress& progress) { reportProgress(progress); });
+    return true;
+}
 
-    RunRecord& record = result.record;
+void RollbackJob::planAgainst(const DirectoryState& current)
+{
+    QString error;
+    const auto recorded = DirectoryStore(m_connection->database()).changes(m_result.rolledBack.id, &error);
+    if (!recorded) {
+        m_result.message = error;
+        finish();
+        return;
+    }
+    auto plan = std::make_shared<ChangeSet>(
+        Rollback::plan(m_result.rolledBack, *recorded, current, m_options, m_result.added, m_target->capabilities()));
+    m_target->prepare(*plan);
+    plan->directoryFingerprint = m_target->fingerprint(current, *plan);
+    if (!m_request.reviewedFingerprint.isEmpty() && plan->directoryFingerprint != m_request.reviewedFingerprint) {
+        m_result.status = RollbackResult::Status::Refused;
+        m_result.message =
+            tr("%1 has changed since the rollback was previewed, so it was not applied. Preview the "
+               "rollback again.")
+                .arg(m_result.rolledBack.targetId.isEmpty() ? tr("The directory") : m_target->capabilities().product);
+        finish();
+        return;
+    }
+    record(std::move(plan));
+}
+
+void RollbackJob::record(std::shared_ptr<const ChangeSet> plan)
+{
+    m_result.plan = plan;
+    RunRecord& record = m_result.record;
     record.id = Planner::newLocalId();
-    record.connectorId = found->connectorId;
-    record.connectorName = found->connectorName;
+    record.connectorId = m_result.rolledBack.connectorId;
+    record.connectorName = m_result.rolledBack.connectorName;
     record.mode = m_request.simulate ? u"rollback-simulate"_s : u"rollback"_s;
     record.trigger = m_request.trigger;
     record.startedAt = QDateTime::currentMSecsSinceEpoch();
     record.finishedAt = record.startedAt;
     record.status = u"succeeded"_s;
-    record.rollbackOf = found->id;
+    record.rollbackOf = m_result.rolledBack.id;
+    record.targetId = m_target->id();
     record.counts = plan->countsJson();
+    DirectoryStore store(m_connection->database());
+    QString error;
     if (!m_request.simulate && plan->deletionGuardTripped && !m_request.allowDeletions) {
         record.status = u"refused"_s;
         record.message = tr("Stopped by the deletion limit: %1").arg(plan->deletionGuardReason);
-        result.status = RollbackResult::Status::Refused;
-        result.message = record.message;
+        m_result.status = RollbackResult::Status::Refused;
+        m_result.message = record.message;
         if (!store.record(record, plan.get(), &error)) {
-            result.message += u' ' + error;
+            m_result.message += u' ' + error;
         }
-        return result;
+        finish();
+        return;
     }
-    bool changedSince = false;
-    const bool ok = m_request.simulate ? store.record(record, plan.get(), &error)
-                                       : store.apply(*plan, record, &error, &changedSince);
-    if (!ok) {
-        // A reviewed preview that no longer fits the directory is refused, like a sync's.
-        result.status = changedSince ? RollbackResult::Status::Refused : RollbackResult::Status::Failed;
-        result.message = error;
-        return result;
+    if (m_request.simulate) {
+        if (!store.record(record, plan.get(), &error)) {
+            m_result.message = error;
+        } else {
+            m_result.status = RollbackResult::Status::Succeeded;
+        }
+        finish();
+        return;
     }
-    result.status = RollbackResult::Status::Succeeded;
-    return result;
+    m_target->apply(plan, record, [this](const TargetApplyResult& applied) {
+        m_result.record = applied.run;
+        switch (applied.status) {
+        case TargetApplyResult::Status::Succeeded:
+            m_result.status = RollbackResult::Status::Succeeded;
+            break;
+        case TargetApplyResult::Status::CompletedWithErrors:
+            m_result.status = RollbackResult::Status::CompletedWithErrors;
+            break;
+        case TargetApplyResult::Status::Refused:
+            // A reviewed preview that no longer fits the target is refused, like a sync's.
+            m_result.status = RollbackResult::Status::Refused;
+            break;
+        case TargetApplyResult::Status::Failed:
+        case TargetApplyResult::Status::Cancelled:
+            m_result.status = RollbackResult::Status::Failed;
+            break;
+        }
+        m_result.message = applied.message;
+        finish();
+    });
+}
+
+void RollbackJob::finish()
+{
+    m_lock.reset();
+    Q_EMIT finished(m_result);
 }

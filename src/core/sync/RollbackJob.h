@@ -8,6 +8,10 @@
 
 #include <memory>
 
+class DatabaseConnection;
+class SyncLock;
+class Target;
+
 struct RollbackRequest
 {
     QString runId; // the full run to revert: its id or an unambiguous start of it
@@ -28,7 +32,8 @@ struct RollbackRequest
 
 struct RollbackResult
 {
-    enum class Status { Succeeded, NotAFullRun, Refused, Failed };
+    // CompletedWithErrors: an application refused some of the reversals, one object each.
+    enum class Status { Succeeded, NotAFullRun, Refused, Failed, CompletedWithErrors };
 
     Status status = Status::Failed;
     QString message; // a sentence, unless it succeeded
@@ -40,15 +45,18 @@ struct RollbackResult
 Q_DECLARE_METATYPE(RollbackResult)
 
 // Reverting a full run, for the window and the CLI alike: under the connector's sync lock, the
-// inverse of the run's recorded changes is planned against the directory as it is now
-// (Rollback::plan) and either recorded as a preview or applied in one transaction. An apply that
-// disables or deletes past the connector's deletion limit is refused unless allowed once.
+// inverse of the run's recorded changes is planned against its target as it is now (the
+// directory, or the application read afresh; Rollback::plan) and either recorded as a preview or
+// applied like a sync (into the directory in one transaction, into an application call by call).
+// An apply that disables or deletes past the connector's deletion limit is refused unless allowed
+// once.
 class RollbackJob final : public Job
 {
     Q_OBJECT
 
 public:
     RollbackJob(DirectoryLocation location, RollbackRequest request, QObject* parent = nullptr);
+    ~RollbackJob() override;
 
 public Q_SLOTS:
     void start() override;
@@ -56,9 +64,21 @@ public Q_SLOTS:
 Q_SIGNALS:
     void finished(const RollbackResult& result);
 
+protected:
+    void cancelled() override;
+
 private:
-    RollbackResult run();
+    // Finds the run and takes the lock; false when it finished already.
+    bool prepare();
+    void planAgainst(const DirectoryState& current);
+    void record(std::shared_ptr<const ChangeSet> plan);
+    void finish();
 
     DirectoryLocation m_location;
     RollbackRequest m_request;
+    RollbackResult m_result;
+    std::unique_ptr<DatabaseConnection> m_connection;
+    std::unique_ptr<SyncLock> m_lock;
+    std::unique_ptr<Target> m_target;
+    SyncOptions m_options;
 };

@@ -241,6 +241,7 @@ void JiraWriter::run(qsizetype index)
             settled(index, ChangeOutcome::Done);
             return;
         default:
+            relink(Object::Group, TargetLinks::groupKey(change.key), change);
             settled(index, ChangeOutcome::Done); // nothing Jira keeps changed (it has no path)
             return;
         }
@@ -257,8 +258,23 @@ void JiraWriter::run(qsizetype index)
         updateUser(index, change, change.localId, false);
         return;
     default:
+        relink(Object::User, change.localId, change);
         updateUser(index, change, change.localId, false);
         return;
+    }
+}
+
+void JiraWriter::relink(Object object, const QString& appKey, const Change& change)
+{
+    // A change of owner (a rollback of a link gives the object back): the link follows.
+    for (const FieldChange& field : change.fields) {
+        if (field.field == u"origin"_s) {
+            if (field.after.isEmpty()) {
+                m_journal->unlink(object, appKey);
+            } else {
+                m_journal->link(object, appKey, change.externalId);
+            }
+        }
     }
 }
 

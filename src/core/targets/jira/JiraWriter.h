@@ -72,6 +72,7 @@ private:
     void addMembership(qsizetype index, const MembershipChange& membership);
     void removeMembership(qsizetype index, const MembershipChange& membership);
 
+    void relink(Change::Object object, const QString& appKey, const Change& change);
     QString userKeyOf(const QString& localId) const; // the Jira key, also of a user this run created
 
     JiraClient* m_client;
