@@ -53,8 +53,7 @@ ConnectorError NetworkErrors::transport(const HttpOutcome& outcome, const QStrin
                        "certificate authority, add that authority's certificate file under Advanced Settings → CA "
                        "file; UserSync always verifies certificates.")
                         .arg(serverOf(outcome),
-                             outcome.sslErrors.isEmpty() ? outcome.networkErrorString
-                                                         : outcome.sslErrors.join(u"; "_s),
+                             outcome.sslErrors.isEmpty() ? outcome.networkErrorString : outcome.sslErrors.join(u"; "_s),
                              product),
                     outcome);
     case QNetworkReply::TimeoutError:

@@ -9,8 +9,8 @@ struct TargetCapabilities
 {
     QString product = QStringLiteral("the directory"); // in sentences: "Jira cannot rename groups"
     // The user fields the target keeps; others are neither compared nor written.
-    QStringList userFields = {QStringLiteral("username"), QStringLiteral("email"),     QStringLiteral("firstName"),
-                              QStringLiteral("lastName"), QStringLiteral("displayName"), QStringLiteral("active"),
+    QStringList userFields = {QStringLiteral("username"),  QStringLiteral("email"),       QStringLiteral("firstName"),
+                              QStringLiteral("lastName"),  QStringLiteral("displayName"), QStringLiteral("active"),
                               QStringLiteral("attributes")};
     // The group fields it keeps: "name", and "path" where it stores the source's path.
     QStringList groupFields = {QStringLiteral("name"), QStringLiteral("path")};

@@ -14,8 +14,9 @@ void DirectoryTarget::read(ReadDone done)
     QString error;
     std::optional<DirectoryState> state = DirectoryStore(m_db).load(&error);
     if (!state) {
-        done(std::nullopt, ConnectorError{ConnectorError::Kind::InvalidResponse,
-                                          tr("The directory cannot be read: %1").arg(error), error});
+        done(std::nullopt,
+             ConnectorError{ConnectorError::Kind::InvalidResponse, tr("The directory cannot be read: %1").arg(error),
+                            error});
         return;
     }
     done(std::move(state), std::nullopt);

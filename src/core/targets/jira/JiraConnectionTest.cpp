@@ -63,30 +63,30 @@ void JiraConnectionTest::signIn()
 void JiraConnectionTest::checkPermissions()
 {
     reportProgress({tr("Checking permissions"), 2, 5}, true);
-    m_client->get(u"mypermissions"_s, {{u"permissions"_s, u"ADMINISTER,SYSTEM_ADMIN"_s}},
-                  [this](const JiraClient::Reply& reply) {
-                      if (!reply.ok()) {
-                          finish(JiraErrors::of(reply, m_config, tr("read its own permissions")));
-                          return;
-                      }
-                      const QJsonObject permissions = reply.json.object().value(u"permissions"_s).toObject();
-                      const auto has = [&permissions](const QString& key) {
-                          return permissions.value(key).toObject().value(u"havePermission"_s).toBool(false);
-                      };
-                      m_result.systemAdministrator = has(u"SYSTEM_ADMIN"_s);
-                      if (!has(u"ADMINISTER"_s) && !m_result.systemAdministrator) {
-                          finish(JiraErrors::notAdministrator(m_config));
-                          return;
-                      }
-                      if (!m_result.systemAdministrator) {
-                          m_result.warnings << tr(
-                              "%1 is a Jira administrator but not a system administrator: Jira refuses changes to "
-                              "system administrators, so a sync skips them and reports each one. Use a system "
-                              "administrator's token to sync them too.")
-                                                   .arg(m_result.signedInAs);
-                      }
-                      countUsers();
-                  });
+    m_client->get(
+        u"mypermissions"_s, {{u"permissions"_s, u"ADMINISTER,SYSTEM_ADMIN"_s}}, [this](const JiraClient::Reply& reply) {
+            if (!reply.ok()) {
+                finish(JiraErrors::of(reply, m_config, tr("read its own permissions")));
+                return;
+            }
+            const QJsonObject permissions = reply.json.object().value(u"permissions"_s).toObject();
+            const auto has = [&permissions](const QString& key) {
+                return permissions.value(key).toObject().value(u"havePermission"_s).toBool(false);
+            };
+            m_result.systemAdministrator = has(u"SYSTEM_ADMIN"_s);
+            if (!has(u"ADMINISTER"_s) && !m_result.systemAdministrator) {
+                finish(JiraErrors::notAdministrator(m_config));
+                return;
+            }
+            if (!m_result.systemAdministrator) {
+                m_result.warnings
+                    << tr("%1 is a Jira administrator but not a system administrator: Jira refuses changes to "
+                          "system administrators, so a sync skips them and reports each one. Use a system "
+                          "administrator's token to sync them too.")
+                           .arg(m_result.signedInAs);
+            }
+            countUsers();
+        });
 }
 
 void JiraConnectionTest::countUsers()
