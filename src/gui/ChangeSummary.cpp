@@ -269,6 +269,11 @@ QString ChangeSummary::triggerName(const QString& trigger)
 QString ChangeSummary::runLine(const RunRecord& run)
 {
     QStringList parts = {tr("%1 of “%2”").arg(modeName(run.mode), run.connectorName)};
+    if (!run.targetId.isEmpty()) {
+        // The directory is the default, named nowhere; an application, everywhere.
+        parts << (run.targetName.isEmpty() ? tr("into an application since removed")
+                                           : tr("into %1").arg(run.targetName));
+    }
     if (run.startedAt > 0) {
         parts << dateTime(run.startedAt);
     }

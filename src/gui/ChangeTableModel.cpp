@@ -142,6 +142,13 @@ QVariant ChangeTableModel::data(const QModelIndex& index, int role) const
     case EmailColumn:
         return shown.email;
     case ReasonColumn:
+        // A run into an application says how each change ended, in the application's own words.
+        if (shown.outcome == ChangeOutcome::Failed) {
+            return tr("Refused: %1").arg(shown.error);
+        }
+        if (shown.outcome == ChangeOutcome::Pending) {
+            return tr("Not done: the run stopped before it");
+        }
         return shown.reason;
     default:
         return {};

@@ -71,6 +71,8 @@ ConnectionPage::ConnectionPage(QWidget* parent)
          {m_ui->nameLineEdit, m_ui->urlLineEdit, m_ui->realmLineEdit, m_ui->clientIdLineEdit, m_ui->secretLineEdit}) {
         connect(edit, &QLineEdit::textEdited, this, [this] { m_testPassed = false; }); // test again
     }
+    connect(m_ui->targetComboBox, &QComboBox::currentIndexChanged, this, [this] { m_testPassed = false; });
+    setTargets({});
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &ConnectionPage::saveAndTestRequested);
     connect(m_ui->cancelTestButton, &QPushButton::clicked, this, &ConnectionPage::cancelTestRequested);
     // The setup guide's two ways on: Save and Return (the wizard's Finish), or the advanced pages.
@@ -87,6 +89,24 @@ void ConnectionPage::load(const ConnectorConfig& config)
     m_ui->clientIdLineEdit->setText(config.keycloak.clientId);
     m_ui->secretLineEdit->clear();
     setSecretStored(!config.id.isEmpty());
+    m_targetId = config.targetId;
+    selectTarget(config.targetId);
+}
+
+void ConnectionPage::setTargets(const QList<TargetConfig>& targets)
+{
+    m_ui->targetComboBox->clear();
+    m_ui->targetComboBox->addItem(tr("This directory (UserSync's own)"), QString());
+    for (const TargetConfig& target : targets) {
+        m_ui->targetComboBox->addItem(tr("%1 (%2, %3)").arg(target.name, target.productName(), target.url), target.id);
+    }
+    selectTarget(m_targetId);
+}
+
+void ConnectionPage::selectTarget(const QString& targetId)
+{
+    const int index = m_ui->targetComboBox->findData(targetId);
+    m_ui->targetComboBox->setCurrentIndex(std::max(index, 0));
 }
 
 void ConnectionPage::store(ConnectorConfig& config) const
@@ -98,6 +118,9 @@ void ConnectionPage::store(ConnectorConfig& config) const
     }
     config.keycloak.realm = m_ui->realmLineEdit->text().trimmed();
     config.keycloak.clientId = m_ui->clientIdLineEdit->text().trimmed();
+    if (m_ui->targetComboBox->count() > 0) {
+        config.targetId = m_ui->targetComboBox->currentData().toString();
+    }
 }
 
 void ConnectionPage::keyPressEvent(QKeyEvent* event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectorPage.h"
+#include "targets/TargetConfig.h"
 
 #include <memory>
 
@@ -25,6 +26,9 @@ public:
     void initializePage() override;
     bool isComplete() const override;
     bool validatePage() override;
+
+    // The applications the connector may synchronize into, besides the directory itself.
+    void setTargets(const QList<TargetConfig>& targets);
 
     // What was typed into the secret field; empty means "keep the stored one".
     QString typedSecret() const;
@@ -52,7 +56,10 @@ Q_SIGNALS:
 private:
     void setIdle();
 
+    void selectTarget(const QString& targetId);
+
     std::unique_ptr<Ui::ConnectionPage> m_ui;
+    QString m_targetId; // as loaded, until the list of targets is known
     bool m_secretStored = false;
     bool m_working = false;
     bool m_testPassed = false;

@@ -11,6 +11,7 @@
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
+#include "targets/TargetStore.h"
 
 #include <QLabel>
 
@@ -53,6 +54,8 @@ ConnectorWizard::ConnectorWizard(QSqlDatabase directory, const std::optional<Con
             hint->setPalette(palette);
         }
     }
+    QString error;
+    m_connection->setTargets(TargetStore(m_directory).list(&error).value_or(QList<TargetConfig>{}));
     m_shown = config();
     connect(m_connection, &ConnectionPage::saveAndTestRequested, this, &ConnectorWizard::saveAndTest);
     connect(m_connection, &ConnectionPage::cancelTestRequested, this, &ConnectorWizard::cancelTest);

@@ -6,6 +6,7 @@
 #include "JobThread.h"
 #include "MessageBox.h"
 #include "ReportView.h"
+#include "config/RunSecrets.h"
 #include "directory/DirectoryStore.h"
 #include "sync/Rollback.h"
 #include "sync/RollbackJob.h"
@@ -120,6 +121,21 @@ void HistoryDialog::rollBackSelected()
 
 void HistoryDialog::startRollback(const RunRecord& run, const RollbackRequest& request)
 {
+    if (!run.targetId.isEmpty() && !request.targetCredential) {
+        // The application's credential, from the keychain in this thread before the worker starts.
+        m_ui->historyStatusLabel->setText(tr("Reading the application's credential from the keychain…"));
+        RunSecrets::readTarget(run.targetId, this,
+                               [this, run, request](const std::optional<QString>& credential, const QString& error) {
+                                   if (!credential) {
+                                       m_ui->historyStatusLabel->setText(error);
+                                       return;
+                                   }
+                                   RollbackRequest withCredential = request;
+                                   withCredential.targetCredential = credential;
+                                   startRollback(run, withCredential);
+                               });
+        return;
+    }
     const bool simulate = request.simulate;
     m_ui->historyStatusLabel->setText(simulate ? tr("Planning the rollback of run %1…").arg(run.id.left(8))
                                                : tr("Rolling back run %1…").arg(run.id.left(8)));

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppInfo.h"
+#include "ApplicationsPanel.h"
 #include "ChangeSummary.h"
 #include "ConnectorListModel.h"
 #include "ConnectorWizard.h"
@@ -12,6 +13,7 @@
 #include "MigrationPreviewDialog.h"
 #include "OpenDirectoryDialog.h"
 #include "ReportView.h"
+#include "TargetDialog.h"
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "connectors/keycloak/ConnectionTest.h"
@@ -25,6 +27,8 @@
 #include <QDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -132,6 +136,19 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_ui->openDirectoryAction, &QAction::triggered, this, &MainWindow::chooseDirectory);
     connect(m_ui->migrationAction, &QAction::triggered, this, &MainWindow::previewMigration);
     connect(m_ui->connectorsTableView, &QTableView::activated, this, &MainWindow::editSelected);
+
+    // Beside the connectors, the applications they can synchronize into.
+    m_applications = new ApplicationsPanel(this);
+    m_applications->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_ui->centralLayout->addWidget(m_applications);
+    m_ui->centralLayout->setStretchFactor(m_ui->connectorsGroupBox, 1);
+    auto* applicationsMenu = new QMenu(tr("A&pplications"), this);
+    applicationsMenu->setObjectName(QStringLiteral("applicationsMenu"));
+    applicationsMenu->addActions(m_applications->actions());
+    menuBar()->insertMenu(m_ui->directoryMenu->menuAction(), applicationsMenu);
+    connect(m_applications, &ApplicationsPanel::changed, this, &MainWindow::reloadConnectors);
+    connect(m_applications, &ApplicationsPanel::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
     updateActions();
     setWindowIcon(QIcon(QStringLiteral(":/icons/usersync.svg")));
     m_ui->quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -197,6 +214,7 @@ bool MainWindow::openDirectory(const DirectoryLocation& location, const QString&
     m_ui->directoryStatusLabel->setText(tr("Open"));
     statusBar()->showMessage(tr("Ready"));
     reloadConnectors();
+    m_applications->setDirectory(m_directory->database());
     if (m_scheduler) {
         m_scheduler->setDirectory(location, m_directory->database());
     }
@@ -217,6 +235,10 @@ void MainWindow::closeDirectory()
         report->window()->close();
     }
     m_connectors->clear();
+    if (m_applications->dialog()) {
+        delete m_applications->dialog();
+    }
+    m_applications->setDirectory({});
     if (m_scheduler) {
         m_scheduler->clearDirectory();
     }
@@ -381,8 +403,9 @@ void MainWindow::testSelected()
     if (!connector) {
         return;
     }
-    withSecret(*connector, tr("Test Connection"), [this, connector = *connector](const QString& secret) {
+    withSecret(*connector, tr("Test Connection"), [this, connector = *connector](const RunSecrets& secrets) {
         const KeycloakSettings settings = connector.keycloak;
+        const QString secret = secrets.clientSecret;
         m_sync = JobThread::start<ConnectionTest, ConnectionTestResult>(
             this, [settings, secret] { return std::make_unique<ConnectionTest>(settings, secret); },
             &ConnectionTest::finished,
@@ -453,12 +476,13 @@ void MainWindow::previewMigration()
     if (!connector) {
         return;
     }
-    withSecret(*connector, tr("Migration Preview"), [this, connector = *connector](const QString& secret) {
+    withSecret(*connector, tr("Migration Preview"), [this, connector = *connector](const RunSecrets& secrets) {
         const DirectoryLocation location = *m_location;
         m_sync = JobThread::start<MigrationPreviewJob, MigrationPreviewResult>(
             this,
-            [location, connector, secret] {
-                return std::make_unique<MigrationPreviewJob>(location, connector, secret);
+            [location, connector, secrets] {
+                return std::make_unique<MigrationPreviewJob>(location, connector, secrets.clientSecret,
+                                                             secrets.targetCredential);
             },
             &MigrationPreviewJob::finished,
             [this, connector](const MigrationPreviewResult& result) {
@@ -550,7 +574,7 @@ void MainWindow::fullSyncSelected()
     if (answer == QMessageBox::Yes) {
         sync(*connector, SyncRequest{});
     } else if (answer == QMessageBox::Apply) {
-        sync(*connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), false, nullptr});
+        sync(*connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), false, nullptr, std::nullopt});
     }
 }
 
@@ -571,28 +595,34 @@ bool MainWindow::busy() const
 }
 
 void MainWindow::withSecret(const ConnectorConfig& connector, const QString& title,
-                            std::function<void(const QString&)> then)
+                            std::function<void(const RunSecrets&)> then)
 {
     m_readingSecret = true;
     updateActions();
     statusBar()->showMessage(tr("Reading the client secret of “%1” from the keychain…").arg(connector.name));
-    SecretStore().read(connector.secretKey(), this, [this, title, then = std::move(then)](const SecretResult& secret) {
-        m_readingSecret = false;
-        statusBar()->clearMessage();
-        if (!secret.ok()) {
-            updateActions();
-            MessageBox::warning(this, title, secret.message);
-            return;
-        }
-        then(secret.secret);
-    });
+    RunSecrets::read(
+        connector, this,
+        [this, title, then = std::move(then)](const std::optional<RunSecrets>& secrets, const QString& error) {
+            m_readingSecret = false;
+            statusBar()->clearMessage();
+            if (!secrets) {
+                updateActions();
+                MessageBox::warning(this, title, error);
+                return;
+            }
+            then(*secrets);
+        });
 }
 
 void MainWindow::sync(const ConnectorConfig& connector, const SyncRequest& request)
 {
     const bool full = request.mode == SyncRequest::Mode::Full;
     withSecret(connector, full ? tr("Full Sync") : tr("Simulated Sync"),
-               [this, connector, request](const QString& secret) { startSync(connector, secret, request); });
+               [this, connector, request](const RunSecrets& secrets) {
+                   SyncRequest withCredential = request;
+                   withCredential.targetCredential = secrets.targetCredential;
+                   startSync(connector, secrets.clientSecret, withCredential);
+               });
 }
 
 void MainWindow::startSync(const ConnectorConfig& connector, const QString& secret, const SyncRequest& request)
@@ -690,7 +720,8 @@ void MainWindow::offerApply(const ConnectorConfig& connector, ReportView* report
             }
         }
         report->window()->close();
-        sync(connector, SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), allowDeletions, plan});
+        sync(connector,
+             SyncRequest{SyncRequest::Mode::Full, QStringLiteral("manual"), allowDeletions, plan, std::nullopt});
     });
 }
 

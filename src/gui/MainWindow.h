@@ -6,6 +6,7 @@
 #include "JobThread.h"
 #include "SchedulerTray.h"
 #include "config/ConnectorConfig.h"
+#include "config/RunSecrets.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryLocation.h"
 #include "sync/SyncJob.h"
@@ -17,6 +18,7 @@
 #include <functional>
 #include <memory>
 
+class ApplicationsPanel;
 class ConnectorListModel;
 class DirectoryOpener;
 class QProgressDialog;
@@ -53,6 +55,7 @@ public:
     QDialog* migrationPreview() const { return m_migrationPreview; }
     ConnectorWizard* wizard() const { return m_wizard; }
     DirectoryDialog* directoryDialog() const { return m_directoryDialog; }
+    ApplicationsPanel* applications() const { return m_applications; }
     // Reads the connectors, their runs and the history again (View → Refresh, F5; also after
     // every job and when the window is activated: a shared directory changes under it).
     void refresh();
@@ -80,7 +83,8 @@ private:
     bool busy() const;
     // Reads the connector's client secret from the keychain, then runs `then` with it; a keychain
     // failure is shown under `title`.
-    void withSecret(const ConnectorConfig& connector, const QString& title, std::function<void(const QString&)> then);
+    void withSecret(const ConnectorConfig& connector, const QString& title,
+                    std::function<void(const RunSecrets&)> then);
     void addConnector();
     void editSelected();
     void openWizard(const std::optional<ConnectorConfig>& connector);
@@ -104,6 +108,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<DatabaseConnection> m_directory;
     std::optional<DirectoryLocation> m_location;
+    ApplicationsPanel* m_applications = nullptr;
     ConnectorListModel* m_connectors;
     DirectoryOpener* m_opener;
     QPointer<JobThread> m_sync;

@@ -32,8 +32,10 @@ void SchedulerTray::setDirectory(const DirectoryLocation& location, QSqlDatabase
     clearDirectory();
     // Each scheduled run is a SyncJob on a worker thread of its own, like a run started by hand.
     auto runner = [](QObject* context, const DirectoryLocation& at, const ConnectorConfig& connector,
-                     const QString& secret, ScheduleService::Done done) {
-        const SyncRequest request{SyncRequest::Mode::Full, QStringLiteral("scheduled"), false, nullptr};
+                     const RunSecrets& secrets, ScheduleService::Done done) {
+        const SyncRequest request{SyncRequest::Mode::Full, QStringLiteral("scheduled"), false, nullptr,
+                                  secrets.targetCredential};
+        const QString secret = secrets.clientSecret;
         JobThread::start<SyncJob, SyncResult>(
             context,
             [at, connector, secret, request] { return std::make_unique<SyncJob>(at, connector, secret, request); },

@@ -128,9 +128,9 @@ private Q_SLOTS:
         QList<ScheduleService::Done> pending;
         QStringList secrets;
         ScheduleService service(location, db,
-                                [&](QObject*, const DirectoryLocation&, const ConnectorConfig&, const QString& secret,
+                                [&](QObject*, const DirectoryLocation&, const ConnectorConfig&, const RunSecrets& read,
                                     ScheduleService::Done done) {
-                                    secrets << secret;
+                                    secrets << read.clientSecret;
                                     pending << std::move(done);
                                 });
         // The connector was saved just now: its first run is the next full hour.

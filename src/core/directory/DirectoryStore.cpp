@@ -1040,7 +1040,9 @@ std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId,
     QSqlQuery query(m_db);
     QStringList placeholders(modes.size(), u"?"_s);
     query.prepare(u"SELECT id, connector_id, connector_name, mode, run_trigger, started_at, finished_at, status, "
-                  "counts, message, rollback_of, target_id FROM sync_runs WHERE (? = '' OR connector_id = ?) %1"
+                  "counts, message, rollback_of, target_id, "
+                  "(SELECT t.name FROM targets t WHERE t.id = sync_runs.target_id) "
+                  "FROM sync_runs WHERE (? = '' OR connector_id = ?) %1"
                   "ORDER BY started_at DESC LIMIT ?"_s.arg(
                       modes.isEmpty() ? QString() : u"AND mode IN (%1) "_s.arg(placeholders.join(u", "_s))));
     QVariantList values = {connectorId, connectorId};
@@ -1059,7 +1061,8 @@ std::optional<QList<RunRecord>> DirectoryStore::runs(const QString& connectorId,
                               query.value(3).toString(), query.value(4).toString(), query.value(5).toLongLong(),
                               query.value(6).toLongLong(), query.value(7).toString(),
                               QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object(),
-                              query.value(9).toString(), query.value(10).toString(), query.value(11).toString()});
+                              query.value(9).toString(), query.value(10).toString(), query.value(11).toString(),
+                              query.value(12).toString()});
     }
     return runs;
 }

@@ -26,6 +26,7 @@ struct RunRecord
     QString message; // why it failed or was refused
     QString rollbackOf; // the run a rollback reverts
     QString targetId; // the application it synchronized into; empty: the directory
+    QString targetName; // that application's name, as it is now (not stored with the run)
 };
 
 // The directory's rows and history on one Qt Sql connection of the calling thread: loading the

@@ -29,9 +29,9 @@ ScheduleService::~ScheduleService() = default;
 ScheduleService::Runner ScheduleService::inThisThread()
 {
     return [](QObject* context, const DirectoryLocation& location, const ConnectorConfig& connector,
-              const QString& secret, Done done) {
-        auto* job = new SyncJob(location, connector, secret,
-                                SyncRequest{SyncRequest::Mode::Full, scheduledTrigger, false, nullptr}, context);
+              const RunSecrets& secrets, Done done) {
+        SyncRequest request{SyncRequest::Mode::Full, scheduledTrigger, false, nullptr, secrets.targetCredential};
+        auto* job = new SyncJob(location, connector, secrets.clientSecret, request, context);
         QObject::connect(job, &SyncJob::finished, job, [job, done = std::move(done)](const SyncResult& result) {
             job->deleteLater();
             done(result);
@@ -97,17 +97,18 @@ void ScheduleService::startRun(const ConnectorConfig& connector)
     m_running.insert(connector.id);
     Q_EMIT runStarted(connector);
     qCInfo(lcSchedule) << "starting the scheduled full sync of" << connector.name;
-    SecretStore().read(connector.secretKey(), this, [this, connector](const SecretResult& secret) {
-        if (!secret.ok()) {
-            SyncResult failed;
-            failed.message = secret.message;
-            record(connector, u"failed"_s, secret.message); // an unattended run that could not start
-            finishRun(connector, failed);
-            return;
-        }
-        m_runner(this, m_location, connector, secret.secret,
-                 [this, connector](const SyncResult& result) { finishRun(connector, result); });
-    });
+    RunSecrets::read(connector, this,
+                     [this, connector](const std::optional<RunSecrets>& secrets, const QString& error) {
+                         if (!secrets) {
+                             SyncResult failed;
+                             failed.message = error;
+                             record(connector, u"failed"_s, error); // an unattended run that could not start
+                             finishRun(connector, failed);
+                             return;
+                         }
+                         m_runner(this, m_location, connector, *secrets,
+                                  [this, connector](const SyncResult& result) { finishRun(connector, result); });
+                     });
 }
 
 void ScheduleService::record(const ConnectorConfig& connector, const QString& status, const QString& message)

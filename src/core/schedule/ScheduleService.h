@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/ConnectorConfig.h"
+#include "config/RunSecrets.h"
 #include "directory/DirectoryLocation.h"
 #include "schedule/Scheduler.h"
 #include "sync/SyncJob.h"
@@ -29,7 +30,7 @@ public:
     // Starts one scheduled full sync; calls `done` in the service's thread when it ends. What it
     // starts belongs to `context` (the service), so that it ends, unreported, with the service.
     using Runner = std::function<void(QObject* context, const DirectoryLocation&, const ConnectorConfig&,
-                                      const QString& secret, Done done)>;
+                                      const RunSecrets& secrets, Done done)>;
 
     // `directory` is a connection of the calling thread to `location`.
     ScheduleService(DirectoryLocation location, QSqlDatabase directory, Runner runner, QObject* parent = nullptr);

@@ -8,10 +8,11 @@
 #include "targets/Targets.h"
 
 MigrationPreviewJob::MigrationPreviewJob(DirectoryLocation location, ConnectorConfig connector, QString clientSecret,
-                                         QObject* parent)
+                                         std::optional<QString> targetCredential, QObject* parent)
     : Job(parent)
     , m_location(std::move(location))
     , m_connector(std::move(connector))
+    , m_targetCredential(std::move(targetCredential))
 {
     KeycloakSettings settings = m_connector.keycloak;
     settings.userAttributes << m_connector.sync.attributesNeeded();
@@ -46,7 +47,8 @@ void MigrationPreviewJob::onFetched(const FetchResult& fetched)
     }
     QString error;
     m_connection = DirectoryAccess::open(m_location, &error);
-    m_target = m_connection ? Targets::open(m_connector, m_connection->database(), &error) : nullptr;
+    m_target =
+        m_connection ? Targets::open(m_connector, m_connection->database(), m_targetCredential, &error) : nullptr;
     if (!m_target) {
         result.error = error;
         Q_EMIT finished(result);

@@ -28,8 +28,10 @@ class MigrationPreviewJob final : public Job
     Q_OBJECT
 
 public:
+    // `targetCredential`: of the connector's application, read beforehand (RunSecrets) on a
+    // worker; unset, read from the keychain by the job (main thread only).
     MigrationPreviewJob(DirectoryLocation location, ConnectorConfig connector, QString clientSecret,
-                        QObject* parent = nullptr);
+                        std::optional<QString> targetCredential = std::nullopt, QObject* parent = nullptr);
     ~MigrationPreviewJob() override;
 
 public Q_SLOTS:
@@ -46,6 +48,7 @@ private:
 
     DirectoryLocation m_location;
     ConnectorConfig m_connector;
+    std::optional<QString> m_targetCredential;
     std::unique_ptr<KeycloakFetcher> m_fetcher;
     std::unique_ptr<DatabaseConnection> m_connection;
     std::unique_ptr<Target> m_target;

@@ -97,7 +97,7 @@ bool RollbackJob::prepare()
     ConnectorConfig owner = connector != connectors->cend() ? *connector : ConnectorConfig();
     owner.name = found->connectorName;
     owner.targetId = found->targetId;
-    m_target = Targets::open(owner, m_connection->database(), &error);
+    m_target = Targets::open(owner, m_connection->database(), m_request.targetCredential, &error);
     if (!m_target) {
         m_result.message = error;
         finish();
@@ -146,6 +146,7 @@ void RollbackJob::record(std::shared_ptr<const ChangeSet> plan)
     record.status = u"succeeded"_s;
     record.rollbackOf = m_result.rolledBack.id;
     record.targetId = m_target->id();
+    record.targetName = m_target->name();
     record.counts = plan->countsJson();
     DirectoryStore store(m_connection->database());
     QString error;

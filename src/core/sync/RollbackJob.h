@@ -28,6 +28,9 @@ struct RollbackRequest
     // Plans again (with `added` other than the preview's) but only against the directory the
     // preview was made against: its fingerprint.
     QByteArray reviewedFingerprint;
+    // The token or password of the run's application, read beforehand (RunSecrets) when the job
+    // runs on a worker; unset, the job reads it from the keychain itself (main thread only).
+    std::optional<QString> targetCredential;
 };
 
 struct RollbackResult

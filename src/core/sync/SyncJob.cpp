@@ -78,7 +78,7 @@ void SyncJob::start()
     if (!DirectoryStore(m_connection->database()).markInterrupted(m_connector.id, &error)) {
         qCWarning(lcJobs) << "could not mark interrupted runs:" << error;
     }
-    m_target = Targets::open(m_connector, m_connection->database(), &error);
+    m_target = Targets::open(m_connector, m_connection->database(), m_request.targetCredential, &error);
     if (!m_target) {
         finishRun(SyncResult::Status::Failed, error, nullptr);
         return;
@@ -186,6 +186,7 @@ void SyncJob::finishRun(SyncResult::Status status, const QString& message, std::
     }
 
     run.targetId = m_target ? m_target->id() : QString();
+    run.targetName = m_target ? m_target->name() : QString();
     const bool applying = status == SyncResult::Status::Succeeded && m_request.mode == SyncRequest::Mode::Full;
     if (applying) {
         reportProgress({tr("Applying changes"), 0, -1}, true);

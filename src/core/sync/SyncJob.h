@@ -30,6 +30,9 @@ struct SyncRequest
     // A full sync of a reviewed simulation: applies exactly this plan (if the directory has not
     // changed since) instead of fetching and planning again.
     std::shared_ptr<const ChangeSet> reviewedPlan;
+    // The token or password of the connector's application, read beforehand (RunSecrets) when the
+    // job runs on a worker; unset, the job reads it from the keychain itself (main thread only).
+    std::optional<QString> targetCredential;
 };
 
 struct SyncResult

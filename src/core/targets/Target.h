@@ -47,8 +47,9 @@ public:
     using QObject::QObject;
 
     virtual TargetCapabilities capabilities() const = 0;
-    // The target's id in runs and links; empty for the directory.
+    // The target's id in runs and links, and its name; empty for the directory.
     virtual QString id() const = 0;
+    virtual QString name() const { return {}; }
 
     // Every user (active or not), group and membership, or an error: a read that is not complete
     // never yields a state, so that nothing is disabled or deleted on partial data.

@@ -5,7 +5,8 @@
 #include "targets/directory/DirectoryTarget.h"
 #include "targets/jira/JiraTarget.h"
 
-std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlDatabase db, QString* error)
+std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlDatabase db,
+                                      const std::optional<QString>& credential, QString* error)
 {
     if (connector.targetId.isEmpty()) {
         return std::make_unique<DirectoryTarget>(std::move(db));
@@ -18,10 +19,13 @@ std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlData
                      .arg(connector.name, reason);
         return nullptr;
     }
-    const SecretResult credential = SecretStore().readNow(config->secretKey());
-    if (!credential.ok()) {
-        *error = tr("The credential for %1 cannot be read: %2").arg(config->name, credential.message);
+    if (credential) {
+        return std::make_unique<JiraTarget>(*config, *credential, std::move(db));
+    }
+    const SecretResult stored = SecretStore().readNow(config->secretKey());
+    if (!stored.ok()) {
+        *error = tr("The credential for %1 cannot be read: %2").arg(config->name, stored.message);
         return nullptr;
     }
-    return std::make_unique<JiraTarget>(*config, credential.secret, std::move(db));
+    return std::make_unique<JiraTarget>(*config, stored.secret, std::move(db));
 }

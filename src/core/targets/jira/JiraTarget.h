@@ -28,6 +28,7 @@ public:
 
     TargetCapabilities capabilities() const override { return jiraCapabilities(); }
     QString id() const override { return m_config.id; }
+    QString name() const override { return m_config.name; }
     void read(ReadDone done) override;
     void prepare(ChangeSet& plan) const override;
     QByteArray fingerprint(const DirectoryState& state, const ChangeSet& plan) const override;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "JobThread.h"
+#include "targets/TargetConfig.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QSqlDatabase>
+
+#include <memory>
+#include <optional>
+
+struct TargetTestResult;
+
+namespace Ui {
+class TargetDialog;
+}
+
+// Adding or editing an application to synchronize into (Jira Data Center): its address, how
+// UserSync signs in, and Save and Test Connection, whose outcome shows below as a checklist. The
+// token or password goes to the keychain only; a stored one is never shown, and an empty field
+// keeps it.
+class TargetDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    TargetDialog(QSqlDatabase directory, const std::optional<TargetConfig>& existing, QWidget* parent = nullptr);
+    ~TargetDialog() override;
+
+    const TargetConfig& config() const { return m_config; }
+    bool isTesting() const { return m_test != nullptr; }
+
+Q_SIGNALS:
+    // Stored (added or changed): lists of applications should reload.
+    void saved(const TargetConfig& config);
+    // A connection test ended.
+    void tested(const TargetTestResult& result);
+
+private:
+    void updateAuthFields();
+    void saveAndTest();
+    void startTest(const QString& credential);
+    void showResult(const TargetTestResult& result);
+    void showProblem(const QString& text);
+    void setWorking(bool working);
+
+    std::unique_ptr<Ui::TargetDialog> m_ui;
+    QSqlDatabase m_directory;
+    TargetConfig m_config;
+    QPointer<JobThread> m_test;
+};

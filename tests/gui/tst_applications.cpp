@@ -1,0 +1,164 @@
+#include "ApplicationsPanel.h"
+#include "ConnectionPage.h"
+#include "ConnectorWizard.h"
+#include "JiraEmulator.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "ReportView.h"
+#include "TargetDialog.h"
+#include "TestEnvironment.h"
+#include "TestRealm.h"
+#include "config/ConnectorStore.h"
+#include "config/SecretStore.h"
+#include "directory/DatabaseConnection.h"
+#include "directory/Schema.h"
+#include "targets/TargetStore.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// The Applications list of the main window, driven as an administrator would: add Jira with
+// its token and Save and Test Connection against the test services' Jira (through Prism), see it
+// listed and tested, choose it under "Synchronize into" in a connector, and read the report of a
+// simulated sync into it.
+class TestApplications final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
+        USERSYNC_REQUIRE_ENV(secretService, "USERSYNC_TEST_SECRET_SERVICE");
+        QVERIFY2(m_jira.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_JIRA_URL").constData());
+        QVERIFY2(m_realm.isValid(), qPrintable(m_realm.errorString()));
+        TestEnvironment::isolateUserFolders();
+        MessageBox::setTestMode(true);
+        QVERIFY(m_temporary.isValid());
+        QVERIFY(m_jira.reset());
+        m_url = url;
+        m_location = DirectoryLocation::sqlite(m_temporary.filePath(u"directory.sqlite"_s));
+        QString error;
+        auto connection = DatabaseConnection::open(*m_location, {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+    }
+
+    void addTestAndUseAnApplication()
+    {
+        MainWindow window;
+        QVERIFY(window.openDirectory(*m_location));
+        window.resize(900, 700);
+        window.show();
+        ApplicationsPanel* panel = window.applications();
+        QVERIFY(panel);
+        auto* table = window.findChild<QTableView*>(u"applicationsTableView"_s);
+        QCOMPARE(table->model()->rowCount(), 0);
+        // The menu reaches the same actions from the keyboard.
+        QVERIFY(window.findChild<QMenu*>(u"applicationsMenu"_s));
+
+        // Add: a wrong token first, then the right one.
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(panel->dialog());
+        TargetDialog* dialog = panel->dialog();
+        dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Jira"_s);
+        dialog->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_jira.jiraUrl());
+        auto* credential = dialog->findChild<QLineEdit*>(u"credentialLineEdit"_s);
+        QCOMPARE(credential->echoMode(), QLineEdit::Password);
+        auto* result = dialog->findChild<QLabel*>(u"resultLabel"_s);
+        auto* saveAndTest = dialog->findChild<QAbstractButton*>(u"saveAndTestButton"_s);
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QVERIFY(result->text().contains(u"token"_s)); // nothing saved without one
+        QCOMPARE(table->model()->rowCount(), 0);
+
+        credential->setText(u"wrong"_s);
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"Personal Access Tokens"_s), qPrintable(result->text()));
+        QCOMPARE(table->model()->rowCount(), 1); // saved, then tested
+        screenshot(dialog, u"application-test-failed"_s);
+
+        credential->setText(m_jira.token());
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"The connection works"_s), qPrintable(result->text()));
+        QVERIFY(result->text().contains(u"11.3.8"_s));
+        QVERIFY(credential->text().isEmpty()); // stored in the keychain, never shown again
+        screenshot(dialog, u"application-test-passed"_s);
+        dialog->close();
+        QTRY_VERIFY(!panel->dialog());
+        QCOMPARE(table->model()->index(0, 0).data().toString(), u"Jira"_s);
+        table->selectRow(0);
+        QTRY_VERIFY(window.findChild<QAbstractButton*>(u"editApplicationButton"_s)->isEnabled());
+        QVERIFY(table->model()->index(0, 3).data().toString().contains(u"connection works"_s));
+
+        QString error;
+        auto connection = DatabaseConnection::open(*m_location, {}, &error);
+        const auto targets = TargetStore(connection->database()).list(&error);
+        QCOMPARE(targets->size(), 1);
+        QCOMPARE(SecretStore().readNow(targets->first().secretKey()).secret, m_jira.token());
+
+        // A connector, with the application chosen under "Synchronize into".
+        ConnectorConfig connector;
+        connector.name = u"SSO"_s;
+        connector.keycloak.baseUrl = m_url;
+        connector.keycloak.realm = m_realm.name();
+        connector.keycloak.clientId = u"usersync-sync"_s;
+        QVERIFY(ConnectorStore(connection->database()).add(connector, &error));
+        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+        {
+            ConnectorWizard wizard(connection->database(), connector);
+            auto* into = wizard.findChild<QComboBox*>(u"targetComboBox"_s);
+            QCOMPARE(into->count(), 2);
+            QCOMPARE(into->currentIndex(), 0); // the directory itself, as before
+            into->setCurrentIndex(1);
+            QCOMPARE(wizard.config().targetId, targets->first().id);
+            screenshot(&wizard, u"wizard-synchronize-into"_s);
+        }
+        connector.targetId = targets->first().id;
+        QVERIFY(ConnectorStore(connection->database()).update(connector, &error));
+        window.refresh();
+
+        // A simulated sync into Jira, and its report.
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QTRY_COMPARE(connectors->model()->rowCount(), 1);
+        connectors->selectRow(0);
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
+        auto* report = qobject_cast<ReportView*>(window.lastReport());
+        QVERIFY(report);
+        report->window()->resize(1000, 650);
+        screenshot(report->window(), u"report-jira-simulation"_s);
+        screenshot(&window, u"main-window-applications"_s);
+        for (const QJsonValue request : m_jira.requests()) {
+            QCOMPARE(request[u"method"_s].toString(), u"GET"_s); // a simulation writes nothing to Jira
+        }
+    }
+
+private:
+    static void screenshot(QWidget* widget, const QString& name)
+    {
+        if (const QString folder = qEnvironmentVariable("USERSYNC_SCREENSHOTS"); !folder.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the layout catches up with the latest text
+            QVERIFY(widget->grab().save(folder + u'/' + name + u".png"_s));
+        }
+    }
+
+    JiraEmulator m_jira;
+    TestRealm m_realm;
+    QTemporaryDir m_temporary;
+    QString m_url;
+    std::optional<DirectoryLocation> m_location;
+};
+
+QTEST_MAIN(TestApplications)
+#include "tst_applications.moc"
