@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ApplicationsPanel</name>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Application…</source>
+        <translation>Anwendung hinzu&amp;fügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Application…</source>
+        <translation>Anwendung b&amp;earbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Test Application</source>
+        <translation>Anwendung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Application…</source>
+        <translation>Anwendung entfe&amp;rnen …</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen …</translation>
+    </message>
+    <message>
+        <source>Remove Application</source>
+        <translation>Anwendung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the application “%1” and its credential?</source>
+        <translation>Die Anwendung „%1“ und ihre Zugangsdaten entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The directory then forgets which of its users and groups the connectors manage. Nothing in %1 itself is changed.</source>
+        <translation>Das Verzeichnis vergisst dann, welche ihrer Benutzer und Gruppen die Connectors verwalten. In %1 selbst wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Application “%1” removed.</source>
+        <translation>Anwendung „%1“ entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>ChangeSummary</name>
     <message>
         <source>To add</source>
@@ -355,6 +414,26 @@
         <source>No</source>
         <translation>Nein</translation>
     </message>
+    <message>
+        <source>%1 applied on %2, with errors: %3</source>
+        <translation>%1 am %2 mit Fehlern angewendet: %3</translation>
+    </message>
+    <message>
+        <source>%1 interrupted on %2: it ended unexpectedly. The changes marked done were made; the next sync does the rest.</source>
+        <translation>%1 am %2 unterbrochen: Der Lauf endete unerwartet. Die als erledigt markierten Änderungen wurden vorgenommen; die nächste Synchronisation erledigt den Rest.</translation>
+    </message>
+    <message>
+        <source>%1 stopped on %2: %3</source>
+        <translation>%1 am %2 angehalten: %3</translation>
+    </message>
+    <message>
+        <source>into an application since removed</source>
+        <translation>in eine inzwischen entfernte Anwendung</translation>
+    </message>
+    <message>
+        <source>into %1</source>
+        <translation>in %1</translation>
+    </message>
 </context>
 <context>
     <name>ChangeTableModel</name>
@@ -397,6 +476,14 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Not done: the run stopped before it</source>
+        <translation>Nicht ausgeführt: Der Lauf endete, bevor diese Änderung an der Reihe war</translation>
     </message>
 </context>
 <context>
@@ -1177,36 +1264,6 @@ Testen Sie ihn mit: usersync-cli connector test &quot;%1&quot;
         <translation>%1 zu verknüpfen, %2 anzulegen, %3 Kollisionen.</translation>
     </message>
     <message>
-        <source>Usage: usersync-cli COMMAND [options]
-Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
-
-Commands:
-  %1
-  %2
-  %3
-  %4
-  %5
-
-Every command takes --help, and --directory to choose the user directory (a SQLite file or
-postgresql://user@host/database); commands that report take --json.
-Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
-</source>
-        <translation>Aufruf: usersync-cli COMMAND [Optionen]
-Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
-
-Befehle:
-  %1
-  %2
-  %3
-  %4
-  %5
-
-Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
-oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
-Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
-</translation>
-    </message>
-    <message>
         <source>Run a full sync on this schedule (a Quartz cron expression or crontab line; check it with usersync-cli cron).</source>
         <translation>Eine vollständige Synchronisation nach diesem Zeitplan ausführen (ein Quartz-Cron-Ausdruck oder eine crontab-Zeile; prüfen mit usersync-cli cron).</translation>
     </message>
@@ -1466,6 +1523,280 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <source>Apply it with: %1</source>
         <translation>Anwenden mit: %1</translation>
     </message>
+    <message>
+        <source>Usage: usersync-cli COMMAND [options]
+Runs UserSync&apos;s jobs without a window, for cron, systemd and scripts.
+
+Commands:
+  %1
+  %2
+  %3
+  %4
+  %5
+  %6
+
+Every command takes --help, and --directory to choose the user directory (a SQLite file or
+postgresql://user@host/database); commands that report take --json.
+Exit codes: 0 success, 1 failed, 2 wrong usage, 3 refused for safety.
+</source>
+        <translation>Aufruf: usersync-cli COMMAND [Optionen]
+Führt die Aufgaben von UserSync ohne Fenster aus, für cron, systemd und Skripte.
+
+Befehle:
+  %1
+  %2
+  %3
+  %4
+  %5
+  %6
+
+Jeder Befehl akzeptiert --help sowie --directory zur Wahl des Benutzerverzeichnisses (eine SQLite-Datei
+oder postgresql://user@host/database); Befehle mit Ergebnisausgabe akzeptieren --json.
+Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgründen verweigert.
+</translation>
+    </message>
+    <message>
+        <source>The application to synchronize into (see usersync-cli target list), or “directory” for the directory itself (the default).</source>
+        <translation>Die Anwendung, in die synchronisiert wird (siehe usersync-cli target list), oder „directory“ für das Verzeichnis selbst (Standard).</translation>
+    </message>
+    <message>
+        <source>Applied to “%1”, with errors:</source>
+        <translation>Angewendet auf „%1“, mit Fehlern:</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” cancelled (the history shows what was changed):</source>
+        <translation>Vollständige Synchronisation von „%1“ abgebrochen (der Verlauf zeigt, was geändert wurde):</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” stopped (the history shows what was changed):</source>
+        <translation>Vollständige Synchronisation von „%1“ angehalten (der Verlauf zeigt, was geändert wurde):</translation>
+    </message>
+    <message>
+        <source>The application: jira (Jira Data Center).</source>
+        <translation>Die Anwendung: jira (Jira Data Center).</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>The address people open the application with, e.g. https://jira.example.com.</source>
+        <translation>Die Adresse, unter der die Anwendung im Browser geöffnet wird, z. B. https://jira.example.com.</translation>
+    </message>
+    <message>
+        <source>Sign in with a personal access token, read from the first line of standard input.</source>
+        <translation>Mit einem persönlichen Zugriffstoken anmelden, gelesen aus der ersten Zeile der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Sign in with a personal access token from the environment variable NAME.</source>
+        <translation>Mit einem persönlichen Zugriffstoken aus der Umgebungsvariable NAME anmelden.</translation>
+    </message>
+    <message>
+        <source>Sign in with this username and a password (HTTP Basic).</source>
+        <translation>Mit diesem Benutzernamen und einem Passwort anmelden (HTTP Basic).</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>With --username: read the password from the first line of standard input.</source>
+        <translation>Mit --username: Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>With --username: read the password from the environment variable NAME.</source>
+        <translation>Mit --username: Passwort aus der Umgebungsvariable NAME lesen.</translation>
+    </message>
+    <message>
+        <source>Retries after a server error, a timeout or HTTP 429 (default 4).</source>
+        <translation>Wiederholungen nach einem Serverfehler, einem Überschreiten des Zeitlimits oder HTTP 429 (Standard: 4).</translation>
+    </message>
+    <message>
+        <source>Sign in either with a token (--token-stdin, --token-env) or with --username and a password, not both.</source>
+        <translation>Melden Sie sich entweder mit einem Token (--token-stdin, --token-env) oder mit --username und einem Passwort an, nicht mit beidem.</translation>
+    </message>
+    <message>
+        <source>A password goes with --username USER.</source>
+        <translation>Ein Passwort setzt --username USER voraus.</translation>
+    </message>
+    <message>
+        <source>Personal access token: </source>
+        <translation>Persönliches Zugriffstoken: </translation>
+    </message>
+    <message>
+        <source>The application&apos;s name or id.</source>
+        <translation>Name oder ID der Anwendung.</translation>
+    </message>
+    <message>
+        <source>Give exactly one application NAME.</source>
+        <translation>Geben Sie genau einen NAME einer Anwendung an.</translation>
+    </message>
+    <message>
+        <source>target add|edit|list|show|remove|test      Manage the applications connectors synchronize into</source>
+        <translation>target add|edit|list|show|remove|test      Anwendungen verwalten, in die Connectors synchronisieren</translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli target add|edit|list|show|remove|test [options]
+
+  add NAME      store an application to synchronize into (its token or password goes to the
+                system keychain)
+  edit NAME     change an application&apos;s settings or credential
+  list          list the applications
+  show NAME     show one application&apos;s settings
+  remove NAME   remove an application, its credential and its links
+  test NAME     test the connection and the rights a sync needs
+
+A connector synchronizes into one: usersync-cli connector edit NAME --target APPLICATION.
+Run “usersync-cli target ACTION --help” for an action&apos;s options.
+</source>
+        <translation>Aufruf: usersync-cli target add|edit|list|show|remove|test [Optionen]
+
+  add NAME      Anwendung speichern, in die synchronisiert wird (ihr Token oder Passwort kommt
+                in den Schlüsselbund des Systems)
+  edit NAME     Einstellungen oder Zugangsdaten einer Anwendung ändern
+  list          Anwendungen auflisten
+  show NAME     Einstellungen einer Anwendung anzeigen
+  remove NAME   Anwendung, ihre Zugangsdaten und ihre Verknüpfungen entfernen
+  test NAME     Verbindung und die für eine Synchronisation nötigen Rechte testen
+
+Ein Connector synchronisiert in eine davon: usersync-cli connector edit NAME --target APPLICATION.
+Die Optionen einer Aktion zeigt „usersync-cli target ACTION --help“ an.
+</translation>
+    </message>
+    <message>
+        <source>Stores an application to synchronize into. The token or password goes to the system keychain; it is never accepted as an argument.</source>
+        <translation>Speichert eine Anwendung, in die synchronisiert werden kann. Das Token oder Passwort wird im Schlüsselbund des Systems abgelegt; es wird nie als Argument angenommen.</translation>
+    </message>
+    <message>
+        <source>A name for the application, e.g. “Jira”.</source>
+        <translation>Ein Name für die Anwendung, z. B. „Jira“.</translation>
+    </message>
+    <message>
+        <source>Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access token), or --username USER with --password-stdin or --password-env NAME.</source>
+        <translation>Geben Sie an, wie sich UserSync anmeldet: --token-stdin oder --token-env NAME (ein persönliches Zugriffstoken) oder --username USER mit --password-stdin oder --password-env NAME.</translation>
+    </message>
+    <message>
+        <source>Application “%1” added; its credential is in the system keychain.
+Test it with: usersync-cli target test &quot;%1&quot;
+Then let a connector synchronize into it: usersync-cli connector edit CONNECTOR --target &quot;%1&quot;
+</source>
+        <translation>Anwendung „%1“ hinzugefügt; ihre Zugangsdaten liegen im Schlüsselbund des Systems.
+Testen Sie sie mit: usersync-cli target test &quot;%1&quot;
+Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector edit CONNECTOR --target &quot;%1&quot;
+</translation>
+    </message>
+    <message>
+        <source>Changes an application&apos;s settings, or its credential. Options not given keep their value.</source>
+        <translation>Ändert die Einstellungen einer Anwendung oder ihre Zugangsdaten. Nicht angegebene Optionen behalten ihren Wert.</translation>
+    </message>
+    <message>
+        <source>Signing in with a username needs its password: add --password-stdin or --password-env NAME.</source>
+        <translation>Für die Anmeldung mit einem Benutzernamen wird dessen Passwort benötigt: Geben Sie --password-stdin oder --password-env NAME an.</translation>
+    </message>
+    <message>
+        <source>Signing in with a token needs the token: add --token-stdin or --token-env NAME.</source>
+        <translation>Für die Anmeldung mit einem Token wird das Token benötigt: Geben Sie --token-stdin oder --token-env NAME an.</translation>
+    </message>
+    <message>
+        <source>Application “%1” saved.</source>
+        <translation>Anwendung „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Lists the applications connectors can synchronize into.</source>
+        <translation>Listet die Anwendungen auf, in die Connectors synchronisieren können.</translation>
+    </message>
+    <message>
+        <source>No applications yet: connectors synchronize into the directory itself. Add one with: usersync-cli target add NAME --type jira --url URL --token-stdin</source>
+        <translation>Noch keine Anwendungen vorhanden: Connectors synchronisieren in das Verzeichnis selbst. Fügen Sie eine hinzu mit: usersync-cli target add NAME --type jira --url URL --token-stdin</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Signs in with</source>
+        <translation>Anmeldung mit</translation>
+    </message>
+    <message>
+        <source>a token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Shows an application&apos;s settings and whether its credential is stored.</source>
+        <translation>Zeigt die Einstellungen einer Anwendung und ob ihre Zugangsdaten gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Type:              %1</source>
+        <translation>Typ:                     %1</translation>
+    </message>
+    <message>
+        <source>Signs in with:     %1</source>
+        <translation>Anmeldung mit:           %1</translation>
+    </message>
+    <message>
+        <source>username %1 and password</source>
+        <translation>Benutzername %1 und Passwort</translation>
+    </message>
+    <message>
+        <source>a personal access token</source>
+        <translation>persönliches Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Credential:        %1</source>
+        <translation>Zugangsdaten:            %1</translation>
+    </message>
+    <message>
+        <source>Removes an application, its credential and the links the directory keeps for it. Nothing in the application itself is changed.</source>
+        <translation>Entfernt eine Anwendung, ihre Zugangsdaten und die Verknüpfungen, die das Verzeichnis für sie speichert. In der Anwendung selbst wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Application “%1” removed.</source>
+        <translation>Anwendung „%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Its credential could not be removed from the system keychain: %1</source>
+        <translation>Ihre Zugangsdaten konnten nicht aus dem Schlüsselbund des Systems entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Tests the connection: reaches the application, signs in, checks the rights a sync needs and counts users and groups. Exit code 0 when everything works, 1 when not.</source>
+        <translation>Testet die Verbindung: erreicht die Anwendung, meldet sich an, prüft die für eine Synchronisation nötigen Rechte und zählt Benutzer und Gruppen. Exit-Code 0, wenn alles funktioniert, sonst 1.</translation>
+    </message>
+    <message>
+        <source>✓ %1 %2 answers at %3</source>
+        <translation>✓ %1 %2 antwortet unter %3</translation>
+    </message>
+    <message>
+        <source>✓ Signed in as %1 (%2)</source>
+        <translation>✓ Angemeldet als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>system administrator</source>
+        <translation>Systemadministrator</translation>
+    </message>
+    <message>
+        <source>Jira administrator</source>
+        <translation>Jira-Administrator</translation>
+    </message>
+    <message>
+        <source>! %1</source>
+        <translation>! %1</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <source>The connection works.</source>
+        <translation>Die Verbindung funktioniert.</translation>
+    </message>
+    <message>
+        <source>✓ Users: %1 (read with %2)</source>
+        <translation>✓ Benutzer: %1 (gelesen mit %2)</translation>
+    </message>
+    <message>
+        <source>✓ Groups: %1</source>
+        <translation>✓ Gruppen: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPage</name>
@@ -1648,6 +1979,26 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>Connection OK. The connector is saved; press Enter to save and return.</source>
         <translation>Verbindung OK. Der Connector ist gespeichert; drücken Sie die Eingabetaste, um zu speichern und zu schließen.</translation>
+    </message>
+    <message>
+        <source>Synchroni&amp;ze into:</source>
+        <translation>Zie&amp;l der Synchronisation:</translation>
+    </message>
+    <message>
+        <source>Synchronize into</source>
+        <translation>Ziel der Synchronisation</translation>
+    </message>
+    <message>
+        <source>UserSync&apos;s own directory, or an application added under Applications in the main window (such as Jira). The application&apos;s current users are matched before the first sync.</source>
+        <translation>Das eigene Verzeichnis von UserSync oder eine Anwendung, die im Hauptfenster unter „Anwendungen“ hinzugefügt wurde (etwa Jira). Die vorhandenen Benutzer der Anwendung werden vor der ersten Synchronisation zugeordnet.</translation>
+    </message>
+    <message>
+        <source>This directory (UserSync&apos;s own)</source>
+        <translation>Dieses Verzeichnis (das eigene von UserSync)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +2216,14 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
     <message>
         <source>Last simulation</source>
         <translation>Letzte Simulation</translation>
+    </message>
+    <message>
+        <source>%1, completed with errors</source>
+        <translation>%1, mit Fehlern abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1, interrupted</source>
+        <translation>%1, unterbrochen</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +3003,17 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>The directory has memberships of users or groups it does not have. Restore it from a backup.</source>
         <translation>Das Verzeichnis enthält Mitgliedschaften von Benutzern oder Gruppen, die es nicht enthält. Stellen Sie es aus einer Sicherung wieder her.</translation>
     </message>
+    <message>
+        <source>The run ended unexpectedly (the program was stopped). The changes marked done were made; the next sync reads the application again and plans only what is left.</source>
+        <translation>Der Lauf endete unerwartet (das Programm wurde beendet). Die als erledigt markierten Änderungen wurden vorgenommen; die nächste Synchronisation liest die Anwendung erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryTarget</name>
+    <message>
+        <source>The directory cannot be read: %1</source>
+        <translation>Das Verzeichnis kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryUserModel</name>
@@ -2835,6 +3205,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>Show &amp;simulations and previews</source>
         <translation>Simulationen und &amp;Vorschauen anzeigen</translation>
     </message>
+    <message>
+        <source>Reading the application&apos;s credential from the keychain…</source>
+        <translation>Die Zugangsdaten der Anwendung werden aus dem Schlüsselbund gelesen …</translation>
+    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -2932,11 +3306,257 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
-    <name>KeycloakClient</name>
+    <name>HttpClient</name>
     <message>
-        <source>The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the certificate authority that signed Keycloak&apos;s certificate.</source>
-        <translation>Die CA-Datei %1 kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Wählen Sie die Zertifikatsdatei der Zertifizierungsstelle, die das Zertifikat von Keycloak signiert hat.</translation>
+        <source>The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the certificate authority that signed %2&apos;s certificate.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden oder enthält kein PEM-Zertifikat. Wählen Sie die Zertifikatsdatei der Zertifizierungsstelle, die das Zertifikat von %2 signiert hat.</translation>
     </message>
+</context>
+<context>
+    <name>JiraConnectionTest</name>
+    <message>
+        <source>The address starts with http://: the token or password travels unencrypted. Use Jira&apos;s https:// address.</source>
+        <translation>Die Adresse beginnt mit http://: Das Token oder Passwort wird unverschlüsselt übertragen. Verwenden Sie die https://-Adresse von Jira.</translation>
+    </message>
+    <message>
+        <source>Reaching Jira</source>
+        <translation>Verbindung zu Jira wird hergestellt</translation>
+    </message>
+    <message>
+        <source>%1 is Jira Cloud. This target writes into Jira Data Center; Jira Cloud takes users through SCIM (Atlassian Guard).</source>
+        <translation>%1 ist Jira Cloud. Dieses Ziel schreibt in Jira Data Center; Jira Cloud übernimmt Benutzer über SCIM (Atlassian Guard).</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung läuft</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>sich anzumelden</translation>
+    </message>
+    <message>
+        <source>Checking permissions</source>
+        <translation>Berechtigungen werden geprüft</translation>
+    </message>
+    <message>
+        <source>read its own permissions</source>
+        <translation>die eigenen Berechtigungen zu lesen</translation>
+    </message>
+    <message>
+        <source>%1 is a Jira administrator but not a system administrator: Jira refuses changes to system administrators, so a sync skips them and reports each one. Use a system administrator&apos;s token to sync them too.</source>
+        <translation>%1 ist Jira-Administrator, aber kein Systemadministrator: Jira lehnt Änderungen an Systemadministratoren ab, daher überspringt eine Synchronisation diese und meldet jeden einzeln. Verwenden Sie das Token eines Systemadministrators, um auch sie zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Counting users</source>
+        <translation>Benutzer werden gezählt</translation>
+    </message>
+    <message>
+        <source>Jira %1 answers a user search with at most 100 users (JRASERVER-78520), so UserSync reads users by username prefixes, which takes many requests. Jira 10.3 and later list all users at once.</source>
+        <translation>Jira %1 liefert bei einer Benutzersuche höchstens 100 Benutzer (JRASERVER-78520), daher liest UserSync die Benutzer anhand von Präfixen der Benutzernamen, was viele Anfragen erfordert. Ab Jira 10.3 werden alle Benutzer auf einmal aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Counting groups</source>
+        <translation>Gruppen werden gezählt</translation>
+    </message>
+    <message>
+        <source>list the groups</source>
+        <translation>die Gruppen aufzulisten</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>JiraErrors</name>
+    <message>
+        <source>the token&apos;s owner</source>
+        <translation>das Konto des Tokens</translation>
+    </message>
+    <message>
+        <source>Jira locked the sign-in of %1 after failed logins and now asks for a CAPTCHA, so UserSync stopped and will not try again. Sign in to Jira once in a browser as that user and answer the CAPTCHA (or have an administrator reset the failed logins under Administration → User management), then test the connection again.</source>
+        <translation>Jira hat die Anmeldung für %1 nach fehlgeschlagenen Anmeldeversuchen gesperrt und verlangt nun ein CAPTCHA, daher hat UserSync angehalten und versucht es nicht erneut. Melden Sie sich einmal in einem Browser als dieser Benutzer bei Jira an und lösen Sie das CAPTCHA (oder lassen Sie einen Administrator die fehlgeschlagenen Anmeldungen unter Administration → User management zurücksetzen), und testen Sie dann die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>Jira did not accept the username “%1” or its password. Check both, then save the application again; after several failed logins Jira asks for a CAPTCHA, so test only once more.</source>
+        <translation>Jira hat den Benutzernamen „%1“ oder das zugehörige Passwort nicht akzeptiert. Prüfen Sie beides und speichern Sie die Anwendung erneut; nach mehreren fehlgeschlagenen Anmeldungen verlangt Jira ein CAPTCHA, testen Sie daher nur noch ein einziges Mal.</translation>
+    </message>
+    <message>
+        <source>Jira did not accept the personal access token: it is wrong, expired or revoked. Create a new one in Jira under your avatar → Profile → Personal Access Tokens, and enter it again.</source>
+        <translation>Jira hat das persönliche Zugriffstoken nicht akzeptiert: Es ist falsch, abgelaufen oder widerrufen. Erstellen Sie in Jira unter Ihrem Avatar → Profile → Personal Access Tokens ein neues und geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as Jira Data Center (no server information at /rest/api/2/serverInfo). Enter the address people open Jira with, including its context path if it has one (such as https://example.com/jira).</source>
+        <translation>%1 antwortet, aber nicht als Jira Data Center (keine Serverinformationen unter /rest/api/2/serverInfo). Geben Sie die Adresse ein, unter der Jira im Browser geöffnet wird, einschließlich eines etwaigen Kontextpfads (etwa https://example.com/jira).</translation>
+    </message>
+    <message>
+        <source>%1 is not a Jira administrator, so UserSync may neither read every user nor change any. Sign in with an account that has the Jira System administrators global permission (Administration → System → Global permissions), preferably with its personal access token.</source>
+        <translation>Weil %1 kein Jira-Administrator ist, darf UserSync weder alle Benutzer lesen noch einen davon ändern. Melden Sie sich mit einem Konto an, das die globale Berechtigung „Jira System administrators“ hat (Administration → System → Global permissions), vorzugsweise mit dessen persönlichem Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>Jira sent %1 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL points to Jira itself and not to a proxy, then try again.</source>
+        <translation>Jira hat Daten gesendet, die UserSync nicht lesen kann (%1), daher wurde der Vorgang abgebrochen; es wurde nichts geändert. Prüfen Sie, ob die URL auf Jira selbst zeigt und nicht auf einen Proxy, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Jira could not be read completely (%1). It may have changed while it was read. Nothing was changed; run it again.</source>
+        <translation>Jira konnte nicht vollständig gelesen werden (%1). Möglicherweise hat sich Jira während des Lesens geändert. Es wurde nichts geändert; führen Sie den Vorgang erneut aus.</translation>
+    </message>
+    <message>
+        <source>Jira does not let %1 %2 (HTTP 403: %3). Give the account the Jira System administrators global permission (Administration → System → Global permissions).</source>
+        <translation>Jira meldet, dass %1 keine Berechtigung hat, %2 (HTTP 403: %3). Erteilen Sie dem Konto die globale Berechtigung „Jira System administrators“ (Administration → System → Global permissions).</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Jira kept asking UserSync to slow down (HTTP 429) after %1 attempts. Exempt the account from rate limiting (Administration → System → Rate limiting → Exemptions), or lower the requests in flight, then try again.</source>
+        <translation>Jira hat UserSync auch nach %1 Versuchen weiterhin aufgefordert, langsamer zu werden (HTTP 429). Nehmen Sie das Konto von der Ratenbegrenzung aus (Administration → System → Rate limiting → Exemptions) oder verringern Sie die Anzahl gleichzeitiger Anfragen, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Jira answered with a server error (HTTP %1) after %2 attempts while UserSync tried to %3. Check Jira&apos;s log (atlassian-jira.log), then try again.</source>
+        <translation>Jira hat nach %2 Versuchen mit einem Serverfehler (HTTP %1) geantwortet, als UserSync versuchte, %3. Prüfen Sie das Protokoll von Jira (atlassian-jira.log) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Jira answered HTTP %1 when UserSync tried to %2%3.</source>
+        <translation>Jira hat mit HTTP %1 geantwortet, als UserSync versuchte, %2%3.</translation>
+    </message>
+</context>
+<context>
+    <name>JiraReader</name>
+    <message>
+        <source>read its server information</source>
+        <translation>die Serverinformationen zu lesen</translation>
+    </message>
+    <message>
+        <source>Reading Jira users</source>
+        <translation>Jira-Benutzer werden gelesen</translation>
+    </message>
+    <message>
+        <source>list the users</source>
+        <translation>die Benutzer aufzulisten</translation>
+    </message>
+    <message>
+        <source>a user list</source>
+        <translation>Benutzerliste</translation>
+    </message>
+    <message>
+        <source>a user without a key or a name</source>
+        <translation>Benutzer ohne Schlüssel oder Namen</translation>
+    </message>
+    <message>
+        <source>a user page that is not the last names no next page</source>
+        <translation>eine Benutzerseite, die nicht die letzte ist, nennt keine nächste Seite</translation>
+    </message>
+    <message>
+        <source>a user search result</source>
+        <translation>Ergebnis einer Benutzersuche</translation>
+    </message>
+    <message>
+        <source>search the users</source>
+        <translation>die Benutzer zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>list the groups</source>
+        <translation>die Gruppen aufzulisten</translation>
+    </message>
+    <message>
+        <source>a group list</source>
+        <translation>Gruppenliste</translation>
+    </message>
+    <message>
+        <source>Reading Jira groups</source>
+        <translation>Jira-Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Jira counts %1 groups, but its group search reached only %2; raise jira.ajax.autocomplete.limit in Jira&apos;s advanced settings</source>
+        <translation>Jira zählt %1 Gruppen, die Gruppensuche erreichte aber nur %2; erhöhen Sie jira.ajax.autocomplete.limit in den erweiterten Einstellungen von Jira</translation>
+    </message>
+    <message>
+        <source>Reading Jira group members</source>
+        <translation>Mitglieder der Jira-Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>read the members of “%1”</source>
+        <translation>die Mitglieder von „%1“ zu lesen</translation>
+    </message>
+    <message>
+        <source>a member list</source>
+        <translation>Mitgliederliste</translation>
+    </message>
+    <message>
+        <source>“%1” has a member (key %2) that the user list did not contain</source>
+        <translation>„%1“ hat ein Mitglied (Schlüssel %2), das nicht in der Benutzerliste enthalten war</translation>
+    </message>
+    <message>
+        <source>“%1” counts %2 members, but %3 were listed</source>
+        <translation>„%1“ zählt %2 Mitglieder, aufgelistet wurden aber %3</translation>
+    </message>
+    <message>
+        <source>an empty member page of “%1” that is not the last</source>
+        <translation>leere Mitgliederseite von „%1“, die nicht die letzte ist</translation>
+    </message>
+</context>
+<context>
+    <name>JiraTarget</name>
+    <message>
+        <source>Jira has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
+        <translation>Jira hat sich seit der Erstellung dieses Plans geändert, daher wurde er nicht angewendet, und es wurde nichts geändert. Führen Sie eine neue Simulation aus und prüfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Reading Jira failed, so nothing was changed: %1</source>
+        <translation>Das Lesen aus Jira ist fehlgeschlagen, daher wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>The run cannot be recorded, so nothing was sent to Jira: %1</source>
+        <translation>Der Lauf kann nicht aufgezeichnet werden, daher wurde nichts an Jira gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The apply stopped after %1 of %2 changes: %3 The history shows what was done; the next sync reads Jira again and plans only what is left.</source>
+        <translation>Das Anwenden wurde nach %1 von %2 Änderungen angehalten: %3 Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisation liest Jira erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 changes. The history shows what was done; the next sync reads Jira again and plans only what is left.</source>
+        <translation>Nach %1 von %2 Änderungen abgebrochen. Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisation liest Jira erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+    <message>
+        <source>Completed with errors: Jira refused %1 of %2 changes; the rest is applied. The report lists each refusal with Jira&apos;s reason.</source>
+        <translation>Mit Fehlern abgeschlossen: Jira hat %1 von %2 Änderungen abgelehnt; der Rest wurde angewendet. Der Bericht führt jede Ablehnung mit der Begründung von Jira auf.</translation>
+    </message>
+    <message>
+        <source>The end of the run could not be recorded: %1</source>
+        <translation>Das Ende des Laufs konnte nicht aufgezeichnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JiraWriter</name>
+    <message>
+        <source>The history could not be written: %1</source>
+        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Applying changes to Jira</source>
+        <translation>Änderungen werden in Jira angewendet</translation>
+    </message>
+    <message>
+        <source>apply the changes</source>
+        <translation>die Änderungen anzuwenden</translation>
+    </message>
+    <message>
+        <source>Jira refused it (HTTP %1).</source>
+        <translation>Jira hat die Änderung abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Not added: the user could not be created.</source>
+        <translation>Nicht hinzugefügt: Der Benutzer konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Not added: the group could not be created.</source>
+        <translation>Nicht hinzugefügt: Die Gruppe konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>KeycloakClient</name>
     <message>
         <source>a token answer without a token</source>
         <translation>Token-Antwort ohne Token</translation>
@@ -2944,34 +3564,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
 </context>
 <context>
     <name>KeycloakErrors</name>
-    <message>
-        <source>Cancelled; nothing was changed.</source>
-        <translation>Abgebrochen; es wurde nichts geändert.</translation>
-    </message>
-    <message>
-        <source>Keycloak at %1 did not answer within %2 seconds. Check that the URL points to Keycloak and that no firewall or proxy holds the connection, or raise the timeout under Advanced Settings.</source>
-        <translation>Keycloak unter %1 hat nicht innerhalb von %2 Sekunden geantwortet. Prüfen Sie, ob die URL auf Keycloak zeigt und keine Firewall und kein Proxy die Verbindung aufhält, oder erhöhen Sie das Zeitlimit in den erweiterten Einstellungen.</translation>
-    </message>
-    <message>
-        <source>The host “%1” is not known. Check the Keycloak URL for typing errors, and that this computer can resolve the name (DNS, VPN).</source>
-        <translation>Der Host „%1“ ist unbekannt. Prüfen Sie die Keycloak-URL auf Tippfehler und ob dieser Computer den Namen auflösen kann (DNS, VPN).</translation>
-    </message>
-    <message>
-        <source>Nothing accepts connections at %1. Check the port in the Keycloak URL and that Keycloak is running.</source>
-        <translation>Unter %1 werden keine Verbindungen angenommen. Prüfen Sie den Port in der Keycloak-URL und ob Keycloak läuft.</translation>
-    </message>
-    <message>
-        <source>The secure connection to %1 failed: %2. If Keycloak&apos;s certificate comes from a private certificate authority, add that authority&apos;s certificate file under Advanced Settings → CA file; UserSync always verifies certificates.</source>
-        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. Wenn das Zertifikat von Keycloak von einer privaten Zertifizierungsstelle stammt, hinterlegen Sie deren Zertifikatsdatei unter Erweiterte Einstellungen → CA-Datei; UserSync prüft Zertifikate immer.</translation>
-    </message>
-    <message>
-        <source>The connection to %1 timed out. Check that the host and port are right and that no firewall blocks them.</source>
-        <translation>Bei der Verbindung zu %1 wurde das Zeitlimit überschritten. Prüfen Sie, ob Host und Port stimmen und keine Firewall sie blockiert.</translation>
-    </message>
-    <message>
-        <source>The connection to %1 failed: %2. Check the network and the Keycloak URL, then try again.</source>
-        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2. Prüfen Sie das Netzwerk und die Keycloak-URL und versuchen Sie es erneut.</translation>
-    </message>
     <message>
         <source>The client “%1” may not sign in on its own. In the Keycloak admin console, open Clients → %1 → Settings → Capability config, switch on Client authentication and Service accounts roles, and save.</source>
         <translation>Der Client „%1“ darf sich nicht eigenständig anmelden. Öffnen Sie in der Keycloak-Administrationskonsole Clients → %1 → Settings → Capability config, schalten Sie Client authentication und Service accounts roles ein und speichern Sie.</translation>
@@ -3554,6 +4146,14 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>&lt;p&gt;In the Keycloak admin console of your realm:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients → Create client&lt;/b&gt;: type &lt;i&gt;OpenID Connect&lt;/i&gt;, a client ID such as &lt;code&gt;usersync&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;On &lt;i&gt;Capability config&lt;/i&gt;: switch &lt;b&gt;Client authentication&lt;/b&gt; on and tick &lt;b&gt;Service accounts roles&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;In the new client, &lt;b&gt;Service account roles → Assign role → Filter by clients&lt;/b&gt;: assign &lt;code&gt;realm-management&lt;/code&gt; &lt;b&gt;manage-users&lt;/b&gt; (a read-only sync needs only &lt;b&gt;view-users&lt;/b&gt;; &lt;code&gt;query-users&lt;/code&gt; alone is not enough).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Credentials&lt;/b&gt;: copy the &lt;b&gt;Client secret&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Then &lt;b&gt;Connector → Add&lt;/b&gt;, with the Keycloak URL (with or without /auth), the realm, the client ID and the secret, and &lt;b&gt;Save and Test Connection&lt;/b&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;In der Keycloak-Administrationskonsole Ihres Realms:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Clients → Create client&lt;/b&gt;: Typ &lt;i&gt;OpenID Connect&lt;/i&gt;, eine Client-ID wie &lt;code&gt;usersync&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;Unter &lt;i&gt;Capability config&lt;/i&gt;: &lt;b&gt;Client authentication&lt;/b&gt; einschalten und &lt;b&gt;Service accounts roles&lt;/b&gt; ankreuzen.&lt;/li&gt;&lt;li&gt;Im neuen Client unter &lt;b&gt;Service account roles → Assign role → Filter by clients&lt;/b&gt;: &lt;code&gt;realm-management&lt;/code&gt; &lt;b&gt;manage-users&lt;/b&gt; zuweisen (eine rein lesende Synchronisation braucht nur &lt;b&gt;view-users&lt;/b&gt;; &lt;code&gt;query-users&lt;/code&gt; allein reicht nicht).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Credentials&lt;/b&gt;: das &lt;b&gt;Client secret&lt;/b&gt; kopieren.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Dann &lt;b&gt;Connector → Hinzufügen&lt;/b&gt; mit der Keycloak-URL (mit oder ohne /auth), dem Realm, der Client-ID und dem Secret, und &lt;b&gt;Speichern und Verbindung testen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>A&amp;pplications</source>
+        <translation>An&amp;wendungen</translation>
+    </message>
+    <message>
+        <source>Full sync of “%1” completed with errors: %2</source>
+        <translation>Vollständige Synchronisation von „%1“ mit Fehlern abgeschlossen: %2</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -3773,6 +4373,37 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Reading Keycloak failed: %1</source>
         <translation>Das Lesen aus Keycloak ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkErrors</name>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 did not answer within %3 seconds. Check that the URL points to %1 and that no firewall or proxy holds the connection, or raise the timeout under Advanced Settings.</source>
+        <translation>%1 unter %2 hat nicht innerhalb von %3 Sekunden geantwortet. Prüfen Sie, ob die URL auf %1 zeigt und keine Firewall und kein Proxy die Verbindung aufhält, oder erhöhen Sie das Zeitlimit in den erweiterten Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The host “%1” is not known. Check the %2 URL for typing errors, and that this computer can resolve the name (DNS, VPN).</source>
+        <translation>Der Host „%1“ ist unbekannt. Prüfen Sie die %2-URL auf Tippfehler und ob dieser Computer den Namen auflösen kann (DNS, VPN).</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections at %1. Check the port in the %2 URL and that %2 is running.</source>
+        <translation>Unter %1 werden keine Verbindungen angenommen. Prüfen Sie den Port in der %2-URL und ob %2 läuft.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2. If %3&apos;s certificate comes from a private certificate authority, add that authority&apos;s certificate file under Advanced Settings → CA file; UserSync always verifies certificates.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. Wenn das Zertifikat von %3 von einer privaten Zertifizierungsstelle stammt, hinterlegen Sie deren Zertifikatsdatei unter Erweiterte Einstellungen → CA-Datei; UserSync prüft Zertifikate immer.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out. Check that the host and port are right and that no firewall blocks them.</source>
+        <translation>Bei der Verbindung zu %1 wurde das Zeitlimit überschritten. Prüfen Sie, ob Host und Port stimmen und keine Firewall sie blockiert.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2. Check the network and the %3 URL, then try again.</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2. Prüfen Sie das Netzwerk und die %3-URL und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -4063,6 +4694,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>its group %1 is not synced</source>
         <translation>ihre Gruppe %1 wird nicht synchronisiert</translation>
     </message>
+    <message>
+        <source>%1 cannot rename groups, so “%2” keeps its name and its members as they are. Rename the group back in Keycloak, or create “%3” in %1 by hand and change the group mapping.</source>
+        <translation>%1 kann keine Gruppen umbenennen, daher behält die Gruppe „%2“ ihren Namen und ihre Mitglieder unverändert bei. Benennen Sie die Gruppe in Keycloak zurück, oder legen Sie „%3“ in %1 manuell an und ändern Sie die Zuordnung der Gruppennamen.</translation>
+    </message>
 </context>
 <context>
     <name>ReportView</name>
@@ -4270,6 +4905,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>not rolled back: %1</source>
         <translation>nicht zurückgenommen: %1</translation>
     </message>
+    <message>
+        <source>%1 deleted the user for good; a new account would not have the old one&apos;s history. Create it again by hand if it is needed</source>
+        <translation>%1 hat den Benutzer endgültig gelöscht; ein neues Konto hätte nicht den Verlauf des alten. Legen Sie den Benutzer bei Bedarf manuell neu an</translation>
+    </message>
 </context>
 <context>
     <name>RollbackJob</name>
@@ -4278,16 +4917,20 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Die Rücknahme wird geplant</translation>
     </message>
     <message>
-        <source>Run %1 is a %2 run that %3; only a full run that succeeded changed the directory and can be rolled back.</source>
-        <translation>Lauf %1 ist ein %2-Lauf mit dem Status %3; nur ein erfolgreicher vollständiger Lauf hat das Verzeichnis geändert und kann zurückgenommen werden.</translation>
-    </message>
-    <message>
-        <source>The directory has changed since the rollback was previewed, so it was not applied. Preview the rollback again.</source>
-        <translation>Das Verzeichnis hat sich seit der Vorschau der Rücknahme geändert, daher wurde sie nicht angewendet. Lassen Sie die Vorschau der Rücknahme erneut erstellen.</translation>
-    </message>
-    <message>
         <source>Stopped by the deletion limit: %1</source>
         <translation>Durch die Löschgrenze angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Run %1 is a %2 run that %3; only a full run that changed something can be rolled back.</source>
+        <translation>Lauf %1 ist ein %2-Lauf mit dem Status %3; nur ein vollständiger Lauf, der etwas geändert hat, kann zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <source>%1 has changed since the rollback was previewed, so it was not applied. Preview the rollback again.</source>
+        <translation>%1 hat sich seit der Vorschau der Rücknahme geändert, daher wurde sie nicht angewendet. Lassen Sie die Vorschau der Rücknahme erneut erstellen.</translation>
+    </message>
+    <message>
+        <source>The directory</source>
+        <translation>Das Verzeichnis</translation>
     </message>
 </context>
 <context>
@@ -4295,6 +4938,13 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Reading the run&apos;s changes</source>
         <translation>Die Änderungen des Laufs werden gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>RunSecrets</name>
+    <message>
+        <source>The application&apos;s credential cannot be read: %1</source>
+        <translation>Die Zugangsdaten der Anwendung können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -4474,6 +5124,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>Scheduled sync of “%1” failed</source>
         <translation>Geplante Synchronisation von „%1“ fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Scheduled sync of “%1” completed with errors</source>
+        <translation>Geplante Synchronisation von „%1“ mit Fehlern abgeschlossen</translation>
+    </message>
 </context>
 <context>
     <name>Schema</name>
@@ -4528,16 +5182,20 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Plan wird erstellt</translation>
     </message>
     <message>
-        <source>The directory cannot be read: %1</source>
-        <translation>Das Verzeichnis kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>Applying changes</source>
         <translation>Änderungen werden angewendet</translation>
     </message>
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Reading the target</source>
+        <translation>Das Ziel wird gelesen</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, so nothing was changed: %2</source>
+        <translation>Das Lesen aus %1 ist fehlgeschlagen, daher wurde nichts geändert: %2</translation>
     </message>
 </context>
 <context>
@@ -4663,6 +5321,272 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>A full sync or rollback that would disable, delete or anonymize more users than either limit stops and asks first. Set 0 to ask before any removal.</source>
         <translation>Eine vollständige Synchronisation oder Rücknahme, die mehr Benutzer deaktivieren, löschen oder anonymisieren würde, als eine der beiden Grenzen erlaubt, hält an und fragt zuerst nach. Bei 0 wird vor jeder Entfernung gefragt.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetConfig</name>
+    <message>
+        <source>Enter a name for the application.</source>
+        <translation>Geben Sie einen Namen für die Anwendung ein.</translation>
+    </message>
+    <message>
+        <source>The application type “%1” is not known; UserSync can synchronize into: %2.</source>
+        <translation>Der Anwendungstyp „%1“ ist unbekannt; UserSync kann in diese Anwendungen synchronisieren: %2.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 URL, such as https://jira.example.com.</source>
+        <translation>Geben Sie die %1-URL ein, etwa https://jira.example.com.</translation>
+    </message>
+    <message>
+        <source>The %1 URL “%2” is not a web address. Enter it as people open %1 in the browser, such as https://jira.example.com.</source>
+        <translation>Die %1-URL „%2“ ist keine Webadresse. Geben Sie sie so ein, wie %1 im Browser geöffnet wird, etwa https://jira.example.com.</translation>
+    </message>
+    <message>
+        <source>The %1 URL must not contain ? or #. Enter only the address people open %1 with.</source>
+        <translation>Die %1-URL darf weder ? noch # enthalten. Geben Sie nur die Adresse ein, unter der %1 geöffnet wird.</translation>
+    </message>
+    <message>
+        <source>Enter the username UserSync signs in to %1 with, or sign in with a personal access token.</source>
+        <translation>Geben Sie den Benutzernamen ein, mit dem sich UserSync bei %1 anmeldet, oder melden Sie sich mit einem persönlichen Zugriffstoken an.</translation>
+    </message>
+    <message>
+        <source>The number of requests in flight must be between 1 and 32.</source>
+        <translation>Die Anzahl gleichzeitiger Anfragen muss zwischen 1 und 32 liegen.</translation>
+    </message>
+    <message>
+        <source>The request timeout must be between 1 and 600 seconds.</source>
+        <translation>Das Zeitlimit für Anfragen muss zwischen 1 und 600 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>The number of retries must be between 0 and 10.</source>
+        <translation>Die Anzahl der Wiederholungen muss zwischen 0 und 10 liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Jira</source>
+        <translation>z. B. Jira</translation>
+    </message>
+    <message>
+        <source>Appl&amp;ication:</source>
+        <translation>&amp;Anwendung:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://jira.example.com</source>
+        <translation>https://jira.example.com</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Anmelden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>User&amp;name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>T&amp;oken:</source>
+        <translation>T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s certificate authorities</source>
+        <translation>keine: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Requests at &amp;once:</source>
+        <translation>&amp;Gleichzeitige Anfragen:</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Test Connection</source>
+        <translation>Speichern und Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Edit Application “%1”</source>
+        <translation>Anwendung „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Application</source>
+        <translation>Anwendung hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 Data Center</source>
+        <translation>%1 Data Center</translation>
+    </message>
+    <message>
+        <source>A personal access token (recommended)</source>
+        <translation>Persönliches Zugriffstoken (empfohlen)</translation>
+    </message>
+    <message>
+        <source>A username and password</source>
+        <translation>Benutzername und Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain; type to replace it</source>
+        <translation>im Schlüsselbund des Systems gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>The account of a Jira system administrator. After a few wrong passwords Jira asks for a CAPTCHA in the browser; UserSync then stops and says so.</source>
+        <translation>Das Konto eines Jira-Systemadministrators. Nach einigen falschen Passwörtern verlangt Jira im Browser ein CAPTCHA; UserSync hält dann an und meldet das.</translation>
+    </message>
+    <message>
+        <source>A Jira system administrator&apos;s personal access token: in Jira, your avatar → Profile → Personal Access Tokens → Create token. It is kept in the system keychain only.</source>
+        <translation>Das persönliche Zugriffstoken eines Jira-Systemadministrators: in Jira über Ihren Avatar → Profile → Personal Access Tokens → Create token. Es wird ausschließlich im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Die Verbindung wird getestet …</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Enter the personal access token.</source>
+        <translation>Geben Sie das persönliche Zugriffstoken ein.</translation>
+    </message>
+    <message>
+        <source>%1 %2 answers at %3</source>
+        <translation>%1 %2 antwortet unter %3</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, a system administrator</source>
+        <translation>Angemeldet als %1 (Systemadministrator)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, a Jira administrator</source>
+        <translation>Angemeldet als %1 (Jira-Administrator)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The connection works.&lt;/b&gt; Choose this application under “Synchronize into” in a connector, then run a simulated sync.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Die Verbindung funktioniert.&lt;/b&gt; Wählen Sie diese Anwendung in einem Connector unter „Ziel der Synchronisation“ aus und simulieren Sie dann eine Synchronisation.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Users that can be read: %L1 (with %2)</source>
+        <translation>Lesbare Benutzer: %L1 (mit %2)</translation>
+    </message>
+    <message>
+        <source>Groups: %L1</source>
+        <translation>Gruppen: %L1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetLinks</name>
+    <message>
+        <source>The links of this application cannot be read: %1.</source>
+        <translation>Die Verknüpfungen dieser Anwendung können nicht gelesen werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetListModel</name>
+    <message>
+        <source>%1 Data Center</source>
+        <translation>%1 Data Center</translation>
+    </message>
+    <message>
+        <source>not tested yet</source>
+        <translation>noch nicht getestet</translation>
+    </message>
+    <message>
+        <source>%1, connection works</source>
+        <translation>%1, Verbindung funktioniert</translation>
+    </message>
+    <message>
+        <source>%1, failed</source>
+        <translation>%1, fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Last connection test</source>
+        <translation>Letzter Verbindungstest</translation>
+    </message>
+</context>
+<context>
+    <name>TargetStore</name>
+    <message>
+        <source>The applications cannot be read from the directory: %1.</source>
+        <translation>Die Anwendungen können nicht aus dem Verzeichnis gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>There is no application named “%1”. List them with: usersync-cli target list.</source>
+        <translation>Es gibt keine Anwendung namens „%1“. Listen Sie die Anwendungen auf mit: usersync-cli target list.</translation>
+    </message>
+    <message>
+        <source>An application named “%1” already exists. Choose another name, or edit that one.</source>
+        <translation>Eine Anwendung namens „%1“ existiert bereits. Wählen Sie einen anderen Namen oder bearbeiten Sie diese Anwendung.</translation>
+    </message>
+    <message>
+        <source>The application cannot be saved in the directory: %1.</source>
+        <translation>Die Anwendung kann nicht im Verzeichnis gespeichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>The application cannot be saved: %1. Another application may already have the name “%2”.</source>
+        <translation>Die Anwendung kann nicht gespeichert werden: %1. Möglicherweise trägt bereits eine andere Anwendung den Namen „%2“.</translation>
+    </message>
+    <message>
+        <source>The application “%1” no longer exists; it may have been removed meanwhile.</source>
+        <translation>Die Anwendung „%1“ existiert nicht mehr; sie wurde möglicherweise zwischenzeitlich entfernt.</translation>
+    </message>
+    <message>
+        <source>The application cannot be removed: %1.</source>
+        <translation>Die Anwendung kann nicht entfernt werden: %1.</translation>
+    </message>
+    <message>
+        <source>The result of the connection test cannot be stored: %1.</source>
+        <translation>Das Ergebnis des Verbindungstests kann nicht gespeichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>The connection tests cannot be read: %1.</source>
+        <translation>Die Verbindungstests können nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The application “%1” cannot be removed while connectors synchronize into it: %2. Point them at another target first (usersync-cli connector edit NAME --target …).</source>
+        <translation>Die Anwendung „%1“ kann nicht entfernt werden, solange Connectors in sie synchronisieren: %2. Richten Sie diese zuerst auf ein anderes Ziel aus (usersync-cli connector edit NAME --target …).</translation>
+    </message>
+    <message>
+        <source>The application was removed, but its links could not be: %1.</source>
+        <translation>Die Anwendung wurde entfernt, ihre Verknüpfungen jedoch nicht: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>The application connector “%1” synchronizes into is gone: %2 Choose another with: usersync-cli connector edit &quot;%1&quot; --target NAME.</source>
+        <translation>Die Anwendung, in die der Connector „%1“ synchronisiert, existiert nicht mehr: %2 Wählen Sie eine andere mit: usersync-cli connector edit &quot;%1&quot; --target NAME.</translation>
+    </message>
+    <message>
+        <source>The credential for %1 cannot be read: %2</source>
+        <translation>Die Zugangsdaten für %1 können nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>

@@ -471,10 +471,10 @@ int TargetCommands::test(const QStringList& arguments)
             << Qt::endl;
     }
     if (result.userCount >= 0) {
-        out << tr("✓ %1 users, read with %2").arg(result.userCount).arg(result.listing) << Qt::endl;
+        out << tr("✓ Users: %1 (read with %2)").arg(result.userCount).arg(result.listing) << Qt::endl;
     }
     if (result.groupCount >= 0) {
-        out << tr("✓ %1 groups").arg(result.groupCount) << Qt::endl;
+        out << tr("✓ Groups: %1").arg(result.groupCount) << Qt::endl;
     }
     for (const QString& warning : result.warnings) {
         out << tr("! %1").arg(warning) << Qt::endl;

@@ -174,10 +174,10 @@ void TargetDialog::showResult(const TargetTestResult& result)
                                                 : tr("Signed in as %1, a Jira administrator").arg(result.signedInAs));
     }
     if (result.userCount >= 0) {
-        rows += line(true, tr("%L1 users can be read (%2)").arg(result.userCount).arg(result.listing));
+        rows += line(true, tr("Users that can be read: %L1 (with %2)").arg(result.userCount).arg(result.listing));
     }
     if (result.groupCount >= 0) {
-        rows += line(true, tr("%L1 groups").arg(result.groupCount));
+        rows += line(true, tr("Groups: %L1").arg(result.groupCount));
     }
     if (result.error) {
         rows += line(false, result.error->message);

@@ -7,6 +7,7 @@
 //   bench_sync USERS GROUPS MEMBERSHIPS_PER_USER OUTPUT.json
 
 #include "GeneratedRealm.h"
+#include "PeakMemory.h"
 #include "TestEnvironment.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryStore.h"
@@ -26,19 +27,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-qint64 peakRssKiB()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray& line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:")) {
-                return line.mid(6).trimmed().split(' ').first().toLongLong();
-            }
-        }
-    }
-    return -1;
-}
 
 // One database, as two syncs would meet it: the first against an empty directory (plan and
 // apply), the second against the synced directory (load and plan again, nothing to change).

@@ -72,23 +72,41 @@ bool TargetLinks::overlay(DirectoryState& state, QString* error) const
     return true;
 }
 
+bool TargetLinks::prepare(QString* error)
+{
+    if (m_link) {
+        return true;
+    }
+    QSqlQuery link(m_db);
+    QSqlQuery unlink(m_db);
+    // An upsert: SQLite (3.24 and later) and PostgreSQL spell it the same way.
+    if (!link.prepare(u"INSERT INTO target_links (target_id, object, app_key, external_id, connector_id, linked_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_id, object, app_key) DO UPDATE SET "
+                      "external_id = excluded.external_id, connector_id = excluded.connector_id, "
+                      "linked_at = excluded.linked_at"_s)
+        || !unlink.prepare(u"DELETE FROM target_links WHERE target_id = ? AND object = ? AND app_key = ?"_s)) {
+        *error = link.lastError().isValid() ? link.lastError().text() : unlink.lastError().text();
+        return false;
+    }
+    m_link = std::move(link);
+    m_unlink = std::move(unlink);
+    return true;
+}
+
 bool TargetLinks::link(Change::Object object, const QString& appKey, const QString& externalId,
                        const QString& connectorId, QString* error)
 {
-    if (!unlink(object, appKey, error)) {
+    if (!prepare(error)) {
         return false;
     }
-    QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO target_links (target_id, object, app_key, external_id, connector_id, linked_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(m_targetId);
-    query.addBindValue(Change::objectName(object));
-    query.addBindValue(appKey);
-    query.addBindValue(externalId.isNull() ? u""_s : externalId);
-    query.addBindValue(connectorId);
-    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!query.exec()) {
-        *error = query.lastError().text();
+    m_link->addBindValue(m_targetId);
+    m_link->addBindValue(Change::objectName(object));
+    m_link->addBindValue(appKey);
+    m_link->addBindValue(externalId.isNull() ? u""_s : externalId);
+    m_link->addBindValue(connectorId);
+    m_link->addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!m_link->exec()) {
+        *error = m_link->lastError().text();
         return false;
     }
     return true;
@@ -96,13 +114,14 @@ bool TargetLinks::link(Change::Object object, const QString& appKey, const QStri
 
 bool TargetLinks::unlink(Change::Object object, const QString& appKey, QString* error)
 {
-    QSqlQuery query(m_db);
-    query.prepare(u"DELETE FROM target_links WHERE target_id = ? AND object = ? AND app_key = ?"_s);
-    query.addBindValue(m_targetId);
-    query.addBindValue(Change::objectName(object));
-    query.addBindValue(appKey);
-    if (!query.exec()) {
-        *error = query.lastError().text();
+    if (!prepare(error)) {
+        return false;
+    }
+    m_unlink->addBindValue(m_targetId);
+    m_unlink->addBindValue(Change::objectName(object));
+    m_unlink->addBindValue(appKey);
+    if (!m_unlink->exec()) {
+        *error = m_unlink->lastError().text();
         return false;
     }
     return true;

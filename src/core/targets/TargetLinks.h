@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <optional>
 
@@ -32,6 +33,11 @@ public:
     bool unlink(Change::Object object, const QString& appKey, QString* error);
 
 private:
+    bool prepare(QString* error);
+
     QSqlDatabase m_db;
     QString m_targetId;
+    // Prepared once: a run links hundreds of thousands of objects.
+    std::optional<QSqlQuery> m_link;
+    std::optional<QSqlQuery> m_unlink;
 };

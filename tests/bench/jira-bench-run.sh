@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The measuring half of jira-bench.sh, run inside scripts/with-test-services.sh.
+set -euo pipefail
+work=$USERSYNC_BENCH_WORK
+bench=$USERSYNC_BENCH_BIN
+jira=$USERSYNC_TEST_JIRA_DIRECT_URL
+users=$USERSYNC_BENCH_USERS groups=$USERSYNC_BENCH_GROUPS per_user=$USERSYNC_BENCH_PER_USER
+runs=${USERSYNC_BENCH_RUNS:-3}
+export USERSYNC_BENCH_JIRA_TOKEN=$USERSYNC_TEST_JIRA_TOKEN
+umask 077
+
+control() { curl -fsS -X "$1" -H 'Content-Type: application/json' -d "${3:-{\}}" "$jira/_emulator/$2" >/dev/null; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+
+# The requests UserSync made, from the emulator's log, as curl configurations: one per stage of
+# the apply (curl in parallel knows no order; UserSync adds members only once users and groups exist).
+write_curl_configs() {
+    curl -fsS "$jira/_emulator/requests" >"$work/requests.json"
+    python3 - "$work" "$jira" "$USERSYNC_TEST_JIRA_TOKEN" <<'PY'
+import json, sys, urllib.parse
+work, base, token = sys.argv[1:4]
+log = json.load(open(f"{work}/requests.json"))
+log = log["requests"] if isinstance(log, dict) else log
+stages = {}
+for r in log:
+    stage = "members" if r["path"].endswith("/group/user") else "objects" if r["method"] != "GET" else "read"
+    q = urllib.parse.urlencode(r.get("query") or {})
+    lines = [f'url = "{base}{r["path"]}{"?" + q if q else ""}"', 'output = "/dev/null"',
+             'write-out = "%{http_code}\\n"', f'header = "Authorization: Bearer {token}"']
+    if r["method"] != "GET":
+        lines += [f'request = "{r["method"]}"', 'header = "Content-Type: application/json"',
+                  'header = "X-Atlassian-Token: no-check"']
+        if r.get("body") is not None:
+            lines.append("data = " + json.dumps(json.dumps(r["body"], separators=(",", ":"))))
+    stages.setdefault(stage, []).append("\n".join(lines) + "\n")
+for stage, entries in stages.items():
+    open(f"{work}/curl-{stage}.conf", "w").write("next\n".join(entries))
+    print(stage, len(entries), file=sys.stderr)
+PY
+}
+# Statuses tallied into curl-STAGE.codes, so that a replay that went wrong shows.
+curl_stage() {
+    [[ -s $work/curl-$1.conf ]] || return 0
+    curl --no-progress-meter --parallel --parallel-max 4 -K "$work/curl-$1.conf" |
+        sort | uniq -c >"$work/curl-$1.codes" || true
+}
+ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
+
+# --- reading ------------------------------------------------------------------------------------
+echo "jira-bench: generating $users users, $groups groups, $((users * per_user)) memberships" >&2
+control POST reset '{"version":"11.3.8"}'
+control POST config '{"requestLogLimit": 3000000}'
+control POST generate "{\"users\":$users,\"groups\":$groups,\"memberships\":$((users * per_user)),\"seed\":1}"
+control DELETE requests
+"$bench" read "$jira" >"$work/read-warmup.json"
+write_curl_configs
+read_ms=() curl_read_ms=() read_kib=0
+for run in $(seq 1 "$runs"); do
+    figures=$("$bench" read "$jira")
+    read_ms+=("$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["readMs"])' "$figures")")
+    kib=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["peakKiB"])' "$figures")
+    ((kib > read_kib)) && read_kib=$kib
+    start=$(date +%s%N)
+    curl_stage read
+    curl_read_ms+=("$(ms_since "$start")")
+    echo "jira-bench: read run $run: UserSync ${read_ms[-1]} ms (peak $kib KiB), curl ${curl_read_ms[-1]} ms" >&2
+done
+echo "$figures" >"$work/read.json"
+
+# --- applying a first sync ----------------------------------------------------------------------
+apply_ms=() curl_apply_ms=() apply_kib=0
+for run in $(seq 1 "$runs"); do
+    control POST reset '{"version":"11.3.8"}'
+    control POST config '{"requestLogLimit": 3000000}'
+    control DELETE requests
+    figures=$("$bench" apply "$jira" "$users" "$groups" "$per_user")
+    apply_ms+=("$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["applyMs"])' "$figures")")
+    kib=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["peakKiB"])' "$figures")
+    ((kib > apply_kib)) && apply_kib=$kib
+    write_curl_configs
+    control POST reset '{"version":"11.3.8"}'
+    control POST config '{"requestLogLimit": 1}'
+    curl_stage read >/dev/null # not timed: the apply's own reads are part of UserSync's read above
+    start=$(date +%s%N)
+    curl_stage objects
+    curl_stage members
+    curl_apply_ms+=("$(ms_since "$start")")
+    echo "jira-bench: apply run $run: UserSync ${apply_ms[-1]} ms (peak $kib KiB), curl ${curl_apply_ms[-1]} ms" >&2
+done
+echo "$figures" >"$work/apply.json"
+
+python3 - "$work" "$USERSYNC_BENCH_OUT" "$(median "${read_ms[@]}")" "$(median "${curl_read_ms[@]}")" \
+    "$(median "${apply_ms[@]}")" "$(median "${curl_apply_ms[@]}")" "$read_kib" "$apply_kib" <<'PY'
+import json, sys
+work, out = sys.argv[1:3]
+read_ms, curl_read_ms, apply_ms, curl_apply_ms, read_kib, apply_kib = map(int, sys.argv[3:9])
+read = json.load(open(f"{work}/read.json"))
+apply = json.load(open(f"{work}/apply.json"))
+figures = {
+    "users": read["users"], "groups": read["groups"], "memberships": read["memberships"],
+    "readMs": read_ms, "curlReadMs": curl_read_ms, "readRatio": round(read_ms / curl_read_ms, 2),
+    "readPeakKiB": read_kib,
+    "applyChanges": apply["changes"], "applyStatus": apply["status"], "applyFailed": apply["failed"],
+    "applyMs": apply_ms, "curlApplyMs": curl_apply_ms, "applyRatio": round(apply_ms / curl_apply_ms, 2),
+    "applyPeakKiB": apply_kib,
+}
+json.dump(figures, open(out, "w"), indent=2)
+print(json.dumps(figures, indent=2))
+PY
