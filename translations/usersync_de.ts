@@ -1797,6 +1797,22 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
         <source>✓ Groups: %1</source>
         <translation>✓ Gruppen: %1</translation>
     </message>
+    <message>
+        <source>the directory itself</source>
+        <translation>das Verzeichnis selbst</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>an application that no longer exists; choose another with --target</source>
+        <translation>eine Anwendung, die es nicht mehr gibt; wählen Sie mit --target eine andere</translation>
+    </message>
+    <message>
+        <source>Synchronizes into: %1</source>
+        <translation>Synchronisiert in:       %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionPage</name>
@@ -3303,6 +3319,18 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Succeeded with warnings</source>
         <translation>Erfolgreich mit Warnungen</translation>
+    </message>
+    <message>
+        <source>Completed with errors</source>
+        <translation>Mit Fehlern abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
     </message>
 </context>
 <context>

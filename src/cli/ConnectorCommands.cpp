@@ -558,8 +558,16 @@ int ConnectorCommands::show(const QStringList& arguments)
         return CliContext::Success;
     }
     const KeycloakSettings& k = config->keycloak;
+    QString into = tr("the directory itself");
+    if (!config->targetId.isEmpty()) {
+        QString error;
+        const auto application = TargetStore(target.directory->database()).find(config->targetId, &error);
+        into = application ? tr("%1 (%2, %3)").arg(application->name, application->productName(), application->url)
+                           : tr("an application that no longer exists; choose another with --target");
+    }
     QTextStream& out = m_context.out();
     out << tr("Name:              %1").arg(config->name) << Qt::endl
+        << tr("Synchronizes into: %1").arg(into) << Qt::endl
         << tr("Id:                %1").arg(config->id) << Qt::endl
         << tr("Type:              Keycloak") << Qt::endl
         << tr("URL:               %1").arg(k.baseUrl) << Qt::endl

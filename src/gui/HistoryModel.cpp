@@ -100,11 +100,14 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
         if (ChangeSummary::hasWarnings(run)) {
             return tr("Succeeded with warnings");
         }
-        return run.status == u"succeeded"_s ? tr("Succeeded")
-            : run.status == u"refused"_s    ? tr("Refused")
-            : run.status == u"cancelled"_s  ? tr("Cancelled")
-            : run.status == u"skipped"_s    ? tr("Skipped")
-                                            : tr("Failed");
+        return run.status == u"succeeded"_s            ? tr("Succeeded")
+            : run.status == u"completed-with-errors"_s ? tr("Completed with errors")
+            : run.status == u"refused"_s               ? tr("Refused")
+            : run.status == u"cancelled"_s             ? tr("Cancelled")
+            : run.status == u"skipped"_s               ? tr("Skipped")
+            : run.status == u"running"_s               ? tr("Running")
+            : run.status == u"interrupted"_s           ? tr("Interrupted")
+                                                       : tr("Failed");
     case ChangesColumn:
         return countsText(run.counts, ChangeSummary::tenseOf(run));
     default:

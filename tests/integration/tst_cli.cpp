@@ -1,3 +1,4 @@
+#include "JiraEmulator.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/SecretStore.h"
@@ -82,6 +83,59 @@ private Q_SLOTS:
         const Run show = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s});
         QCOMPARE(show.json()[u"secret"_s].toString(), u"stored"_s);
         QVERIFY(!show.out.contains(m_secret));
+    }
+
+    // The applications a connector synchronizes into, as the README's Jira guide uses them.
+    void targetCommands()
+    {
+        JiraEmulator jira;
+        QVERIFY2(jira.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_JIRA_URL").constData());
+        QVERIFY(jira.reset());
+        const QList<QPair<QString, QString>> token = {{u"JIRA_TOKEN"_s, jira.token()}};
+        QCOMPARE(cli({u"target"_s, u"add"_s, u"Jira"_s, u"--type"_s, u"jira"_s, u"--url"_s, jira.jiraUrl()}).exitCode,
+                 2); // how it signs in is not optional
+        const Run add = cli({u"target"_s, u"add"_s, u"Jira"_s, u"--type"_s, u"jira"_s, u"--url"_s, jira.jiraUrl(),
+                             u"--token-env"_s, u"JIRA_TOKEN"_s},
+                            {}, token);
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const Run list = cli({u"target"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(list.json()[u"targets"_s].toArray().size(), 1);
+        const Run show = cli({u"target"_s, u"show"_s, u"jira"_s, u"--json"_s});
+        QCOMPARE(show.json()[u"credential"_s].toString(), u"stored"_s);
+        QCOMPARE(show.json()[u"auth"_s].toString(), u"token"_s);
+        QVERIFY(!show.out.contains(jira.token()));
+
+        const Run test = cli({u"target"_s, u"test"_s, u"Jira"_s, u"--json"_s});
+        QCOMPARE(test.exitCode, 0);
+        const QJsonObject result = test.json();
+        QCOMPARE(result[u"ok"_s].toBool(), true);
+        QCOMPARE(result[u"product"_s].toString(), u"Jira"_s);
+        QCOMPARE(result[u"version"_s].toString(), u"11.3.8"_s);
+        QCOMPARE(result[u"userCount"_s].toInt(), 1);
+        QCOMPARE(result[u"groupCount"_s].toInt(), 2);
+        QVERIFY(result[u"warnings"_s].isArray());
+        QVERIFY(result[u"error"_s].isNull());
+        const Run plain = cli({u"target"_s, u"test"_s, u"Jira"_s});
+        QVERIFY2(plain.out.contains(u"✓ Jira 11.3.8 answers"_s), qPrintable(plain.out));
+
+        const Run wrong = cli({u"target"_s, u"edit"_s, u"Jira"_s, u"--token-env"_s, u"JIRA_TOKEN"_s}, {},
+                              {{u"JIRA_TOKEN"_s, u"not-the-token"_s}});
+        QCOMPARE(wrong.exitCode, 0);
+        const Run refused = cli({u"target"_s, u"test"_s, u"Jira"_s, u"--json"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.json()[u"error"_s][u"kind"_s].toString(), u"unauthorized"_s);
+        QCOMPARE(cli({u"target"_s, u"edit"_s, u"Jira"_s, u"--token-env"_s, u"JIRA_TOKEN"_s}, {}, token).exitCode, 0);
+
+        // A connector synchronizes into it; the application cannot go while it does.
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--target"_s, u"Jira"_s}).exitCode, 0);
+        const Run into = cli({u"connector"_s, u"show"_s, u"Test Realm"_s});
+        QVERIFY2(into.out.contains(u"Synchronizes into: Jira (Jira, "_s), qPrintable(into.out));
+        const Run blocked = cli({u"target"_s, u"remove"_s, u"Jira"_s});
+        QCOMPARE(blocked.exitCode, 1);
+        QVERIFY2(blocked.err.contains(u"Test Realm"_s), qPrintable(blocked.err));
+        QCOMPARE(cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--target"_s, u"directory"_s}).exitCode, 0);
+        QCOMPARE(cli({u"target"_s, u"remove"_s, u"Jira"_s}).exitCode, 0);
+        QCOMPARE(cli({u"target"_s, u"list"_s, u"--json"_s}).json()[u"targets"_s].toArray().size(), 0);
     }
 
     void secretIsNeverAnArgument()
