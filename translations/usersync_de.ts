@@ -2241,6 +2241,18 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
         <source>%1, interrupted</source>
         <translation>%1, unterbrochen</translation>
     </message>
+    <message>
+        <source>(removed application)</source>
+        <translation>(entfernte Anwendung)</translation>
+    </message>
+    <message>
+        <source>This directory</source>
+        <translation>Dieses Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Synchronizes into</source>
+        <translation>Synchronisiert in</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorStore</name>

@@ -1,6 +1,7 @@
 #include "ConnectorListModel.h"
 
 #include "ChangeSummary.h"
+#include "targets/TargetStore.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -28,6 +29,14 @@ bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
     if (!tests) {
         return false;
     }
+    QHash<QString, QString> targetNames;
+    if (const auto targets = TargetStore(db).list(error)) {
+        for (const TargetConfig& target : *targets) {
+            targetNames.insert(target.id, target.name);
+        }
+    } else {
+        return false;
+    }
     const DirectoryStore history(db);
     const QStringList syncModes = {u"full"_s, u"rollback"_s};
     const QStringList simulationModes = {u"simulate"_s};
@@ -43,8 +52,13 @@ bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
         if (!simulations) {
             return false;
         }
-        Row row{connector,    std::nullopt, std::nullopt,
-                std::nullopt, std::nullopt, connector.schedule.nextRun(QDateTime::currentDateTimeUtc())};
+        Row row{connector,
+                std::nullopt,
+                std::nullopt,
+                std::nullopt,
+                std::nullopt,
+                connector.schedule.nextRun(QDateTime::currentDateTimeUtc()),
+                {}};
         if (!syncs->isEmpty()) {
             row.lastSync = syncs->first();
         }
@@ -56,6 +70,9 @@ bool ConnectorListModel::reload(QSqlDatabase db, QString* error)
         }
         if (const auto test = tests->constFind(connector.id); test != tests->cend()) {
             row.lastTest = *test;
+        }
+        if (!connector.targetId.isEmpty()) {
+            row.targetName = targetNames.value(connector.targetId, tr("(removed application)"));
         }
         rows.append(row);
     }
@@ -252,6 +269,8 @@ QVariant ConnectorListModel::data(const QModelIndex& index, int role) const
         return row.connector.keycloak.baseUrl;
     case RealmColumn:
         return row.connector.keycloak.realm;
+    case TargetColumn:
+        return row.targetName.isEmpty() ? tr("This directory") : row.targetName;
     case LastSyncColumn:
         return role == Qt::ToolTipRole && row.lastSync && !row.lastSync->message.isEmpty()
             ? row.lastSync->message
@@ -282,6 +301,8 @@ QVariant ConnectorListModel::headerData(int section, Qt::Orientation orientation
         return tr("URL");
     case RealmColumn:
         return tr("Realm");
+    case TargetColumn:
+        return tr("Synchronizes into");
     case LastSyncColumn:
         return tr("Last sync");
     case LastSimulationColumn:

@@ -23,6 +23,7 @@ public:
         StatusColumn,
         UrlColumn,
         RealmColumn,
+        TargetColumn, // where it synchronizes into
         LastSyncColumn,
         LastSimulationColumn,
         NextRunColumn,
@@ -56,6 +57,7 @@ private:
         std::optional<RunRecord> lastSimulation;
         std::optional<ConnectorStore::TestRecord> lastTest;
         QDateTime nextRun; // invalid: not scheduled
+        QString targetName; // empty: the directory itself
     };
     static QString runText(const std::optional<RunRecord>& run, const QString& never);
     QString statusText(Status status) const;
