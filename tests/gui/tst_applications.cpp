@@ -117,6 +117,8 @@ private Q_SLOTS:
         QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
         {
             ConnectorWizard wizard(connection->database(), connector);
+            wizard.show();
+            QTRY_VERIFY(wizard.currentPage());
             auto* into = wizard.findChild<QComboBox*>(u"targetComboBox"_s);
             QCOMPARE(into->count(), 2);
             QCOMPARE(into->currentIndex(), 0); // the directory itself, as before
