@@ -372,6 +372,32 @@ private Q_SLOTS:
         }
     }
 
+    void rateLimitsAndServerErrorsAreWaitedOut()
+    {
+        // Jira limits the sync account (429 with Retry-After), then a node fails twice (503).
+        QVERIFY(m_jira.setFaults({QJsonObject{{u"method"_s, u"POST"_s},
+                                              {u"path"_s, u"^/rest/api/2/group$"_s},
+                                              {u"status"_s, 429},
+                                              {u"retryAfter"_s, 1},
+                                              {u"count"_s, 2}},
+                                  QJsonObject{{u"method"_s, u"POST"_s},
+                                              {u"path"_s, u"^/rest/api/2/group/user$"_s},
+                                              {u"status"_s, 503},
+                                              {u"count"_s, 2}}}));
+        const SyncResult result = sync(SyncRequest::Mode::Full);
+        QVERIFY(m_jira.setFaults({}));
+        QVERIFY2(result.status == SyncResult::Status::Succeeded, qPrintable(result.message));
+        int limited = 0;
+        int failed = 0;
+        for (const QJsonValue request : m_jira.requests()) {
+            limited += request[u"status"_s].toInt() == 429;
+            failed += request[u"status"_s].toInt() == 503;
+        }
+        QCOMPARE(limited, 2);
+        QCOMPARE(failed, 2);
+        QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges()); // all of it applied
+    }
+
     void lostAnswerDoesNotCreateADuplicate()
     {
         // Jira creates the user, then the answer is lost: the retry meets "already exists".
