@@ -494,6 +494,35 @@ private Q_SLOTS:
         QVERIFY(JiraEmulator::user(jira, u"alice.andersen"_s).value(u"active"_s).toBool(false));
     }
 
+    void anonymizedUserKeepsItsKey()
+    {
+        m_connector.sync.cleanup = SyncOptions::Cleanup::Anonymize;
+        QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);
+        const QString key = JiraEmulator::user(m_jira.state(), u"frank.fischer"_s).value(u"key"_s).toString();
+        QCOMPARE(
+            m_admin.send("DELETE", u"/%1/users/%2"_s.arg(m_realmName, m_admin.userId(m_realmName, u"frank.fischer"_s)))
+                .status,
+            204);
+        const SyncResult result = sync(SyncRequest::Mode::Full);
+        QVERIFY2(result.status == SyncResult::Status::Succeeded, qPrintable(result.message));
+        QCOMPARE(result.plan->count(Object::User, Action::Anonymize), 1);
+        // Renamed to a pseudonym, address and name gone, deactivated: the same account (and key),
+        // so the issues Frank worked on keep an owner, who is no longer named.
+        const QJsonObject jira = m_jira.state();
+        QVERIFY(JiraEmulator::user(jira, u"frank.fischer"_s).isEmpty());
+        QJsonObject anonymized;
+        for (const QJsonValue user : jira.value(u"users"_s).toArray()) {
+            if (user[u"key"_s].toString() == key) {
+                anonymized = user.toObject();
+            }
+        }
+        QVERIFY(anonymized.value(u"name"_s).toString().startsWith(u"anonymized-"_s));
+        QCOMPARE(anonymized.value(u"emailAddress"_s).toString(), QString());
+        QVERIFY(!anonymized.value(u"displayName"_s).toString().contains(u"Frank"_s));
+        QVERIFY(!anonymized.value(u"active"_s).toBool(true));
+        QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges()); // anonymized once
+    }
+
     void aDeletedUserCannotComeBack()
     {
         m_connector.sync.cleanup = SyncOptions::Cleanup::Delete;
