@@ -179,6 +179,36 @@ std::optional<QString> CliContext::readSecret(const QCommandLineParser& parser, 
     return std::nullopt;
 }
 
+bool CliContext::readNumbers(const QCommandLineParser& parser, std::initializer_list<NumberOption> options,
+                             QString* error)
+{
+    for (const auto& [option, target] : options) {
+        if (parser.isSet(*option)) {
+            bool isNumber = false;
+            *target = parser.value(*option).toInt(&isNumber);
+            if (!isNumber) {
+                *error = tr("--%1 takes a whole number, not “%2”.").arg(option->names().first(), parser.value(*option));
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+QString CliContext::secretState(const SecretResult& secret)
+{
+    return secret.ok()                                    ? QStringLiteral("stored")
+        : secret.status == SecretResult::Status::NotFound ? QStringLiteral("missing")
+                                                          : QStringLiteral("unavailable");
+}
+
+QString CliContext::secretText(const SecretResult& secret)
+{
+    return secret.ok()                                    ? tr("stored in the system keychain")
+        : secret.status == SecretResult::Status::NotFound ? tr("missing")
+                                                          : secret.message;
+}
+
 int CliContext::fail(const QString& message, int code)
 {
     if (m_json) {

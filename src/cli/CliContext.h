@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/ConnectorConfig.h"
+#include "config/SecretStore.h"
 #include "directory/DatabaseConnection.h"
 #include "jobs/Job.h"
 
@@ -11,8 +12,10 @@
 #include <QPointer>
 #include <QTextStream>
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
+#include <utility>
 
 // What every command shares: the streams, the common options (--directory, --json), opening
 // the directory, reading a secret without it ever being an argument, and running a job with
@@ -60,6 +63,16 @@ public:
     // terminal, a prompt that does not echo. Never from an argument. nullopt after printing why.
     std::optional<QString> readSecret(const QCommandLineParser& parser, const QCommandLineOption& stdinOption,
                                       const QCommandLineOption& envOption, const QString& prompt);
+
+    // Each option given sets its number; false, with `error` naming the option, for one that is
+    // not a whole number.
+    using NumberOption = std::pair<const QCommandLineOption*, int*>;
+    static bool readNumbers(const QCommandLineParser& parser, std::initializer_list<NumberOption> options,
+                            QString* error);
+
+    // What `show` says of a stored secret: "stored", "missing" or "unavailable" for --json, and in words.
+    static QString secretState(const SecretResult& secret);
+    static QString secretText(const SecretResult& secret);
 
     int fail(const QString& message, int code = Failed);
     int usageError(const QCommandLineParser& parser, const QString& message);

@@ -207,19 +207,9 @@ struct SettingOptions
         if (parser.isSet(customAttribute)) {
             sync.customAttributes = parser.values(customAttribute);
         }
-        for (const auto& [option, target] : {std::pair{&deletionLimit, &sync.deletionLimitCount},
-                                             std::pair{&deletionPercent, &sync.deletionLimitPercent}}) {
-            if (parser.isSet(*option)) {
-                bool isNumber = false;
-                *target = parser.value(*option).toInt(&isNumber);
-                if (!isNumber) {
-                    *error = ConnectorCommands::tr("--%1 takes a whole number, not “%2”.")
-                                 .arg(option->names().first(), parser.value(*option));
-                    return false;
-                }
-            }
-        }
-        return true;
+        return CliContext::readNumbers(
+            parser, {{&deletionLimit, &sync.deletionLimitCount}, {&deletionPercent, &sync.deletionLimitPercent}},
+            error);
     }
 
     // Applies what was given; returns false (with `error`) for a value that is not a number.
@@ -237,18 +227,13 @@ struct SettingOptions
         if (parser.isSet(caFile)) {
             keycloak.caFile = parser.value(caFile);
         }
-        for (const auto& [option, target] :
-             {std::pair{&pageSize, &keycloak.pageSize}, std::pair{&inFlight, &keycloak.maxInFlight},
-              std::pair{&timeout, &keycloak.timeoutSeconds}, std::pair{&retries, &keycloak.maxRetries}}) {
-            if (parser.isSet(*option)) {
-                bool isNumber = false;
-                *target = parser.value(*option).toInt(&isNumber);
-                if (!isNumber) {
-                    *error = ConnectorCommands::tr("--%1 takes a whole number, not “%2”.")
-                                 .arg(option->names().first(), parser.value(*option));
-                    return false;
-                }
-            }
+        if (!CliContext::readNumbers(parser,
+                                     {{&pageSize, &keycloak.pageSize},
+                                      {&inFlight, &keycloak.maxInFlight},
+                                      {&timeout, &keycloak.timeoutSeconds},
+                                      {&retries, &keycloak.maxRetries}},
+                                     error)) {
+            return false;
         }
         if (parser.isSet(noAttributes)) {
             keycloak.userAttributes.clear();
@@ -547,13 +532,10 @@ int ConnectorCommands::show(const QStringList& arguments)
     }
     const ConnectorConfig* config = &target.config;
     const SecretResult secret = SecretStore().readNow(config->secretKey());
-    const QString secretState = secret.ok()               ? u"stored"_s
-        : secret.status == SecretResult::Status::NotFound ? u"missing"_s
-                                                          : u"unavailable"_s;
     if (m_context.json()) {
         QJsonObject object = CliJson::connector(*config);
         object.insert(u"ok"_s, true);
-        object.insert(u"secret"_s, secretState);
+        object.insert(u"secret"_s, CliContext::secretState(secret));
         m_context.printJson(object);
         return CliContext::Success;
     }
@@ -573,11 +555,7 @@ int ConnectorCommands::show(const QStringList& arguments)
         << tr("URL:               %1").arg(k.baseUrl) << Qt::endl
         << tr("Realm:             %1").arg(k.realm) << Qt::endl
         << tr("Client ID:         %1").arg(k.clientId) << Qt::endl
-        << tr("Client secret:     %1")
-               .arg(secret.ok()                                           ? tr("stored in the system keychain")
-                        : secret.status == SecretResult::Status::NotFound ? tr("missing")
-                                                                          : secret.message)
-        << Qt::endl
+        << tr("Client secret:     %1").arg(CliContext::secretText(secret)) << Qt::endl
         << tr("CA file:           %1").arg(k.caFile.isEmpty() ? tr("none (system authorities)") : k.caFile) << Qt::endl
         << tr("Page size:         %1").arg(k.pageSize) << Qt::endl
         << tr("Requests at once:  %1").arg(k.maxInFlight) << Qt::endl

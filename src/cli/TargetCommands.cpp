@@ -5,7 +5,6 @@
 #include "targets/TargetStore.h"
 #include "targets/TargetTest.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -85,20 +84,11 @@ struct TargetOptions
         if (parser.isSet(caFile)) {
             config.http.caFile = parser.value(caFile);
         }
-        for (const auto& [option, target] :
-             {std::pair{&inFlight, &config.http.maxInFlight}, std::pair{&timeout, &config.http.timeoutSeconds},
-              std::pair{&retries, &config.http.maxRetries}}) {
-            if (parser.isSet(*option)) {
-                bool isNumber = false;
-                *target = parser.value(*option).toInt(&isNumber);
-                if (!isNumber) {
-                    *error = TargetCommands::tr("--%1 takes a whole number, not “%2”.")
-                                 .arg(option->names().first(), parser.value(*option));
-                    return false;
-                }
-            }
-        }
-        return true;
+        return CliContext::readNumbers(parser,
+                                       {{&inFlight, &config.http.maxInFlight},
+                                        {&timeout, &config.http.timeoutSeconds},
+                                        {&retries, &config.http.maxRetries}},
+                                       error);
     }
 
     // The credential, when the command line gives one: the token or the password.
@@ -373,10 +363,7 @@ int TargetCommands::show(const QStringList& arguments)
     if (m_context.json()) {
         QJsonObject object = targetJson(config);
         object.insert(u"ok"_s, true);
-        object.insert(u"credential"_s,
-                      secret.ok()                                           ? u"stored"_s
-                          : secret.status == SecretResult::Status::NotFound ? u"missing"_s
-                                                                            : u"unavailable"_s);
+        object.insert(u"credential"_s, CliContext::secretState(secret));
         m_context.printJson(object);
         return CliContext::Success;
     }
@@ -390,11 +377,7 @@ int TargetCommands::show(const QStringList& arguments)
                .arg(config.auth == TargetConfig::Auth::Basic ? tr("username %1 and password").arg(config.username)
                                                              : tr("a personal access token"))
         << Qt::endl
-        << tr("Credential:        %1")
-               .arg(secret.ok()                                           ? tr("stored in the system keychain")
-                        : secret.status == SecretResult::Status::NotFound ? tr("missing")
-                                                                          : secret.message)
-        << Qt::endl
+        << tr("Credential:        %1").arg(CliContext::secretText(secret)) << Qt::endl
         << tr("CA file:           %1").arg(http.caFile.isEmpty() ? tr("none (system authorities)") : http.caFile)
         << Qt::endl
         << tr("Requests at once:  %1").arg(http.maxInFlight) << Qt::endl
@@ -448,14 +431,8 @@ int TargetCommands::test(const QStringList& arguments)
     }
     const std::unique_ptr<TargetTest> job = TargetTest::create(target.config, secret.secret);
     const TargetTestResult result = m_context.run(*job, &TargetTest::finished);
-    if (!result.error || result.error->kind != ConnectorError::Kind::Cancelled) {
-        QString error;
-        TargetStore(target.directory->database())
-            .recordTest(
-                target.config.id,
-                {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
-                &error);
-    }
+    QString error; // the outcome is reported either way
+    TargetStore(target.directory->database()).recordTest(target.config.id, result, &error);
     if (m_context.json()) {
         m_context.printJson(result.toJson());
         return result.ok ? CliContext::Success : CliContext::Failed;

@@ -6,7 +6,6 @@
 #include "targets/TargetTest.h"
 #include "ui_TargetDialog.h"
 
-#include <QDateTime>
 #include <QPushButton>
 
 namespace {
@@ -152,11 +151,7 @@ void TargetDialog::startTest(const QString& credential)
             m_test.clear();
             setWorking(false);
             QString ignored; // the outcome is shown either way
-            TargetStore(m_directory)
-                .recordTest(
-                    m_config.id,
-                    {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
-                    &ignored);
+            TargetStore(m_directory).recordTest(m_config.id, result, &ignored);
             showResult(result);
             Q_EMIT tested(result);
         });

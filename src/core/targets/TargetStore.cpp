@@ -1,7 +1,9 @@
 #include "TargetStore.h"
 
 #include "config/ConnectorStore.h"
+#include "targets/TargetTest.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -106,6 +108,16 @@ bool TargetStore::remove(const TargetConfig& config, QString* error)
 bool TargetStore::recordTest(const QString& targetId, const TestRecord& test, QString* error)
 {
     return m_table.recordTest(targetId, test, error);
+}
+
+bool TargetStore::recordTest(const QString& targetId, const TargetTestResult& result, QString* error)
+{
+    if (result.error && result.error->kind == ConnectorError::Kind::Cancelled) {
+        return true;
+    }
+    return recordTest(
+        targetId, {QDateTime::currentMSecsSinceEpoch(), result.ok, result.error ? result.error->message : QString()},
+        error);
 }
 
 std::optional<QHash<QString, TargetStore::TestRecord>> TargetStore::lastTests(QString* error) const

@@ -13,6 +13,8 @@
 // Application targets' non-secret settings in the directory's `targets` table, beside the
 // connectors, so that the window, the CLI and every administrator of a shared directory see the
 // same ones. Works on a connection of the calling thread. Errors are sentences with a next step.
+struct TargetTestResult;
+
 class TargetStore final
 {
     Q_DECLARE_TR_FUNCTIONS(TargetStore)
@@ -31,6 +33,8 @@ public:
 
     using TestRecord = SettingsTable::TestRecord;
     bool recordTest(const QString& targetId, const TestRecord& test, QString* error);
+    // The same from a test's result, now; a cancelled test says nothing and is not recorded.
+    bool recordTest(const QString& targetId, const TargetTestResult& result, QString* error);
     std::optional<QHash<QString, TestRecord>> lastTests(QString* error) const;
 
 private:

@@ -48,13 +48,13 @@ void JiraReader::readServer(ServerDone done)
     }
     m_client->get(u"serverInfo"_s, {}, [this, done](const JiraClient::Reply& reply) {
         if (!reply.ok()) {
-            if (reply.outcome.status == 0 || reply.outcome.transportFailed() || reply.outcome.cancelled) {
-                done(std::nullopt, JiraErrors::of(reply, m_client->config(), tr("read its server information")));
-            } else if (reply.outcome.status == 401 || reply.outcome.status == 403) {
-                done(std::nullopt, JiraErrors::of(reply, m_client->config(), tr("read its server information")));
-            } else {
-                done(std::nullopt, JiraErrors::notJira(m_client->config(), reply.outcome));
-            }
+            // No answer, or a refused sign-in, says what it says; any other answer is not Jira's.
+            const HttpOutcome& outcome = reply.outcome;
+            const bool notJira = outcome.status != 0 && !outcome.transportFailed() && !outcome.cancelled
+                && outcome.status != 401 && outcome.status != 403;
+            done(std::nullopt,
+                 notJira ? JiraErrors::notJira(m_client->config(), outcome)
+                         : JiraErrors::of(reply, m_client->config(), tr("read its server information")));
             return;
         }
         const QJsonObject info = reply.json.object();
