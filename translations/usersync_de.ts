@@ -2806,6 +2806,17 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
+    <name>CurlTransport</name>
+    <message>
+        <source>Operation canceled</source>
+        <translation>Vorgang abgebrochen</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1</source>
+        <translation>Der Server antwortete mit HTTP %1</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseConnection</name>
     <message>
         <source>The SQLite driver for Qt is not installed. Install the package libqt6sql6-sqlite and start UserSync again.</source>

@@ -1,9 +1,9 @@
 #include "HttpClient.h"
 
 #include "Logging.h"
+#include "net/CurlTransport.h"
 
 #include <QDateTime>
-#include <QNetworkReply>
 #include <QSslCertificate>
 #include <QTimer>
 
@@ -70,38 +70,35 @@ QString HttpOutcome::describe() const
     return text;
 }
 
+namespace {
+
+std::optional<ConnectorError> checkCaFile(const QString& caFile, const QString& product)
+{
+    if (caFile.isEmpty() || !QSslCertificate::fromPath(caFile, QSsl::Pem).isEmpty()) {
+        return std::nullopt;
+    }
+    return ConnectorError{ConnectorError::Kind::Tls,
+                          HttpClient::tr("The CA file %1 cannot be read or holds no PEM certificate. Choose the "
+                                         "certificate file of the certificate authority that signed %2's certificate.")
+                              .arg(caFile, product),
+                          u"CA file without certificates"_s};
+}
+
+} // namespace
+
 HttpClient::HttpClient(HttpSettings settings, QString product, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
-    , m_network(this)
-    , m_sslConfiguration(QSslConfiguration::defaultConfiguration())
+    , m_setupError(checkCaFile(m_settings.caFile, product))
+    , m_transport(std::make_unique<CurlTransport>(
+          CurlTransport::Options{.timeoutSeconds = m_settings.timeoutSeconds, .caFile = m_settings.caFile}))
 {
-    m_network.setAutoDeleteReplies(false);
     m_settings.maxInFlight = std::max(1, m_settings.maxInFlight);
-    if (!m_settings.caFile.isEmpty()) {
-        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_settings.caFile, QSsl::Pem);
-        if (certificates.isEmpty()) {
-            m_setupError = ConnectorError{
-                ConnectorError::Kind::Tls,
-                tr("The CA file %1 cannot be read or holds no PEM certificate. Choose the certificate file of the "
-                   "certificate authority that signed %2's certificate.")
-                    .arg(m_settings.caFile, product),
-                u"CA file without certificates"_s};
-        }
-        // Added to the system's authorities, never instead of verification.
-        m_sslConfiguration.addCaCertificates(certificates);
-    }
 }
 
 HttpClient::~HttpClient()
 {
     m_cancelled = true;
-    const QSet<QNetworkReply*> replies = std::exchange(m_activeReplies, {});
-    for (QNetworkReply* reply : replies) {
-        reply->disconnect(this);
-        reply->abort();
-        delete reply;
-    }
 }
 
 void HttpClient::send(HttpRequest request, Done done)
@@ -152,60 +149,17 @@ void HttpClient::attempt(const HttpRequest& request, int attempt, const Done& do
         done(outcome);
         return;
     }
-    QNetworkRequest networkRequest(request.url);
-    networkRequest.setSslConfiguration(m_sslConfiguration);
-    networkRequest.setTransferTimeout(m_settings.timeoutSeconds * 1000);
-    networkRequest.setRawHeader("Accept", "application/json");
-    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    for (const auto& [name, value] : request.headers) {
-        networkRequest.setRawHeader(name, value);
-    }
-    if (!request.contentType.isEmpty()) {
-        networkRequest.setRawHeader("Content-Type", request.contentType);
-    }
-    QNetworkReply* reply = nullptr;
-    if (request.method == "GET") {
-        reply = m_network.get(networkRequest);
-    } else if (request.method == "POST") {
-        reply = m_network.post(networkRequest, request.body);
-    } else if (request.method == "PUT") {
-        reply = m_network.put(networkRequest, request.body);
-    } else if (request.method == "DELETE" && request.body.isEmpty()) {
-        reply = m_network.deleteResource(networkRequest);
-    } else {
-        reply = m_network.sendCustomRequest(networkRequest, request.method, request.body);
-    }
     ++m_statistics.requests;
-    m_activeReplies.insert(reply);
-    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& errors) {
-        QStringList texts;
-        for (const QSslError& error : errors) {
-            texts << error.errorString();
-        }
-        reply->setProperty("usersyncSslErrors", texts);
+    m_transport->start(request, [this, request, attempt, done](HttpOutcome&& outcome) {
+        onAttemptFinished(std::move(outcome), request, attempt, done);
     });
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, request, attempt, done] { onReplyFinished(reply, request, attempt, done); });
 }
 
-void HttpClient::onReplyFinished(QNetworkReply* reply, const HttpRequest& request, int attempt, const Done& done)
+void HttpClient::onAttemptFinished(HttpOutcome&& answer, const HttpRequest& request, int attempt, const Done& done)
 {
-    m_activeReplies.remove(reply);
-    reply->deleteLater();
-
-    HttpOutcome outcome;
-    outcome.method = request.method;
-    outcome.url = request.url;
-    outcome.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    outcome.body = reply->readAll();
-    outcome.headers = reply->rawHeaderPairs();
-    outcome.networkError = reply->error();
-    outcome.networkErrorString = reply->errorString();
-    outcome.sslErrors = reply->property("usersyncSslErrors").toStringList();
+    HttpOutcome outcome = std::move(answer);
     outcome.attempts = attempt + 1;
     outcome.cancelled = m_cancelled;
-    // Qt reports its transfer timeout as an abort; ours is the only other abort, and it sets m_cancelled.
-    outcome.timedOut = !m_cancelled && reply->error() == QNetworkReply::OperationCanceledError;
     m_statistics.bytesReceived += outcome.body.size();
 
     if (!m_cancelled && attempt < m_settings.maxRetries && isRetryable(outcome)) {
@@ -247,10 +201,7 @@ void HttpClient::cancel()
         return;
     }
     m_cancelled = true;
-    // Aborting finishes each reply, whose callback then reports the cancellation.
-    const QSet<QNetworkReply*> replies = m_activeReplies;
-    for (QNetworkReply* reply : replies) {
-        reply->abort();
-    }
+    // Aborting finishes each transfer, whose callback then reports the cancellation.
+    m_transport->abortAll();
     // Requests still waiting for a slot start, see the flag and report it too.
 }

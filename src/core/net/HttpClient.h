@@ -6,17 +6,17 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QList>
-#include <QNetworkAccessManager>
 #include <QObject>
-#include <QSet>
-#include <QSslConfiguration>
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
 // How an HTTP client talks to one server: the same knobs for every source and target.
+class CurlTransport;
+
 struct HttpSettings
 {
     static constexpr int defaultMaxInFlight = 4;
@@ -89,16 +89,14 @@ public:
 
 private:
     void attempt(const HttpRequest& request, int attempt, const Done& done);
-    void onReplyFinished(QNetworkReply* reply, const HttpRequest& request, int attempt, const Done& done);
+    void onAttemptFinished(HttpOutcome&& outcome, const HttpRequest& request, int attempt, const Done& done);
     int retryDelayMs(const HttpOutcome& outcome, int attempt) const;
 
     HttpSettings m_settings;
-    QNetworkAccessManager m_network;
-    QSslConfiguration m_sslConfiguration;
     std::optional<ConnectorError> m_setupError;
+    std::unique_ptr<CurlTransport> m_transport; // libcurl stays out of this header
     int m_inFlight = 0;
     std::deque<std::function<void()>> m_waitingForSlot;
-    QSet<QNetworkReply*> m_activeReplies;
     bool m_cancelled = false;
     Statistics m_statistics;
 };
