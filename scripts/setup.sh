@@ -12,7 +12,7 @@ build_packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libsecret-1-0
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev
-    libcurl4-openssl-dev
+    libcurl4-openssl-dev libsimdjson-dev
     libgl-dev libvulkan-dev
     qt6-qpa-plugins qt6-wayland
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev  # Qt Charts needs the OpenGL package it does not pull in

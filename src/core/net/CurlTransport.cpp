@@ -16,6 +16,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr long maxRedirects = 10;
+constexpr curl_off_t maxReservedBody = 64 * 1024 * 1024; // a larger announced length grows as it arrives
 
 void initialiseCurlOnce()
 {
@@ -121,9 +122,17 @@ struct CurlTransport::Watch
 
 namespace {
 
-size_t onBody(char* data, size_t size, size_t count, void* outcome)
+size_t onBody(char* data, size_t size, size_t count, void* transfer)
 {
-    static_cast<HttpOutcome*>(outcome)->body.append(data, qsizetype(size * count));
+    auto* self = static_cast<CurlTransport::Transfer*>(transfer);
+    QByteArray& body = self->outcome.body;
+    if (body.capacity() == 0) {
+        // One allocation for the whole answer when its length is announced (pages run to megabytes).
+        curl_off_t length = -1;
+        curl_easy_getinfo(self->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+        body.reserve(qsizetype(std::clamp<curl_off_t>(length, 0, maxReservedBody)));
+    }
+    body.append(data, qsizetype(size * count));
     return size * count;
 }
 
@@ -146,6 +155,7 @@ size_t onHeader(char* data, size_t size, size_t count, void* outcome)
 CurlTransport::CurlTransport(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_timer(this)
 {
     initialiseCurlOnce();
     m_multi = curl_multi_init();
@@ -210,7 +220,8 @@ void CurlTransport::start(const HttpRequest& request, Finished finished)
         if (request.method != "POST") {
             curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.constData());
         }
-        if (request.method == "POST" || !transfer->requestBody.isEmpty()) {
+        if (request.method != "DELETE" || !transfer->requestBody.isEmpty()) {
+            // A body, if only an empty one with its Content-Length: 0.
             curl_easy_setopt(easy, CURLOPT_POSTFIELDS, transfer->requestBody.constData());
             curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(transfer->requestBody.size()));
         }
@@ -226,7 +237,7 @@ void CurlTransport::start(const HttpRequest& request, Finished finished)
     transfer->headers = headers;
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &onBody);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer->outcome);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &onHeader);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer->outcome);
 

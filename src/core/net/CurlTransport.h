@@ -41,8 +41,9 @@ public:
     void abortAll();
     int inFlight() const { return int(m_transfers.size()); }
 
+    struct Transfer; // one request on its way, with what has arrived of its answer
+
 private:
-    struct Transfer;
     struct Watch;
 
     static int onSocket(CURL* easy, curl_socket_t socket, int what, void* self, void* socketData);

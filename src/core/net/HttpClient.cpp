@@ -90,8 +90,8 @@ HttpClient::HttpClient(HttpSettings settings, QString product, QObject* parent)
     : QObject(parent)
     , m_settings(std::move(settings))
     , m_setupError(checkCaFile(m_settings.caFile, product))
-    , m_transport(std::make_unique<CurlTransport>(
-          CurlTransport::Options{.timeoutSeconds = m_settings.timeoutSeconds, .caFile = m_settings.caFile}))
+    , m_transport(new CurlTransport(
+          CurlTransport::Options{.timeoutSeconds = m_settings.timeoutSeconds, .caFile = m_settings.caFile}, this))
 {
     m_settings.maxInFlight = std::max(1, m_settings.maxInFlight);
 }
@@ -99,6 +99,7 @@ HttpClient::HttpClient(HttpSettings settings, QString product, QObject* parent)
 HttpClient::~HttpClient()
 {
     m_cancelled = true;
+    delete m_transport; // drops what is in flight, before the members its callbacks use are gone
 }
 
 void HttpClient::send(HttpRequest request, Done done)

@@ -10,7 +10,6 @@
 
 #include <deque>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <utility>
 
@@ -94,7 +93,7 @@ private:
 
     HttpSettings m_settings;
     std::optional<ConnectorError> m_setupError;
-    std::unique_ptr<CurlTransport> m_transport; // libcurl stays out of this header
+    CurlTransport* m_transport; // a child, so that it follows this client to another thread
     int m_inFlight = 0;
     std::deque<std::function<void()>> m_waitingForSlot;
     bool m_cancelled = false;

@@ -47,7 +47,14 @@ void JiraClient::get(const QString& path, const Query& query, Done done)
 {
     HttpRequest request;
     request.url = urlFor(path, query);
-    dispatch(std::move(request), std::move(done));
+    dispatch(std::move(request), Parse::Always, std::move(done));
+}
+
+void JiraClient::getPage(const QString& path, const Query& query, Done done)
+{
+    HttpRequest request;
+    request.url = urlFor(path, query);
+    dispatch(std::move(request), Parse::ErrorsOnly, std::move(done));
 }
 
 void JiraClient::send(const QByteArray& method, const QString& path, const Query& query, const QJsonDocument& body,
@@ -62,10 +69,10 @@ void JiraClient::send(const QByteArray& method, const QString& path, const Query
     }
     // Harmless on JSON calls, and the form-post XSRF check never trips on it.
     request.headers.append(std::pair<QByteArray, QByteArray>("X-Atlassian-Token", "no-check"));
-    dispatch(std::move(request), std::move(done));
+    dispatch(std::move(request), Parse::Always, std::move(done));
 }
 
-void JiraClient::dispatch(HttpRequest request, Done done)
+void JiraClient::dispatch(HttpRequest request, Parse parse, Done done)
 {
     request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", m_authorization));
     if (m_loginLocked) {
@@ -77,12 +84,13 @@ void JiraClient::dispatch(HttpRequest request, Done done)
         done(Reply{outcome, {}});
         return;
     }
-    m_http.send(std::move(request), [this, done = std::move(done)](const HttpOutcome& outcome) {
+    m_http.send(std::move(request), [this, parse, done = std::move(done)](const HttpOutcome& outcome) {
         if (isLoginDenied(outcome) && !m_loginLocked) {
             qCWarning(lcJira) << "Jira denies the login (CAPTCHA); sending nothing more:" << outcome.describe();
             m_loginLocked = true;
         }
-        done(Reply{outcome, QJsonDocument::fromJson(outcome.body)});
+        const bool wanted = parse == Parse::Always || !outcome.isHttpSuccess();
+        done(Reply{outcome, wanted ? QJsonDocument::fromJson(outcome.body) : QJsonDocument()});
     });
 }
 

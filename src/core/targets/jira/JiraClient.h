@@ -22,7 +22,7 @@ public:
     struct Reply
     {
         HttpOutcome outcome;
-        QJsonDocument json; // the answer's body, when it is JSON
+        QJsonDocument json; // the answer's body, when it is JSON (for a page, only when it is an error)
         bool ok() const { return outcome.isHttpSuccess(); }
     };
     using Done = std::function<void(const Reply& reply)>;
@@ -30,6 +30,8 @@ public:
     JiraClient(TargetConfig config, QString credential, QObject* parent = nullptr);
 
     void get(const QString& path, const Query& query, Done done);
+    // A GET whose successful answer the caller parses itself from outcome.body (JiraPages).
+    void getPage(const QString& path, const Query& query, Done done);
     // POST, PUT or DELETE, with a JSON body unless it is empty.
     void send(const QByteArray& method, const QString& path, const Query& query, const QJsonDocument& body, Done done);
 
@@ -49,7 +51,8 @@ public:
 
 private:
     QUrl urlFor(const QString& path, const Query& query) const;
-    void dispatch(HttpRequest request, Done done);
+    enum class Parse { Always, ErrorsOnly };
+    void dispatch(HttpRequest request, Parse parse, Done done);
 
     TargetConfig m_config;
     QByteArray m_authorization;

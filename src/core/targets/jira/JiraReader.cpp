@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopedValueRollback>
 
 using namespace Qt::StringLiterals;
 
@@ -74,24 +75,22 @@ void JiraReader::readServer(ServerDone done)
     });
 }
 
-bool JiraReader::addUser(const QJsonObject& user)
+bool JiraReader::addUser(JiraPages::User user)
 {
-    const QString key = user.value(u"key"_s).toString();
-    const QString name = user.value(u"name"_s).toString();
-    if (key.isEmpty() || name.isEmpty()) {
+    if (user.key.isEmpty() || user.name.isEmpty()) {
         return false;
     }
     LocalUser local;
-    local.id = key;
-    local.username = name;
-    local.email = user.value(u"emailAddress"_s).toString();
-    local.displayName = user.value(u"displayName"_s).toString();
-    local.active = user.value(u"active"_s).toBool(true);
-    if (const auto known = m_userByKey.constFind(key); known != m_userByKey.cend()) {
+    local.id = std::move(user.key);
+    local.username = std::move(user.name);
+    local.email = std::move(user.email);
+    local.displayName = std::move(user.displayName);
+    local.active = user.active;
+    if (const auto known = m_userByKey.constFind(local.id); known != m_userByKey.cend()) {
         m_state.users[known.value()] = std::move(local); // read twice (it moved between pages): the later wins
         return true;
     }
-    m_userByKey.insert(key, qint32(m_state.users.size()));
+    m_userByKey.insert(local.id, qint32(m_state.users.size()));
     m_state.users.append(std::move(local));
     return true;
 }
@@ -118,25 +117,25 @@ void JiraReader::listUserPage(const QString& cursor, UsersDone done)
     if (!cursor.isEmpty()) {
         query.append({u"cursor"_s, cursor});
     }
-    m_client->get(u"user/list"_s, query, [this, done](const JiraClient::Reply& reply) {
+    m_client->getPage(u"user/list"_s, query, [this, done](const JiraClient::Reply& reply) {
         if (!reply.ok()) {
             done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
             return;
         }
-        const QJsonObject page = reply.json.object();
-        if (!page.value(u"values"_s).isArray()) {
+        std::optional<JiraPages::UserList> page = JiraPages::userList(reply.outcome.body);
+        if (!page) {
             done(JiraErrors::invalidResponse(reply.outcome, tr("a user list")));
             return;
         }
-        for (const QJsonValue user : page.value(u"values"_s).toArray()) {
-            if (!addUser(user.toObject())) {
+        for (JiraPages::User& user : page->users) {
+            if (!addUser(std::move(user))) {
                 done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
                 return;
             }
         }
         report(tr("Reading Jira users"), m_state.users.size(), -1);
-        const QString next = page.value(u"nextCursor"_s).toVariant().toString();
-        if (page.value(u"isLast"_s).toBool(false)) {
+        const QString next = page->nextCursor;
+        if (page->isLast) {
             done(std::nullopt);
         } else if (next.isEmpty()) {
             done(JiraErrors::incomplete(tr("a user page that is not the last names no next page")));
@@ -153,28 +152,29 @@ void JiraReader::searchUserPage(int startAt, UsersDone done)
                                   {u"includeInactive"_s, u"true"_s},
                                   {u"startAt"_s, QString::number(startAt)},
                                   {u"maxResults"_s, QString::number(searchPage)}};
-    m_client->get(u"user/search"_s, query, [this, startAt, done](const JiraClient::Reply& reply) {
+    m_client->getPage(u"user/search"_s, query, [this, startAt, done](const JiraClient::Reply& reply) {
         if (!reply.ok()) {
             done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
             return;
         }
-        if (!reply.json.isArray()) {
+        std::optional<QList<JiraPages::User>> users = JiraPages::userArray(reply.outcome.body);
+        if (!users) {
             done(JiraErrors::invalidResponse(reply.outcome, tr("a user search result")));
             return;
         }
-        const QJsonArray users = reply.json.array();
-        for (const QJsonValue user : users) {
-            if (!addUser(user.toObject())) {
+        const qsizetype count = users->size();
+        for (JiraPages::User& user : *users) {
+            if (!addUser(std::move(user))) {
                 done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
                 return;
             }
         }
         report(tr("Reading Jira users"), m_state.users.size(), -1);
         // Pages end with an empty one: never trust a page to be as long as asked.
-        if (users.isEmpty()) {
+        if (count == 0) {
             done(std::nullopt);
         } else {
-            searchUserPage(startAt + int(users.size()), done);
+            searchUserPage(startAt + int(count), done);
         }
     });
 }
@@ -203,26 +203,30 @@ void JiraReader::searchNextPrefix(UsersDone done)
                                   {u"includeActive"_s, u"true"_s},
                                   {u"includeInactive"_s, u"true"_s},
                                   {u"maxResults"_s, QString::number(searchCap)}};
-    m_client->get(u"user/search"_s, query, [this, prefix, done](const JiraClient::Reply& reply) {
+    m_client->getPage(u"user/search"_s, query, [this, prefix, done](const JiraClient::Reply& reply) {
         if (!reply.ok()) {
             done(JiraErrors::of(reply, m_client->config(), tr("search the users")));
             return;
         }
-        const QJsonArray users = reply.json.array();
+        std::optional<QList<JiraPages::User>> users = JiraPages::userArray(reply.outcome.body);
+        if (!users) {
+            done(JiraErrors::invalidResponse(reply.outcome, tr("a user search result")));
+            return;
+        }
+        const qsizetype count = users->size();
         QSet<QChar> next;
-        for (const QJsonValue value : users) {
-            const QJsonObject user = value.toObject();
-            if (!addUser(user)) {
+        for (JiraPages::User& user : *users) {
+            const QString name = user.name.toLower();
+            if (!addUser(std::move(user))) {
                 done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
                 return;
             }
-            const QString name = user.value(u"name"_s).toString().toLower();
             if (name.startsWith(prefix) && name.size() > prefix.size()) {
                 next.insert(name.at(prefix.size()));
             }
         }
         report(tr("Reading Jira users"), m_state.users.size(), -1);
-        if (users.size() >= searchCap) {
+        if (count >= searchCap) {
             for (const QChar c : std::as_const(next)) {
                 if (!m_alphabet.contains(c)) {
                     m_alphabet += c;
@@ -299,37 +303,61 @@ void JiraReader::readGroups(Done done)
 
 void JiraReader::partitionGroups(Done done)
 {
-    if (m_state.groups.size() >= m_groupTotal) {
-        done(std::nullopt);
+    m_groupsDone = std::move(done);
+    m_groupError.reset();
+    m_queriesInFlight = 0;
+    askPendingGroups();
+}
+
+void JiraReader::askPendingGroups()
+{
+    if (m_asking) {
+        return; // the loop below, further up the stack, sends the next query
+    }
+    {
+        const QScopedValueRollback asking(m_asking, true);
+        // As many queries at once as the client keeps requests in flight; each capped answer adds more.
+        while (!m_groupError && !m_pending.isEmpty() && m_state.groups.size() < m_groupTotal
+               && m_queriesInFlight < m_client->config().http.maxInFlight) {
+            const QString query = m_pending.takeFirst();
+            ++m_queriesInFlight;
+            pickGroups(query, [this, query](bool capped, std::optional<ConnectorError> error) {
+                --m_queriesInFlight;
+                if (error) {
+                    if (!m_groupError) {
+                        m_groupError = std::move(error);
+                        m_client->cancel(); // the rest is of no use
+                    }
+                } else if (capped) {
+                    // A name that contains the query has a letter before or after it (or is the query).
+                    for (const QChar c : std::as_const(m_alphabet)) {
+                        for (const QString& longer : {QString(query + c), QString(c + query)}) {
+                            if (!m_asked.contains(longer)) {
+                                m_asked.insert(longer);
+                                m_pending.append(longer);
+                            }
+                        }
+                    }
+                }
+                report(tr("Reading Jira groups"), m_state.groups.size(), m_groupTotal);
+                askPendingGroups();
+            });
+        }
+    }
+    if (m_queriesInFlight > 0 || !m_groupsDone) {
         return;
     }
-    if (m_pending.isEmpty()) {
+    Done done = std::exchange(m_groupsDone, {});
+    if (m_groupError) {
+        done(m_groupError);
+    } else if (m_state.groups.size() < m_groupTotal) {
         done(JiraErrors::incomplete(tr("Jira counts %1 groups, but its group search reached only %2; raise "
                                        "jira.ajax.autocomplete.limit in Jira's advanced settings")
                                         .arg(m_groupTotal)
                                         .arg(m_state.groups.size())));
-        return;
+    } else {
+        done(std::nullopt);
     }
-    const QString query = m_pending.takeFirst();
-    pickGroups(query, [this, query, done](bool capped, std::optional<ConnectorError> error) {
-        if (error) {
-            done(error);
-            return;
-        }
-        report(tr("Reading Jira groups"), m_state.groups.size(), m_groupTotal);
-        if (capped) {
-            // A name that contains the query has a letter before or after it (or is the query).
-            for (const QChar c : std::as_const(m_alphabet)) {
-                for (const QString& longer : {QString(query + c), QString(c + query)}) {
-                    if (!m_asked.contains(longer)) {
-                        m_asked.insert(longer);
-                        m_pending.append(longer);
-                    }
-                }
-            }
-        }
-        partitionGroups(done);
-    });
 }
 
 void JiraReader::readMemberships(Done done)
@@ -360,7 +388,7 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
                                   {u"includeInactiveUsers"_s, u"true"_s},
                                   {u"startAt"_s, QString::number(startAt)},
                                   {u"maxResults"_s, QString::number(memberPageAsked)}};
-    m_client->get(u"group/member"_s, query, [this, group, name, startAt, seen](const JiraClient::Reply& reply) {
+    m_client->getPage(u"group/member"_s, query, [this, group, name, startAt, seen](const JiraClient::Reply& reply) {
         if (m_memberError) {
             finishMembers(std::nullopt);
             return;
@@ -369,14 +397,12 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
             finishMembers(JiraErrors::of(reply, m_client->config(), tr("read the members of “%1”").arg(name)));
             return;
         }
-        const QJsonObject page = reply.json.object();
-        if (!page.value(u"values"_s).isArray()) {
+        const std::optional<JiraPages::Members> page = JiraPages::members(reply.outcome.body);
+        if (!page) {
             finishMembers(JiraErrors::invalidResponse(reply.outcome, tr("a member list")));
             return;
         }
-        const QJsonArray values = page.value(u"values"_s).toArray();
-        for (const QJsonValue value : values) {
-            const QString key = value.toObject().value(u"key"_s).toString();
+        for (const QString& key : page->keys) {
             const auto user = m_userByKey.constFind(key);
             if (user == m_userByKey.cend()) {
                 finishMembers(JiraErrors::incomplete(
@@ -385,10 +411,10 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
             }
             m_state.memberships.append({user.value(), group, {}});
         }
-        const int read = seen + int(values.size());
-        m_membersRead += values.size();
-        if (page.value(u"isLast"_s).toBool(true)) {
-            const qint64 total = page.value(u"total"_s).toInteger(read);
+        const int read = seen + int(page->keys.size());
+        m_membersRead += page->keys.size();
+        if (page->isLast) {
+            const qint64 total = page->total.value_or(read);
             if (total != read) {
                 finishMembers(JiraErrors::incomplete(
                     tr("“%1” counts %2 members, but %3 were listed").arg(name).arg(total).arg(read)));
@@ -401,11 +427,11 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
             }
             return;
         }
-        if (values.isEmpty()) {
+        if (page->keys.isEmpty()) {
             finishMembers(JiraErrors::incomplete(tr("an empty member page of “%1” that is not the last").arg(name)));
             return;
         }
-        memberPage(group, startAt + int(values.size()), read);
+        memberPage(group, startAt + int(page->keys.size()), read);
     });
 }
 

@@ -4,6 +4,7 @@
 #include "directory/DirectoryState.h"
 #include "jobs/Job.h"
 #include "targets/jira/JiraClient.h"
+#include "targets/jira/JiraPages.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -61,9 +62,10 @@ private:
     void searchUserPage(int startAt, UsersDone done);
     void searchPrefixes(UsersDone done);
     void searchNextPrefix(UsersDone done);
-    bool addUser(const QJsonObject& user);
+    bool addUser(JiraPages::User user);
     void pickGroups(const QString& query, std::function<void(bool capped, std::optional<ConnectorError>)> done);
     void partitionGroups(Done done);
+    void askPendingGroups();
     void memberPage(qint32 group, int startAt, int seen);
     void finishMembers(const std::optional<ConnectorError>& error);
     void report(const QString& phase, qint64 done, qint64 total);
@@ -79,6 +81,12 @@ private:
     QStringList m_pending;
     QSet<QString> m_asked;
     QString m_alphabet;
+    // Group partitioning, several queries at once: those in flight, the first error, and whether
+    // askPendingGroups() is already sending (an answer may come back before the request returns).
+    int m_queriesInFlight = 0;
+    bool m_asking = false;
+    std::optional<ConnectorError> m_groupError;
+    Done m_groupsDone;
 
     // Memberships: groups still being read, and the first error.
     int m_groupsLeft = 0;
