@@ -15,6 +15,8 @@ using Object = Change::Object;
 
 namespace {
 
+constexpr qsizetype linkChunk = 1000; // memberships linked ahead of their calls, per write
+
 // The after-value of a field, as Jira's user JSON names it.
 QJsonObject userFieldsJson(const QList<FieldChange>& fields)
 {
@@ -78,6 +80,7 @@ void JiraWriter::startStage(Stage stage)
     m_stage = stage;
     m_queue.clear();
     m_next = 0;
+    m_linkedUntil = 0;
     if (stage == Stage::End || m_stopping) {
         QString error;
         if (!m_journal->flush(&error, true)) {
@@ -98,21 +101,6 @@ void JiraWriter::startStage(Stage stage)
                 continue;
             }
             m_queue.append(changes + i);
-            if (wanted == Action::Add) {
-                // Linked before the call: a crash after Jira added it must not leave it unowned.
-                // A link whose membership does not exist is ignored when Jira is read.
-                const QString key = userKeyOf(plan.memberUsers.at(membership.user).id);
-                if (!key.isEmpty()) {
-                    m_journal->link(Object::Membership,
-                                    TargetLinks::membershipKey(key, plan.memberGroups.at(membership.group).name), {});
-                }
-            }
-        }
-        QString error;
-        if (wanted == Action::Add && !m_journal->flush(&error, true)) {
-            m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
-                                           tr("The history could not be written: %1").arg(error), error};
-            m_stopping = true;
         }
     } else {
         for (qsizetype i = 0; i < changes; ++i) {
@@ -136,11 +124,40 @@ void JiraWriter::startStage(Stage stage)
     launchMore();
 }
 
+bool JiraWriter::linkAhead()
+{
+    // Linked and written before their calls: a crash after Jira added a membership must not leave
+    // it unowned (a link whose membership does not exist is ignored when Jira is read). A chunk at
+    // a time: linking 500,000 memberships at once held them all in memory.
+    const ChangeSet& plan = *m_plan;
+    const qsizetype end = std::min(m_queue.size(), m_next + linkChunk);
+    for (qsizetype i = m_next; i < end; ++i) {
+        const MembershipChange& membership = plan.memberships.at(m_queue.at(i) - plan.changes.size());
+        const QString key = userKeyOf(plan.memberUsers.at(membership.user).id);
+        if (!key.isEmpty()) {
+            m_journal->link(Object::Membership,
+                            TargetLinks::membershipKey(key, plan.memberGroups.at(membership.group).name), {});
+        }
+    }
+    m_linkedUntil = end;
+    QString error;
+    if (!m_journal->flush(&error, true)) {
+        m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
+                                       tr("The history could not be written: %1").arg(error), error};
+        m_stopping = true;
+        return false;
+    }
+    return true;
+}
+
 void JiraWriter::launchMore()
 {
     // Twice the client's requests in flight: enough to keep it busy, few enough to stop soon.
     const int window = 2 * m_client->config().http.maxInFlight;
     while (!m_stopping && m_inFlight < window && m_next < m_queue.size()) {
+        if (m_stage == Stage::AddMemberships && m_next >= m_linkedUntil && !linkAhead()) {
+            break;
+        }
         ++m_inFlight;
         run(m_queue.at(m_next++));
     }

@@ -57,6 +57,7 @@ private:
 
     void startStage(Stage stage);
     void launchMore();
+    bool linkAhead(); // false when the history could not be written
     void run(qsizetype index);
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
     void refused(qsizetype index, const JiraClient::Reply& reply);
@@ -83,6 +84,7 @@ private:
     Stage m_stage = Stage::AddGroups;
     QList<qsizetype> m_queue; // of the current stage
     qsizetype m_next = 0;
+    qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history before their calls
     int m_inFlight = 0;
     bool m_stopping = false;
     QHash<QString, QString> m_createdKeys; // planned local id -> Jira key
