@@ -5456,10 +5456,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>keine: die Zertifizierungsstellen des Systems</translation>
     </message>
     <message>
-        <source>Requests at &amp;once:</source>
-        <translation>&amp;Gleichzeitige Anfragen:</translation>
-    </message>
-    <message>
         <source>Save and &amp;Test Connection</source>
         <translation>Speichern und Verbindung &amp;testen</translation>
     </message>
@@ -5538,6 +5534,30 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Groups: %L1</source>
         <translation>Gruppen: %L1</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests at once:</source>
+        <translation>Gleichzeitige Anf&amp;ragen:</translation>
+    </message>
+    <message>
+        <source>&amp;Give up on a request after:</source>
+        <translation>Anfrage auf&amp;geben nach:</translation>
+    </message>
+    <message>
+        <source>Seconds without any data from the application before a request counts as failed and is retried</source>
+        <translation>Sekunden ohne Daten von der Anwendung, nach denen eine Anfrage als fehlgeschlagen gilt und wiederholt wird</translation>
+    </message>
+    <message>
+        <source> s without an answer</source>
+        <translation> s ohne Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>How often a request is tried again after a server error, a timeout, a dropped connection or HTTP 429 (which waits for Retry-After)</source>
+        <translation>Wie oft eine Anfrage nach einem Serverfehler, einer Zeitüberschreitung, einer abgebrochenen Verbindung oder HTTP 429 (das auf Retry-After wartet) wiederholt wird</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     m_ui->usernameLineEdit->setText(m_config.username);
     m_ui->caFileLineEdit->setText(m_config.http.caFile);
     m_ui->inFlightSpinBox->setValue(m_config.http.maxInFlight);
+    m_ui->timeoutSpinBox->setValue(m_config.http.timeoutSeconds);
+    m_ui->retriesSpinBox->setValue(m_config.http.maxRetries);
     connect(m_ui->authComboBox, &QComboBox::currentIndexChanged, this, &TargetDialog::updateAuthFields);
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &TargetDialog::saveAndTest);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
@@ -96,6 +98,8 @@ void TargetDialog::saveAndTest()
     config.username = config.auth == TargetConfig::Auth::Basic ? m_ui->usernameLineEdit->text().trimmed() : QString();
     config.http.caFile = m_ui->caFileLineEdit->text().trimmed();
     config.http.maxInFlight = m_ui->inFlightSpinBox->value();
+    config.http.timeoutSeconds = m_ui->timeoutSpinBox->value();
+    config.http.maxRetries = m_ui->retriesSpinBox->value();
     const QString typed = m_ui->credentialLineEdit->text();
     QStringList problems = config.validate();
     const bool needsCredential = config.id.isEmpty() || config.auth != m_config.auth;

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -72,6 +73,12 @@ private Q_SLOTS:
         TargetDialog* dialog = panel->dialog();
         dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Jira"_s);
         dialog->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_jira.jiraUrl());
+        auto* timeout = dialog->findChild<QSpinBox*>(u"timeoutSpinBox"_s);
+        auto* retries = dialog->findChild<QSpinBox*>(u"retriesSpinBox"_s);
+        QCOMPARE(timeout->value(), HttpSettings::defaultTimeoutSeconds);
+        QCOMPARE(retries->value(), HttpSettings::defaultMaxRetries);
+        timeout->setValue(45);
+        retries->setValue(2);
         auto* credential = dialog->findChild<QLineEdit*>(u"credentialLineEdit"_s);
         QCOMPARE(credential->echoMode(), QLineEdit::Password);
         auto* result = dialog->findChild<QLabel*>(u"resultLabel"_s);
@@ -105,6 +112,8 @@ private Q_SLOTS:
         auto connection = DatabaseConnection::open(*m_location, {}, &error);
         const auto targets = TargetStore(connection->database()).list(&error);
         QCOMPARE(targets->size(), 1);
+        QCOMPARE(targets->first().http.timeoutSeconds, 45);
+        QCOMPARE(targets->first().http.maxRetries, 2);
         QCOMPARE(SecretStore().readNow(targets->first().secretKey()).secret, m_jira.token());
 
         // A connector, with the application chosen under "Synchronize into".
