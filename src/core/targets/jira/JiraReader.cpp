@@ -75,6 +75,37 @@ void JiraReader::readServer(ServerDone done)
     });
 }
 
+void JiraReader::Partition::start()
+{
+    alphabet = baseAlphabet;
+    pending.clear();
+    asked.clear();
+}
+
+void JiraReader::Partition::askEachLetter()
+{
+    for (const QChar c : std::as_const(alphabet)) {
+        ask(QString(c));
+    }
+}
+
+void JiraReader::Partition::ask(const QString& query)
+{
+    if (!asked.contains(query)) {
+        asked.insert(query);
+        pending.append(query);
+    }
+}
+
+void JiraReader::Partition::learn(QStringView name)
+{
+    for (const QChar c : name) {
+        if (!alphabet.contains(c)) {
+            alphabet += c;
+        }
+    }
+}
+
 bool JiraReader::addUser(JiraPages::User user)
 {
     if (user.key.isEmpty() || user.name.isEmpty()) {
@@ -183,22 +214,18 @@ void JiraReader::searchPrefixes(UsersDone done)
 {
     // Jira 10.0–10.2 answer at most 100 matches of a search, and no paging reaches further: ask
     // by username prefix, and narrow every prefix whose answer was cut off.
-    m_alphabet = baseAlphabet;
-    m_pending.clear();
-    for (const QChar c : std::as_const(m_alphabet)) {
-        m_pending.append(QString(c));
-    }
-    m_asked = QSet<QString>(m_pending.cbegin(), m_pending.cend());
+    m_userQueries.start();
+    m_userQueries.askEachLetter();
     searchNextPrefix(std::move(done));
 }
 
 void JiraReader::searchNextPrefix(UsersDone done)
 {
-    if (m_pending.isEmpty()) {
+    if (m_userQueries.pending.isEmpty()) {
         done(std::nullopt);
         return;
     }
-    const QString prefix = m_pending.takeFirst();
+    const QString prefix = m_userQueries.pending.takeFirst();
     const JiraClient::Query query{{u"username"_s, prefix},
                                   {u"includeActive"_s, u"true"_s},
                                   {u"includeInactive"_s, u"true"_s},
@@ -228,16 +255,10 @@ void JiraReader::searchNextPrefix(UsersDone done)
         report(tr("Reading Jira users"), m_state.users.size(), -1);
         if (count >= searchCap) {
             for (const QChar c : std::as_const(next)) {
-                if (!m_alphabet.contains(c)) {
-                    m_alphabet += c;
-                }
+                m_userQueries.learn(QStringView(&c, 1));
             }
-            for (const QChar c : std::as_const(m_alphabet)) {
-                const QString longer = prefix + c;
-                if (!m_asked.contains(longer)) {
-                    m_asked.insert(longer);
-                    m_pending.append(longer);
-                }
+            for (const QChar c : std::as_const(m_userQueries.alphabet)) {
+                m_userQueries.ask(prefix + c);
             }
         }
         searchNextPrefix(done);
@@ -270,11 +291,7 @@ void JiraReader::pickGroups(const QString& query, std::function<void(bool, std::
             }
             m_groupByKey.insert(key, qint32(m_state.groups.size()));
             m_state.groups.append(LocalGroup{name, name, {}, {}, {}, 0, 0});
-            for (const QChar c : key) {
-                if (!m_alphabet.contains(c)) {
-                    m_alphabet += c;
-                }
-            }
+            m_groupQueries.learn(key);
         }
         done(groups.size() < total, std::nullopt);
     });
@@ -283,7 +300,7 @@ void JiraReader::pickGroups(const QString& query, std::function<void(bool, std::
 void JiraReader::readGroups(Done done)
 {
     report(tr("Reading Jira groups"), 0, -1);
-    m_alphabet = baseAlphabet;
+    m_groupQueries.start();
     pickGroups({}, [this, done](bool capped, std::optional<ConnectorError> error) {
         if (error || !capped) {
             done(error);
@@ -292,11 +309,7 @@ void JiraReader::readGroups(Done done)
         // The picker stops at jira.ajax.autocomplete.limit names: ask by the letters of names, and
         // narrow each query whose answer was cut off, until every group the first answer counted is in.
         qCInfo(lcJira) << "the group picker is capped; partitioning" << m_groupTotal << "groups by query";
-        m_pending.clear();
-        for (const QChar c : std::as_const(m_alphabet)) {
-            m_pending.append(QString(c));
-        }
-        m_asked = QSet<QString>(m_pending.cbegin(), m_pending.cend());
+        m_groupQueries.askEachLetter();
         partitionGroups(done);
     });
 }
@@ -317,9 +330,9 @@ void JiraReader::askPendingGroups()
     {
         const QScopedValueRollback asking(m_asking, true);
         // As many queries at once as the client keeps requests in flight; each capped answer adds more.
-        while (!m_groupError && !m_pending.isEmpty() && m_state.groups.size() < m_groupTotal
+        while (!m_groupError && !m_groupQueries.pending.isEmpty() && m_state.groups.size() < m_groupTotal
                && m_queriesInFlight < m_client->config().http.maxInFlight) {
-            const QString query = m_pending.takeFirst();
+            const QString query = m_groupQueries.pending.takeFirst();
             ++m_queriesInFlight;
             pickGroups(query, [this, query](bool capped, std::optional<ConnectorError> error) {
                 --m_queriesInFlight;
@@ -330,13 +343,9 @@ void JiraReader::askPendingGroups()
                     }
                 } else if (capped) {
                     // A name that contains the query has a letter before or after it (or is the query).
-                    for (const QChar c : std::as_const(m_alphabet)) {
-                        for (const QString& longer : {QString(query + c), QString(c + query)}) {
-                            if (!m_asked.contains(longer)) {
-                                m_asked.insert(longer);
-                                m_pending.append(longer);
-                            }
-                        }
+                    for (const QChar c : std::as_const(m_groupQueries.alphabet)) {
+                        m_groupQueries.ask(query + c);
+                        m_groupQueries.ask(c + query);
                     }
                 }
                 report(tr("Reading Jira groups"), m_state.groups.size(), m_groupTotal);

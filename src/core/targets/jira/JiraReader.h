@@ -78,9 +78,19 @@ private:
     qint64 m_groupTotal = -1;
 
     // Partitioning (10.0–10.2 users, capped group searches): queries still to ask, and asked.
-    QStringList m_pending;
-    QSet<QString> m_asked;
-    QString m_alphabet;
+    struct Partition
+    {
+        QStringList pending;
+        QSet<QString> asked;
+        QString alphabet; // grows with the letters of the names seen
+
+        void start(); // nothing asked yet, the base alphabet
+        void askEachLetter();
+        void ask(const QString& query); // unless asked before
+        void learn(QStringView name);
+    };
+    Partition m_userQueries; // 10.0–10.2: username prefixes
+    Partition m_groupQueries; // a capped group picker: parts of names
     // Group partitioning, several queries at once: those in flight, the first error, and whether
     // askPendingGroups() is already sending (an answer may come back before the request returns).
     int m_queriesInFlight = 0;
