@@ -6,11 +6,13 @@ bench=$USERSYNC_BENCH_BIN
 jira=$USERSYNC_TEST_JIRA_DIRECT_URL
 users=$USERSYNC_BENCH_USERS groups=$USERSYNC_BENCH_GROUPS per_user=$USERSYNC_BENCH_PER_USER
 runs=${USERSYNC_BENCH_RUNS:-3}
+# Each phase on its own, e.g. USERSYNC_BENCH_APPLY_RUNS=0 for the read alone.
+read_runs=${USERSYNC_BENCH_READ_RUNS:-$runs} apply_runs=${USERSYNC_BENCH_APPLY_RUNS:-$runs}
 export USERSYNC_BENCH_JIRA_TOKEN=$USERSYNC_TEST_JIRA_TOKEN
 umask 077
 
 control() { curl -fsS -X "$1" -H 'Content-Type: application/json' -d "${3:-{\}}" "$jira/_emulator/$2" >/dev/null; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
+median() { (($#)) || { echo 0; return; }; printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 # The requests UserSync made, from the emulator's log, as curl configurations: one per stage of
 # the apply (curl in parallel knows no order; UserSync adds members only once users and groups exist).
@@ -55,7 +57,7 @@ control DELETE requests
 "$bench" read "$jira" >"$work/read-warmup.json"
 write_curl_configs
 read_ms=() curl_read_ms=() read_kib=0
-for run in $(seq 1 "$runs"); do
+for run in $(seq 1 "$read_runs"); do
     figures=$("$bench" read "$jira")
     read_ms+=("$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["readMs"])' "$figures")")
     kib=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["peakKiB"])' "$figures")
@@ -65,11 +67,11 @@ for run in $(seq 1 "$runs"); do
     curl_read_ms+=("$(ms_since "$start")")
     echo "jira-bench: read run $run: UserSync ${read_ms[-1]} ms (peak $kib KiB), curl ${curl_read_ms[-1]} ms" >&2
 done
-echo "$figures" >"$work/read.json"
+((read_runs > 0)) && echo "$figures" >"$work/read.json"
 
 # --- applying a first sync ----------------------------------------------------------------------
 apply_ms=() curl_apply_ms=() apply_kib=0
-for run in $(seq 1 "$runs"); do
+for run in $(seq 1 "$apply_runs"); do
     control POST reset '{"version":"11.3.8"}'
     control POST config '{"requestLogLimit": 3000000}'
     control DELETE requests
@@ -87,23 +89,30 @@ for run in $(seq 1 "$runs"); do
     curl_apply_ms+=("$(ms_since "$start")")
     echo "jira-bench: apply run $run: UserSync ${apply_ms[-1]} ms (peak $kib KiB), curl ${curl_apply_ms[-1]} ms" >&2
 done
-echo "$figures" >"$work/apply.json"
+((apply_runs > 0)) && echo "$figures" >"$work/apply.json"
 
 python3 - "$work" "$USERSYNC_BENCH_OUT" "$(median "${read_ms[@]}")" "$(median "${curl_read_ms[@]}")" \
-    "$(median "${apply_ms[@]}")" "$(median "${curl_apply_ms[@]}")" "$read_kib" "$apply_kib" <<'PY'
-import json, sys
+    "$(median "${apply_ms[@]}")" "$(median "${curl_apply_ms[@]}")" "$read_kib" "$apply_kib" \
+    "${read_ms[*]}" "${curl_read_ms[*]}" "${apply_ms[*]}" "${curl_apply_ms[*]}" <<'PY'
+import json, os, sys
 work, out = sys.argv[1:3]
 read_ms, curl_read_ms, apply_ms, curl_apply_ms, read_kib, apply_kib = map(int, sys.argv[3:9])
-read = json.load(open(f"{work}/read.json"))
-apply = json.load(open(f"{work}/apply.json"))
-figures = {
-    "users": read["users"], "groups": read["groups"], "memberships": read["memberships"],
-    "readMs": read_ms, "curlReadMs": curl_read_ms, "readRatio": round(read_ms / curl_read_ms, 2),
-    "readPeakKiB": read_kib,
-    "applyChanges": apply["changes"], "applyStatus": apply["status"], "applyFailed": apply["failed"],
-    "applyMs": apply_ms, "curlApplyMs": curl_apply_ms, "applyRatio": round(apply_ms / curl_apply_ms, 2),
-    "applyPeakKiB": apply_kib,
-}
+runs = [[int(ms) for ms in arg.split()] for arg in sys.argv[9:13]]
+figures = {}
+if read_ms:
+    read = json.load(open(f"{work}/read.json"))
+    figures.update({
+        "users": read["users"], "groups": read["groups"], "memberships": read["memberships"],
+        "readMs": read_ms, "curlReadMs": curl_read_ms, "readRatio": round(read_ms / curl_read_ms, 2),
+        "readPeakKiB": read_kib, "readRuns": runs[0], "curlReadRuns": runs[1],
+    })
+if apply_ms:
+    apply = json.load(open(f"{work}/apply.json"))
+    figures.update({
+        "applyChanges": apply["changes"], "applyStatus": apply["status"], "applyFailed": apply["failed"],
+        "applyMs": apply_ms, "curlApplyMs": curl_apply_ms, "applyRatio": round(apply_ms / curl_apply_ms, 2),
+        "applyPeakKiB": apply_kib, "applyRuns": runs[2], "curlApplyRuns": runs[3],
+    })
 json.dump(figures, open(out, "w"), indent=2)
 print(json.dumps(figures, indent=2))
 PY

@@ -6,7 +6,9 @@
 #
 #   tests/bench/jira-bench.sh [USERS GROUPS MEMBERSHIPS_PER_USER]     (default 100000 2000 5)
 #
-# Builds first. Writes its figures to build/bench/jira-USERS.json and prints them.
+# Builds first. Writes its figures (medians, and every run) to build/bench/jira-USERS.json and
+# prints them. USERSYNC_BENCH_RUNS (default 3) runs of each phase, or USERSYNC_BENCH_READ_RUNS and
+# USERSYNC_BENCH_APPLY_RUNS apart (0 leaves a phase out).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QScopedValueRollback>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -463,18 +465,25 @@ void JiraReader::readAll(Done done)
             done(error);
             return;
         }
-        readUsers(*server, [this, done](std::optional<ConnectorError> error) {
-            if (error) {
-                done(error);
+        // Users and groups at the same time (the users follow one cursor, one page after the
+        // other); members last, since every member is checked against the users read.
+        auto partsLeft = std::make_shared<int>(2);
+        auto firstError = std::make_shared<std::optional<ConnectorError>>();
+        const auto partDone = [this, done, partsLeft, firstError](std::optional<ConnectorError> error) {
+            if (error && !*firstError) {
+                *firstError = std::move(error);
+                m_client->cancel(); // the other part ends cancelled; the first error is the cause
+            }
+            if (--*partsLeft > 0) {
                 return;
             }
-            readGroups([this, done](std::optional<ConnectorError> error) {
-                if (error) {
-                    done(error);
-                    return;
-                }
+            if (*firstError) {
+                done(*firstError);
+            } else {
                 readMemberships(done);
-            });
-        });
+            }
+        };
+        readUsers(*server, partDone);
+        readGroups(partDone);
     });
 }
