@@ -22,9 +22,10 @@ class QTcpSocket;
 // Single-threaded and event driven: answers are written from the event loop of the thread that owns
 // the server, so a test must spin that loop (QSignalSpy::wait, QTRY_VERIFY) while a client waits.
 //
-// QNetworkAccessManager resends a request by itself when a connection closes before any byte of the
-// answer arrived, so Fault::CloseWithoutAnswer may be seen (and served from the queue) more than once
-// for one request from the client's point of view.
+// An HTTP client may resend a request by itself when a connection closes before any byte of the
+// answer arrived (libcurl does on a reused connection, QNetworkAccessManager did on any), so
+// Fault::CloseWithoutAnswer may be seen (and served from the queue) more than once for one request
+// from the client's point of view.
 class FaultHttpServer final : public QObject
 {
     Q_OBJECT
