@@ -2,7 +2,7 @@
 # The Jira Data Center stand-in for the integration tests: tests/emulators/jira/jira_emulator.py
 # behind two validating Prism proxies, one per Atlassian spec (11.3.8 and 10.3.24), both in front
 # of the same emulator. Sourced by scripts/lib/services.sh, which provides services_log,
-# services_fail, free_port, random_password, $services_root and $repo_root.
+# services_fail, free_port, random_password, prism_bin, $services_root and $repo_root.
 #
 # Exports (after jira_start):
 #   USERSYNC_TEST_JIRA_URL            Prism validating against the 11.3.8 spec (a Jira base URL, no /rest)
@@ -15,7 +15,7 @@
 # project root). The specs are never copied into the repository: contract.py writes transformed
 # working copies below $services_root/jira/contracts only.
 
-JIRA_PRISM_VERSION=5.14.2
+# Prism itself (prism_bin, $PRISM_VERSION) comes from scripts/lib/prism.sh.
 JIRA_READY_TIMEOUT=${JIRA_READY_TIMEOUT:-90}
 # Prism logs every request at "info"; "warn" keeps violations and undeclared status codes only.
 JIRA_PRISM_LOG_LEVEL=${JIRA_PRISM_LOG_LEVEL:-warn}
@@ -23,26 +23,6 @@ jira_emulator_pid=""
 jira_prism_pid=""
 jira_prism10_pid=""
 jira_dir=""
-
-# Prints the path of the prism executable, installing Prism into the user's cache (never into
-# the repository) when it is missing. 5.14.2 is the newest release that runs on Node 20.
-jira_prism_bin() {
-    local prefix=${XDG_CACHE_HOME:-$HOME/.cache}/usersync/prism-$JIRA_PRISM_VERSION
-    local bin=$prefix/node_modules/.bin/prism
-    if [[ ! -x $bin ]]; then
-        command -v npm >/dev/null 2>&1 ||
-            services_fail "npm not found: the Jira tests need Node.js 20+ and npm for Prism (scripts/setup.sh test)"
-        services_log "installing @stoplight/prism-cli $JIRA_PRISM_VERSION into $prefix"
-        mkdir -p "$prefix"
-        npm install --no-audit --no-fund --prefix "$prefix" "@stoplight/prism-cli@$JIRA_PRISM_VERSION" \
-            >"$jira_dir/npm-install.log" 2>&1 || {
-            tail -n 30 "$jira_dir/npm-install.log" >&2
-            services_fail "could not install @stoplight/prism-cli $JIRA_PRISM_VERSION with npm (is the npm registry reachable?)"
-        }
-        [[ -x $bin ]] || services_fail "npm installed Prism, but $bin is missing"
-    fi
-    printf '%s\n' "$bin"
-}
 
 # curl with the token in a header that travels through a pipe, not on the command line.
 jira_curl_token() {
@@ -65,7 +45,7 @@ jira_start() {
     done
 
     local prism
-    prism=$(jira_prism_bin) || exit 1
+    prism=$(prism_bin "$jira_dir" "the Jira") || exit 1
 
     local port prism_port prism10_port password token
     port=$(free_port)
@@ -83,7 +63,7 @@ jira_start() {
     jira_emulator_pid=$!
 
     local upstream=http://127.0.0.1:$port
-    services_log "starting Prism $JIRA_PRISM_VERSION proxies for Jira 11.3.8 (port $prism_port) and 10.3.24 (port $prism10_port)"
+    services_log "starting Prism $PRISM_VERSION proxies for Jira 11.3.8 (port $prism_port) and 10.3.24 (port $prism10_port)"
     setsid "$prism" proxy "$jira_dir/contracts/jira-11.3.8.json" "$upstream" \
         --host 127.0.0.1 --port "$prism_port" --errors --cors=false --verboseLevel "$JIRA_PRISM_LOG_LEVEL" \
         >"$jira_dir/prism-11.3.8.log" 2>&1 </dev/null &

@@ -8,29 +8,26 @@
 JIRA_EMULATOR_ADMIN_TOKEN.) Prints "ready URL" on standard output once it listens.
 
 Python 3.11 standard library only. See README.md next to this file for what it models, which
-behaviours are guesses, and the test-owned control API under /_emulator/.
+behaviours are guesses, and the test-owned control API under /_emulator/. What every Atlassian
+emulator shares (HTTP, faults, rate limit, authentication, saving) is in ../common/atlassian.py.
 """
 
-import argparse
-import base64
 import bisect
-import gc
 import html
 import json
-import math
 import os
 import random
 import re
-import signal
-import socket
 import sys
-import threading
 import time
 from collections import deque
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import quote
 
-JSON_TYPE = "application/json;charset=UTF-8"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from atlassian import (  # noqa: E402  (after the path entry that finds it)
+    ApiError, AtlassianEmulator, Reply, argument_parser, as_bool, int_param, no_gc, parse_arguments, serve,
+)
+
 REST = "/rest/api/2"
 FIRST_NEW_KEY = 10000
 CAPTCHA_AFTER = 3  # Jira's default jira.maximum.authentication.attempts.allowed
@@ -44,12 +41,6 @@ DEFAULT_CONFIG = {
     "rateLimit": None,
     "cursorType": "int",
     "requestLogLimit": 20000,
-}
-REASONS = {
-    200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
-    403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
-    415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error",
-    502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
 }
 GLOBAL_PERMISSIONS = {
     # key: (id, name, description, which roles hold it)
@@ -75,27 +66,6 @@ FIRST_NAMES = ("Anna", "Ben", "Chiara", "David", "Elena", "Felix", "Greta", "Hug
                "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Samuel", "Tara", "Uwe", "Vera", "Wen", "Yusuf", "Zoe")
 LAST_NAMES = ("Schmidt", "Meyer", "Rossi", "Dubois", "Nowak", "Garcia", "Jensen", "Kowalski", "Müller", "Novak",
               "Smith", "Tanaka", "Okafor", "Silva", "Larsen", "Fischer", "Weber", "Moreau", "Costa", "Brown")
-
-
-class ApiError(Exception):
-    """A Jira-style error answer: {"errorMessages": [...], "errors": {...}}."""
-
-    def __init__(self, status, messages=(), errors=None, headers=None):
-        super().__init__(status)
-        self.status = status
-        self.messages = list(messages)
-        self.errors = errors or {}
-        self.headers = headers or []
-
-
-class Reply:
-    __slots__ = ("status", "headers", "body", "drop")
-
-    def __init__(self, status, body=None, headers=None, drop=False):
-        self.status = status
-        self.body = body  # str or None
-        self.headers = headers or []
-        self.drop = drop
 
 
 class User:
@@ -135,25 +105,6 @@ class Group:
         self._active = None
 
 
-class no_gc:
-    """Bulk work allocates many long-lived containers: the cyclic collector would walk the whole
-    state again and again meanwhile (several times slower), so pause it, then freeze what exists."""
-
-    def __init__(self, freeze=True):
-        self.freeze = freeze
-
-    def __enter__(self):
-        self.was_enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc):
-        if self.was_enabled:
-            gc.enable()
-        if self.freeze:
-            gc.freeze()
-        return False
-
-
 def parse_version(text):
     match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", str(text))
     if not match:
@@ -165,19 +116,14 @@ def error_body(messages=(), errors=None):
     return json.dumps({"errorMessages": list(messages), "errors": errors or {}})
 
 
-def as_bool(value, default):
-    if value is None:
-        return default
-    return str(value).lower() == "true"
+class Emulator(AtlassianEmulator):
+    server_name = "JiraEmulator"
+    label = "jira emulator"
+    captcha_after = CAPTCHA_AFTER
+    login_path = "/login.jsp"
 
-
-class Emulator:
     def __init__(self, args):
-        self.args = args
-        self.lock = threading.RLock()
-        self.base_url = ""
-        self.dirty = False
-        self.started = time.time()
+        super().__init__(args)
         self.start_version = args.version
         parse_version(args.version)
         self.requests = deque(maxlen=DEFAULT_CONFIG["requestLogLimit"])
@@ -197,12 +143,7 @@ class Emulator:
         self.groups = {}  # lower-case name -> Group
         self.group_order = []  # sorted lower-case names
         self.user_groups = {}  # user key -> set of lower-case group names
-        self.failed_logins = {}
-        self.captcha = set()
-        self.buckets = {}
-        self.faults = []
-        self.counters = {"requests": 0, "byStatus": {}, "byEndpoint": {}, "faults": 0, "dropped": 0,
-                         "rateLimited": 0, "authFailures": 0}
+        self.reset_common()
         self.clear_search_index()
         self.requests = deque(maxlen=self.config["requestLogLimit"])
         self.apply_config(options)
@@ -238,19 +179,8 @@ class Emulator:
                 raise ApiError(400, ["cursorType must be int or string"])
             self.config["cursorType"] = options["cursorType"]
         if "rateLimit" in options:
-            limit = options["rateLimit"]
-            if limit is None:
-                self.config["rateLimit"] = None
-            else:
-                capacity = float(limit.get("capacity", 10))
-                fill = float(limit.get("fillRate", limit.get("fillRatePerSecond", 1)))
-                if capacity < 1 or fill <= 0:
-                    raise ApiError(400, ["rateLimit needs capacity >= 1 and fillRate > 0"])
-                self.config["rateLimit"] = {"capacity": capacity, "fillRate": fill,
-                                            "exempt": [str(u).lower() for u in limit.get("exempt", [])]}
-            self.buckets = {}
-        if self.requests.maxlen != self.config["requestLogLimit"]:
-            self.requests = deque(self.requests, maxlen=self.config["requestLogLimit"])
+            self.apply_rate_limit(options["rateLimit"])
+        self.resize_request_log()
 
     def apply_role(self):
         admin = self.users_by_key.get(getattr(self, "admin_key", None))
@@ -488,22 +418,6 @@ class Emulator:
         self.rebuild_search_index()
         self.dirty = False
 
-    def save(self, state_dir):
-        with self.lock:
-            if not self.dirty:
-                return 0.0
-            started = time.monotonic()
-            with no_gc(freeze=False):  # ten times faster for a big state, and it runs under the lock
-                data = self.snapshot()
-            self.dirty = False
-        text = json.dumps(data, separators=(",", ":"))
-        path = os.path.join(state_dir, "state.json")
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-        return time.monotonic() - started
-
     # ------------------------------------------------------------ rendering
 
     def user_json(self, user):
@@ -545,229 +459,17 @@ class Emulator:
 
     # ------------------------------------------------------------- REST API
 
-    def handle_rest(self, method, path, raw_query, pairs, raw_body, headers):
-        """Everything under /rest: faults, authentication, rate limiting, then the resource."""
-        query = dict(pairs)
-        self.counters["requests"] += 1
-        rule = self.match_fault(method, path, raw_query)
-        if rule is not None and rule["mode"] in ("answer", "drop"):
-            reply = self.fault_reply(rule)
-            self.record(method, path, query, raw_body, reply)
-            return reply
-        try:
-            body = self.parse_body(raw_body, headers)
-        except ApiError as error:
-            reply = self.error_reply(error)
-            self.record(method, path, query, raw_body, reply)
-            return reply
-        caller = None
-        extra = []
-        try:
-            if path.startswith("/rest/api/latest/"):
-                path = REST + path[len("/rest/api/latest"):]
-            caller = self.authenticate(headers, anonymous_ok=(path == f"{REST}/serverInfo"))
-            if caller is not None:
-                extra = self.rate_limit(caller)
-            reply = self.route(method, path, query, pairs, body, caller)
-            if method != "GET" and reply.status < 400:
-                self.dirty = True
-        except ApiError as error:
-            reply = self.error_reply(error)
-        reply.headers.extend(extra)
-        reply.headers.append(("X-AUSERNAME", quote(caller.name) if caller else "anonymous"))
-        if rule is not None:  # apply-then-fail / apply-then-drop: the change above stays made
-            reply = self.fault_reply(rule, applied=True)
-        self.record(method, path, query, raw_body, reply, body)
-        return reply
-
-    def parse_body(self, raw, headers):
-        if not raw:
-            return None
-        ctype = (headers.get("Content-Type") or "").lower()
-        if "json" not in ctype:
-            raise ApiError(415, ["Unsupported Media Type: send application/json"])
-        try:
-            return json.loads(raw)
-        except ValueError as error:
-            raise ApiError(400, [f"Unexpected character in the request body: {error}"])
-
-    def error_reply(self, error):
-        return Reply(error.status, error_body(error.messages, error.errors), list(error.headers))
-
-    def record(self, method, path, query, raw, reply, body=None):
-        status = reply.status if not reply.drop else 0
-        counters = self.counters
-        key = str(status)
-        counters["byStatus"][key] = counters["byStatus"].get(key, 0) + 1
-        endpoint = f"{method} {path}"
-        if len(counters["byEndpoint"]) < 1000 or endpoint in counters["byEndpoint"]:
-            counters["byEndpoint"][endpoint] = counters["byEndpoint"].get(endpoint, 0) + 1
-        if body is None and raw:
-            try:
-                body = json.loads(raw)
-            except ValueError:
-                body = raw.decode("utf-8", "replace")
-        self.requests.append({"method": method, "path": path, "query": query, "body": body, "status": status})
-
-    # Faults --------------------------------------------------------------
-
-    def match_fault(self, method, path, raw_query):
-        for rule in self.faults:
-            if rule["remaining"] == 0:
-                continue
-            if rule["method"] not in ("*", method):
-                continue
-            if rule["pathRe"] is not None and not rule["pathRe"].search(path):
-                continue
-            if rule["queryRe"] is not None and not rule["queryRe"].search(raw_query):
-                continue
-            if rule["remaining"] > 0:
-                rule["remaining"] -= 1
-            self.counters["faults"] += 1
-            return rule
-        return None
-
-    def fault_reply(self, rule, applied=False):
-        mode = rule["mode"]
-        if mode == "drop" or mode == "apply-then-drop" or (applied and rule["status"] == 0):
-            self.counters["dropped"] += 1
-            return Reply(0, drop=True)
-        status = rule["status"]
-        body = rule["body"]
-        if body is None:
-            if status == 429:
-                body = error_body(["Rate limit exceeded. Try again later."])
-            else:
-                body = error_body([f"Emulated fault: HTTP {status}"])
-        elif not isinstance(body, str):
-            body = json.dumps(body)
-        headers = [(k, str(v)) for k, v in rule["headers"].items()]
-        if rule["retryAfter"] is not None:
-            headers.append(("Retry-After", str(rule["retryAfter"])))
-        if status == 429:
-            limit = self.config["rateLimit"] or {"capacity": 100, "fillRate": 10}
-            headers += [("X-RateLimit-Limit", str(int(limit["capacity"]))), ("X-RateLimit-Remaining", "0"),
-                        ("X-RateLimit-Interval-Seconds", "1"), ("X-RateLimit-FillRate", fmt_num(limit["fillRate"]))]
-            if rule["retryAfter"] is None:
-                headers.append(("Retry-After", "1"))
-        return Reply(status, body, headers)
-
-    def set_faults(self, rules):
-        added = []
-        for raw in rules:
-            mode = raw.get("mode", "answer")
-            if mode not in ("answer", "drop", "apply-then-fail", "apply-then-drop"):
-                raise ApiError(400, [f"unknown fault mode {mode!r}"])
-            status = int(raw.get("status", 0 if mode.endswith("drop") else (500 if mode == "apply-then-fail" else 503)))
-            try:
-                rule = {
-                    "method": str(raw.get("method", "*")).upper(),
-                    "path": raw.get("path"),
-                    "pathRe": re.compile(raw["path"]) if raw.get("path") else None,
-                    "query": raw.get("query"),
-                    "queryRe": re.compile(raw["query"]) if raw.get("query") else None,
-                    "status": status,
-                    "remaining": int(raw.get("count", 1)),
-                    "retryAfter": raw.get("retryAfter"),
-                    "mode": mode,
-                    "body": raw.get("body"),
-                    "headers": dict(raw.get("headers", {})),
-                }
-            except re.error as error:
-                raise ApiError(400, [f"bad regular expression: {error}"])
-            if mode == "answer" and not 100 <= status <= 599:
-                raise ApiError(400, ["an answer fault needs a status"])
-            added.append(rule)
-        self.faults.extend(added)
-        return len(added)
-
-    def faults_view(self):
-        return [{k: v for k, v in r.items() if not k.endswith("Re")} for r in self.faults if r["remaining"] != 0]
-
-    # Authentication -----------------------------------------------------------
-
-    def authenticate(self, headers, anonymous_ok=False):
-        auth = headers.get("Authorization")
-        if not auth:
-            if anonymous_ok:
-                return None
-            raise self.not_authenticated()
-        scheme, _, value = auth.partition(" ")
-        scheme = scheme.lower()
-        value = value.strip()
-        if scheme == "bearer":
-            for user in self.token_users():
-                if user.token == value and user.active:
-                    return user
-            self.counters["authFailures"] += 1
-            raise self.not_authenticated()
-        if scheme != "basic":
-            self.counters["authFailures"] += 1
-            raise self.not_authenticated()
-        try:
-            name, _, password = base64.b64decode(value, validate=True).decode("utf-8").partition(":")
-        except (ValueError, UnicodeDecodeError):
-            self.counters["authFailures"] += 1
-            raise self.not_authenticated()
-        user = self.users_by_name.get(name.lower())
-        if user is not None and user.key in self.captcha:
-            self.counters["authFailures"] += 1
-            raise ApiError(403, ["CAPTCHA_CHALLENGE: too many failed login attempts; log in through the web "
-                                 "interface and answer the CAPTCHA, or ask an administrator to reset it."],
-                           headers=[("X-Seraph-LoginReason", "AUTHENTICATION_DENIED"),
-                                    ("X-Authentication-Denied-Reason",
-                                     f"CAPTCHA_CHALLENGE; login-url={self.base_url}/login.jsp")])
-        if user is not None and user.password is not None and user.password == password and user.active:
-            self.failed_logins.pop(user.key, None)
-            return user
-        self.counters["authFailures"] += 1
-        if user is not None:
-            count = self.failed_logins.get(user.key, 0) + 1
-            self.failed_logins[user.key] = count
-            if count >= CAPTCHA_AFTER:
-                self.captcha.add(user.key)
-                self.dirty = True
-        raise self.not_authenticated()
-
-    def token_users(self):
-        admin = self.users_by_key.get(self.admin_key)
-        if admin is not None:
-            yield admin
-        for user in self.users_by_key.values():
-            if user.token and user.key != self.admin_key:
-                yield user
-
     @staticmethod
-    def not_authenticated():
-        return ApiError(401, ["You are not authenticated. Authentication required to perform this operation."],
-                        headers=[("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")])
+    def error_body(status, messages=(), errors=None):
+        return error_body(messages, errors)
 
-    def rate_limit(self, caller):
-        limit = self.config["rateLimit"]
-        if limit is None or caller.name in limit["exempt"]:
-            return []
-        now = time.monotonic()
-        capacity, fill = limit["capacity"], limit["fillRate"]
-        tokens, last = self.buckets.get(caller.key, (capacity, now))
-        tokens = min(capacity, tokens + (now - last) * fill)
-        headers = [("X-RateLimit-Limit", str(int(capacity))), ("X-RateLimit-Interval-Seconds", "1"),
-                   ("X-RateLimit-FillRate", fmt_num(fill))]
-        if tokens < 1:
-            self.buckets[caller.key] = (tokens, now)
-            self.counters["rateLimited"] += 1
-            wait = max(1, math.ceil((1 - tokens) / fill))
-            raise ApiError(429, ["Rate limit exceeded. Try again later."],
-                           headers=headers + [("X-RateLimit-Remaining", "0"), ("Retry-After", str(wait))])
-        tokens -= 1
-        self.buckets[caller.key] = (tokens, now)
-        return headers + [("X-RateLimit-Remaining", str(int(tokens)))]
+    def canonical_path(self, path):
+        if path.startswith("/rest/api/latest/"):
+            return REST + path[len("/rest/api/latest"):]
+        return path
 
-    def role_of(self, caller):
-        return caller.role if caller is not None else "anonymous"
-
-    def require_user(self, caller):
-        if caller is None:
-            raise self.not_authenticated()
+    def anonymous_ok(self, path):
+        return path == f"{REST}/serverInfo"
 
     def require_admin(self, caller):
         self.require_user(caller)
@@ -816,23 +518,6 @@ class Emulator:
         if group is None:
             raise ApiError(404, [f"Specified group does not exist: '{name}'"])
         return group
-
-
-def fmt_num(value):
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def int_param(query, name, default, low=None):
-    text = query.get(name)
-    if text is None or text == "":
-        return default
-    try:
-        value = int(text)
-    except ValueError:
-        raise ApiError(400, [f"The value '{text}' of the '{name}' parameter is not a number"])
-    if low is not None and value < low:
-        value = low
-    return value
 
 
 # -------------------------------------------------------------- resources
@@ -1174,76 +859,22 @@ ROUTES = {
 
 # ------------------------------------------------------------ control API
 
-def control(emu, method, path, query, raw):
-    """Test-owned API under /_emulator/ (no authentication). Returns (status, body)."""
-    try:
-        body = json.loads(raw) if raw else {}
-    except ValueError as error:
-        return 400, error_body([f"bad JSON: {error}"])
-    name = path[len("/_emulator/"):].strip("/")
-    try:
-        if (method, name) == ("GET", "health"):
-            return 200, json.dumps({"status": "ok", "version": emu.config["version"],
-                                    "users": len(emu.users_by_key), "groups": len(emu.groups),
-                                    "uptimeSeconds": round(time.time() - emu.started, 1)})
-        if (method, name) == ("POST", "reset"):
-            emu.reset(body)
-            return 200, json.dumps({"config": emu.config})
-        if (method, name) == ("POST", "config"):
-            emu.apply_config(body)
-            emu.dirty = True
-            return 200, json.dumps({"config": emu.config})
-        if (method, name) == ("GET", "config"):
-            return 200, json.dumps({"config": emu.config})
-        if (method, name) == ("POST", "seed"):
-            return 200, json.dumps(seed(emu, body))
-        if (method, name) == ("POST", "generate"):
-            return 200, json.dumps(emu.generate(int(body.get("users", 0)), int(body.get("groups", 0)),
-                                                int(body.get("memberships", 0)), int(body.get("seed", 1))))
-        if (method, name) == ("GET", "state"):
-            return 200, json.dumps(state_view(emu), ensure_ascii=False)
-        if (method, name) == ("POST", "faults"):
-            added = emu.set_faults(body.get("rules", []))
-            return 200, json.dumps({"added": added, "rules": emu.faults_view()})
-        if (method, name) == ("GET", "faults"):
-            return 200, json.dumps({"rules": emu.faults_view()})
-        if (method, name) == ("DELETE", "faults"):
-            emu.faults = []
-            return 200, json.dumps({"rules": []})
-        if (method, name) == ("POST", "captcha"):
-            user = emu.users_by_name.get(str(body.get("user", "")).lower())
-            if user is None:
-                return 404, error_body([f"no user {body.get('user')!r}"])
-            emu.failed_logins.pop(user.key, None)
-            if body.get("locked", False):
-                emu.captcha.add(user.key)
-            else:
-                emu.captcha.discard(user.key)
-            emu.dirty = True
-            return 200, json.dumps({"user": user.name, "locked": user.key in emu.captcha})
-        if (method, name) == ("POST", "user-flags"):
-            user = emu.users_by_name.get(str(body.get("name", "")).lower())
-            if user is None:
-                return 404, error_body([f"no user {body.get('name')!r}"])
-            if "projectLead" in body:
-                user.lead = bool(body["projectLead"])
-            if "systemAdmin" in body:
-                user.sysadmin = bool(body["systemAdmin"])
-            if "role" in body:
-                user.role = body["role"]
-            emu.dirty = True
-            return 200, json.dumps({"name": user.name, "projectLead": user.lead, "systemAdmin": user.sysadmin,
-                                    "role": user.role})
-        if (method, name) == ("GET", "requests"):
-            return 200, json.dumps(list(emu.requests), ensure_ascii=False)
-        if (method, name) == ("DELETE", "requests"):
-            emu.requests.clear()
-            return 200, "[]"
-        return 404, error_body([f"no control resource {method} {path}"])
-    except ApiError as error:
-        return error.status, error_body(error.messages, error.errors)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        return 400, error_body([f"bad control request: {error!r}"])
+def control_extra(emu, method, name, body):
+    """The Jira-only control calls; the common ones are AtlassianEmulator.control's."""
+    if (method, name) == ("POST", "user-flags"):
+        user = emu.users_by_name.get(str(body.get("name", "")).lower())
+        if user is None:
+            return 404, error_body([f"no user {body.get('name')!r}"])
+        if "projectLead" in body:
+            user.lead = bool(body["projectLead"])
+        if "systemAdmin" in body:
+            user.sysadmin = bool(body["systemAdmin"])
+        if "role" in body:
+            user.role = body["role"]
+        emu.dirty = True
+        return 200, json.dumps({"name": user.name, "projectLead": user.lead, "systemAdmin": user.sysadmin,
+                                "role": user.role})
+    return None
 
 
 def seed(emu, body):
@@ -1301,171 +932,15 @@ def state_view(emu):
             "config": emu.config, "counters": emu.counters, "faults": emu.faults_view()}
 
 
-# ------------------------------------------------------------------ HTTP
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_version = "JiraEmulator/1"
-    sys_version = ""
-
-    def setup(self):
-        super().setup()
-        try:
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        except OSError:
-            pass
-
-    def log_message(self, fmt, *args):  # quiet unless --verbose
-        if self.server.verbose:
-            sys.stderr.write("%s %s\n" % (self.address_string(), fmt % args))
-
-    def read_body(self):
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            chunks = []
-            while True:
-                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
-                if size == 0:
-                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                        pass
-                    break
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-            return b"".join(chunks)
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length > 0 else b""
-
-    def dispatch(self):
-        emu = self.server.emu
-        started = time.monotonic()
-        try:
-            raw = self.read_body()
-            split = urlsplit(self.path)
-            path = split.path
-            pairs = parse_qsl(split.query, keep_blank_values=True)
-            if path.startswith("/_emulator/"):
-                with emu.lock:
-                    status, text = control(emu, self.command, path, dict(pairs), raw)
-                self.send(status, [("Content-Type", JSON_TYPE)], text)
-            elif path.startswith("/rest/"):
-                with emu.lock:
-                    reply = emu.handle_rest(self.command, path, split.query, pairs, raw, self.headers)
-                if reply.drop:
-                    self.close_connection = True
-                    try:
-                        self.connection.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
-                    return
-                headers = reply.headers
-                if reply.body is not None:
-                    headers = [("Content-Type", JSON_TYPE)] + headers
-                self.send(reply.status, headers, reply.body)
-            else:
-                self.send(404, [("Content-Type", JSON_TYPE)], error_body([f"null for uri: {emu.base_url}{path}"]))
-        except (ConnectionError, socket.timeout):
-            self.close_connection = True
-            return
-        except Exception as error:  # an emulator bug: say so instead of hanging the client
-            import traceback
-            traceback.print_exc()
-            self.send(500, [("Content-Type", JSON_TYPE)], error_body([f"emulator error: {error!r}"]))
-        if self.server.verbose:
-            sys.stderr.write(f"{self.command} {self.path} {(time.monotonic() - started) * 1000:.1f} ms\n")
-
-    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = dispatch
-
-    def send(self, status, headers, text):
-        body = text.encode("utf-8") if text is not None else b""
-        out = [f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}\r\n",
-               f"Date: {self.server.date()}\r\n", "Server: JiraEmulator\r\n",
-               "Cache-Control: no-cache, no-store, no-transform\r\n"]
-        for name, value in headers:
-            out.append(f"{name}: {value}\r\n")
-        if status != 204:
-            out.append(f"Content-Length: {len(body)}\r\n")
-        if self.close_connection:
-            out.append("Connection: close\r\n")
-        out.append("\r\n")
-        data = "".join(out).encode("latin-1", "replace")
-        if self.command != "HEAD" and status != 204:
-            data += body
-        self.wfile.write(data)
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256
-    allow_reuse_address = True
-
-    def __init__(self, address, emu, verbose):
-        super().__init__(address, Handler)
-        self.emu = emu
-        self.verbose = verbose
-        self._date = ("", 0)
-
-    def date(self):
-        now = int(time.time())
-        if self._date[1] != now:
-            self._date = (time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(now)), now)
-        return self._date[0]
+Emulator.control_extra = control_extra
+Emulator.seed = seed
+Emulator.state_view = state_view
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--state-dir", required=True)
-    parser.add_argument("--version", default="11.3.8")
-    parser.add_argument("--admin-user", default="admin")
-    # The secrets may also come from the environment, which other users cannot read in `ps`.
-    parser.add_argument("--admin-password", default=os.environ.get("JIRA_EMULATOR_ADMIN_PASSWORD"))
-    parser.add_argument("--admin-token", default=os.environ.get("JIRA_EMULATOR_ADMIN_TOKEN"))
-    parser.add_argument("--generate", help="USERS,GROUPS,MEMBERSHIPS: start with a generated state")
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
-    if not args.admin_password or not args.admin_token:
-        parser.error("--admin-password and --admin-token (or JIRA_EMULATOR_ADMIN_PASSWORD and "
-                     "JIRA_EMULATOR_ADMIN_TOKEN) are required")
-
-    os.makedirs(args.state_dir, exist_ok=True)
-    emu = Emulator(args)
-    server = Server((args.host, args.port), emu, args.verbose)
-    port = server.server_address[1]
-    emu.base_url = f"http://{args.host}:{port}"
-    state_file = os.path.join(args.state_dir, "state.json")
-    if os.path.exists(state_file):
-        with open(state_file, encoding="utf-8") as saved:
-            emu.restore(json.load(saved))
-    if args.generate:
-        users, groups, memberships = (int(part) for part in args.generate.split(","))
-        emu.generate(users, groups, memberships)
-
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-
-    def saver():
-        # At most once a second, and never more than ~10% of the time (big states take a while).
-        pause = 1.0
-        while not stop.wait(pause):
-            try:
-                took = emu.save(args.state_dir)
-            except OSError as error:
-                sys.stderr.write(f"jira emulator: cannot save state: {error}\n")
-                took = 0.0
-            pause = max(1.0, took * 10)
-
-    threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
-    threading.Thread(target=saver, name="saver", daemon=True).start()
-    print(f"ready {emu.base_url}", flush=True)
-    stop.wait()
-    server.shutdown()
-    emu.dirty = True
-    try:
-        emu.save(args.state_dir)
-    except OSError as error:
-        sys.stderr.write(f"jira emulator: cannot save state on exit: {error}\n")
-    server.server_close()
+    parser = argument_parser(__doc__.splitlines()[0], "11.3.8", "JIRA_EMULATOR")
+    args = parse_arguments(parser, "JIRA_EMULATOR")
+    serve(Emulator(args), args)
 
 
 if __name__ == "__main__":
