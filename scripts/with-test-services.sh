@@ -17,12 +17,17 @@
 #     USERSYNC_TEST_JIRA_DIRECT_URL (the emulator itself: control API, benchmarks),
 #     USERSYNC_TEST_JIRA_ADMIN_USER, _ADMIN_PASSWORD, _TOKEN, USERSYNC_TEST_JIRA_PRISM_LOG,
 #     USERSYNC_TEST_JIRA_10_PRISM_LOG
+#   - a Confluence Data Center emulator (tests/emulators/confluence) behind Prism proxies for
+#     Atlassian's 10.2.14 and 9.3.1 specs: USERSYNC_TEST_CONFLUENCE_URL,
+#     USERSYNC_TEST_CONFLUENCE_9_URL, USERSYNC_TEST_CONFLUENCE_DIRECT_URL,
+#     USERSYNC_TEST_CONFLUENCE_ADMIN_USER, _ADMIN_PASSWORD, _TOKEN,
+#     USERSYNC_TEST_CONFLUENCE_PRISM_LOG, USERSYNC_TEST_CONFLUENCE_9_PRISM_LOG
 # Everything listens on loopback, on free ports, in one fresh temporary folder.
 #
 #   scripts/with-test-services.sh ctest --test-dir build
 #   scripts/with-test-services.sh bash     # a shell for trying things by hand
 #
-# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira chooses which to start;
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence chooses which to start;
 # USERSYNC_EXTRA_REALMS="a.json b.json" imports more realms (benchmarks do).
 set -euo pipefail
 
@@ -38,14 +43,16 @@ services_init
 trap services_stop EXIT
 trap 'exit 130' INT TERM
 
-wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira},"
+wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence},"
 # Keycloak takes longest: start it first and let the others come up meanwhile.
 [[ $wanted == *,keycloak,* ]] && keycloak_start
 [[ $wanted == *,postgres,* ]] && postgres_start
 [[ $wanted == *,keyring,* ]] && keyring_start
 [[ $wanted == *,jira,* ]] && jira_start
+[[ $wanted == *,confluence,* ]] && confluence_start
 [[ $wanted == *,keycloak,* ]] && keycloak_wait_ready
 [[ $wanted == *,jira,* ]] && jira_wait_ready
+[[ $wanted == *,confluence,* ]] && confluence_wait_ready
 
 services_log "services ready in $((SECONDS - services_started_at)) s; running: $*"
 set +e

@@ -12,8 +12,12 @@ keyring_pid=""
 dbus_pid=""
 pg_data=""
 pg_bin=""
+# shellcheck source=scripts/lib/prism.sh
+source "$repo_root/scripts/lib/prism.sh"
 # shellcheck source=scripts/lib/jira.sh
 source "$repo_root/scripts/lib/jira.sh"
+# shellcheck source=scripts/lib/confluence.sh
+source "$repo_root/scripts/lib/confluence.sh"
 
 services_log() { printf '[test-services] %s\n' "$*" >&2; }
 services_fail() {
@@ -37,6 +41,7 @@ random_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head
 # Stops whatever was started, in reverse order; safe to call more than once.
 services_stop() {
     local status=$?
+    confluence_stop
     jira_stop
     if [[ -n $keycloak_pid ]]; then
         kill -TERM -- "-$keycloak_pid" 2>/dev/null || true
