@@ -1,6 +1,7 @@
 #include "JiraConnectionTest.h"
 
 #include "targets/jira/JiraErrors.h"
+#include "targets/jira/JiraTarget.h"
 
 #include <QJsonObject>
 
@@ -9,7 +10,7 @@ using namespace Qt::StringLiterals;
 JiraConnectionTest::JiraConnectionTest(TargetConfig config, QString credential, QObject* parent)
     : TargetTest(parent)
     , m_config(std::move(config))
-    , m_client(std::make_unique<JiraClient>(m_config, std::move(credential)))
+    , m_client(std::make_unique<AtlassianClient>(m_config, std::move(credential), JiraTarget::restPath))
     , m_reader(std::make_unique<JiraReader>(m_client.get()))
 {
     m_result.product = u"Jira"_s;
@@ -50,7 +51,7 @@ void JiraConnectionTest::start()
 void JiraConnectionTest::signIn()
 {
     reportProgress({tr("Signing in"), 1, 5}, true);
-    m_client->get(u"myself"_s, {}, [this](const JiraClient::Reply& reply) {
+    m_client->get(u"myself"_s, {}, [this](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             finish(JiraErrors::of(reply, m_config, tr("sign in")));
             return;
@@ -64,7 +65,8 @@ void JiraConnectionTest::checkPermissions()
 {
     reportProgress({tr("Checking permissions"), 2, 5}, true);
     m_client->get(
-        u"mypermissions"_s, {{u"permissions"_s, u"ADMINISTER,SYSTEM_ADMIN"_s}}, [this](const JiraClient::Reply& reply) {
+        u"mypermissions"_s, {{u"permissions"_s, u"ADMINISTER,SYSTEM_ADMIN"_s}},
+        [this](const AtlassianClient::Reply& reply) {
             if (!reply.ok()) {
                 finish(JiraErrors::of(reply, m_config, tr("read its own permissions")));
                 return;
@@ -122,7 +124,7 @@ void JiraConnectionTest::countGroups()
 {
     reportProgress({tr("Counting groups"), 4, 5}, true);
     m_client->get(u"groups/picker"_s, {{u"query"_s, QString()}, {u"maxResults"_s, u"1"_s}},
-                  [this](const JiraClient::Reply& reply) {
+                  [this](const AtlassianClient::Reply& reply) {
                       if (!reply.ok()) {
                           finish(JiraErrors::of(reply, m_config, tr("list the groups")));
                           return;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "targets/TargetTest.h"
-#include "targets/jira/JiraClient.h"
+#include "targets/atlassian/AtlassianClient.h"
 #include "targets/jira/JiraReader.h"
 
 #include <memory>
@@ -32,7 +32,7 @@ private:
     void finish(const std::optional<ConnectorError>& error);
 
     TargetConfig m_config;
-    std::unique_ptr<JiraClient> m_client;
+    std::unique_ptr<AtlassianClient> m_client;
     std::unique_ptr<JiraReader> m_reader;
     TargetTestResult m_result;
     bool m_finished = false;

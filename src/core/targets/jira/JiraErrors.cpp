@@ -77,17 +77,17 @@ ConnectorError JiraErrors::incomplete(const QString& what)
             what};
 }
 
-ConnectorError JiraErrors::of(const JiraClient::Reply& reply, const TargetConfig& config, const QString& what)
+ConnectorError JiraErrors::of(const AtlassianClient::Reply& reply, const TargetConfig& config, const QString& what)
 {
     using Kind = ConnectorError::Kind;
     const HttpOutcome& outcome = reply.outcome;
     if (outcome.status == 0 || outcome.transportFailed() || outcome.cancelled) {
         return NetworkErrors::transport(outcome, u"Jira"_s, config.http.timeoutSeconds);
     }
-    if (JiraClient::isLoginDenied(outcome)) {
+    if (AtlassianClient::isLoginDenied(outcome)) {
         return loginLocked(config, outcome);
     }
-    const QString said = JiraClient::messageOf(reply);
+    const QString said = AtlassianClient::messageOf(reply);
     switch (outcome.status) {
     case 401:
         return unauthorized(config, outcome);
@@ -123,10 +123,10 @@ ConnectorError JiraErrors::of(const JiraClient::Reply& reply, const TargetConfig
             outcome.describe()};
 }
 
-bool JiraErrors::isPerObject(const JiraClient::Reply& reply)
+bool JiraErrors::isPerObject(const AtlassianClient::Reply& reply)
 {
     const int status = reply.outcome.status;
-    if (reply.outcome.transportFailed() || JiraClient::isLoginDenied(reply.outcome)) {
+    if (reply.outcome.transportFailed() || AtlassianClient::isLoginDenied(reply.outcome)) {
         return false;
     }
     // 400 (a project lead, a name taken), 403 (a system administrator), 404 (gone meanwhile),

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "connectors/ConnectorError.h"
-#include "targets/jira/JiraClient.h"
+#include "targets/atlassian/AtlassianClient.h"
 
 #include <QCoreApplication>
 
@@ -14,7 +14,7 @@ class JiraErrors final
 public:
     // A request that failed after retries, for an account that reads or changes users (`what`:
     // "list the users", in the sentence).
-    static ConnectorError of(const JiraClient::Reply& reply, const TargetConfig& config, const QString& what);
+    static ConnectorError of(const AtlassianClient::Reply& reply, const TargetConfig& config, const QString& what);
     static ConnectorError loginLocked(const TargetConfig& config, const HttpOutcome& outcome);
     static ConnectorError unauthorized(const TargetConfig& config, const HttpOutcome& outcome);
     static ConnectorError notJira(const TargetConfig& config, const HttpOutcome& outcome);
@@ -23,5 +23,5 @@ public:
     static ConnectorError incomplete(const QString& what);
     // Whether an answer is a refusal for one object (the rest of a run goes on), not a sign
     // that Jira or the account cannot be used at all.
-    static bool isPerObject(const JiraClient::Reply& reply);
+    static bool isPerObject(const AtlassianClient::Reply& reply);
 };

@@ -33,7 +33,7 @@ JiraReader::Server::Listing JiraReader::Server::listing() const
     return major == 10 ? Listing::SearchPrefixes : Listing::SearchPages;
 }
 
-JiraReader::JiraReader(JiraClient* client, QObject* parent)
+JiraReader::JiraReader(AtlassianClient* client, QObject* parent)
     : QObject(parent)
     , m_client(client)
 { }
@@ -49,7 +49,7 @@ void JiraReader::readServer(ServerDone done)
         done(std::nullopt, m_client->setupError());
         return;
     }
-    m_client->get(u"serverInfo"_s, {}, [this, done](const JiraClient::Reply& reply) {
+    m_client->get(u"serverInfo"_s, {}, [this, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             // No answer, or a refused sign-in, says what it says; any other answer is not Jira's.
             const HttpOutcome& outcome = reply.outcome;
@@ -146,11 +146,11 @@ void JiraReader::readUsers(const Server& server, UsersDone done)
 
 void JiraReader::listUserPage(const QString& cursor, UsersDone done)
 {
-    JiraClient::Query query{{u"maxResults"_s, QString::number(userListPage)}};
+    AtlassianClient::Query query{{u"maxResults"_s, QString::number(userListPage)}};
     if (!cursor.isEmpty()) {
         query.append({u"cursor"_s, cursor});
     }
-    m_client->getPage(u"user/list"_s, query, [this, done](const JiraClient::Reply& reply) {
+    m_client->getPage(u"user/list"_s, query, [this, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
             return;
@@ -180,12 +180,12 @@ void JiraReader::listUserPage(const QString& cursor, UsersDone done)
 
 void JiraReader::searchUserPage(int startAt, UsersDone done)
 {
-    const JiraClient::Query query{{u"username"_s, u"."_s},
-                                  {u"includeActive"_s, u"true"_s},
-                                  {u"includeInactive"_s, u"true"_s},
-                                  {u"startAt"_s, QString::number(startAt)},
-                                  {u"maxResults"_s, QString::number(searchPage)}};
-    m_client->getPage(u"user/search"_s, query, [this, startAt, done](const JiraClient::Reply& reply) {
+    const AtlassianClient::Query query{{u"username"_s, u"."_s},
+                                       {u"includeActive"_s, u"true"_s},
+                                       {u"includeInactive"_s, u"true"_s},
+                                       {u"startAt"_s, QString::number(startAt)},
+                                       {u"maxResults"_s, QString::number(searchPage)}};
+    m_client->getPage(u"user/search"_s, query, [this, startAt, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
             return;
@@ -228,11 +228,11 @@ void JiraReader::searchNextPrefix(UsersDone done)
         return;
     }
     const QString prefix = m_userQueries.pending.takeFirst();
-    const JiraClient::Query query{{u"username"_s, prefix},
-                                  {u"includeActive"_s, u"true"_s},
-                                  {u"includeInactive"_s, u"true"_s},
-                                  {u"maxResults"_s, QString::number(searchCap)}};
-    m_client->getPage(u"user/search"_s, query, [this, prefix, done](const JiraClient::Reply& reply) {
+    const AtlassianClient::Query query{{u"username"_s, prefix},
+                                       {u"includeActive"_s, u"true"_s},
+                                       {u"includeInactive"_s, u"true"_s},
+                                       {u"maxResults"_s, QString::number(searchCap)}};
+    m_client->getPage(u"user/search"_s, query, [this, prefix, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             done(JiraErrors::of(reply, m_client->config(), tr("search the users")));
             return;
@@ -269,8 +269,8 @@ void JiraReader::searchNextPrefix(UsersDone done)
 
 void JiraReader::pickGroups(const QString& query, std::function<void(bool, std::optional<ConnectorError>)> done)
 {
-    const JiraClient::Query parameters{{u"query"_s, query}, {u"maxResults"_s, QString::number(groupPickerAsked)}};
-    m_client->get(u"groups/picker"_s, parameters, [this, query, done](const JiraClient::Reply& reply) {
+    const AtlassianClient::Query parameters{{u"query"_s, query}, {u"maxResults"_s, QString::number(groupPickerAsked)}};
+    m_client->get(u"groups/picker"_s, parameters, [this, query, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             done(false, JiraErrors::of(reply, m_client->config(), tr("list the groups")));
             return;
@@ -395,55 +395,57 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
         return;
     }
     const QString name = m_state.groups.at(group).name;
-    const JiraClient::Query query{{u"groupname"_s, name},
-                                  {u"includeInactiveUsers"_s, u"true"_s},
-                                  {u"startAt"_s, QString::number(startAt)},
-                                  {u"maxResults"_s, QString::number(memberPageAsked)}};
-    m_client->getPage(u"group/member"_s, query, [this, group, name, startAt, seen](const JiraClient::Reply& reply) {
-        if (m_memberError) {
-            finishMembers(std::nullopt);
-            return;
-        }
-        if (!reply.ok()) {
-            finishMembers(JiraErrors::of(reply, m_client->config(), tr("read the members of “%1”").arg(name)));
-            return;
-        }
-        const std::optional<JiraPages::Members> page = JiraPages::members(reply.outcome.body);
-        if (!page) {
-            finishMembers(JiraErrors::invalidResponse(reply.outcome, tr("a member list")));
-            return;
-        }
-        for (const QString& key : page->keys) {
-            const auto user = m_userByKey.constFind(key);
-            if (user == m_userByKey.cend()) {
-                finishMembers(JiraErrors::incomplete(
-                    tr("“%1” has a member (key %2) that the user list did not contain").arg(name, key)));
-                return;
-            }
-            m_state.memberships.append({user.value(), group, {}});
-        }
-        const int read = seen + int(page->keys.size());
-        m_membersRead += page->keys.size();
-        if (page->isLast) {
-            const qint64 total = page->total.value_or(read);
-            if (total != read) {
-                finishMembers(JiraErrors::incomplete(
-                    tr("“%1” counts %2 members, but %3 were listed").arg(name).arg(total).arg(read)));
-                return;
-            }
-            --m_groupsLeft;
-            report(tr("Reading Jira group members"), m_state.groups.size() - m_groupsLeft, m_state.groups.size());
-            if (m_groupsLeft == 0) {
+    const AtlassianClient::Query query{{u"groupname"_s, name},
+                                       {u"includeInactiveUsers"_s, u"true"_s},
+                                       {u"startAt"_s, QString::number(startAt)},
+                                       {u"maxResults"_s, QString::number(memberPageAsked)}};
+    m_client->getPage(
+        u"group/member"_s, query, [this, group, name, startAt, seen](const AtlassianClient::Reply& reply) {
+            if (m_memberError) {
                 finishMembers(std::nullopt);
+                return;
             }
-            return;
-        }
-        if (page->keys.isEmpty()) {
-            finishMembers(JiraErrors::incomplete(tr("an empty member page of “%1” that is not the last").arg(name)));
-            return;
-        }
-        memberPage(group, startAt + int(page->keys.size()), read);
-    });
+            if (!reply.ok()) {
+                finishMembers(JiraErrors::of(reply, m_client->config(), tr("read the members of “%1”").arg(name)));
+                return;
+            }
+            const std::optional<JiraPages::Members> page = JiraPages::members(reply.outcome.body);
+            if (!page) {
+                finishMembers(JiraErrors::invalidResponse(reply.outcome, tr("a member list")));
+                return;
+            }
+            for (const QString& key : page->keys) {
+                const auto user = m_userByKey.constFind(key);
+                if (user == m_userByKey.cend()) {
+                    finishMembers(JiraErrors::incomplete(
+                        tr("“%1” has a member (key %2) that the user list did not contain").arg(name, key)));
+                    return;
+                }
+                m_state.memberships.append({user.value(), group, {}});
+            }
+            const int read = seen + int(page->keys.size());
+            m_membersRead += page->keys.size();
+            if (page->isLast) {
+                const qint64 total = page->total.value_or(read);
+                if (total != read) {
+                    finishMembers(JiraErrors::incomplete(
+                        tr("“%1” counts %2 members, but %3 were listed").arg(name).arg(total).arg(read)));
+                    return;
+                }
+                --m_groupsLeft;
+                report(tr("Reading Jira group members"), m_state.groups.size() - m_groupsLeft, m_state.groups.size());
+                if (m_groupsLeft == 0) {
+                    finishMembers(std::nullopt);
+                }
+                return;
+            }
+            if (page->keys.isEmpty()) {
+                finishMembers(
+                    JiraErrors::incomplete(tr("an empty member page of “%1” that is not the last").arg(name)));
+                return;
+            }
+            memberPage(group, startAt + int(page->keys.size()), read);
+        });
 }
 
 void JiraReader::finishMembers(const std::optional<ConnectorError>& error)

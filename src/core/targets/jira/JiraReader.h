@@ -3,7 +3,7 @@
 #include "connectors/ConnectorError.h"
 #include "directory/DirectoryState.h"
 #include "jobs/Job.h"
-#include "targets/jira/JiraClient.h"
+#include "targets/atlassian/AtlassianClient.h"
 #include "targets/jira/JiraPages.h"
 
 #include <QCoreApplication>
@@ -39,7 +39,7 @@ public:
     using UsersDone = std::function<void(std::optional<ConnectorError> error)>;
     using Done = std::function<void(std::optional<ConnectorError> error)>;
 
-    explicit JiraReader(JiraClient* client, QObject* parent = nullptr);
+    explicit JiraReader(AtlassianClient* client, QObject* parent = nullptr);
 
     void readServer(ServerDone done);
     // The three parts; readAll runs them in order, after readServer.
@@ -70,7 +70,7 @@ private:
     void finishMembers(const std::optional<ConnectorError>& error);
     void report(const QString& phase, qint64 done, qint64 total);
 
-    JiraClient* m_client;
+    AtlassianClient* m_client;
     std::optional<Server> m_server;
     DirectoryState m_state;
     QHash<QString, qint32> m_userByKey;

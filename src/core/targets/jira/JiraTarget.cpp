@@ -3,7 +3,7 @@
 #include "targets/RunJournal.h"
 #include "targets/TargetLinks.h"
 #include "targets/TouchedFingerprint.h"
-#include "targets/jira/JiraClient.h"
+#include "targets/atlassian/AtlassianClient.h"
 #include "targets/jira/JiraReader.h"
 #include "targets/jira/JiraWriter.h"
 
@@ -35,7 +35,7 @@ TargetCapabilities JiraTarget::jiraCapabilities()
 void JiraTarget::read(ReadDone done)
 {
     // A fresh client per read: a failed read cancels its own requests.
-    m_client = std::make_unique<JiraClient>(m_config, m_credential);
+    m_client = std::make_unique<AtlassianClient>(m_config, m_credential, restPath);
     m_reader = std::make_unique<JiraReader>(m_client.get());
     connect(m_reader.get(), &JiraReader::progress, this, &Target::progress);
     m_reader->readAll([this, done](std::optional<ConnectorError> error) {
@@ -116,7 +116,7 @@ void JiraTarget::write(std::shared_ptr<const ChangeSet> plan, RunRecord run, App
         done(result);
         return;
     }
-    m_client = std::make_unique<JiraClient>(m_config, m_credential);
+    m_client = std::make_unique<AtlassianClient>(m_config, m_credential, restPath);
     m_writer = std::make_unique<JiraWriter>(m_client.get(), m_journal.get(), plan);
     connect(m_writer.get(), &JiraWriter::progress, this, &Target::progress);
     if (m_cancelled) {

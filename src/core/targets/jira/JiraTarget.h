@@ -7,7 +7,7 @@
 
 #include <memory>
 
-class JiraClient;
+class AtlassianClient;
 class JiraReader;
 class JiraWriter;
 class RunJournal;
@@ -25,6 +25,7 @@ public:
     ~JiraTarget() override;
 
     static TargetCapabilities jiraCapabilities();
+    static inline const QString restPath = QStringLiteral("rest/api/2"); // REST API v2, below the base URL
 
     TargetCapabilities capabilities() const override { return jiraCapabilities(); }
     QString id() const override { return m_config.id; }
@@ -41,7 +42,7 @@ private:
     TargetConfig m_config;
     QString m_credential;
     QSqlDatabase m_db;
-    std::unique_ptr<JiraClient> m_client;
+    std::unique_ptr<AtlassianClient> m_client;
     std::unique_ptr<JiraReader> m_reader;
     std::unique_ptr<RunJournal> m_journal;
     std::unique_ptr<JiraWriter> m_writer;

@@ -35,14 +35,15 @@ QJsonObject userFieldsJson(const QList<FieldChange>& fields)
     return json;
 }
 
-bool says(const JiraClient::Reply& reply, const QString& words)
+bool says(const AtlassianClient::Reply& reply, const QString& words)
 {
-    return JiraClient::messageOf(reply).contains(words, Qt::CaseInsensitive);
+    return AtlassianClient::messageOf(reply).contains(words, Qt::CaseInsensitive);
 }
 
 } // namespace
 
-JiraWriter::JiraWriter(JiraClient* client, RunJournal* journal, std::shared_ptr<const ChangeSet> plan, QObject* parent)
+JiraWriter::JiraWriter(AtlassianClient* client, RunJournal* journal, std::shared_ptr<const ChangeSet> plan,
+                       QObject* parent)
     : QObject(parent)
     , m_client(client)
     , m_journal(journal)
@@ -198,7 +199,7 @@ void JiraWriter::settled(qsizetype index, ChangeOutcome outcome, const QString& 
     launchMore();
 }
 
-bool JiraWriter::stopsTheRun(const JiraClient::Reply& reply)
+bool JiraWriter::stopsTheRun(const AtlassianClient::Reply& reply)
 {
     if (JiraErrors::isPerObject(reply)) {
         return false;
@@ -214,7 +215,7 @@ bool JiraWriter::stopsTheRun(const JiraClient::Reply& reply)
     return true;
 }
 
-void JiraWriter::refused(qsizetype index, const JiraClient::Reply& reply)
+void JiraWriter::refused(qsizetype index, const AtlassianClient::Reply& reply)
 {
     if (stopsTheRun(reply)) {
         // Not settled: whether Jira did it is not known; the change stays pending in the history.
@@ -222,7 +223,7 @@ void JiraWriter::refused(qsizetype index, const JiraClient::Reply& reply)
         launchMore();
         return;
     }
-    const QString said = JiraClient::messageOf(reply);
+    const QString said = AtlassianClient::messageOf(reply);
     settled(index, ChangeOutcome::Failed,
             said.isEmpty() ? tr("Jira refused it (HTTP %1).").arg(reply.outcome.status) : said);
 }
@@ -300,29 +301,30 @@ void JiraWriter::addUser(qsizetype index, const Change& change)
     QJsonObject body = userFieldsJson(change.fields);
     body.remove(u"active"_s);
     body.insert(u"notification"_s, u"false"_s); // no e-mail: people sign in through single sign-on
-    m_client->send("POST", u"user"_s, {}, QJsonDocument(body), [this, index, change](const JiraClient::Reply& reply) {
-        if (reply.ok()) {
-            const QString key = reply.json.object().value(u"key"_s).toString();
-            m_createdKeys.insert(change.localId, key);
-            m_journal->link(Object::User, key, change.externalId);
-            updateUser(index, change, key, true);
-            return;
-        }
-        if (reply.outcome.status == 400 && says(reply, u"already exists"_s)) {
-            adoptExistingUser(index, change, reply);
-            return;
-        }
-        m_failedObjects.insert(change.localId);
-        refused(index, reply);
-    });
+    m_client->send("POST", u"user"_s, {}, QJsonDocument(body),
+                   [this, index, change](const AtlassianClient::Reply& reply) {
+                       if (reply.ok()) {
+                           const QString key = reply.json.object().value(u"key"_s).toString();
+                           m_createdKeys.insert(change.localId, key);
+                           m_journal->link(Object::User, key, change.externalId);
+                           updateUser(index, change, key, true);
+                           return;
+                       }
+                       if (reply.outcome.status == 400 && says(reply, u"already exists"_s)) {
+                           adoptExistingUser(index, change, reply);
+                           return;
+                       }
+                       m_failedObjects.insert(change.localId);
+                       refused(index, reply);
+                   });
 }
 
-void JiraWriter::adoptExistingUser(qsizetype index, const Change& change, const JiraClient::Reply& refusal)
+void JiraWriter::adoptExistingUser(qsizetype index, const Change& change, const AtlassianClient::Reply& refusal)
 {
     // Made meanwhile, or by this very call before its answer was lost: read it, and if it is
     // there, it is the one (usernames are unique in Jira).
     m_client->get(u"user"_s, {{u"username"_s, change.key}},
-                  [this, index, change, refusal](const JiraClient::Reply& reply) {
+                  [this, index, change, refusal](const AtlassianClient::Reply& reply) {
                       if (!reply.ok()) {
                           m_failedObjects.insert(change.localId);
                           refused(index, refusal);
@@ -347,7 +349,7 @@ void JiraWriter::updateUser(qsizetype index, const Change& change, const QString
         return;
     }
     m_client->send("PUT", u"user"_s, {{u"key"_s, key}}, QJsonDocument(body),
-                   [this, index](const JiraClient::Reply& reply) {
+                   [this, index](const AtlassianClient::Reply& reply) {
                        if (reply.ok()) {
                            settled(index, ChangeOutcome::Done);
                        } else {
@@ -359,7 +361,7 @@ void JiraWriter::updateUser(qsizetype index, const Change& change, const QString
 void JiraWriter::deleteUser(qsizetype index, const Change& change)
 {
     m_client->send("DELETE", u"user"_s, {{u"key"_s, change.localId}}, {},
-                   [this, index, change](const JiraClient::Reply& reply) {
+                   [this, index, change](const AtlassianClient::Reply& reply) {
                        if (reply.ok() || reply.outcome.status == 404) {
                            m_journal->unlink(Object::User, change.localId);
                            settled(index, ChangeOutcome::Done);
@@ -374,7 +376,7 @@ void JiraWriter::addGroup(qsizetype index, const Change& change)
     const QString name = change.key;
     m_journal->link(Object::Group, TargetLinks::groupKey(name), change.externalId);
     m_client->send("POST", u"group"_s, {}, QJsonDocument(QJsonObject{{u"name"_s, name}}),
-                   [this, index, change, name](const JiraClient::Reply& reply) {
+                   [this, index, change, name](const AtlassianClient::Reply& reply) {
                        if (reply.ok()) {
                            settled(index, ChangeOutcome::Done);
                            return;
@@ -387,7 +389,7 @@ void JiraWriter::addGroup(qsizetype index, const Change& change)
                        }
                        // There already: see that it is a group (a user may have the name, too).
                        m_client->get(u"group/member"_s, {{u"groupname"_s, name}, {u"maxResults"_s, u"1"_s}},
-                                     [this, index, change, name, reply](const JiraClient::Reply& check) {
+                                     [this, index, change, name, reply](const AtlassianClient::Reply& check) {
                                          if (check.ok()) {
                                              settled(index, ChangeOutcome::Done);
                                              return;
@@ -402,7 +404,7 @@ void JiraWriter::addGroup(qsizetype index, const Change& change)
 void JiraWriter::deleteGroup(qsizetype index, const Change& change)
 {
     m_client->send("DELETE", u"group"_s, {{u"groupname"_s, change.key}}, {},
-                   [this, index, change](const JiraClient::Reply& reply) {
+                   [this, index, change](const AtlassianClient::Reply& reply) {
                        if (reply.ok() || reply.outcome.status == 404) {
                            m_journal->unlink(Object::Group, TargetLinks::groupKey(change.key));
                            settled(index, ChangeOutcome::Done);
@@ -427,7 +429,7 @@ void JiraWriter::addMembership(qsizetype index, const MembershipChange& membersh
     const QString username = user.name;
     m_client->send(
         "POST", u"group/user"_s, {{u"groupname"_s, groupName}}, QJsonDocument(QJsonObject{{u"name"_s, username}}),
-        [this, index, key, groupName, username](const JiraClient::Reply& reply) {
+        [this, index, key, groupName, username](const AtlassianClient::Reply& reply) {
             if (reply.ok()) {
                 settled(index, ChangeOutcome::Done);
                 return;
@@ -440,7 +442,7 @@ void JiraWriter::addMembership(qsizetype index, const MembershipChange& membersh
             // Settled by reading the user's groups: a member already is as good as added.
             m_client->get(
                 u"user"_s, {{u"key"_s, key}, {u"expand"_s, u"groups"_s}},
-                [this, index, groupName, reply](const JiraClient::Reply& check) {
+                [this, index, groupName, reply](const AtlassianClient::Reply& check) {
                     const QJsonArray groups =
                         check.json.object().value(u"groups"_s).toObject().value(u"items"_s).toArray();
                     const bool member = std::any_of(groups.cbegin(), groups.cend(), [&](const QJsonValue& g) {
@@ -461,7 +463,7 @@ void JiraWriter::removeMembership(qsizetype index, const MembershipChange& membe
     const QString groupName = m_plan->memberGroups.at(membership.group).name;
     const QString key = user.id;
     m_client->send("DELETE", u"group/user"_s, {{u"groupname"_s, groupName}, {u"username"_s, user.name}}, {},
-                   [this, index, key, groupName](const JiraClient::Reply& reply) {
+                   [this, index, key, groupName](const AtlassianClient::Reply& reply) {
                        // Not a member (any more) is what was wanted.
                        if (reply.ok() || reply.outcome.status == 404
                            || (reply.outcome.status == 400 && says(reply, u"not a member"_s))) {

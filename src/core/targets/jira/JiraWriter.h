@@ -3,7 +3,7 @@
 #include "connectors/ConnectorError.h"
 #include "jobs/Job.h"
 #include "sync/ChangeSet.h"
-#include "targets/jira/JiraClient.h"
+#include "targets/atlassian/AtlassianClient.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -38,7 +38,7 @@ public:
     };
     using Done = std::function<void(const Result& result)>;
 
-    JiraWriter(JiraClient* client, RunJournal* journal, std::shared_ptr<const ChangeSet> plan,
+    JiraWriter(AtlassianClient* client, RunJournal* journal, std::shared_ptr<const ChangeSet> plan,
                QObject* parent = nullptr);
     ~JiraWriter() override;
 
@@ -60,12 +60,12 @@ private:
     bool linkAhead(); // false when the history could not be written
     void run(qsizetype index);
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
-    void refused(qsizetype index, const JiraClient::Reply& reply);
+    void refused(qsizetype index, const AtlassianClient::Reply& reply);
     // A failure that is not about one object: stop.
-    bool stopsTheRun(const JiraClient::Reply& reply);
+    bool stopsTheRun(const AtlassianClient::Reply& reply);
 
     void addUser(qsizetype index, const Change& change);
-    void adoptExistingUser(qsizetype index, const Change& change, const JiraClient::Reply& refusal);
+    void adoptExistingUser(qsizetype index, const Change& change, const AtlassianClient::Reply& refusal);
     void updateUser(qsizetype index, const Change& change, const QString& key, bool adding);
     void deleteUser(qsizetype index, const Change& change);
     void addGroup(qsizetype index, const Change& change);
@@ -76,7 +76,7 @@ private:
     void relink(Change::Object object, const QString& appKey, const Change& change);
     QString userKeyOf(const QString& localId) const; // the Jira key, also of a user this run created
 
-    JiraClient* m_client;
+    AtlassianClient* m_client;
     RunJournal* m_journal;
     std::shared_ptr<const ChangeSet> m_plan;
     Done m_done;

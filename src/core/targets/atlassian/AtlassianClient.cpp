@@ -1,4 +1,4 @@
-#include "JiraClient.h"
+#include "AtlassianClient.h"
 
 #include "Logging.h"
 
@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-JiraClient::JiraClient(TargetConfig config, QString credential, QObject* parent)
+AtlassianClient::AtlassianClient(TargetConfig config, QString credential, QString restPath, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_http(m_config.http, TargetConfig::productName(m_config.type), this)
@@ -23,12 +23,13 @@ JiraClient::JiraClient(TargetConfig config, QString credential, QObject* parent)
         base.chop(1);
     }
     m_base = QUrl(base);
+    m_restPath = u'/' + restPath + u'/';
 }
 
-QUrl JiraClient::urlFor(const QString& path, const Query& query) const
+QUrl AtlassianClient::urlFor(const QString& path, const Query& query) const
 {
     QUrl url = m_base;
-    url.setPath(m_base.path() + u"/rest/api/2/"_s + path, QUrl::DecodedMode);
+    url.setPath(m_base.path() + m_restPath + path, QUrl::DecodedMode);
     // Encoded by hand: QUrlQuery leaves '+' alone, which Jira (like any servlet) reads as a space.
     QByteArray encoded;
     for (const auto& [key, value] : query) {
@@ -43,22 +44,22 @@ QUrl JiraClient::urlFor(const QString& path, const Query& query) const
     return url;
 }
 
-void JiraClient::get(const QString& path, const Query& query, Done done)
+void AtlassianClient::get(const QString& path, const Query& query, Done done)
 {
     HttpRequest request;
     request.url = urlFor(path, query);
     dispatch(std::move(request), Parse::Always, std::move(done));
 }
 
-void JiraClient::getPage(const QString& path, const Query& query, Done done)
+void AtlassianClient::getPage(const QString& path, const Query& query, Done done)
 {
     HttpRequest request;
     request.url = urlFor(path, query);
     dispatch(std::move(request), Parse::ErrorsOnly, std::move(done));
 }
 
-void JiraClient::send(const QByteArray& method, const QString& path, const Query& query, const QJsonDocument& body,
-                      Done done)
+void AtlassianClient::send(const QByteArray& method, const QString& path, const Query& query, const QJsonDocument& body,
+                           Done done)
 {
     HttpRequest request;
     request.method = method;
@@ -72,7 +73,7 @@ void JiraClient::send(const QByteArray& method, const QString& path, const Query
     dispatch(std::move(request), Parse::Always, std::move(done));
 }
 
-void JiraClient::dispatch(HttpRequest request, Parse parse, Done done)
+void AtlassianClient::dispatch(HttpRequest request, Parse parse, Done done)
 {
     request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", m_authorization));
     if (m_loginLocked) {
@@ -86,7 +87,8 @@ void JiraClient::dispatch(HttpRequest request, Parse parse, Done done)
     }
     m_http.send(std::move(request), [this, parse, done = std::move(done)](const HttpOutcome& outcome) {
         if (isLoginDenied(outcome) && !m_loginLocked) {
-            qCWarning(lcJira) << "Jira denies the login (CAPTCHA); sending nothing more:" << outcome.describe();
+            qCWarning(lcTargets) << TargetConfig::productName(m_config.type)
+                                 << "denies the login (CAPTCHA); sending nothing more:" << outcome.describe();
             m_loginLocked = true;
         }
         const bool wanted = parse == Parse::Always || !outcome.isHttpSuccess();
@@ -94,26 +96,38 @@ void JiraClient::dispatch(HttpRequest request, Parse parse, Done done)
     });
 }
 
-bool JiraClient::isLoginDenied(const HttpOutcome& outcome)
+bool AtlassianClient::isLoginDenied(const HttpOutcome& outcome)
 {
     return (outcome.status == 401 || outcome.status == 403)
         && outcome.header("X-Seraph-LoginReason").contains("AUTHENTICATION_DENIED");
 }
 
-QString JiraClient::messageOf(const Reply& reply)
+QString AtlassianClient::messageOf(const Reply& reply)
 {
     QStringList parts;
     const QJsonObject object = reply.json.object();
+    // Jira: {"errorMessages": [...], "errors": {"field": "..."}}.
     for (const QJsonValue message : object.value(u"errorMessages"_s).toArray()) {
         parts << message.toString();
     }
-    const QJsonObject errors = object.value(u"errors"_s).toObject();
-    for (auto it = errors.constBegin(); it != errors.constEnd(); ++it) {
+    const QJsonValue errors = object.value(u"errors"_s);
+    const QJsonObject fieldErrors = errors.toObject();
+    for (auto it = fieldErrors.constBegin(); it != fieldErrors.constEnd(); ++it) {
         parts << it.value().toString();
     }
+    // Bitbucket: {"errors": [{"context": ..., "message": "..."}]}.
+    for (const QJsonValue error : errors.toArray()) {
+        parts << error.toObject().value(u"message"_s).toString();
+    }
+    // Confluence: {"statusCode": 400, "message": "...", "data": {"errors": [{"message": {"translation": "..."}}]}}.
     if (parts.isEmpty() && !object.value(u"message"_s).toString().isEmpty()) {
         parts << object.value(u"message"_s).toString();
+        for (const QJsonValue error : object.value(u"data"_s).toObject().value(u"errors"_s).toArray()) {
+            const QJsonValue message = error.toObject().value(u"message"_s);
+            parts << (message.isObject() ? message.toObject().value(u"translation"_s).toString() : message.toString());
+        }
     }
     parts.removeAll(QString());
+    parts.removeDuplicates();
     return parts.join(u' ');
 }

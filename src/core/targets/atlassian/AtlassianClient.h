@@ -9,11 +9,12 @@
 #include <functional>
 #include <optional>
 
-// Talks to one Jira Data Center through its REST API v2 ({url}/rest/api/2): signs every request
-// in (a personal access token as Bearer, or Basic), sends writes as JSON with the XSRF header, and
-// stops sending anything once Jira says the account is locked behind a CAPTCHA, since every
-// further attempt would count as another failed login.
-class JiraClient final : public QObject
+// Talks to one Atlassian Data Center application (Jira, Confluence, Bitbucket) through its REST
+// API below `restPath` ({url}/rest/api/2 for Jira): signs every request in (a personal access
+// token as Bearer, or Basic), sends writes as JSON with the XSRF header, and stops sending
+// anything once the application says the account is locked behind a CAPTCHA, since every further
+// attempt would count as another failed login.
+class AtlassianClient final : public QObject
 {
     Q_OBJECT
 
@@ -27,7 +28,8 @@ public:
     };
     using Done = std::function<void(const Reply& reply)>;
 
-    JiraClient(TargetConfig config, QString credential, QObject* parent = nullptr);
+    // `restPath`: where the API lives below the application's URL, e.g. "rest/api/2".
+    AtlassianClient(TargetConfig config, QString credential, QString restPath, QObject* parent = nullptr);
 
     void get(const QString& path, const Query& query, Done done);
     // A GET whose successful answer the caller parses itself from outcome.body (JiraPages).
@@ -37,14 +39,16 @@ public:
 
     void cancel() { m_http.cancel(); }
     bool isCancelled() const { return m_http.isCancelled(); }
-    // Jira answered that the account must pass a CAPTCHA: nothing is sent after that.
+    // The application answered that the account must pass a CAPTCHA: nothing is sent after that.
     bool loginLocked() const { return m_loginLocked; }
 
     const TargetConfig& config() const { return m_config; }
     const std::optional<ConnectorError>& setupError() const { return m_http.setupError(); }
     HttpClient::Statistics statistics() const { return m_http.statistics(); }
 
-    // Jira's own words in an error answer: its errorMessages and its errors per field.
+    // The application's own words in an error answer, in any of the three products' shapes: Jira's
+    // errorMessages and errors per field, Confluence's message (and data.errors), Bitbucket's
+    // errors list.
     static QString messageOf(const Reply& reply);
     // X-Seraph-LoginReason says the account is locked (AUTHENTICATION_DENIED).
     static bool isLoginDenied(const HttpOutcome& outcome);
@@ -58,5 +62,6 @@ private:
     QByteArray m_authorization;
     HttpClient m_http;
     QUrl m_base;
+    QString m_restPath; // "/rest/api/2/"
     bool m_loginLocked = false;
 };
