@@ -40,6 +40,42 @@ REASONS = {
 }
 
 
+FIRST_NAMES = ("Anna", "Ben", "Chiara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Klara",
+               "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Samuel", "Tara", "Uwe", "Vera", "Wen", "Yusuf", "Zoe")
+LAST_NAMES = ("Schmidt", "Meyer", "Rossi", "Dubois", "Nowak", "Garcia", "Jensen", "Kowalski", "Müller", "Novak",
+              "Smith", "Tanaka", "Okafor", "Silva", "Larsen", "Fischer", "Weber", "Moreau", "Costa", "Brown")
+
+
+def generated_person(rnd, i):
+    """The e-mail address and display name of the i-th generated user, drawn from `rnd`."""
+    first = FIRST_NAMES[rnd.randrange(len(FIRST_NAMES))]
+    last = LAST_NAMES[rnd.randrange(len(LAST_NAMES))]
+    return f"{first.lower()}.{last.lower()}.{i}@example.com", f"{first} {last}"
+
+
+def fill_groups(rnd, users, groups, memberships, user_groups):
+    """About `memberships` members drawn from `users` into `groups` (objects with a `name` and a
+    `members` dict by user key), in Zipf-like sizes: a few big groups, many small ones.
+    `user_groups` maps each user key to the set of its groups' lower-case names."""
+    if not users or not groups or memberships <= 0:
+        return
+    weights = [1.0 / (j + 1) ** 0.9 for j in range(len(groups))]
+    total = sum(weights)
+    sizes = [min(len(users), max(1, round(memberships * w / total))) for w in weights]
+    excess = sum(sizes) - memberships
+    j = len(sizes) - 1
+    while excess > 0 and j >= 0:  # trim from the smallest groups
+        cut = min(excess, sizes[j] - 1)
+        sizes[j] -= cut
+        excess -= cut
+        j -= 1
+    for group, size in zip(groups, sizes):
+        lower = group.name.lower()
+        for user in rnd.sample(users, size):
+            group.members[user.key] = None
+            user_groups[user.key].add(lower)
+
+
 class ApiError(Exception):
     """An error answer; the emulator's error_body renders it in the product's format."""
 

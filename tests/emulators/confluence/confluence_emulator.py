@@ -25,7 +25,8 @@ from urllib.parse import quote, unquote
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 from atlassian import (  # noqa: E402  (after the path entry that finds it)
-    REASONS, ApiError, AtlassianEmulator, Reply, argument_parser, int_param, no_gc, parse_arguments, serve,
+    REASONS, ApiError, AtlassianEmulator, Reply, argument_parser, fill_groups, generated_person, int_param, no_gc,
+    parse_arguments, serve,
 )
 
 REST = "/rest/api"
@@ -49,10 +50,6 @@ DEFAULT_CONFIG = {
     "failNextDeletions": 0,
     "longTaskPolls": 1,  # status reads that report progress before a deletion task ends
 }
-FIRST_NAMES = ("Anna", "Ben", "Chiara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Klara",
-               "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Samuel", "Tara", "Uwe", "Vera", "Wen", "Yusuf", "Zoe")
-LAST_NAMES = ("Schmidt", "Meyer", "Rossi", "Dubois", "Nowak", "Garcia", "Jensen", "Kowalski", "Müller", "Novak",
-              "Smith", "Tanaka", "Okafor", "Silva", "Larsen", "Fischer", "Weber", "Moreau", "Costa", "Brown")
 
 
 class User:
@@ -266,29 +263,11 @@ class Emulator(AtlassianEmulator):
         self.tasks = {}
         created = []
         for i in range(1, users + 1):
-            first = FIRST_NAMES[rnd.randrange(len(FIRST_NAMES))]
-            last = LAST_NAMES[rnd.randrange(len(LAST_NAMES))]
-            created.append(self.add_user(f"user{i:06d}", f"{first.lower()}.{last.lower()}.{i}@example.com",
-                                         f"{first} {last}", active=rnd.random() >= 0.05, index=False))
+            email, display = generated_person(rnd, i)
+            created.append(self.add_user(f"user{i:06d}", email, display, active=rnd.random() >= 0.05, index=False))
         self.sorted_names = sorted(self.users_by_name)
         group_objs = [self.add_group(f"group-{j:04d}") for j in range(1, groups + 1)]
-        if created and group_objs and memberships > 0:
-            # Zipf-like sizes: a few big groups, many small ones.
-            weights = [1.0 / (j + 1) ** 0.9 for j in range(len(group_objs))]
-            total = sum(weights)
-            sizes = [min(len(created), max(1, round(memberships * w / total))) for w in weights]
-            excess = sum(sizes) - memberships
-            j = len(sizes) - 1
-            while excess > 0 and j >= 0:  # trim from the smallest groups
-                cut = min(excess, sizes[j] - 1)
-                sizes[j] -= cut
-                excess -= cut
-                j -= 1
-            for group, size in zip(group_objs, sizes):
-                lower = group.name.lower()
-                for user in rnd.sample(created, size):
-                    group.members[user.key] = None
-                    self.user_groups[user.key].add(lower)
+        fill_groups(rnd, created, group_objs, memberships, self.user_groups)
         self.dirty = True
         return {"users": len(self.users_by_key), "groups": len(self.groups),
                 "memberships": sum(len(g.members) for g in self.groups.values())}

@@ -7,14 +7,13 @@ Prism found no answer breaking the spec). Exits non-zero with a message on the f
 Leaves the emulator reset to its initial state.
 """
 
-import base64
-import json
 import os
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from selftest_client import basic, call, check, control_of, expect  # noqa: E402  (after the path entry)
 
 try:
     PROXY = os.environ["USERSYNC_TEST_CONFLUENCE_URL"]
@@ -34,51 +33,7 @@ API = "/rest/api"
 BEARER = {"Authorization": f"Bearer {TOKEN}"}
 
 
-class Answer:
-    def __init__(self, status, headers, text):
-        self.status = status
-        self.headers = headers
-        self.text = text
-
-    @property
-    def json(self):
-        return json.loads(self.text) if self.text else None
-
-    def header(self, name):
-        return self.headers.get(name)
-
-
-def call(method, url, body=None, headers=None, raw=None):
-    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
-    request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            return Answer(response.status, response.headers, response.read().decode())
-    except urllib.error.HTTPError as error:
-        return Answer(error.code, error.headers, error.read().decode())
-
-
-def basic(user, password):
-    return {"Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()}
-
-
-def control(method, name, body=None):
-    answer = call(method, f"{DIRECT}/_emulator/{name}", body if body is not None else ({} if method == "POST" else None))
-    check(answer.status == 200, f"control {method} {name}: {answer.status} {answer.text[:300]}")
-    return answer.json
-
-
-def check(condition, message):
-    if not condition:
-        print(f"selftest FAILED: {message}", file=sys.stderr)
-        sys.exit(1)
-
-
-def expect(answer, status, what):
-    check(answer.status == status, f"{what}: expected HTTP {status}, got {answer.status}: {answer.text[:400]}")
-    return answer
+control = control_of(DIRECT)
 
 
 def expect_error(answer, status, what, text=None):

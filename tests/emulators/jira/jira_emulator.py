@@ -25,7 +25,8 @@ from urllib.parse import quote
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 from atlassian import (  # noqa: E402  (after the path entry that finds it)
-    ApiError, AtlassianEmulator, Reply, argument_parser, as_bool, int_param, no_gc, parse_arguments, serve,
+    ApiError, AtlassianEmulator, Reply, argument_parser, as_bool, fill_groups, generated_person, int_param, no_gc,
+    parse_arguments, serve,
 )
 
 REST = "/rest/api/2"
@@ -62,10 +63,6 @@ GLOBAL_PERMISSIONS = {
     "BULK_CHANGE": ("33", "Bulk Change", "Ability to modify a collection of issues at once.",
                     ("sysadmin", "admin", "user")),
 }
-FIRST_NAMES = ("Anna", "Ben", "Chiara", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Klara",
-               "Lukas", "Mia", "Noah", "Olga", "Paul", "Rosa", "Samuel", "Tara", "Uwe", "Vera", "Wen", "Yusuf", "Zoe")
-LAST_NAMES = ("Schmidt", "Meyer", "Rossi", "Dubois", "Nowak", "Garcia", "Jensen", "Kowalski", "Müller", "Novak",
-              "Smith", "Tanaka", "Okafor", "Silva", "Larsen", "Fischer", "Weber", "Moreau", "Costa", "Brown")
 
 
 class User:
@@ -339,29 +336,12 @@ class Emulator(AtlassianEmulator):
         created = []
         for i in range(1, users + 1):
             name = f"user{i:06d}"
-            first = FIRST_NAMES[rnd.randrange(len(FIRST_NAMES))]
-            last = LAST_NAMES[rnd.randrange(len(LAST_NAMES))]
-            user = self.add_user(name, f"{first.lower()}.{last.lower()}.{i}@example.com", f"{first} {last}",
-                                 key=name if i <= legacy else None, active=rnd.random() >= 0.05, index=False)
+            email, display = generated_person(rnd, i)
+            user = self.add_user(name, email, display, key=name if i <= legacy else None,
+                                 active=rnd.random() >= 0.05, index=False)
             created.append(user)
         group_objs = [self.add_group(f"group-{j:04d}") for j in range(1, groups + 1)]
-        if created and group_objs and memberships > 0:
-            # Zipf-like sizes: a few big groups, many small ones.
-            weights = [1.0 / (j + 1) ** 0.9 for j in range(len(group_objs))]
-            total = sum(weights)
-            sizes = [min(len(created), max(1, round(memberships * w / total))) for w in weights]
-            excess = sum(sizes) - memberships
-            j = len(sizes) - 1
-            while excess > 0 and j >= 0:  # trim from the smallest groups
-                cut = min(excess, sizes[j] - 1)
-                sizes[j] -= cut
-                excess -= cut
-                j -= 1
-            for group, size in zip(group_objs, sizes):
-                lower = group.name.lower()
-                for user in rnd.sample(created, size):
-                    group.members[user.key] = None
-                    self.user_groups[user.key].add(lower)
+        fill_groups(rnd, created, group_objs, memberships, self.user_groups)
         self.rebuild_search_index()
         self.dirty = True
         return {"users": len(self.users_by_key), "groups": len(self.groups),
