@@ -10,8 +10,11 @@ is never loosened: only the server URL, one schema and the 204 bodies the server
 does not follow, and error answers the operations leave out are changed.
 """
 
-import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from contract_copy import fail, main  # noqa: E402  (after the path entry that finds it)
 
 REST_ERROR = {"$ref": "#/components/schemas/RestError"}
 # Answers every operation can give whatever the spec lists: authentication and the rate limit are
@@ -26,11 +29,6 @@ COMMON_ERRORS = {
 # Answers of operations that name a user, group or task (404) or take input (400) the spec omits.
 NOT_FOUND = "No such user, group or task."
 BAD_REQUEST = "The request is invalid."
-
-
-def fail(message):
-    print(f"contract.py: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def transform(spec):
@@ -77,20 +75,5 @@ def transform(spec):
     return spec
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: contract.py SRC.json DEST.json", file=sys.stderr)
-        return 2
-    try:
-        with open(argv[1], encoding="utf-8") as source:
-            spec = json.load(source)
-    except (OSError, ValueError) as error:
-        fail(f"cannot read the spec {argv[1]}: {error}")
-    spec = transform(spec)
-    with open(argv[2], "w", encoding="utf-8") as dest:
-        json.dump(spec, dest)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, transform))

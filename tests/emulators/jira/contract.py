@@ -10,16 +10,14 @@ Request validation is never loosened: only paths, security alternatives, one mis
 and response schemas the server demonstrably does not follow are changed.
 """
 
-import json
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
+from contract_copy import fail, main  # noqa: E402  (after the path entry that finds it)
 
 # The user object Jira really returns (UserBean is the closest declared schema).
 USER = {"$ref": "#/components/schemas/UserBean"}
-
-
-def fail(message):
-    print(f"contract.py: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def operation(spec, path, method):
@@ -113,20 +111,5 @@ def transform(spec):
     return spec
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: contract.py SRC.json DEST.json", file=sys.stderr)
-        return 2
-    try:
-        with open(argv[1], encoding="utf-8") as source:
-            spec = json.load(source)
-    except (OSError, ValueError) as error:
-        fail(f"cannot read the spec {argv[1]}: {error}")
-    spec = transform(spec)
-    with open(argv[2], "w", encoding="utf-8") as dest:
-        json.dump(spec, dest)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv, transform))
