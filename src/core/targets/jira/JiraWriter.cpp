@@ -85,8 +85,7 @@ void JiraWriter::startStage(Stage stage)
     if (stage == Stage::End || m_stopping) {
         QString error;
         if (!m_journal->flush(&error, true)) {
-            m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
-                                           tr("The history could not be written: %1").arg(error), error};
+            stopForHistory(error);
         }
         Done done = std::exchange(m_done, {});
         done(m_result);
@@ -125,6 +124,13 @@ void JiraWriter::startStage(Stage stage)
     launchMore();
 }
 
+void JiraWriter::stopForHistory(const QString& error)
+{
+    m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
+                                   tr("The history could not be written: %1").arg(error), error};
+    m_stopping = true;
+}
+
 bool JiraWriter::linkAhead()
 {
     // Linked and written before their calls: a crash after Jira added a membership must not leave
@@ -143,9 +149,7 @@ bool JiraWriter::linkAhead()
     m_linkedUntil = end;
     QString error;
     if (!m_journal->flush(&error, true)) {
-        m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
-                                       tr("The history could not be written: %1").arg(error), error};
-        m_stopping = true;
+        stopForHistory(error);
         return false;
     }
     return true;
@@ -190,9 +194,7 @@ void JiraWriter::settled(qsizetype index, ChangeOutcome outcome, const QString& 
     }
     QString journalError;
     if (!m_journal->flush(&journalError) && !m_stopping) {
-        m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
-                                       tr("The history could not be written: %1").arg(journalError), journalError};
-        m_stopping = true;
+        stopForHistory(journalError);
     }
     Q_EMIT progress({tr("Applying changes to Jira"), m_result.done + m_result.failed, m_result.total});
     --m_inFlight;

@@ -58,6 +58,8 @@ private:
     void startStage(Stage stage);
     void launchMore();
     bool linkAhead(); // false when the history could not be written
+    // Nothing more is sent once the history cannot be written: a call must never go unrecorded.
+    void stopForHistory(const QString& error);
     void run(qsizetype index);
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
     void refused(qsizetype index, const AtlassianClient::Reply& reply);
