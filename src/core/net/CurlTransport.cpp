@@ -97,11 +97,6 @@ QNetworkReply::NetworkError errorForCode(CURLcode code)
     }
 }
 
-bool isTlsError(QNetworkReply::NetworkError error)
-{
-    return error == QNetworkReply::SslHandshakeFailedError;
-}
-
 } // namespace
 
 struct CurlTransport::Transfer
@@ -358,7 +353,7 @@ void CurlTransport::reportFinished()
             outcome.timedOut = code == CURLE_OPERATION_TIMEDOUT;
             const QString detail = QString::fromUtf8(transfer->errorText).trimmed();
             outcome.networkErrorString = detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail;
-            if (isTlsError(outcome.networkError)) {
+            if (outcome.networkError == QNetworkReply::SslHandshakeFailedError) {
                 outcome.sslErrors = {outcome.networkErrorString};
             }
         }

@@ -39,7 +39,6 @@ public:
     void start(const HttpRequest& request, Finished finished);
     // Stops every transfer in flight; each reports OperationCanceledError before this returns.
     void abortAll();
-    int inFlight() const { return int(m_transfers.size()); }
 
     struct Transfer; // one request on its way, with what has arrived of its answer
 
