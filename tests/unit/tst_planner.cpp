@@ -92,6 +92,37 @@ private Q_SLOTS:
         QCOMPARE(plan.count(Object::User, Action::Delete) + plan.count(Object::User, Action::Disable), 0);
     }
 
+    void renameIntoATargetThatCannotRenameIsASkipAndTheRestIsApplied()
+    {
+        const DirectoryState synced = applied(planFor(realm(), {}), {});
+        DirectorySnapshot renamed = realm();
+        renamed.users[0].username = u"alice.renamed"_s;
+        renamed.users[0].email = u"alice@new.example.com"_s;
+        renamed.users[0].enabled = false;
+        renamed.memberships.removeAll(Membership{0, 1}); // alice leaves Platform
+        TargetCapabilities cannotRename;
+        cannotRename.product = u"Confluence"_s;
+        cannotRename.renameUsers = false;
+        cannotRename.renameUserHelp = u"by hand"_s;
+        int next = 0;
+        const ChangeSet plan = Planner::plan(
+            renamed, synced, connector, {}, [&next] { return u"n%1"_s.arg(++next); }, cannotRename);
+        const Change& skip = find(plan, Object::User, u"alice.renamed"_s);
+        QCOMPARE(skip.action, Action::Skip);
+        QVERIFY2(skip.reason.contains(u"Confluence cannot rename users"_s), qPrintable(skip.reason));
+        QVERIFY(skip.reason.contains(u"“alice.a”"_s));
+        // Still the same user there, under its old name: disabled, new address, out of Platform.
+        const Change& kept = find(plan, Object::User, u"alice.a"_s);
+        QCOMPARE(kept.action, Action::Disable);
+        QCOMPARE(kept.localId, localIdOf(synced, u"alice.a"_s));
+        QCOMPARE(field(kept, u"email"_s).after, u"alice@new.example.com"_s);
+        QVERIFY(!std::any_of(kept.fields.cbegin(), kept.fields.cend(),
+                             [](const FieldChange& f) { return f.field == u"username"_s; }));
+        QCOMPARE(plan.count(Object::User, Action::Add) + plan.count(Object::User, Action::Delete), 0);
+        QCOMPARE(plan.count(Object::Membership, Action::Remove), 1);
+        QCOMPARE(plan.toChange(plan.memberships.first()).key, u"alice.a → Platform"_s);
+    }
+
     void emailCaseChangeIsAModify()
     {
         DirectorySnapshot before = realm();

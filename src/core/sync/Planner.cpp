@@ -648,6 +648,20 @@ public:
             return false;
         }
         const LocalUser& local = m_directory.users.at(owned.value());
+        if (!m_capabilities.renameUsers && nameKey(local.username) != d.usernameKey) {
+            // Never a delete and a create: the rename is reported, and the rest is synced under the
+            // name the user still has there, linked by its key.
+            Change skip = userChange(Action::Skip, d.username, d.displayName, d.email, {}, user.id);
+            skip.reason = tr("%1 cannot rename users, so “%2” keeps that name there; its other changes are applied "
+                             "and it stays linked. Rename it to “%3” in %1 by hand (%4), or rename it back in "
+                             "Keycloak.")
+                              .arg(m_capabilities.product, local.username, d.username, m_capabilities.renameUserHelp);
+            m_result.changes.append(std::move(skip));
+            Desired kept = d;
+            kept.username = local.username;
+            kept.usernameKey = nameKey(local.username);
+            return planOwned(kept, user);
+        }
         const auto byName = m_userByKey.constFind(d.usernameKey);
         if (byName != m_userByKey.cend() && byName.value() != owned.value()) {
             Change change = userChange(Action::Skip, d.username, d.displayName, d.email, local.id, user.id);

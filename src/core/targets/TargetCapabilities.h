@@ -14,6 +14,8 @@ struct TargetCapabilities
                               QStringLiteral("attributes")};
     // The group fields it keeps: "name", and "path" where it stores the source's path.
     QStringList groupFields = {QStringLiteral("name"), QStringLiteral("path")};
+    bool renameUsers = true;
+    QString renameUserHelp; // where an administrator renames a user by hand, when the target cannot
     bool renameGroups = true;
     // A deleted user can come back with its id and history (the directory re-inserts the row;
     // an application's deletion is final).

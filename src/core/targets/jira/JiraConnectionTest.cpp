@@ -1,6 +1,6 @@
 #include "JiraConnectionTest.h"
 
-#include "targets/jira/JiraErrors.h"
+#include "targets/atlassian/AtlassianErrors.h"
 #include "targets/jira/JiraTarget.h"
 
 #include <QJsonObject>
@@ -53,7 +53,7 @@ void JiraConnectionTest::signIn()
     reportProgress({tr("Signing in"), 1, 5}, true);
     m_client->get(u"myself"_s, {}, [this](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
-            finish(JiraErrors::of(reply, m_config, tr("sign in")));
+            finish(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_config, tr("sign in")));
             return;
         }
         m_result.signedInAs = reply.json.object().value(u"name"_s).toString();
@@ -68,7 +68,7 @@ void JiraConnectionTest::checkPermissions()
         u"mypermissions"_s, {{u"permissions"_s, u"ADMINISTER,SYSTEM_ADMIN"_s}},
         [this](const AtlassianClient::Reply& reply) {
             if (!reply.ok()) {
-                finish(JiraErrors::of(reply, m_config, tr("read its own permissions")));
+                finish(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_config, tr("read its own permissions")));
                 return;
             }
             const QJsonObject permissions = reply.json.object().value(u"permissions"_s).toObject();
@@ -77,7 +77,7 @@ void JiraConnectionTest::checkPermissions()
             };
             m_result.systemAdministrator = has(u"SYSTEM_ADMIN"_s);
             if (!has(u"ADMINISTER"_s) && !m_result.systemAdministrator) {
-                finish(JiraErrors::notAdministrator(m_config));
+                finish(AtlassianErrors::notAdministrator(AtlassianProduct::jira(), m_config));
                 return;
             }
             if (!m_result.systemAdministrator) {
@@ -126,7 +126,7 @@ void JiraConnectionTest::countGroups()
     m_client->get(u"groups/picker"_s, {{u"query"_s, QString()}, {u"maxResults"_s, u"1"_s}},
                   [this](const AtlassianClient::Reply& reply) {
                       if (!reply.ok()) {
-                          finish(JiraErrors::of(reply, m_config, tr("list the groups")));
+                          finish(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_config, tr("list the groups")));
                           return;
                       }
                       m_result.groupCount = reply.json.object().value(u"total"_s).toInteger(-1);

@@ -2,7 +2,7 @@
 
 #include "Logging.h"
 #include "model/NameKey.h"
-#include "targets/jira/JiraErrors.h"
+#include "targets/atlassian/AtlassianErrors.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -34,14 +34,9 @@ JiraReader::Server::Listing JiraReader::Server::listing() const
 }
 
 JiraReader::JiraReader(AtlassianClient* client, QObject* parent)
-    : QObject(parent)
+    : AtlassianReader(parent)
     , m_client(client)
 { }
-
-void JiraReader::report(const QString& phase, qint64 done, qint64 total)
-{
-    Q_EMIT progress({phase, done, total});
-}
 
 void JiraReader::readServer(ServerDone done)
 {
@@ -56,8 +51,9 @@ void JiraReader::readServer(ServerDone done)
             const bool notJira = outcome.status != 0 && !outcome.transportFailed() && !outcome.cancelled
                 && outcome.status != 401 && outcome.status != 403;
             done(std::nullopt,
-                 notJira ? JiraErrors::notJira(m_client->config(), outcome)
-                         : JiraErrors::of(reply, m_client->config(), tr("read its server information")));
+                 notJira ? AtlassianErrors::notTheProduct(AtlassianProduct::jira(), m_client->config(), outcome)
+                         : AtlassianErrors::of(AtlassianProduct::jira(), reply, m_client->config(),
+                                               tr("read its server information")));
             return;
         }
         const QJsonObject info = reply.json.object();
@@ -69,7 +65,8 @@ void JiraReader::readServer(ServerDone done)
         server.title = info.value(u"serverTitle"_s).toString();
         server.deploymentType = info.value(u"deploymentType"_s).toString();
         if (server.version.isEmpty() || server.versionNumbers.isEmpty()) {
-            done(std::nullopt, JiraErrors::notJira(m_client->config(), reply.outcome));
+            done(std::nullopt,
+                 AtlassianErrors::notTheProduct(AtlassianProduct::jira(), m_client->config(), reply.outcome));
             return;
         }
         m_server = server;
@@ -152,17 +149,18 @@ void JiraReader::listUserPage(const QString& cursor, UsersDone done)
     }
     m_client->getPage(u"user/list"_s, query, [this, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
-            done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
+            done(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_client->config(), tr("list the users")));
             return;
         }
         std::optional<JiraPages::UserList> page = JiraPages::userList(reply.outcome.body);
         if (!page) {
-            done(JiraErrors::invalidResponse(reply.outcome, tr("a user list")));
+            done(AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome, tr("a user list")));
             return;
         }
         for (JiraPages::User& user : page->users) {
             if (!addUser(std::move(user))) {
-                done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
+                done(AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome,
+                                                      tr("a user without a key or a name")));
                 return;
             }
         }
@@ -171,7 +169,8 @@ void JiraReader::listUserPage(const QString& cursor, UsersDone done)
         if (page->isLast) {
             done(std::nullopt);
         } else if (next.isEmpty()) {
-            done(JiraErrors::incomplete(tr("a user page that is not the last names no next page")));
+            done(AtlassianErrors::incomplete(AtlassianProduct::jira(),
+                                             tr("a user page that is not the last names no next page")));
         } else {
             listUserPage(next, done);
         }
@@ -187,18 +186,19 @@ void JiraReader::searchUserPage(int startAt, UsersDone done)
                                        {u"maxResults"_s, QString::number(searchPage)}};
     m_client->getPage(u"user/search"_s, query, [this, startAt, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
-            done(JiraErrors::of(reply, m_client->config(), tr("list the users")));
+            done(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_client->config(), tr("list the users")));
             return;
         }
         std::optional<QList<JiraPages::User>> users = JiraPages::userArray(reply.outcome.body);
         if (!users) {
-            done(JiraErrors::invalidResponse(reply.outcome, tr("a user search result")));
+            done(AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome, tr("a user search result")));
             return;
         }
         const qsizetype count = users->size();
         for (JiraPages::User& user : *users) {
             if (!addUser(std::move(user))) {
-                done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
+                done(AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome,
+                                                      tr("a user without a key or a name")));
                 return;
             }
         }
@@ -234,12 +234,12 @@ void JiraReader::searchNextPrefix(UsersDone done)
                                        {u"maxResults"_s, QString::number(searchCap)}};
     m_client->getPage(u"user/search"_s, query, [this, prefix, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
-            done(JiraErrors::of(reply, m_client->config(), tr("search the users")));
+            done(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_client->config(), tr("search the users")));
             return;
         }
         std::optional<QList<JiraPages::User>> users = JiraPages::userArray(reply.outcome.body);
         if (!users) {
-            done(JiraErrors::invalidResponse(reply.outcome, tr("a user search result")));
+            done(AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome, tr("a user search result")));
             return;
         }
         const qsizetype count = users->size();
@@ -247,7 +247,8 @@ void JiraReader::searchNextPrefix(UsersDone done)
         for (JiraPages::User& user : *users) {
             const QString name = user.name.toLower();
             if (!addUser(std::move(user))) {
-                done(JiraErrors::invalidResponse(reply.outcome, tr("a user without a key or a name")));
+                done(AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome,
+                                                      tr("a user without a key or a name")));
                 return;
             }
             if (name.startsWith(prefix) && name.size() > prefix.size()) {
@@ -272,12 +273,13 @@ void JiraReader::pickGroups(const QString& query, std::function<void(bool, std::
     const AtlassianClient::Query parameters{{u"query"_s, query}, {u"maxResults"_s, QString::number(groupPickerAsked)}};
     m_client->get(u"groups/picker"_s, parameters, [this, query, done](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
-            done(false, JiraErrors::of(reply, m_client->config(), tr("list the groups")));
+            done(false,
+                 AtlassianErrors::of(AtlassianProduct::jira(), reply, m_client->config(), tr("list the groups")));
             return;
         }
         const QJsonObject answer = reply.json.object();
         if (!answer.value(u"groups"_s).isArray()) {
-            done(false, JiraErrors::invalidResponse(reply.outcome, tr("a group list")));
+            done(false, AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome, tr("a group list")));
             return;
         }
         const QJsonArray groups = answer.value(u"groups"_s).toArray();
@@ -362,10 +364,11 @@ void JiraReader::askPendingGroups()
     if (m_groupError) {
         done(m_groupError);
     } else if (m_state.groups.size() < m_groupTotal) {
-        done(JiraErrors::incomplete(tr("Jira counts %1 groups, but its group search reached only %2; raise "
-                                       "jira.ajax.autocomplete.limit in Jira's advanced settings")
-                                        .arg(m_groupTotal)
-                                        .arg(m_state.groups.size())));
+        done(AtlassianErrors::incomplete(AtlassianProduct::jira(),
+                                         tr("Jira counts %1 groups, but its group search reached only %2; raise "
+                                            "jira.ajax.autocomplete.limit in Jira's advanced settings")
+                                             .arg(m_groupTotal)
+                                             .arg(m_state.groups.size())));
     } else {
         done(std::nullopt);
     }
@@ -406,18 +409,21 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
                 return;
             }
             if (!reply.ok()) {
-                finishMembers(JiraErrors::of(reply, m_client->config(), tr("read the members of “%1”").arg(name)));
+                finishMembers(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_client->config(),
+                                                  tr("read the members of “%1”").arg(name)));
                 return;
             }
             const std::optional<JiraPages::Members> page = JiraPages::members(reply.outcome.body);
             if (!page) {
-                finishMembers(JiraErrors::invalidResponse(reply.outcome, tr("a member list")));
+                finishMembers(
+                    AtlassianErrors::invalidResponse(AtlassianProduct::jira(), reply.outcome, tr("a member list")));
                 return;
             }
             for (const QString& key : page->keys) {
                 const auto user = m_userByKey.constFind(key);
                 if (user == m_userByKey.cend()) {
-                    finishMembers(JiraErrors::incomplete(
+                    finishMembers(AtlassianErrors::incomplete(
+                        AtlassianProduct::jira(),
                         tr("“%1” has a member (key %2) that the user list did not contain").arg(name, key)));
                     return;
                 }
@@ -428,7 +434,8 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
             if (page->isLast) {
                 const qint64 total = page->total.value_or(read);
                 if (total != read) {
-                    finishMembers(JiraErrors::incomplete(
+                    finishMembers(AtlassianErrors::incomplete(
+                        AtlassianProduct::jira(),
                         tr("“%1” counts %2 members, but %3 were listed").arg(name).arg(total).arg(read)));
                     return;
                 }
@@ -440,8 +447,8 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
                 return;
             }
             if (page->keys.isEmpty()) {
-                finishMembers(
-                    JiraErrors::incomplete(tr("an empty member page of “%1” that is not the last").arg(name)));
+                finishMembers(AtlassianErrors::incomplete(
+                    AtlassianProduct::jira(), tr("an empty member page of “%1” that is not the last").arg(name)));
                 return;
             }
             memberPage(group, startAt + int(page->keys.size()), read);

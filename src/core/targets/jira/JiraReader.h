@@ -1,9 +1,7 @@
 #pragma once
 
-#include "connectors/ConnectorError.h"
-#include "directory/DirectoryState.h"
-#include "jobs/Job.h"
 #include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianReader.h"
 #include "targets/jira/JiraPages.h"
 
 #include <QCoreApplication>
@@ -19,7 +17,7 @@
 // when its answer is capped), every membership (group/member with inactive users, following
 // isLast whatever page size Jira chooses). Counts are checked: a read that is not complete is an
 // error, never a state.
-class JiraReader final : public QObject
+class JiraReader final : public AtlassianReader
 {
     Q_OBJECT
 
@@ -37,7 +35,6 @@ public:
     };
     using ServerDone = std::function<void(std::optional<Server> server, std::optional<ConnectorError> error)>;
     using UsersDone = std::function<void(std::optional<ConnectorError> error)>;
-    using Done = std::function<void(std::optional<ConnectorError> error)>;
 
     explicit JiraReader(AtlassianClient* client, QObject* parent = nullptr);
 
@@ -46,16 +43,10 @@ public:
     void readUsers(const Server& server, UsersDone done);
     void readGroups(Done done);
     void readMemberships(Done done);
-    void readAll(Done done);
+    void readAll(Done done) override;
 
-    // What was read: users with their key as id, groups with their name as id.
-    const DirectoryState& state() const { return m_state; }
-    DirectoryState takeState() { return std::move(m_state); }
     const std::optional<Server>& server() const { return m_server; }
     qint64 groupTotal() const { return m_groupTotal; }
-
-Q_SIGNALS:
-    void progress(const JobProgress& progress);
 
 private:
     void listUserPage(const QString& cursor, UsersDone done);
@@ -68,11 +59,9 @@ private:
     void askPendingGroups();
     void memberPage(qint32 group, int startAt, int seen);
     void finishMembers(const std::optional<ConnectorError>& error);
-    void report(const QString& phase, qint64 done, qint64 total);
 
     AtlassianClient* m_client;
     std::optional<Server> m_server;
-    DirectoryState m_state;
     QHash<QString, qint32> m_userByKey;
     QHash<QString, qint32> m_groupByKey; // by nameKey
     qint64 m_groupTotal = -1;

@@ -1,10 +1,8 @@
 #include "JiraWriter.h"
 
-#include "Logging.h"
-#include "jobs/TestHooks.h"
 #include "targets/RunJournal.h"
 #include "targets/TargetLinks.h"
-#include "targets/jira/JiraErrors.h"
+#include "targets/atlassian/AtlassianErrors.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,8 +12,6 @@ using Action = Change::Action;
 using Object = Change::Object;
 
 namespace {
-
-constexpr qsizetype linkChunk = 1000; // memberships linked ahead of their calls, per write
 
 // The after-value of a field, as Jira's user JSON names it.
 QJsonObject userFieldsJson(const QList<FieldChange>& fields)
@@ -35,268 +31,12 @@ QJsonObject userFieldsJson(const QList<FieldChange>& fields)
     return json;
 }
 
-bool says(const AtlassianClient::Reply& reply, const QString& words)
-{
-    return AtlassianClient::messageOf(reply).contains(words, Qt::CaseInsensitive);
-}
-
 } // namespace
 
 JiraWriter::JiraWriter(AtlassianClient* client, RunJournal* journal, std::shared_ptr<const ChangeSet> plan,
                        QObject* parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_journal(journal)
-    , m_plan(std::move(plan))
+    : AtlassianWriter(AtlassianProduct::jira(), client, journal, std::move(plan), parent)
 { }
-
-JiraWriter::~JiraWriter() = default;
-
-void JiraWriter::start(Done done)
-{
-    m_done = std::move(done);
-    for (const Change& change : m_plan->changes) {
-        if (change.action != Action::Unchanged && change.action != Action::Skip) {
-            ++m_result.total;
-        }
-    }
-    for (const MembershipChange& membership : m_plan->memberships) {
-        if (membership.action != Action::Skip) {
-            ++m_result.total;
-        }
-    }
-    startStage(Stage::AddGroups);
-}
-
-void JiraWriter::cancel()
-{
-    if (!m_stopping) {
-        m_stopping = true;
-        m_result.cancelled = true;
-    }
-}
-
-void JiraWriter::startStage(Stage stage)
-{
-    m_stage = stage;
-    m_queue.clear();
-    m_next = 0;
-    m_linkedUntil = 0;
-    if (stage == Stage::End || m_stopping) {
-        QString error;
-        if (!m_journal->flush(&error, true)) {
-            stopForHistory(error);
-        }
-        Done done = std::exchange(m_done, {});
-        done(m_result);
-        return;
-    }
-    const ChangeSet& plan = *m_plan;
-    const qsizetype changes = plan.changes.size();
-    if (stage == Stage::AddMemberships || stage == Stage::RemoveMemberships) {
-        const Action wanted = stage == Stage::AddMemberships ? Action::Add : Action::Remove;
-        for (qsizetype i = 0; i < plan.memberships.size(); ++i) {
-            const MembershipChange& membership = plan.memberships.at(i);
-            if (membership.action != wanted) {
-                continue;
-            }
-            m_queue.append(changes + i);
-        }
-    } else {
-        for (qsizetype i = 0; i < changes; ++i) {
-            const Change& change = plan.changes.at(i);
-            if (change.action == Action::Unchanged || change.action == Action::Skip) {
-                continue;
-            }
-            const bool isGroup = change.object == Object::Group;
-            const bool deleting = change.action == Action::Delete;
-            const Stage belongs = isGroup ? (deleting ? Stage::DeleteGroups : Stage::AddGroups)
-                                          : (deleting ? Stage::DeleteUsers : Stage::SaveUsers);
-            if (belongs == stage) {
-                m_queue.append(i);
-            }
-        }
-    }
-    if (m_queue.isEmpty()) {
-        startStage(Stage(int(stage) + 1));
-        return;
-    }
-    launchMore();
-}
-
-void JiraWriter::stopForHistory(const QString& error)
-{
-    m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
-                                   tr("The history could not be written: %1").arg(error), error};
-    m_stopping = true;
-}
-
-bool JiraWriter::linkAhead()
-{
-    // Linked and written before their calls: a crash after Jira added a membership must not leave
-    // it unowned (a link whose membership does not exist is ignored when Jira is read). A chunk at
-    // a time: linking 500,000 memberships at once held them all in memory.
-    const ChangeSet& plan = *m_plan;
-    const qsizetype end = std::min(m_queue.size(), m_next + linkChunk);
-    for (qsizetype i = m_next; i < end; ++i) {
-        const MembershipChange& membership = plan.memberships.at(m_queue.at(i) - plan.changes.size());
-        const QString key = userKeyOf(plan.memberUsers.at(membership.user).id);
-        if (!key.isEmpty()) {
-            m_journal->link(Object::Membership,
-                            TargetLinks::membershipKey(key, plan.memberGroups.at(membership.group).name), {});
-        }
-    }
-    m_linkedUntil = end;
-    QString error;
-    if (!m_journal->flush(&error, true)) {
-        stopForHistory(error);
-        return false;
-    }
-    return true;
-}
-
-void JiraWriter::launchMore()
-{
-    // Twice the client's requests in flight: enough to keep it busy, few enough to stop soon.
-    const int window = 2 * m_client->config().http.maxInFlight;
-    while (!m_stopping && m_inFlight < window && m_next < m_queue.size()) {
-        if (m_stage == Stage::AddMemberships && m_next >= m_linkedUntil && !linkAhead()) {
-            break;
-        }
-        ++m_inFlight;
-        run(m_queue.at(m_next++));
-    }
-    if (m_inFlight == 0 && (m_stopping || m_next >= m_queue.size())) {
-        startStage(m_stopping ? Stage::End : Stage(int(m_stage) + 1));
-    }
-}
-
-void JiraWriter::settled(qsizetype index, ChangeOutcome outcome, const QString& error)
-{
-    // Crash-safety tests: USERSYNC_TEST_KILL_AT=call:N kills the process once N changes have had
-    // their answer from Jira and before the Nth is recorded, the worst moment.
-    TestHooks::killAt(u"call"_s, m_result.done + m_result.failed + 1);
-    // The history keeps the Jira key of a user this run created, in its change and its memberships',
-    // so that a rollback finds it.
-    QString key;
-    if (index < m_plan->changes.size()) {
-        key = m_createdKeys.value(m_plan->changes.at(index).localId);
-    } else {
-        const MembershipChange& membership = m_plan->memberships.at(index - m_plan->changes.size());
-        key = m_createdKeys.value(m_plan->memberUsers.at(membership.user).id);
-    }
-    m_journal->settle(index, outcome, error, key);
-    if (outcome == ChangeOutcome::Done) {
-        ++m_result.done;
-    } else if (outcome == ChangeOutcome::Failed) {
-        ++m_result.failed;
-        qCInfo(lcJira) << "refused:" << m_plan->at(index).key << error;
-    }
-    QString journalError;
-    if (!m_journal->flush(&journalError) && !m_stopping) {
-        stopForHistory(journalError);
-    }
-    Q_EMIT progress({tr("Applying changes to Jira"), m_result.done + m_result.failed, m_result.total});
-    --m_inFlight;
-    launchMore();
-}
-
-bool JiraWriter::stopsTheRun(const AtlassianClient::Reply& reply)
-{
-    if (JiraErrors::isPerObject(reply)) {
-        return false;
-    }
-    if (!m_stopping) {
-        m_stopping = true;
-        if (reply.outcome.cancelled) {
-            m_result.cancelled = true;
-        } else {
-            m_result.stop = JiraErrors::of(reply, m_client->config(), tr("apply the changes"));
-        }
-    }
-    return true;
-}
-
-void JiraWriter::refused(qsizetype index, const AtlassianClient::Reply& reply)
-{
-    if (stopsTheRun(reply)) {
-        // Not settled: whether Jira did it is not known; the change stays pending in the history.
-        --m_inFlight;
-        launchMore();
-        return;
-    }
-    const QString said = AtlassianClient::messageOf(reply);
-    settled(index, ChangeOutcome::Failed,
-            said.isEmpty() ? tr("Jira refused it (HTTP %1).").arg(reply.outcome.status) : said);
-}
-
-QString JiraWriter::userKeyOf(const QString& localId) const
-{
-    return m_createdKeys.value(localId, m_failedObjects.contains(localId) ? QString() : localId);
-}
-
-void JiraWriter::run(qsizetype index)
-{
-    const ChangeSet& plan = *m_plan;
-    if (index >= plan.changes.size()) {
-        const MembershipChange& membership = plan.memberships.at(index - plan.changes.size());
-        if (membership.action == Action::Add) {
-            addMembership(index, membership);
-        } else {
-            removeMembership(index, membership);
-        }
-        return;
-    }
-    const Change& change = plan.changes.at(index);
-    if (change.object == Object::Group) {
-        switch (change.action) {
-        case Action::Add:
-            addGroup(index, change);
-            return;
-        case Action::Delete:
-            deleteGroup(index, change);
-            return;
-        case Action::Link:
-            m_journal->link(Object::Group, TargetLinks::groupKey(change.key), change.externalId);
-            settled(index, ChangeOutcome::Done);
-            return;
-        default:
-            relink(Object::Group, TargetLinks::groupKey(change.key), change);
-            settled(index, ChangeOutcome::Done); // nothing Jira keeps changed (it has no path)
-            return;
-        }
-    }
-    switch (change.action) {
-    case Action::Add:
-        addUser(index, change);
-        return;
-    case Action::Delete:
-        deleteUser(index, change);
-        return;
-    case Action::Link:
-        m_journal->link(Object::User, change.localId, change.externalId);
-        updateUser(index, change, change.localId, false);
-        return;
-    default:
-        relink(Object::User, change.localId, change);
-        updateUser(index, change, change.localId, false);
-        return;
-    }
-}
-
-void JiraWriter::relink(Object object, const QString& appKey, const Change& change)
-{
-    // A change of owner (a rollback of a link gives the object back): the link follows.
-    for (const FieldChange& field : change.fields) {
-        if (field.field == u"origin"_s) {
-            if (field.after.isEmpty()) {
-                m_journal->unlink(object, appKey);
-            } else {
-                m_journal->link(object, appKey, change.externalId);
-            }
-        }
-    }
-}
 
 void JiraWriter::addUser(qsizetype index, const Change& change)
 {
@@ -307,16 +47,15 @@ void JiraWriter::addUser(qsizetype index, const Change& change)
                    [this, index, change](const AtlassianClient::Reply& reply) {
                        if (reply.ok()) {
                            const QString key = reply.json.object().value(u"key"_s).toString();
-                           m_createdKeys.insert(change.localId, key);
-                           m_journal->link(Object::User, key, change.externalId);
-                           updateUser(index, change, key, true);
+                           created(change, key);
+                           saveUser(index, change, key, true);
                            return;
                        }
                        if (reply.outcome.status == 400 && says(reply, u"already exists"_s)) {
                            adoptExistingUser(index, change, reply);
                            return;
                        }
-                       m_failedObjects.insert(change.localId);
+                       failedToCreate(change);
                        refused(index, reply);
                    });
 }
@@ -328,18 +67,22 @@ void JiraWriter::adoptExistingUser(qsizetype index, const Change& change, const 
     m_client->get(u"user"_s, {{u"username"_s, change.key}},
                   [this, index, change, refusal](const AtlassianClient::Reply& reply) {
                       if (!reply.ok()) {
-                          m_failedObjects.insert(change.localId);
+                          failedToCreate(change);
                           refused(index, refusal);
                           return;
                       }
                       const QString key = reply.json.object().value(u"key"_s).toString();
-                      m_createdKeys.insert(change.localId, key);
-                      m_journal->link(Object::User, key, change.externalId);
-                      updateUser(index, change, key, true);
+                      created(change, key);
+                      saveUser(index, change, key, true);
                   });
 }
 
-void JiraWriter::updateUser(qsizetype index, const Change& change, const QString& key, bool adding)
+void JiraWriter::updateUser(qsizetype index, const Change& change, const QString& key)
+{
+    saveUser(index, change, key, false);
+}
+
+void JiraWriter::saveUser(qsizetype index, const Change& change, const QString& key, bool adding)
 {
     QJsonObject body = userFieldsJson(change.fields);
     if (adding) {
@@ -385,7 +128,7 @@ void JiraWriter::addGroup(qsizetype index, const Change& change)
                        }
                        if (reply.outcome.status != 400 || !says(reply, u"already exists"_s)) {
                            m_journal->unlink(Object::Group, TargetLinks::groupKey(name));
-                           m_failedObjects.insert(change.localId);
+                           failedToCreate(change);
                            refused(index, reply);
                            return;
                        }
@@ -397,7 +140,7 @@ void JiraWriter::addGroup(qsizetype index, const Change& change)
                                              return;
                                          }
                                          m_journal->unlink(Object::Group, TargetLinks::groupKey(name));
-                                         m_failedObjects.insert(change.localId);
+                                         failedToCreate(change);
                                          refused(index, reply);
                                      });
                    });
@@ -416,19 +159,8 @@ void JiraWriter::deleteGroup(qsizetype index, const Change& change)
                    });
 }
 
-void JiraWriter::addMembership(qsizetype index, const MembershipChange& membership)
+void JiraWriter::addMember(qsizetype index, const QString& key, const QString& username, const QString& groupName)
 {
-    const MemberRef& user = m_plan->memberUsers.at(membership.user);
-    const MemberRef& group = m_plan->memberGroups.at(membership.group);
-    const QString key = userKeyOf(user.id);
-    if (key.isEmpty() || m_failedObjects.contains(group.id)) {
-        settled(index, ChangeOutcome::Failed,
-                key.isEmpty() ? tr("Not added: the user could not be created.")
-                              : tr("Not added: the group could not be created."));
-        return;
-    }
-    const QString groupName = group.name;
-    const QString username = user.name;
     m_client->send(
         "POST", u"group/user"_s, {{u"groupname"_s, groupName}}, QJsonDocument(QJsonObject{{u"name"_s, username}}),
         [this, index, key, groupName, username](const AtlassianClient::Reply& reply) {
@@ -459,12 +191,9 @@ void JiraWriter::addMembership(qsizetype index, const MembershipChange& membersh
         });
 }
 
-void JiraWriter::removeMembership(qsizetype index, const MembershipChange& membership)
+void JiraWriter::removeMember(qsizetype index, const QString& key, const QString& username, const QString& groupName)
 {
-    const MemberRef& user = m_plan->memberUsers.at(membership.user);
-    const QString groupName = m_plan->memberGroups.at(membership.group).name;
-    const QString key = user.id;
-    m_client->send("DELETE", u"group/user"_s, {{u"groupname"_s, groupName}, {u"username"_s, user.name}}, {},
+    m_client->send("DELETE", u"group/user"_s, {{u"groupname"_s, groupName}, {u"username"_s, username}}, {},
                    [this, index, key, groupName](const AtlassianClient::Reply& reply) {
                        // Not a member (any more) is what was wanted.
                        if (reply.ok() || reply.outcome.status == 404

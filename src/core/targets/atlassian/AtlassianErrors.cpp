@@ -1,0 +1,164 @@
+#include "AtlassianErrors.h"
+
+#include "net/NetworkErrors.h"
+
+using namespace Qt::StringLiterals;
+
+AtlassianProduct AtlassianProduct::jira()
+{
+    return {
+        u"Jira"_s,
+        u"/rest/api/2/serverInfo"_s,
+        tr("Create a new one in Jira under your avatar → Profile → Personal Access Tokens"),
+        tr("the Jira System administrators global permission (Administration → System → Global permissions)"),
+        tr("Administration → User management"),
+        tr("Administration → System → Rate limiting → Exemptions"),
+        u"atlassian-jira.log"_s,
+    };
+}
+
+AtlassianProduct AtlassianProduct::confluence()
+{
+    return {
+        u"Confluence"_s,
+        u"/rest/api/server-information"_s,
+        tr("Create a new one in Confluence under your avatar → Settings → Personal Access Tokens"),
+        tr("the System Administrator or Confluence Administrator global permission (Confluence administration → "
+           "Global Permissions)"),
+        tr("Confluence administration → Users"),
+        tr("Confluence administration → Rate limiting → Exemptions"),
+        u"atlassian-confluence.log"_s,
+    };
+}
+
+QString AtlassianErrors::account(const TargetConfig& config)
+{
+    return config.auth == TargetConfig::Auth::Basic ? config.username : tr("the token's owner");
+}
+
+ConnectorError AtlassianErrors::loginLocked(const AtlassianProduct& product, const TargetConfig& config,
+                                            const HttpOutcome& outcome)
+{
+    return {ConnectorError::Kind::LoginLocked,
+            tr("%1 locked the sign-in of %2 after failed logins and now asks for a CAPTCHA, so UserSync stopped and "
+               "will not try again. Sign in to %1 once in a browser as that user and answer the CAPTCHA (or have an "
+               "administrator reset the failed logins under %3), then test the connection again.")
+                .arg(product.name, account(config), product.loginResetHelp),
+            outcome.describe()};
+}
+
+ConnectorError AtlassianErrors::unauthorized(const AtlassianProduct& product, const TargetConfig& config,
+                                             const HttpOutcome& outcome)
+{
+    if (config.auth == TargetConfig::Auth::Basic) {
+        return {ConnectorError::Kind::Unauthorized,
+                tr("%1 did not accept the username “%2” or its password. Check both, then save the application "
+                   "again; after several failed logins %1 asks for a CAPTCHA, so test only once more.")
+                    .arg(product.name, config.username),
+                outcome.describe()};
+    }
+    return {ConnectorError::Kind::Unauthorized,
+            tr("%1 did not accept the personal access token: it is wrong, expired or revoked. %2, and enter it "
+               "again.")
+                .arg(product.name, product.tokenHelp),
+            outcome.describe()};
+}
+
+ConnectorError AtlassianErrors::notTheProduct(const AtlassianProduct& product, const TargetConfig& config,
+                                              const HttpOutcome& outcome)
+{
+    return {ConnectorError::Kind::WrongUrl,
+            tr("%1 answers, but not as %2 Data Center (no server information at %3). Enter the address people open "
+               "%2 with, including its context path if it has one (such as https://example.com/%4).")
+                .arg(config.url, product.name, product.infoPath, product.name.toLower()),
+            outcome.describe()};
+}
+
+ConnectorError AtlassianErrors::notAdministrator(const AtlassianProduct& product, const TargetConfig& config)
+{
+    return {ConnectorError::Kind::NotAdministrator,
+            tr("%1 is not a %2 administrator, so UserSync may neither read every user nor change any. Sign in with "
+               "an account that has %3, preferably with its personal access token.")
+                .arg(account(config), product.name, product.adminHelp),
+            {}};
+}
+
+ConnectorError AtlassianErrors::invalidResponse(const AtlassianProduct& product, const HttpOutcome& outcome,
+                                                const QString& what)
+{
+    return {ConnectorError::Kind::InvalidResponse,
+            tr("%1 sent %2 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL points "
+               "to %1 itself and not to a proxy, then try again.")
+                .arg(product.name, what),
+            outcome.describe()};
+}
+
+ConnectorError AtlassianErrors::incomplete(const AtlassianProduct& product, const QString& what)
+{
+    return {ConnectorError::Kind::IncompleteData,
+            tr("%1 could not be read completely (%2). It may have changed while it was read. Nothing was changed; "
+               "run it again.")
+                .arg(product.name, what),
+            what};
+}
+
+ConnectorError AtlassianErrors::of(const AtlassianProduct& product, const AtlassianClient::Reply& reply,
+                                   const TargetConfig& config, const QString& what)
+{
+    using Kind = ConnectorError::Kind;
+    const HttpOutcome& outcome = reply.outcome;
+    if (outcome.status == 0 || outcome.transportFailed() || outcome.cancelled) {
+        return NetworkErrors::transport(outcome, product.name, config.http.timeoutSeconds);
+    }
+    if (AtlassianClient::isLoginDenied(outcome)) {
+        return loginLocked(product, config, outcome);
+    }
+    const QString said = AtlassianClient::messageOf(reply);
+    switch (outcome.status) {
+    case 401:
+        return unauthorized(product, config, outcome);
+    case 403:
+        return {
+            Kind::NotAdministrator,
+            tr("%1 does not let %2 %3 (HTTP 403: %4). Give the account %5.")
+                .arg(product.name, account(config), what, said.isEmpty() ? tr("forbidden") : said, product.adminHelp),
+            outcome.describe()};
+    case 429:
+        return {Kind::ServerError,
+                tr("%1 kept asking UserSync to slow down (HTTP 429) after %2 attempts. Exempt the account from rate "
+                   "limiting (%3), or lower the requests in flight, then try again.")
+                    .arg(product.name)
+                    .arg(outcome.attempts)
+                    .arg(product.rateLimitHelp),
+                outcome.describe()};
+    default:
+        break;
+    }
+    if (outcome.status >= 500) {
+        return {Kind::ServerError,
+                tr("%1 answered with a server error (HTTP %2) after %3 attempts while UserSync tried to %4. Check "
+                   "%1's log (%5), then try again.")
+                    .arg(product.name)
+                    .arg(outcome.status)
+                    .arg(outcome.attempts)
+                    .arg(what, product.logName),
+                outcome.describe()};
+    }
+    return {Kind::InvalidResponse,
+            tr("%1 answered HTTP %2 when UserSync tried to %3%4.")
+                .arg(product.name)
+                .arg(outcome.status)
+                .arg(what, said.isEmpty() ? QString() : u": "_s + said),
+            outcome.describe()};
+}
+
+bool AtlassianErrors::isPerObject(const AtlassianClient::Reply& reply)
+{
+    const int status = reply.outcome.status;
+    if (reply.outcome.transportFailed() || AtlassianClient::isLoginDenied(reply.outcome)) {
+        return false;
+    }
+    // 400 (a project lead, a name taken), 403 (a system administrator), 404 (gone meanwhile),
+    // 402 (no licence left) and 409: about this one object.
+    return status == 400 || status == 402 || status == 403 || status == 404 || status == 409;
+}

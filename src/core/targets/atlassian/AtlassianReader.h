@@ -1,0 +1,35 @@
+#pragma once
+
+#include "connectors/ConnectorError.h"
+#include "directory/DirectoryState.h"
+#include "jobs/Job.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+// Reads all of one Atlassian application completely: every user (active or not, with the key that
+// never changes as its id), every group (its name as id), every membership. A read that is not
+// complete ends in an error, never in a state.
+class AtlassianReader : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(std::optional<ConnectorError> error)>;
+
+    using QObject::QObject;
+
+    virtual void readAll(Done done) = 0;
+    const DirectoryState& state() const { return m_state; }
+    DirectoryState takeState() { return std::move(m_state); }
+
+Q_SIGNALS:
+    void progress(const JobProgress& progress);
+
+protected:
+    void report(const QString& phase, qint64 done, qint64 total) { Q_EMIT progress({phase, done, total}); }
+
+    DirectoryState m_state;
+};

@@ -1,0 +1,298 @@
+#include "AtlassianWriter.h"
+
+#include "Logging.h"
+#include "jobs/TestHooks.h"
+#include "targets/RunJournal.h"
+#include "targets/TargetLinks.h"
+#include "targets/atlassian/AtlassianErrors.h"
+
+using namespace Qt::StringLiterals;
+using Action = Change::Action;
+using Object = Change::Object;
+
+namespace {
+
+constexpr qsizetype linkChunk = 1000; // memberships linked ahead of their calls, per write
+
+} // namespace
+
+AtlassianWriter::AtlassianWriter(AtlassianProduct product, AtlassianClient* client, RunJournal* journal,
+                                 std::shared_ptr<const ChangeSet> plan, QObject* parent)
+    : QObject(parent)
+    , m_product(std::move(product))
+    , m_client(client)
+    , m_journal(journal)
+    , m_plan(std::move(plan))
+{ }
+
+AtlassianWriter::~AtlassianWriter() = default;
+
+bool AtlassianWriter::says(const AtlassianClient::Reply& reply, const QString& words)
+{
+    return AtlassianClient::messageOf(reply).contains(words, Qt::CaseInsensitive);
+}
+
+void AtlassianWriter::start(Done done)
+{
+    m_done = std::move(done);
+    for (const Change& change : m_plan->changes) {
+        if (change.action != Action::Unchanged && change.action != Action::Skip) {
+            ++m_result.total;
+        }
+    }
+    for (const MembershipChange& membership : m_plan->memberships) {
+        if (membership.action != Action::Skip) {
+            ++m_result.total;
+        }
+    }
+    startStage(Stage::AddGroups);
+}
+
+void AtlassianWriter::cancel()
+{
+    if (!m_stopping) {
+        m_stopping = true;
+        m_result.cancelled = true;
+    }
+}
+
+void AtlassianWriter::startStage(Stage stage)
+{
+    m_stage = stage;
+    m_queue.clear();
+    m_next = 0;
+    m_linkedUntil = 0;
+    if (stage == Stage::End || m_stopping) {
+        QString error;
+        if (!m_journal->flush(&error, true)) {
+            stopForHistory(error);
+        }
+        Done done = std::exchange(m_done, {});
+        done(m_result);
+        return;
+    }
+    const ChangeSet& plan = *m_plan;
+    const qsizetype changes = plan.changes.size();
+    if (stage == Stage::AddMemberships || stage == Stage::RemoveMemberships) {
+        const Action wanted = stage == Stage::AddMemberships ? Action::Add : Action::Remove;
+        for (qsizetype i = 0; i < plan.memberships.size(); ++i) {
+            if (plan.memberships.at(i).action == wanted) {
+                m_queue.append(changes + i);
+            }
+        }
+    } else {
+        for (qsizetype i = 0; i < changes; ++i) {
+            const Change& change = plan.changes.at(i);
+            if (change.action == Action::Unchanged || change.action == Action::Skip) {
+                continue;
+            }
+            const bool isGroup = change.object == Object::Group;
+            const bool deleting = change.action == Action::Delete;
+            const Stage belongs = isGroup ? (deleting ? Stage::DeleteGroups : Stage::AddGroups)
+                                          : (deleting ? Stage::DeleteUsers : Stage::SaveUsers);
+            if (belongs == stage) {
+                m_queue.append(i);
+            }
+        }
+    }
+    if (m_queue.isEmpty()) {
+        startStage(Stage(int(stage) + 1));
+        return;
+    }
+    launchMore();
+}
+
+void AtlassianWriter::stopForHistory(const QString& error)
+{
+    m_result.stop = ConnectorError{ConnectorError::Kind::InvalidSettings,
+                                   tr("The history could not be written: %1").arg(error), error};
+    m_stopping = true;
+}
+
+bool AtlassianWriter::linkAhead()
+{
+    // Linked and written before their calls: a crash after the application added a membership
+    // must not leave it unowned (a link whose membership does not exist is ignored when the
+    // application is read). A chunk at a time: linking 500,000 memberships at once held them all
+    // in memory.
+    const ChangeSet& plan = *m_plan;
+    const qsizetype end = std::min(m_queue.size(), m_next + linkChunk);
+    for (qsizetype i = m_next; i < end; ++i) {
+        const MembershipChange& membership = plan.memberships.at(m_queue.at(i) - plan.changes.size());
+        const QString key = userKeyOf(plan.memberUsers.at(membership.user).id);
+        if (!key.isEmpty()) {
+            m_journal->link(Object::Membership,
+                            TargetLinks::membershipKey(key, plan.memberGroups.at(membership.group).name), {});
+        }
+    }
+    m_linkedUntil = end;
+    QString error;
+    if (!m_journal->flush(&error, true)) {
+        stopForHistory(error);
+        return false;
+    }
+    return true;
+}
+
+void AtlassianWriter::launchMore()
+{
+    // Twice the client's requests in flight: enough to keep it busy, few enough to stop soon.
+    const int window = 2 * m_client->config().http.maxInFlight;
+    while (!m_stopping && m_inFlight < window && m_next < m_queue.size()) {
+        if (m_stage == Stage::AddMemberships && m_next >= m_linkedUntil && !linkAhead()) {
+            break;
+        }
+        ++m_inFlight;
+        run(m_queue.at(m_next++));
+    }
+    if (m_inFlight == 0 && (m_stopping || m_next >= m_queue.size())) {
+        startStage(m_stopping ? Stage::End : Stage(int(m_stage) + 1));
+    }
+}
+
+void AtlassianWriter::settled(qsizetype index, ChangeOutcome outcome, const QString& error)
+{
+    // Crash-safety tests: USERSYNC_TEST_KILL_AT=call:N kills the process once N changes have had
+    // their answer from the application and before the Nth is recorded, the worst moment.
+    TestHooks::killAt(u"call"_s, m_result.done + m_result.failed + 1);
+    // The history keeps the key of a user this run created, in its change and its memberships',
+    // so that a rollback finds it.
+    QString key;
+    if (index < m_plan->changes.size()) {
+        key = m_createdKeys.value(m_plan->changes.at(index).localId);
+    } else {
+        const MembershipChange& membership = m_plan->memberships.at(index - m_plan->changes.size());
+        key = m_createdKeys.value(m_plan->memberUsers.at(membership.user).id);
+    }
+    m_journal->settle(index, outcome, error, key);
+    if (outcome == ChangeOutcome::Done) {
+        ++m_result.done;
+    } else if (outcome == ChangeOutcome::Failed) {
+        ++m_result.failed;
+        qCInfo(lcTargets) << m_product.name << "refused:" << m_plan->at(index).key << error;
+    }
+    QString journalError;
+    if (!m_journal->flush(&journalError) && !m_stopping) {
+        stopForHistory(journalError);
+    }
+    Q_EMIT progress(
+        {tr("Applying changes to %1").arg(m_product.name), m_result.done + m_result.failed, m_result.total});
+    --m_inFlight;
+    launchMore();
+}
+
+bool AtlassianWriter::stopsTheRun(const AtlassianClient::Reply& reply)
+{
+    if (AtlassianErrors::isPerObject(reply)) {
+        return false;
+    }
+    if (!m_stopping) {
+        m_stopping = true;
+        if (reply.outcome.cancelled) {
+            m_result.cancelled = true;
+        } else {
+            m_result.stop = AtlassianErrors::of(m_product, reply, m_client->config(), tr("apply the changes"));
+        }
+    }
+    return true;
+}
+
+void AtlassianWriter::refused(qsizetype index, const AtlassianClient::Reply& reply)
+{
+    if (stopsTheRun(reply)) {
+        // Not settled: whether the application did it is not known; the change stays pending.
+        --m_inFlight;
+        launchMore();
+        return;
+    }
+    const QString said = AtlassianClient::messageOf(reply);
+    settled(index, ChangeOutcome::Failed,
+            said.isEmpty() ? tr("%1 refused it (HTTP %2).").arg(m_product.name).arg(reply.outcome.status) : said);
+}
+
+void AtlassianWriter::created(const Change& change, const QString& key)
+{
+    m_createdKeys.insert(change.localId, key);
+    m_journal->link(Object::User, key, change.externalId);
+}
+
+QString AtlassianWriter::userKeyOf(const QString& localId) const
+{
+    return m_createdKeys.value(localId, m_failedObjects.contains(localId) ? QString() : localId);
+}
+
+void AtlassianWriter::run(qsizetype index)
+{
+    const ChangeSet& plan = *m_plan;
+    if (index >= plan.changes.size()) {
+        runMembership(index, plan.memberships.at(index - plan.changes.size()));
+        return;
+    }
+    const Change& change = plan.changes.at(index);
+    if (change.object == Object::Group) {
+        switch (change.action) {
+        case Action::Add:
+            addGroup(index, change);
+            return;
+        case Action::Delete:
+            deleteGroup(index, change);
+            return;
+        case Action::Link:
+            m_journal->link(Object::Group, TargetLinks::groupKey(change.key), change.externalId);
+            settled(index, ChangeOutcome::Done);
+            return;
+        default:
+            relink(Object::Group, TargetLinks::groupKey(change.key), change);
+            settled(index, ChangeOutcome::Done); // nothing the application keeps changed (it has no path)
+            return;
+        }
+    }
+    switch (change.action) {
+    case Action::Add:
+        addUser(index, change);
+        return;
+    case Action::Delete:
+        deleteUser(index, change);
+        return;
+    case Action::Link:
+        m_journal->link(Object::User, change.localId, change.externalId);
+        updateUser(index, change, change.localId);
+        return;
+    default:
+        relink(Object::User, change.localId, change);
+        updateUser(index, change, change.localId);
+        return;
+    }
+}
+
+void AtlassianWriter::runMembership(qsizetype index, const MembershipChange& membership)
+{
+    const MemberRef& user = m_plan->memberUsers.at(membership.user);
+    const MemberRef& group = m_plan->memberGroups.at(membership.group);
+    if (membership.action != Action::Add) {
+        removeMember(index, user.id, user.name, group.name);
+        return;
+    }
+    const QString key = userKeyOf(user.id);
+    if (key.isEmpty() || m_failedObjects.contains(group.id)) {
+        settled(index, ChangeOutcome::Failed,
+                key.isEmpty() ? tr("Not added: the user could not be created.")
+                              : tr("Not added: the group could not be created."));
+        return;
+    }
+    addMember(index, key, user.name, group.name);
+}
+
+void AtlassianWriter::relink(Object object, const QString& appKey, const Change& change)
+{
+    // A change of owner (a rollback of a link gives the object back): the link follows.
+    for (const FieldChange& field : change.fields) {
+        if (field.field == u"origin"_s) {
+            if (field.after.isEmpty()) {
+                m_journal->unlink(object, appKey);
+            } else {
+                m_journal->link(object, appKey, change.externalId);
+            }
+        }
+    }
+}

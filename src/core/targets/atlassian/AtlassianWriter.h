@@ -1,0 +1,106 @@
+#pragma once
+
+#include "connectors/ConnectorError.h"
+#include "jobs/Job.h"
+#include "sync/ChangeSet.h"
+#include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianErrors.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class RunJournal;
+
+// A plan turned into an Atlassian application's REST calls, in an order that never refers to what
+// does not exist yet: groups created, users created and changed, memberships added, then removed,
+// users deleted, groups deleted. A bounded number of calls are in flight. A call the application
+// refuses for one object (no licence left, a name taken) is recorded with its words and the rest
+// goes on; an answer that says the application or the account cannot be used (no connection, 5xx
+// or 429 after retries, signed out, a CAPTCHA) stops the apply, leaving what was not sent pending
+// in the history. Each product's writer makes the calls for one change; this class orders them,
+// records them and decides when to stop.
+class AtlassianWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Result
+    {
+        int done = 0;
+        int failed = 0;
+        int total = 0; // changes that needed a call or a link
+        bool cancelled = false;
+        std::optional<ConnectorError> stop; // why it stopped before the end
+    };
+    using Done = std::function<void(const Result& result)>;
+
+    ~AtlassianWriter() override;
+
+    void start(Done done);
+    void cancel();
+
+Q_SIGNALS:
+    void progress(const JobProgress& progress);
+
+protected:
+    AtlassianWriter(AtlassianProduct product, AtlassianClient* client, RunJournal* journal,
+                    std::shared_ptr<const ChangeSet> plan, QObject* parent = nullptr);
+
+    // The calls for one change. Each ends in settled() (once the outcome is known) or refused()
+    // (with the application's answer). `key`: the user's key in the application.
+    virtual void addUser(qsizetype index, const Change& change) = 0;
+    virtual void updateUser(qsizetype index, const Change& change, const QString& key) = 0;
+    virtual void deleteUser(qsizetype index, const Change& change) = 0;
+    virtual void addGroup(qsizetype index, const Change& change) = 0;
+    virtual void deleteGroup(qsizetype index, const Change& change) = 0;
+    virtual void addMember(qsizetype index, const QString& key, const QString& username, const QString& group) = 0;
+    virtual void removeMember(qsizetype index, const QString& key, const QString& username, const QString& group) = 0;
+
+    void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
+    // Settles a refusal for one object as failed with the application's words; any other failure
+    // stops the apply (the change stays pending: whether it was done is not known).
+    void refused(qsizetype index, const AtlassianClient::Reply& reply);
+    // A user this run created: its key, so that its memberships and the history find it.
+    void created(const Change& change, const QString& key);
+    // Creating it failed: its memberships are not attempted.
+    void failedToCreate(const Change& change) { m_failedObjects.insert(change.localId); }
+    // The key of a user in the application, also of one this run created; empty if that failed.
+    QString userKeyOf(const QString& localId) const;
+    static bool says(const AtlassianClient::Reply& reply, const QString& words);
+
+    const AtlassianProduct m_product;
+    AtlassianClient* m_client;
+    RunJournal* m_journal;
+    std::shared_ptr<const ChangeSet> m_plan;
+
+private:
+    enum class Stage { AddGroups, SaveUsers, AddMemberships, RemoveMemberships, DeleteUsers, DeleteGroups, End };
+
+    void startStage(Stage stage);
+    void launchMore();
+    bool linkAhead(); // false when the history could not be written
+    // Nothing more is sent once the history cannot be written: a call must never go unrecorded.
+    void stopForHistory(const QString& error);
+    void run(qsizetype index);
+    void runMembership(qsizetype index, const MembershipChange& membership);
+    // A failure that is not about one object: stop.
+    bool stopsTheRun(const AtlassianClient::Reply& reply);
+    void relink(Change::Object object, const QString& appKey, const Change& change);
+
+    Done m_done;
+    Result m_result;
+    Stage m_stage = Stage::AddGroups;
+    QList<qsizetype> m_queue; // of the current stage
+    qsizetype m_next = 0;
+    qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history before their calls
+    int m_inFlight = 0;
+    bool m_stopping = false;
+    QHash<QString, QString> m_createdKeys; // planned local id -> the application's key
+    QSet<QString> m_failedObjects; // local ids of users and groups whose creation failed
+};
