@@ -14,11 +14,13 @@ namespace {
 // The options add and edit share.
 struct TargetOptions
 {
-    QCommandLineOption type{u"type"_s, TargetCommands::tr("The application: jira (Jira Data Center)."),
-                            TargetCommands::tr("type")};
+    QCommandLineOption type{
+        u"type"_s,
+        TargetCommands::tr("The application: jira (Jira Data Center) or confluence (Confluence Data Center)."),
+        TargetCommands::tr("type")};
     QCommandLineOption url{u"url"_s,
                            TargetCommands::tr("The address people open the application with, e.g. "
-                                              "https://jira.example.com."),
+                                              "https://jira.example.com or https://confluence.example.com."),
                            TargetCommands::tr("url")};
     QCommandLineOption tokenStdin{u"token-stdin"_s,
                                   TargetCommands::tr("Sign in with a personal access token, read from the first "

@@ -43,6 +43,7 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     m_ui->timeoutSpinBox->setValue(m_config.http.timeoutSeconds);
     m_ui->retriesSpinBox->setValue(m_config.http.maxRetries);
     connect(m_ui->authComboBox, &QComboBox::currentIndexChanged, this, &TargetDialog::updateAuthFields);
+    connect(m_ui->typeComboBox, &QComboBox::currentIndexChanged, this, &TargetDialog::updateAuthFields);
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &TargetDialog::saveAndTest);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
     // A bare host name is a web address too: https is assumed, and shown.
@@ -68,6 +69,17 @@ void TargetDialog::updateAuthFields()
         !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
     m_ui->credentialLineEdit->setPlaceholderText(stored ? tr("stored in the system keychain; type to replace it")
                                                         : QString());
+    const bool confluence = m_ui->typeComboBox->currentData().toString() == TargetConfig::confluenceType;
+    if (confluence) {
+        m_ui->urlLineEdit->setPlaceholderText(tr("https://confluence.example.com"));
+        m_ui->credentialHintLabel->setText(
+            basic ? tr("The account of a Confluence administrator. After a few wrong passwords Confluence asks for "
+                       "a CAPTCHA in the browser; UserSync then stops and says so.")
+                  : tr("A Confluence administrator's personal access token: in Confluence, your avatar → Settings → "
+                       "Personal Access Tokens → Create token. It is kept in the system keychain only."));
+        return;
+    }
+    m_ui->urlLineEdit->setPlaceholderText(tr("https://jira.example.com"));
     m_ui->credentialHintLabel->setText(
         basic ? tr("The account of a Jira system administrator. After a few wrong passwords Jira asks for a CAPTCHA "
                    "in the browser; UserSync then stops and says so.")
@@ -169,8 +181,9 @@ void TargetDialog::showResult(const TargetTestResult& result)
     }
     if (!result.signedInAs.isEmpty()) {
         rows += line(true,
-                     result.systemAdministrator ? tr("Signed in as %1, a system administrator").arg(result.signedInAs)
-                                                : tr("Signed in as %1, a Jira administrator").arg(result.signedInAs));
+                     result.systemAdministrator
+                         ? tr("Signed in as %1, a system administrator").arg(result.signedInAs)
+                         : tr("Signed in as %1, a %2 administrator").arg(result.signedInAs, result.product));
     }
     if (result.userCount >= 0) {
         rows += line(true, tr("Users that can be read: %L1 (with %2)").arg(result.userCount).arg(result.listing));

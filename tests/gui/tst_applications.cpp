@@ -1,7 +1,7 @@
 #include "ApplicationsPanel.h"
 #include "ConnectionPage.h"
 #include "ConnectorWizard.h"
-#include "JiraEmulator.h"
+#include "AtlassianEmulator.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ReportView.h"
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QTRY_VERIFY(panel->dialog());
         TargetDialog* dialog = panel->dialog();
         dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Jira"_s);
-        dialog->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_jira.jiraUrl());
+        dialog->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_jira.url());
         auto* timeout = dialog->findChild<QSpinBox*>(u"timeoutSpinBox"_s);
         auto* retries = dialog->findChild<QSpinBox*>(u"retriesSpinBox"_s);
         QCOMPARE(timeout->value(), HttpSettings::defaultTimeoutSeconds);
@@ -164,7 +164,7 @@ private:
         }
     }
 
-    JiraEmulator m_jira;
+    AtlassianEmulator m_jira = AtlassianEmulator::jira();
     TestRealm m_realm;
     QTemporaryDir m_temporary;
     QString m_url;

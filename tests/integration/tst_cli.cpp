@@ -1,4 +1,4 @@
-#include "JiraEmulator.h"
+#include "AtlassianEmulator.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/SecretStore.h"
@@ -88,13 +88,13 @@ private Q_SLOTS:
     // The applications a connector synchronizes into, as the README's Jira guide uses them.
     void targetCommands()
     {
-        JiraEmulator jira;
+        AtlassianEmulator jira = AtlassianEmulator::jira();
         QVERIFY2(jira.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_JIRA_URL").constData());
         QVERIFY(jira.reset());
         const QList<QPair<QString, QString>> token = {{u"JIRA_TOKEN"_s, jira.token()}};
-        QCOMPARE(cli({u"target"_s, u"add"_s, u"Jira"_s, u"--type"_s, u"jira"_s, u"--url"_s, jira.jiraUrl()}).exitCode,
+        QCOMPARE(cli({u"target"_s, u"add"_s, u"Jira"_s, u"--type"_s, u"jira"_s, u"--url"_s, jira.url()}).exitCode,
                  2); // how it signs in is not optional
-        const Run add = cli({u"target"_s, u"add"_s, u"Jira"_s, u"--type"_s, u"jira"_s, u"--url"_s, jira.jiraUrl(),
+        const Run add = cli({u"target"_s, u"add"_s, u"Jira"_s, u"--type"_s, u"jira"_s, u"--url"_s, jira.url(),
                              u"--token-env"_s, u"JIRA_TOKEN"_s},
                             {}, token);
         QVERIFY2(add.exitCode == 0, qPrintable(add.err));

@@ -1,4 +1,4 @@
-#include "JiraEmulator.h"
+#include "AtlassianEmulator.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/ConnectorStore.h"
@@ -78,33 +78,39 @@ private Q_SLOTS:
         QCOMPARE(state(location).users.size(), m_realm.users().size());
     }
 
-    void killedApplyIntoJiraConverges_data()
+    void killedApplyIntoAnApplicationConverges_data()
     {
+        QTest::addColumn<QString>("product");
         QTest::addColumn<QString>("killAt");
-        QTest::newRow("first call") << u"call:1"_s;
-        QTest::newRow("among the users") << u"call:300"_s;
-        QTest::newRow("among the memberships") << u"call:900"_s;
+        for (const QString& product : {u"Jira"_s, u"Confluence"_s}) {
+            QTest::addRow("%s, first call", qPrintable(product)) << product << u"call:1"_s;
+            QTest::addRow("%s, among the users", qPrintable(product)) << product << u"call:300"_s;
+            QTest::addRow("%s, among the memberships", qPrintable(product)) << product << u"call:900"_s;
+        }
     }
 
-    // Into an application there is no transaction: a kill leaves what Jira did done. The history
-    // says what was, the next sync reads Jira again and finishes the work, and no one is made twice.
-    void killedApplyIntoJiraConverges()
+    // Into an application there is no transaction: a kill leaves what the application did done.
+    // The history says what was, the next sync reads the application again and finishes the
+    // work, and no one is made twice.
+    void killedApplyIntoAnApplicationConverges()
     {
+        QFETCH(QString, product);
         QFETCH(QString, killAt);
-        JiraEmulator jira;
-        QVERIFY2(jira.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_JIRA_URL").constData());
-        QVERIFY(jira.reset());
-        const QString directory = m_home.filePath(u"crash-jira-%1.sqlite"_s.arg(++m_runs));
+        AtlassianEmulator emulator = product == u"Jira"_s ? AtlassianEmulator::jira() : AtlassianEmulator::confluence();
+        QVERIFY2(emulator.isValid(),
+                 TestEnvironment::missingServiceMessage(emulator.directVariable().toUtf8().constData()).constData());
+        QVERIFY(emulator.reset());
+        const QString directory = m_home.filePath(u"crash-app-%1.sqlite"_s.arg(++m_runs));
         const DirectoryLocation location = *DirectoryLocation::parse(directory);
-        const QString name = u"crash-jira-%1"_s.arg(m_runs);
-        QCOMPARE(cli({u"target"_s, u"add"_s, u"Jira"_s, u"--directory"_s, directory, u"--type"_s, u"jira"_s, u"--url"_s,
-                      jira.jiraUrl(), u"--token-stdin"_s},
-                     jira.token().toUtf8(), {})
+        const QString name = u"crash-app-%1"_s.arg(m_runs);
+        QCOMPARE(cli({u"target"_s, u"add"_s, product, u"--directory"_s, directory, u"--type"_s, product.toLower(),
+                      u"--url"_s, emulator.url(), u"--token-stdin"_s},
+                     emulator.token().toUtf8(), {})
                      .exitCode(),
                  0);
         QCOMPARE(
             cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
-                 m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"Jira"_s},
+                 m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, product},
                 m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
                 .exitCode(),
             0);
@@ -112,8 +118,8 @@ private Q_SLOTS:
         QProcess killed;
         runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
         QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
-        const QJsonObject afterKill = jira.state();
-        // The history of the killed run: whatever it marks done is in Jira.
+        const QJsonObject afterKill = emulator.state();
+        // The history of the killed run: whatever it marks done is in the application.
         QString error;
         {
             auto connection = DirectoryAccess::open(location, &error);
@@ -125,25 +131,27 @@ private Q_SLOTS:
             QVERIFY(recorded);
             for (const Change& change : recorded->changes) {
                 if (change.object == Change::Object::User && change.outcome == ChangeOutcome::Done) {
-                    QVERIFY2(!JiraEmulator::user(afterKill, change.key).isEmpty(), qPrintable(change.key));
+                    QVERIFY2(!AtlassianEmulator::user(afterKill, change.key).isEmpty(), qPrintable(change.key));
                 }
             }
         }
 
         QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--json"_s, u"--directory"_s, directory}, {}, {});
-        // Erin has no e-mail address, which Jira refuses, run after run: she and her two
+        // Erin has no e-mail address, which both products refuse, run after run: she and her two
         // memberships are the only errors.
         const QJsonObject outcome = QJsonDocument::fromJson(completed.readAllStandardOutput()).object();
         QCOMPARE(outcome.value(u"status"_s).toString(), u"completed-with-errors"_s);
-        QVERIFY2(outcome.value(u"message"_s).toString().startsWith(u"Completed with errors: Jira refused 3 of "_s),
+        QVERIFY2(outcome.value(u"message"_s)
+                     .toString()
+                     .startsWith(u"Completed with errors: %1 refused 3 of "_s.arg(product)),
                  qPrintable(outcome.value(u"message"_s).toString()));
-        const QJsonObject jiraNow = jira.state();
+        const QJsonObject now = emulator.state();
         QSet<QString> names;
-        for (const QJsonValue user : jiraNow.value(u"users"_s).toArray()) {
+        for (const QJsonValue user : now.value(u"users"_s).toArray()) {
             names.insert(user[u"name"_s].toString());
         }
         // Everyone once: the administrator, and every person but Erin.
-        QCOMPARE(jiraNow.value(u"users"_s).toArray().size(), m_realm.users().size());
+        QCOMPARE(now.value(u"users"_s).toArray().size(), m_realm.users().size());
         QCOMPARE(names.size(), m_realm.users().size());
         auto connection = DirectoryAccess::open(location, &error);
         const auto runs = DirectoryStore(connection->database()).runs({}, 10, &error);

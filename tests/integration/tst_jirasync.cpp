@@ -1,6 +1,7 @@
-#include "JiraEmulator.h"
+#include "AtlassianEmulator.h"
 #include "JobRunner.h"
 #include "KeycloakAdmin.h"
+#include "TargetWorkflow.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/ConnectorStore.h"
@@ -62,7 +63,7 @@ private Q_SLOTS:
         QVERIFY(TestEnvironment::emptyDirectory(connection->database(), true));
         m_target = TargetConfig();
         m_target.name = u"Jira"_s;
-        m_target.url = m_jira.jiraUrl();
+        m_target.url = m_jira.url();
         m_target.http.retryDelayMs = 50;
         TargetStore targets(connection->database());
         QVERIFY2(targets.add(m_target, &error), qPrintable(error));
@@ -102,7 +103,7 @@ private Q_SLOTS:
                                                      {u"active"_s, false}}}},
                              {u"groups"_s, QJsonArray{u"jira-servicedesk-users"_s}}}));
         TargetConfig config = m_target;
-        config.url = tenSpec ? m_jira.jira10Url() : m_jira.jiraUrl();
+        config.url = tenSpec ? m_jira.secondUrl() : m_jira.url();
         const TargetTestResult result = test(config, m_jira.token());
         QVERIFY2(result.ok, qPrintable(result.error ? result.error->message : QString()));
         QCOMPARE(result.product, u"Jira"_s);
@@ -190,7 +191,7 @@ private Q_SLOTS:
         const QJsonObject state = m_jira.state();
 
         TargetConfig config = m_target;
-        config.url = version == u"11.3.8"_s ? m_jira.jiraUrl() : m_jira.jira10Url();
+        config.url = version == u"11.3.8"_s ? m_jira.url() : m_jira.secondUrl();
         QString error;
         auto connection = DirectoryAccess::open(m_location, &error);
         JiraTarget target(config, m_jira.token(), connection->database());
@@ -273,14 +274,14 @@ private Q_SLOTS:
         QCOMPARE(applied.run.status, u"succeeded"_s);
         QJsonObject jira = m_jira.state();
         QCOMPARE(jira.value(u"users"_s).toArray().size(), people + 1); // and the administrator
-        const QJsonObject alice = JiraEmulator::user(jira, u"alice.andersen"_s);
+        const QJsonObject alice = AtlassianEmulator::user(jira, u"alice.andersen"_s);
         QCOMPARE(alice.value(u"key"_s).toString(), u"alice.andersen"_s); // her issues stay hers
         QCOMPARE(alice.value(u"emailAddress"_s).toString(), u"alice.andersen@example.com"_s);
-        QVERIFY(JiraEmulator::groupsOf(jira, u"alice.andersen"_s).contains(u"jira-project-x"_s));
-        QVERIFY(JiraEmulator::groupsOf(jira, u"alice.andersen"_s).contains(u"All Staff"_s));
-        const QJsonObject bob = JiraEmulator::user(jira, u"bob.baker"_s);
+        QVERIFY(AtlassianEmulator::groupsOf(jira, u"alice.andersen"_s).contains(u"jira-project-x"_s));
+        QVERIFY(AtlassianEmulator::groupsOf(jira, u"alice.andersen"_s).contains(u"All Staff"_s));
+        const QJsonObject bob = AtlassianEmulator::user(jira, u"bob.baker"_s);
         QVERIFY(bob.value(u"key"_s).toString().startsWith(u"JIRAUSER"_s));
-        QVERIFY(!JiraEmulator::user(jira, u"dave.disabled"_s).value(u"active"_s).toBool(true));
+        QVERIFY(!AtlassianEmulator::user(jira, u"dave.disabled"_s).value(u"active"_s).toBool(true));
 
         // Every change of the run is recorded with its outcome, a created user under its Jira key.
         QString error;
@@ -313,12 +314,12 @@ private Q_SLOTS:
         const SyncResult second = sync(SyncRequest::Mode::Full);
         QVERIFY2(second.status == SyncResult::Status::Succeeded, qPrintable(second.message));
         jira = m_jira.state();
-        QCOMPARE(JiraEmulator::user(jira, u"robert.baker"_s).value(u"key"_s), bob.value(u"key"_s)); // same key
-        QVERIFY(JiraEmulator::user(jira, u"bob.baker"_s).isEmpty());
-        QCOMPARE(JiraEmulator::user(jira, u"carol.chen"_s).value(u"emailAddress"_s).toString(),
+        QCOMPARE(AtlassianEmulator::user(jira, u"robert.baker"_s).value(u"key"_s), bob.value(u"key"_s)); // same key
+        QVERIFY(AtlassianEmulator::user(jira, u"bob.baker"_s).isEmpty());
+        QCOMPARE(AtlassianEmulator::user(jira, u"carol.chen"_s).value(u"emailAddress"_s).toString(),
                  u"carol@new.example.com"_s);
-        QVERIFY(!JiraEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(true));
-        QVERIFY(JiraEmulator::groupsOf(jira, u"grace.green"_s).contains(u"Support"_s));
+        QVERIFY(!AtlassianEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(true));
+        QVERIFY(AtlassianEmulator::groupsOf(jira, u"grace.green"_s).contains(u"Support"_s));
         QCOMPARE(jira.value(u"users"_s).toArray().size(), people + 1); // no one twice
     }
 
@@ -334,8 +335,8 @@ private Q_SLOTS:
         QCOMPARE(result.run.status, u"completed-with-errors"_s);
         QVERIFY2(result.message.contains(u"1"_s), qPrintable(result.message));
         const QJsonObject jira = m_jira.state();
-        QVERIFY(JiraEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(false));
-        QVERIFY(!JiraEmulator::user(jira, u"grace.green"_s).value(u"active"_s).toBool(true)); // the rest goes on
+        QVERIFY(AtlassianEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(false));
+        QVERIFY(!AtlassianEmulator::user(jira, u"grace.green"_s).value(u"active"_s).toBool(true)); // the rest goes on
 
         QString error;
         auto connection = DirectoryAccess::open(m_location, &error);
@@ -458,12 +459,12 @@ private Q_SLOTS:
                                                      {u"displayName"_s, u"Alice A."_s}}}}}));
         const SyncResult first = sync(SyncRequest::Mode::Full);
         QVERIFY2(first.status == SyncResult::Status::Succeeded, qPrintable(first.message));
-        const QString carolKey = JiraEmulator::user(m_jira.state(), u"carol.chen"_s).value(u"key"_s).toString();
+        const QString carolKey = AtlassianEmulator::user(m_jira.state(), u"carol.chen"_s).value(u"key"_s).toString();
         QCOMPARE(m_admin.updateUser(m_realmName, u"carol.chen"_s, {{u"username"_s, u"carol.c"_s}}), 204);
         QCOMPARE(m_admin.updateUser(m_realmName, u"frank.fischer"_s, {{u"enabled"_s, false}}), 204);
         const SyncResult second = sync(SyncRequest::Mode::Full);
         QVERIFY2(second.status == SyncResult::Status::Succeeded, qPrintable(second.message));
-        QVERIFY(!JiraEmulator::user(m_jira.state(), u"carol.c"_s).isEmpty());
+        QVERIFY(!AtlassianEmulator::user(m_jira.state(), u"carol.c"_s).isEmpty());
 
         // The second run, previewed then applied: Carol's name back (same key), Frank active again.
         RollbackResult preview = rollback(rollbackOf(second.run.id, true));
@@ -475,8 +476,8 @@ private Q_SLOTS:
         const RollbackResult applied = rollback(apply);
         QVERIFY2(applied.status == RollbackResult::Status::Succeeded, qPrintable(applied.message));
         QJsonObject jira = m_jira.state();
-        QCOMPARE(JiraEmulator::user(jira, u"carol.chen"_s).value(u"key"_s).toString(), carolKey);
-        QVERIFY(JiraEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(false));
+        QCOMPARE(AtlassianEmulator::user(jira, u"carol.chen"_s).value(u"key"_s).toString(), carolKey);
+        QVERIFY(AtlassianEmulator::user(jira, u"frank.fischer"_s).value(u"active"_s).toBool(false));
 
         // The first run: the users it created are deactivated, not deleted; Alice gets her old
         // address back and is no longer the connector's.
@@ -487,18 +488,18 @@ private Q_SLOTS:
         const RollbackResult undoFirst = rollback(undo);
         QVERIFY2(undoFirst.status == RollbackResult::Status::Succeeded, qPrintable(undoFirst.message));
         jira = m_jira.state();
-        QVERIFY(!JiraEmulator::user(jira, u"bob.baker"_s).isEmpty());
-        QVERIFY(!JiraEmulator::user(jira, u"bob.baker"_s).value(u"active"_s).toBool(true));
-        QCOMPARE(JiraEmulator::user(jira, u"alice.andersen"_s).value(u"emailAddress"_s).toString(),
+        QVERIFY(!AtlassianEmulator::user(jira, u"bob.baker"_s).isEmpty());
+        QVERIFY(!AtlassianEmulator::user(jira, u"bob.baker"_s).value(u"active"_s).toBool(true));
+        QCOMPARE(AtlassianEmulator::user(jira, u"alice.andersen"_s).value(u"emailAddress"_s).toString(),
                  u"alice@old.example.com"_s);
-        QVERIFY(JiraEmulator::user(jira, u"alice.andersen"_s).value(u"active"_s).toBool(false));
+        QVERIFY(AtlassianEmulator::user(jira, u"alice.andersen"_s).value(u"active"_s).toBool(false));
     }
 
     void anonymizedUserKeepsItsKey()
     {
         m_connector.sync.cleanup = SyncOptions::Cleanup::Anonymize;
         QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);
-        const QString key = JiraEmulator::user(m_jira.state(), u"frank.fischer"_s).value(u"key"_s).toString();
+        const QString key = AtlassianEmulator::user(m_jira.state(), u"frank.fischer"_s).value(u"key"_s).toString();
         QCOMPARE(
             m_admin.send("DELETE", u"/%1/users/%2"_s.arg(m_realmName, m_admin.userId(m_realmName, u"frank.fischer"_s)))
                 .status,
@@ -509,7 +510,7 @@ private Q_SLOTS:
         // Renamed to a pseudonym, address and name gone, deactivated: the same account (and key),
         // so the issues Frank worked on keep an owner, who is no longer named.
         const QJsonObject jira = m_jira.state();
-        QVERIFY(JiraEmulator::user(jira, u"frank.fischer"_s).isEmpty());
+        QVERIFY(AtlassianEmulator::user(jira, u"frank.fischer"_s).isEmpty());
         QJsonObject anonymized;
         for (const QJsonValue user : jira.value(u"users"_s).toArray()) {
             if (user[u"key"_s].toString() == key) {
@@ -533,7 +534,7 @@ private Q_SLOTS:
             204);
         const SyncResult deleting = sync(SyncRequest::Mode::Full);
         QVERIFY2(deleting.status == SyncResult::Status::Succeeded, qPrintable(deleting.message));
-        QVERIFY(JiraEmulator::user(m_jira.state(), u"frank.fischer"_s).isEmpty());
+        QVERIFY(AtlassianEmulator::user(m_jira.state(), u"frank.fischer"_s).isEmpty());
         const RollbackResult preview = rollback(rollbackOf(deleting.run.id, true));
         QVERIFY2(preview.status == RollbackResult::Status::Succeeded, qPrintable(preview.message));
         bool said = false;
@@ -549,37 +550,20 @@ private Q_SLOTS:
 private:
     static RollbackRequest rollbackOf(const QString& runId, bool simulate)
     {
-        RollbackRequest request;
-        request.runId = runId;
-        request.simulate = simulate;
-        return request;
+        return TargetWorkflow::rollbackOf(runId, simulate);
     }
-
-    RollbackResult rollback(const RollbackRequest& request)
+    RollbackResult rollback(const RollbackRequest& request) { return TargetWorkflow::rollback(m_location, request); }
+    static TargetTestResult test(const TargetConfig& config, const QString& credential)
     {
-        RollbackJob job(m_location, request);
-        const QList<QVariant> arguments = runJob(job, 300'000);
-        return arguments.isEmpty() ? RollbackResult{} : arguments.first().value<RollbackResult>();
+        return TargetWorkflow::test(config, credential);
     }
-
-    TargetTestResult test(const TargetConfig& config, const QString& credential)
-    {
-        const std::unique_ptr<TargetTest> job = TargetTest::create(config, credential);
-        const QList<QVariant> arguments = runJob(*job);
-        return arguments.isEmpty() ? TargetTestResult{} : arguments.first().value<TargetTestResult>();
-    }
-
     SyncResult sync(SyncRequest::Mode mode, std::shared_ptr<const ChangeSet> reviewed = {})
     {
-        SyncRequest request;
-        request.mode = mode;
-        request.reviewedPlan = std::move(reviewed);
-        SyncJob job(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s), request);
-        const QList<QVariant> arguments = runJob(job, 300'000);
-        return arguments.isEmpty() ? SyncResult{} : arguments.first().value<SyncResult>();
+        return TargetWorkflow::sync(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s), mode,
+                                    std::move(reviewed));
     }
 
-    JiraEmulator m_jira;
+    AtlassianEmulator m_jira = AtlassianEmulator::jira();
     KeycloakAdmin m_admin;
     TestRealm m_realm;
     QTemporaryDir m_temporary;

@@ -41,6 +41,19 @@ private Q_SLOTS:
         reply.json = QJsonDocument::fromJson(body);
         QCOMPARE(AtlassianClient::messageOf(reply), message);
     }
+
+    void namesInAPathStayOneSegment()
+    {
+        TargetConfig config;
+        config.url = u"https://wiki.example.com/confluence"_s;
+        const AtlassianClient client(config, u"token"_s, u"rest/api"_s);
+        const QUrl url = client.urlFor(u"user/%1/group/%2"_s.arg(AtlassianClient::segment(u"ann"_s),
+                                                                 AtlassianClient::segment(u"R&D/Team 1+2 %"_s)),
+                                       {{u"expand"_s, u"a+b"_s}});
+        QCOMPARE(url.toEncoded(),
+                 QByteArray("https://wiki.example.com/confluence/rest/api/user/ann/group/"
+                            "R%26D%2FTeam%201%2B2%20%25?expand=a%2Bb"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAtlassianClient)

@@ -11,6 +11,9 @@ QString TargetConfig::productName(const QString& type)
     if (type == jiraType) {
         return u"Jira"_s;
     }
+    if (type == confluenceType) {
+        return u"Confluence"_s;
+    }
     return type;
 }
 

@@ -8,8 +8,8 @@
 #include <QString>
 #include <QStringList>
 
-// An application UserSync writes into (Jira first; Confluence, Bitbucket and SCIM services after
-// it), as the administrator configured it. Nothing here is secret: the token or password lives in
+// An application UserSync writes into (Jira and Confluence; Bitbucket and SCIM services after
+// them), as the administrator configured it. Nothing here is secret: the token or password lives in
 // the keychain under SecretStore::targetKey(id, "credential"). The directory database itself is
 // the default target and has no TargetConfig: a connector without a target id syncs into it.
 struct TargetConfig
@@ -18,6 +18,7 @@ struct TargetConfig
 
 public:
     static inline const QString jiraType = QStringLiteral("jira");
+    static inline const QString confluenceType = QStringLiteral("confluence");
     static inline const QString credentialName = QStringLiteral("credential");
 
     // How UserSync signs in: a personal access token (Bearer), or a username and password (Basic).
@@ -31,7 +32,7 @@ public:
     QString username; // Basic only
     HttpSettings http;
 
-    static QStringList types() { return {jiraType}; }
+    static QStringList types() { return {jiraType, confluenceType}; }
     // "Jira": the product, in sentences.
     static QString productName(const QString& type);
     QString productName() const { return productName(type); }

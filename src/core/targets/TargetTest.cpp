@@ -1,5 +1,6 @@
 #include "TargetTest.h"
 
+#include "targets/confluence/ConfluenceConnectionTest.h"
 #include "targets/jira/JiraConnectionTest.h"
 
 #include <QJsonArray>
@@ -25,6 +26,9 @@ QJsonObject TargetTestResult::toJson() const
 
 std::unique_ptr<TargetTest> TargetTest::create(const TargetConfig& config, const QString& credential)
 {
-    // Jira is the only application type so far; TargetConfig::validate() refuses others.
+    // TargetConfig::validate() refuses types UserSync does not know.
+    if (config.type == TargetConfig::confluenceType) {
+        return std::make_unique<ConfluenceConnectionTest>(config, credential);
+    }
     return std::make_unique<JiraConnectionTest>(config, credential);
 }

@@ -2,6 +2,7 @@
 
 #include "config/SecretStore.h"
 #include "targets/TargetStore.h"
+#include "targets/confluence/ConfluenceTarget.h"
 #include "targets/directory/DirectoryTarget.h"
 #include "targets/jira/JiraTarget.h"
 
@@ -19,13 +20,19 @@ std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlData
                      .arg(connector.name, reason);
         return nullptr;
     }
+    QString secret;
     if (credential) {
-        return std::make_unique<JiraTarget>(*config, *credential, std::move(db));
+        secret = *credential;
+    } else {
+        const SecretResult stored = SecretStore().readNow(config->secretKey());
+        if (!stored.ok()) {
+            *error = tr("The credential for %1 cannot be read: %2").arg(config->name, stored.message);
+            return nullptr;
+        }
+        secret = stored.secret;
     }
-    const SecretResult stored = SecretStore().readNow(config->secretKey());
-    if (!stored.ok()) {
-        *error = tr("The credential for %1 cannot be read: %2").arg(config->name, stored.message);
-        return nullptr;
+    if (config->type == TargetConfig::confluenceType) {
+        return std::make_unique<ConfluenceTarget>(*config, secret, std::move(db));
     }
-    return std::make_unique<JiraTarget>(*config, stored.secret, std::move(db));
+    return std::make_unique<JiraTarget>(*config, secret, std::move(db));
 }

@@ -462,6 +462,30 @@ def get_user_current(emu, query, caller, **_):
     return Reply(200, emu.user_json(caller, "status" in query.get("expand", "").split(",")))
 
 
+def get_server_information(emu, caller, **_):
+    emu.require_user(caller)
+    major, minor, patch = (list(emu.version) + [0, 0, 0])[:3]
+    build = major * 1000 + minor * 100 + patch
+    return Reply(200, json.dumps({"baseUrl": emu.base_url, "version": emu.config["version"], "buildNumber": build,
+                                  "marketplaceBuildNumber": build, "buildDate": "2025-01-01T00:00:00.000Z"}))
+
+
+# The global permissions each role holds, as Confluence names them (targetType, operationKey).
+ROLE_PERMISSIONS = {
+    "user": [("application", "use")],
+    "admin": [("application", "use"), ("application", "administer")],
+    "sysadmin": [("application", "use"), ("application", "administer"), ("system", "administer")],
+}
+
+
+def get_user_permissions(emu, name, caller, **_):
+    emu.require_admin(caller)
+    user = emu.users_by_key.get(name) or emu.find_user(name)
+    subject = {"type": "user", "displayName": user.display}
+    return Reply(200, json.dumps([{"operation": {"targetType": target, "operationKey": key}, "subject": subject}
+                                  for target, key in ROLE_PERMISSIONS[user.role]]))
+
+
 def check_username(name):
     if not isinstance(name, str) or not name:
         raise ApiError(400, ["userName is required"], {"userName": "A username is required."})
@@ -672,6 +696,8 @@ def delete_user_group(emu, username, groupname, caller, **_):
 SEGMENT = r"([^/]+)"
 # (path below /rest/api, {method: handler}, first version that has it or None)
 ROUTES = [
+    (re.compile(r"/server-information"), {"GET": get_server_information}, None),
+    (re.compile(rf"/permissions/user/{SEGMENT}"), {"GET": get_user_permissions}, None),
     (re.compile(r"/user/list"), {"GET": get_user_list}, None),
     (re.compile(r"/user/current"), {"GET": get_user_current}, None),
     (re.compile(r"/user"), {"GET": get_user}, None),

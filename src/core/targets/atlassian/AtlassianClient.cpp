@@ -29,7 +29,8 @@ AtlassianClient::AtlassianClient(TargetConfig config, QString credential, QStrin
 QUrl AtlassianClient::urlFor(const QString& path, const Query& query) const
 {
     QUrl url = m_base;
-    url.setPath(m_base.path() + m_restPath + path, QUrl::DecodedMode);
+    // Encoded: names in the path come through segment(), so that a '/' in one stays part of it.
+    url.setPath(m_base.path(QUrl::FullyEncoded) + m_restPath + path, QUrl::TolerantMode);
     // Encoded by hand: QUrlQuery leaves '+' alone, which Jira (like any servlet) reads as a space.
     QByteArray encoded;
     for (const auto& [key, value] : query) {
@@ -42,6 +43,11 @@ QUrl AtlassianClient::urlFor(const QString& path, const Query& query) const
         url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
     }
     return url;
+}
+
+QString AtlassianClient::segment(const QString& name)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(name));
 }
 
 void AtlassianClient::get(const QString& path, const Query& query, Done done)

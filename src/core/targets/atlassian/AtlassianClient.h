@@ -31,6 +31,7 @@ public:
     // `restPath`: where the API lives below the application's URL, e.g. "rest/api/2".
     AtlassianClient(TargetConfig config, QString credential, QString restPath, QObject* parent = nullptr);
 
+    // `path` is below the REST path, with every name in it passed through segment().
     void get(const QString& path, const Query& query, Done done);
     // A GET whose successful answer the caller parses itself from outcome.body (JiraPages).
     void getPage(const QString& path, const Query& query, Done done);
@@ -50,11 +51,13 @@ public:
     // errorMessages and errors per field, Confluence's message (and data.errors), Bitbucket's
     // errors list.
     static QString messageOf(const Reply& reply);
+    // A user or group name as one segment of a path: percent-encoded, '/' included.
+    static QString segment(const QString& name);
+    QUrl urlFor(const QString& path, const Query& query) const;
     // X-Seraph-LoginReason says the account is locked (AUTHENTICATION_DENIED).
     static bool isLoginDenied(const HttpOutcome& outcome);
 
 private:
-    QUrl urlFor(const QString& path, const Query& query) const;
     enum class Parse { Always, ErrorsOnly };
     void dispatch(HttpRequest request, Parse parse, Done done);
 

@@ -3,6 +3,7 @@
 #include "connectors/ConnectorError.h"
 #include "directory/DirectoryState.h"
 #include "jobs/Job.h"
+#include "targets/atlassian/AtlassianClient.h"
 
 #include <QObject>
 
@@ -19,7 +20,10 @@ class AtlassianReader : public QObject
 public:
     using Done = std::function<void(std::optional<ConnectorError> error)>;
 
-    using QObject::QObject;
+    explicit AtlassianReader(AtlassianClient* client, QObject* parent = nullptr)
+        : QObject(parent)
+        , m_client(client)
+    { }
 
     virtual void readAll(Done done) = 0;
     const DirectoryState& state() const { return m_state; }
@@ -30,6 +34,11 @@ Q_SIGNALS:
 
 protected:
     void report(const QString& phase, qint64 done, qint64 total) { Q_EMIT progress({phase, done, total}); }
+    // Users and groups at the same time, then the members (each checked against the users read):
+    // the first error ends the read and cancels the other part.
+    void readThreeParts(std::function<void(Done)> users, std::function<void(Done)> groups,
+                        std::function<void(Done)> members, Done done);
 
+    AtlassianClient* m_client;
     DirectoryState m_state;
 };

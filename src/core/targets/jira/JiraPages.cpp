@@ -1,28 +1,10 @@
 #include "JiraPages.h"
 
-#include <simdjson.h>
-#include <string_view>
+#include "targets/atlassian/PageJson.h"
 
-namespace dom = simdjson::dom;
+using namespace PageJson;
 
 namespace {
-
-// One parser per thread, reused: it keeps its buffers between pages. The DOM parser picks the
-// fastest implementation for this processor at run time and validates the whole text.
-dom::parser& parser()
-{
-    static thread_local dom::parser instance;
-    return instance;
-}
-
-QString textOf(dom::element value)
-{
-    std::string_view text;
-    if (value.get_string().get(text) != simdjson::SUCCESS) {
-        return {}; // null, or not a string: read as empty, as QJsonValue::toString() does
-    }
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 
 bool readUser(dom::element value, JiraPages::User& user)
 {
@@ -50,33 +32,6 @@ bool readUser(dom::element value, JiraPages::User& user)
     return true;
 }
 
-std::optional<dom::object> objectOf(const QByteArray& body)
-{
-    dom::object object;
-    if (parser().parse(body.constData(), size_t(body.size())).get(object) != simdjson::SUCCESS) {
-        return std::nullopt;
-    }
-    return object;
-}
-
-std::optional<dom::array> valuesOf(dom::object page)
-{
-    dom::array values;
-    if (page.at_key("values").get_array().get(values) != simdjson::SUCCESS) {
-        return std::nullopt;
-    }
-    return values;
-}
-
-std::optional<bool> boolOf(dom::object page, std::string_view key)
-{
-    bool value = false;
-    if (page.at_key(key).get_bool().get(value) != simdjson::SUCCESS) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 } // namespace
 
 namespace JiraPages {
@@ -84,7 +39,7 @@ namespace JiraPages {
 std::optional<UserList> userList(const QByteArray& body)
 {
     const std::optional<dom::object> page = objectOf(body);
-    const std::optional<dom::array> values = page ? valuesOf(*page) : std::nullopt;
+    const std::optional<dom::array> values = page ? arrayAt(*page, "values") : std::nullopt;
     if (!values) {
         return std::nullopt;
     }
@@ -97,7 +52,7 @@ std::optional<UserList> userList(const QByteArray& body)
         }
         list.users.append(std::move(user));
     }
-    list.isLast = boolOf(*page, "isLast").value_or(false);
+    list.isLast = boolAt(*page, "isLast").value_or(false);
     // A string in the documentation, a number in some versions' answers.
     if (dom::element cursor; page->at_key("nextCursor").get(cursor) == simdjson::SUCCESS) {
         if (int64_t number = 0; cursor.get_int64().get(number) == simdjson::SUCCESS) {
@@ -130,7 +85,7 @@ std::optional<QList<User>> userArray(const QByteArray& body)
 std::optional<Members> members(const QByteArray& body)
 {
     const std::optional<dom::object> page = objectOf(body);
-    const std::optional<dom::array> values = page ? valuesOf(*page) : std::nullopt;
+    const std::optional<dom::array> values = page ? arrayAt(*page, "values") : std::nullopt;
     if (!values) {
         return std::nullopt;
     }
@@ -144,10 +99,8 @@ std::optional<Members> members(const QByteArray& body)
         dom::element key;
         members.keys.append(member.at_key("key").get(key) == simdjson::SUCCESS ? textOf(key) : QString());
     }
-    members.isLast = boolOf(*page, "isLast").value_or(true);
-    if (int64_t total = 0; page->at_key("total").get_int64().get(total) == simdjson::SUCCESS) {
-        members.total = total;
-    }
+    members.isLast = boolAt(*page, "isLast").value_or(true);
+    members.total = integerAt(*page, "total");
     return members;
 }
 

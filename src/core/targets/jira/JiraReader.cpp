@@ -34,8 +34,7 @@ JiraReader::Server::Listing JiraReader::Server::listing() const
 }
 
 JiraReader::JiraReader(AtlassianClient* client, QObject* parent)
-    : AtlassianReader(parent)
-    , m_client(client)
+    : AtlassianReader(client, parent)
 { }
 
 void JiraReader::readServer(ServerDone done)
@@ -474,25 +473,8 @@ void JiraReader::readAll(Done done)
             done(error);
             return;
         }
-        // Users and groups at the same time (the users follow one cursor, one page after the
-        // other); members last, since every member is checked against the users read.
-        auto partsLeft = std::make_shared<int>(2);
-        auto firstError = std::make_shared<std::optional<ConnectorError>>();
-        const auto partDone = [this, done, partsLeft, firstError](std::optional<ConnectorError> error) {
-            if (error && !*firstError) {
-                *firstError = std::move(error);
-                m_client->cancel(); // the other part ends cancelled; the first error is the cause
-            }
-            if (--*partsLeft > 0) {
-                return;
-            }
-            if (*firstError) {
-                done(*firstError);
-            } else {
-                readMemberships(done);
-            }
-        };
-        readUsers(*server, partDone);
-        readGroups(partDone);
+        readThreeParts([this, server = *server](Done part) { readUsers(server, std::move(part)); },
+                       [this](Done part) { readGroups(std::move(part)); },
+                       [this](Done part) { readMemberships(std::move(part)); }, done);
     });
 }

@@ -60,7 +60,6 @@ private:
     void memberPage(qint32 group, int startAt, int seen);
     void finishMembers(const std::optional<ConnectorError>& error);
 
-    AtlassianClient* m_client;
     std::optional<Server> m_server;
     QHash<QString, qint32> m_userByKey;
     QHash<QString, qint32> m_groupByKey; // by nameKey

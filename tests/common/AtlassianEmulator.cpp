@@ -1,4 +1,4 @@
-#include "JiraEmulator.h"
+#include "AtlassianEmulator.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -6,16 +6,28 @@
 
 using namespace Qt::StringLiterals;
 
-JiraEmulator::JiraEmulator()
-    : m_control(qEnvironmentVariable("USERSYNC_TEST_JIRA_DIRECT_URL"))
-    , m_jiraUrl(qEnvironmentVariable("USERSYNC_TEST_JIRA_URL"))
-    , m_jira10Url(qEnvironmentVariable("USERSYNC_TEST_JIRA_10_URL"))
-    , m_token(qEnvironmentVariable("USERSYNC_TEST_JIRA_TOKEN"))
-    , m_adminUser(qEnvironmentVariable("USERSYNC_TEST_JIRA_ADMIN_USER"))
-    , m_adminPassword(qEnvironmentVariable("USERSYNC_TEST_JIRA_ADMIN_PASSWORD"))
+namespace {
+
+QString variable(const QString& name)
+{
+    return qEnvironmentVariable(name.toUtf8().constData());
+}
+
+} // namespace
+
+AtlassianEmulator::AtlassianEmulator(const QString& product, const QString& secondTag, const QString& defaultVersion)
+    : m_prefix(u"USERSYNC_TEST_"_s + product)
+    , m_defaultVersion(defaultVersion)
+    , m_control(variable(m_prefix + u"_DIRECT_URL"_s))
+    , m_url(variable(m_prefix + u"_URL"_s))
+    , m_secondUrl(variable(m_prefix + u'_' + secondTag + u"_URL"_s))
+    , m_token(variable(m_prefix + u"_TOKEN"_s))
+    , m_adminUser(variable(m_prefix + u"_ADMIN_USER"_s))
+    , m_adminPassword(variable(m_prefix + u"_ADMIN_PASSWORD"_s))
 { }
 
-QByteArray JiraEmulator::callRaw(const QByteArray& method, const QString& path, const QByteArray& body, int* status)
+QByteArray AtlassianEmulator::callRaw(const QByteArray& method, const QString& path, const QByteArray& body,
+                                      int* status)
 {
     QUrl url = m_control;
     url.setPath(u"/_emulator/"_s + path);
@@ -28,13 +40,14 @@ QByteArray JiraEmulator::callRaw(const QByteArray& method, const QString& path, 
     *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->readAll();
     if (*status < 200 || *status >= 300) {
-        qWarning("Jira emulator: %s %s -> %d %s", method.constData(), qPrintable(path), *status, answer.constData());
+        qWarning("%s emulator: %s %s -> %d %s", qPrintable(m_prefix), method.constData(), qPrintable(path), *status,
+                 answer.constData());
     }
     reply->deleteLater();
     return answer;
 }
 
-QJsonObject JiraEmulator::call(const QByteArray& method, const QString& path, const QJsonObject& body, bool* ok)
+QJsonObject AtlassianEmulator::call(const QByteArray& method, const QString& path, const QJsonObject& body, bool* ok)
 {
     int status = 0;
     const QByteArray answer = callRaw(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), &status);
@@ -44,30 +57,30 @@ QJsonObject JiraEmulator::call(const QByteArray& method, const QString& path, co
     return QJsonDocument::fromJson(answer).object();
 }
 
-bool JiraEmulator::reset(const QString& version, const QJsonObject& options)
+bool AtlassianEmulator::reset(const QString& version, const QJsonObject& options)
 {
     QJsonObject body = options;
-    body.insert(u"version"_s, version);
+    body.insert(u"version"_s, version.isEmpty() ? m_defaultVersion : version);
     bool ok = false;
     call("POST", u"reset"_s, body, &ok);
     return ok && clearRequests();
 }
 
-bool JiraEmulator::seed(const QJsonObject& seed)
+bool AtlassianEmulator::seed(const QJsonObject& seed)
 {
     bool ok = false;
     call("POST", u"seed"_s, seed, &ok);
     return ok;
 }
 
-bool JiraEmulator::configure(const QJsonObject& config)
+bool AtlassianEmulator::configure(const QJsonObject& config)
 {
     bool ok = false;
     call("POST", u"config"_s, config, &ok);
     return ok;
 }
 
-bool JiraEmulator::setFaults(const QJsonArray& rules)
+bool AtlassianEmulator::setFaults(const QJsonArray& rules)
 {
     bool ok = false;
     if (rules.isEmpty()) {
@@ -78,7 +91,7 @@ bool JiraEmulator::setFaults(const QJsonArray& rules)
     return ok;
 }
 
-bool JiraEmulator::setUserFlags(const QString& name, const QJsonObject& flags)
+bool AtlassianEmulator::setUserFlags(const QString& name, const QJsonObject& flags)
 {
     QJsonObject body = flags;
     body.insert(u"name"_s, name);
@@ -87,26 +100,26 @@ bool JiraEmulator::setUserFlags(const QString& name, const QJsonObject& flags)
     return ok;
 }
 
-QJsonObject JiraEmulator::state()
+QJsonObject AtlassianEmulator::state()
 {
     return call("GET", u"state"_s);
 }
 
-QJsonArray JiraEmulator::requests()
+QJsonArray AtlassianEmulator::requests()
 {
     int status = 0;
     const QJsonDocument answer = QJsonDocument::fromJson(callRaw("GET", u"requests"_s, {}, &status));
     return answer.isArray() ? answer.array() : answer.object().value(u"requests"_s).toArray();
 }
 
-bool JiraEmulator::clearRequests()
+bool AtlassianEmulator::clearRequests()
 {
     bool ok = false;
     call("DELETE", u"requests"_s, {}, &ok);
     return ok;
 }
 
-QJsonObject JiraEmulator::user(const QJsonObject& state, const QString& name)
+QJsonObject AtlassianEmulator::user(const QJsonObject& state, const QString& name)
 {
     for (const QJsonValue user : state.value(u"users"_s).toArray()) {
         if (user[u"name"_s].toString().compare(name, Qt::CaseInsensitive) == 0) {
@@ -116,7 +129,7 @@ QJsonObject JiraEmulator::user(const QJsonObject& state, const QString& name)
     return {};
 }
 
-QStringList JiraEmulator::groupsOf(const QJsonObject& state, const QString& name)
+QStringList AtlassianEmulator::groupsOf(const QJsonObject& state, const QString& name)
 {
     QStringList groups;
     for (const QJsonValue membership : state.value(u"memberships"_s).toArray()) {
