@@ -1,19 +1,21 @@
-// Jira benchmark, the measuring part (tests/bench/jira-bench.sh runs it against the Jira
-// emulator directly, without Prism):
+// Benchmark of an application target, the measuring part (tests/bench/application-bench.sh runs
+// it against a test services' emulator directly, without Prism):
 //
-//   bench_jira read URL           reads all of Jira as a sync does (users, groups, members)
-//   bench_jira apply URL USERS GROUPS MEMBERSHIPS_PER_USER
-//                                 plans a generated realm against that Jira and applies it
+//   bench_application TYPE read URL     reads all of the application as a sync does (users,
+//                                       groups, members); TYPE is a target type (jira, confluence)
+//   bench_application TYPE apply URL USERS GROUPS MEMBERSHIPS_PER_USER
+//                                       plans a generated realm against it and applies it
 //
-// The token comes from USERSYNC_BENCH_JIRA_TOKEN. Prints one JSON object: the phase's time in
-// ms, the counts, and the process's peak resident memory in KiB.
+// The token comes from USERSYNC_BENCH_TOKEN. Prints one JSON object: the phase's time in ms, the
+// counts, and the process's peak resident memory in KiB.
 
 #include "GeneratedRealm.h"
 #include "PeakMemory.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/Schema.h"
 #include "sync/Planner.h"
-#include "targets/jira/JiraTarget.h"
+#include "targets/TargetStore.h"
+#include "targets/Targets.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,7 +29,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-std::optional<DirectoryState> readAll(JiraTarget& target, QString* error)
+std::optional<DirectoryState> readAll(Target& target, QString* error)
 {
     std::optional<DirectoryState> read;
     bool done = false;
@@ -52,9 +54,12 @@ int main(int argc, char** argv)
     const QStringList arguments = app.arguments();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QString mode = arguments.value(1);
-    if ((mode != u"read"_s || arguments.size() != 3) && (mode != u"apply"_s || arguments.size() != 6)) {
-        err << "usage: bench_jira read URL | bench_jira apply URL USERS GROUPS MEMBERSHIPS_PER_USER\n";
+    const QString type = arguments.value(1);
+    const QString mode = arguments.value(2);
+    if (!TargetConfig::types().contains(type)
+        || ((mode != u"read"_s || arguments.size() != 4) && (mode != u"apply"_s || arguments.size() != 7))) {
+        err << "usage: bench_application TYPE read URL | bench_application TYPE apply URL USERS GROUPS "
+               "MEMBERSHIPS_PER_USER\n";
         return 2;
     }
     QTemporaryDir folder;
@@ -67,16 +72,29 @@ int main(int argc, char** argv)
         return 1;
     }
     TargetConfig config;
-    config.id = u"bench-jira"_s;
-    config.name = u"Jira"_s;
-    config.url = arguments.at(2);
-    JiraTarget target(config, qEnvironmentVariable("USERSYNC_BENCH_JIRA_TOKEN"), db);
+    config.name = TargetConfig::productName(type);
+    config.type = type;
+    config.url = arguments.at(3);
+    ConnectorConfig connector;
+    if (!TargetStore(db).add(config, &error)) {
+        err << error << '\n';
+        return 1;
+    }
+    connector.name = u"bench"_s;
+    connector.targetId = config.id;
+    const std::unique_ptr<Target> opened =
+        Targets::open(connector, db, qEnvironmentVariable("USERSYNC_BENCH_TOKEN"), &error);
+    if (!opened) {
+        err << error << '\n';
+        return 1;
+    }
+    Target& target = *opened;
     QJsonObject figures;
     QElapsedTimer timer;
     timer.start();
     const std::optional<DirectoryState> state = readAll(target, &error);
     if (!state) {
-        err << "reading Jira failed: " << error << '\n';
+        err << "reading " << config.name << " failed: " << error << '\n';
         return 1;
     }
     figures.insert(u"readMs"_s, timer.elapsed());
@@ -85,7 +103,7 @@ int main(int argc, char** argv)
     figures.insert(u"memberships"_s, state->memberships.size());
     if (mode == u"apply"_s) {
         const DirectorySnapshot snapshot =
-            generatedRealm(arguments.at(3).toInt(), arguments.at(4).toInt(), arguments.at(5).toInt());
+            generatedRealm(arguments.at(4).toInt(), arguments.at(5).toInt(), arguments.at(6).toInt());
         timer.restart();
         auto plan = std::make_shared<ChangeSet>(
             Planner::plan(snapshot, *state, u"bench"_s, SyncOptions(), &Planner::newLocalId, target.capabilities()));
