@@ -22,12 +22,16 @@
 #     USERSYNC_TEST_CONFLUENCE_9_URL, USERSYNC_TEST_CONFLUENCE_DIRECT_URL,
 #     USERSYNC_TEST_CONFLUENCE_ADMIN_USER, _ADMIN_PASSWORD, _TOKEN,
 #     USERSYNC_TEST_CONFLUENCE_PRISM_LOG, USERSYNC_TEST_CONFLUENCE_9_PRISM_LOG
+#   - a Bitbucket Data Center emulator (tests/emulators/bitbucket) behind Prism proxies for
+#     Atlassian's 10.4 and 9.4 specs: USERSYNC_TEST_BITBUCKET_URL, USERSYNC_TEST_BITBUCKET_9_URL,
+#     USERSYNC_TEST_BITBUCKET_DIRECT_URL, USERSYNC_TEST_BITBUCKET_ADMIN_USER, _ADMIN_PASSWORD,
+#     _TOKEN, USERSYNC_TEST_BITBUCKET_PRISM_LOG, USERSYNC_TEST_BITBUCKET_9_PRISM_LOG
 # Everything listens on loopback, on free ports, in one fresh temporary folder.
 #
 #   scripts/with-test-services.sh ctest --test-dir build
 #   scripts/with-test-services.sh bash     # a shell for trying things by hand
 #
-# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence chooses which to start;
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence,bitbucket chooses which to start;
 # USERSYNC_EXTRA_REALMS="a.json b.json" imports more realms (benchmarks do).
 set -euo pipefail
 
@@ -43,16 +47,18 @@ services_init
 trap services_stop EXIT
 trap 'exit 130' INT TERM
 
-wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence},"
+wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bitbucket},"
 # Keycloak takes longest: start it first and let the others come up meanwhile.
 [[ $wanted == *,keycloak,* ]] && keycloak_start
 [[ $wanted == *,postgres,* ]] && postgres_start
 [[ $wanted == *,keyring,* ]] && keyring_start
 [[ $wanted == *,jira,* ]] && jira_start
 [[ $wanted == *,confluence,* ]] && confluence_start
+[[ $wanted == *,bitbucket,* ]] && bitbucket_start
 [[ $wanted == *,keycloak,* ]] && keycloak_wait_ready
 [[ $wanted == *,jira,* ]] && jira_wait_ready
 [[ $wanted == *,confluence,* ]] && confluence_wait_ready
+[[ $wanted == *,bitbucket,* ]] && bitbucket_wait_ready
 
 services_log "services ready in $((SECONDS - services_started_at)) s; running: $*"
 set +e

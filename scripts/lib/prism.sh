@@ -1,11 +1,11 @@
 # shellcheck shell=bash
 # An Atlassian Data Center emulator (tests/emulators/NAME) behind two validating Prism proxies,
-# one per Atlassian spec, both in front of the same emulator: what scripts/lib/jira.sh and
-# scripts/lib/confluence.sh start, each with its own product's names and versions. Sourced by
+# one per Atlassian spec, both in front of the same emulator: what scripts/lib/jira.sh,
+# confluence.sh and bitbucket.sh start, each with its own product's names and versions. Sourced by
 # scripts/lib/services.sh, which provides services_log, services_fail, free_port, random_password,
 # $services_root and $repo_root.
 #
-# For a product NAME (jira, confluence) with variable prefix P (USERSYNC_TEST_JIRA) and second
+# For a product NAME (jira, confluence, bitbucket) with variable prefix P (USERSYNC_TEST_JIRA) and second
 # spec tag T (10), atlassian_start exports:
 #   P_URL             Prism validating against the first spec (the product's base URL, no /rest)
 #   P_T_URL           Prism validating against the second spec

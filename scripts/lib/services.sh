@@ -18,6 +18,8 @@ source "$repo_root/scripts/lib/prism.sh"
 source "$repo_root/scripts/lib/jira.sh"
 # shellcheck source=scripts/lib/confluence.sh
 source "$repo_root/scripts/lib/confluence.sh"
+# shellcheck source=scripts/lib/bitbucket.sh
+source "$repo_root/scripts/lib/bitbucket.sh"
 
 services_log() { printf '[test-services] %s\n' "$*" >&2; }
 services_fail() {
@@ -41,6 +43,7 @@ random_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head
 # Stops whatever was started, in reverse order; safe to call more than once.
 services_stop() {
     local status=$?
+    bitbucket_stop
     confluence_stop
     jira_stop
     if [[ -n $keycloak_pid ]]; then
