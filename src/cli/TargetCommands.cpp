@@ -15,8 +15,7 @@ namespace {
 struct TargetOptions
 {
     QCommandLineOption type{
-        u"type"_s,
-        TargetCommands::tr("The application: jira (Jira Data Center) or confluence (Confluence Data Center)."),
+        u"type"_s, TargetCommands::tr("The application: jira, confluence or bitbucket (the Data Center products)."),
         TargetCommands::tr("type")};
     QCommandLineOption url{u"url"_s,
                            TargetCommands::tr("The address people open the application with, e.g. "
@@ -42,6 +41,11 @@ struct TargetOptions
     QCommandLineOption caFile{u"ca-file"_s,
                               TargetCommands::tr("PEM file of a private certificate authority to trust as well."),
                               TargetCommands::tr("file")};
+    QCommandLineOption accessGroups{
+        u"access-groups"_s,
+        TargetCommands::tr("Bitbucket: the groups that grant access, comma-separated (default stash-users). "
+                           "Bitbucket cannot disable users: UserSync takes disabled users out of these."),
+        TargetCommands::tr("groups")};
     QCommandLineOption inFlight{u"in-flight"_s, TargetCommands::tr("Requests in flight at once (default 4)."),
                                 TargetCommands::tr("n")};
     QCommandLineOption timeout{u"timeout"_s, TargetCommands::tr("Seconds a request may wait for data (default 30)."),
@@ -52,8 +56,8 @@ struct TargetOptions
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({type, url, tokenStdin, tokenEnv, username, passwordStdin, passwordEnv, caFile, inFlight,
-                           timeout, retries});
+        parser.addOptions({type, url, tokenStdin, tokenEnv, username, passwordStdin, passwordEnv, caFile, accessGroups,
+                           inFlight, timeout, retries});
     }
 
     bool applyTo(const QCommandLineParser& parser, TargetConfig& config, QString* error) const
@@ -85,6 +89,14 @@ struct TargetOptions
         }
         if (parser.isSet(caFile)) {
             config.http.caFile = parser.value(caFile);
+        }
+        if (parser.isSet(accessGroups)) {
+            config.accessGroups.clear();
+            for (const QString& group : parser.value(accessGroups).split(u',')) {
+                if (!group.trimmed().isEmpty()) {
+                    config.accessGroups.append(group.trimmed());
+                }
+            }
         }
         return CliContext::readNumbers(parser,
                                        {{&inFlight, &config.http.maxInFlight},
@@ -382,6 +394,9 @@ int TargetCommands::show(const QStringList& arguments)
         << tr("Credential:        %1").arg(CliContext::secretText(secret)) << Qt::endl
         << tr("CA file:           %1").arg(http.caFile.isEmpty() ? tr("none (system authorities)") : http.caFile)
         << Qt::endl
+        << (config.type == TargetConfig::bitbucketType
+                ? tr("Access groups:     %1").arg(config.accessGroups.join(u", "_s)) + u'\n'
+                : QString())
         << tr("Requests at once:  %1").arg(http.maxInFlight) << Qt::endl
         << tr("Timeout:           %1 s, %2 retries").arg(http.timeoutSeconds).arg(http.maxRetries) << Qt::endl;
     return CliContext::Success;

@@ -127,6 +127,15 @@ QVariant ChangeTableModel::data(const QModelIndex& index, int role) const
     case ObjectColumn:
         return objectLabel(objectOf(row));
     case ActionColumn:
+        if (actionOf(row) == Change::Action::Disable) {
+            // Where there is no disabled flag (Bitbucket), the report names what disabling is.
+            const Change shown = change(row);
+            if (std::any_of(shown.fields.cbegin(), shown.fields.cend(),
+                            [](const FieldChange& f) { return f.field == QLatin1String("access"); })) {
+                return m_tense == ChangeSummary::Tense::Planned ? tr("To disable (access removed)")
+                                                                : tr("Disabled (access removed)");
+            }
+        }
         return actionLabel(actionOf(row));
     case ChangesColumn:
         return shownChanges(row); // an added or deleted object's fields are all of it: the details list them

@@ -39,6 +39,7 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     m_ui->authComboBox->setCurrentIndex(std::max(0, m_ui->authComboBox->findData(int(m_config.auth))));
     m_ui->usernameLineEdit->setText(m_config.username);
     m_ui->caFileLineEdit->setText(m_config.http.caFile);
+    m_ui->accessGroupsLineEdit->setText(m_config.accessGroups.join(QStringLiteral(", ")));
     m_ui->inFlightSpinBox->setValue(m_config.http.maxInFlight);
     m_ui->timeoutSpinBox->setValue(m_config.http.timeoutSeconds);
     m_ui->retriesSpinBox->setValue(m_config.http.maxRetries);
@@ -69,8 +70,20 @@ void TargetDialog::updateAuthFields()
         !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
     m_ui->credentialLineEdit->setPlaceholderText(stored ? tr("stored in the system keychain; type to replace it")
                                                         : QString());
-    const bool confluence = m_ui->typeComboBox->currentData().toString() == TargetConfig::confluenceType;
-    if (confluence) {
+    const QString type = m_ui->typeComboBox->currentData().toString();
+    const bool bitbucket = type == TargetConfig::bitbucketType;
+    m_ui->accessGroupsLabel->setVisible(bitbucket);
+    m_ui->accessGroupsLineEdit->setVisible(bitbucket);
+    if (bitbucket) {
+        m_ui->urlLineEdit->setPlaceholderText(tr("https://bitbucket.example.com"));
+        m_ui->credentialHintLabel->setText(
+            basic ? tr("The account of a Bitbucket administrator (Admin or System admin global permission). After a "
+                       "few wrong passwords Bitbucket asks for a CAPTCHA; UserSync then stops and says so.")
+                  : tr("Bitbucket refuses personal access tokens on its administration API: choose “A username "
+                       "and password” and sign in as a Bitbucket administrator."));
+        return;
+    }
+    if (type == TargetConfig::confluenceType) {
         m_ui->urlLineEdit->setPlaceholderText(tr("https://confluence.example.com"));
         m_ui->credentialHintLabel->setText(
             basic ? tr("The account of a Confluence administrator. After a few wrong passwords Confluence asks for "
@@ -105,6 +118,14 @@ void TargetDialog::saveAndTest()
     TargetConfig config = m_config;
     config.name = m_ui->nameLineEdit->text().trimmed();
     config.type = m_ui->typeComboBox->currentData().toString();
+    if (config.type == TargetConfig::bitbucketType) {
+        config.accessGroups.clear();
+        for (const QString& group : m_ui->accessGroupsLineEdit->text().split(QLatin1Char(','))) {
+            if (!group.trimmed().isEmpty()) {
+                config.accessGroups.append(group.trimmed());
+            }
+        }
+    }
     config.url = m_ui->urlLineEdit->text().trimmed();
     config.auth = TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
     config.username = config.auth == TargetConfig::Auth::Basic ? m_ui->usernameLineEdit->text().trimmed() : QString();

@@ -100,6 +100,22 @@ bool AtlassianEmulator::setUserFlags(const QString& name, const QJsonObject& fla
     return ok;
 }
 
+int AtlassianEmulator::rest(const QByteArray& method, const QString& pathAndQuery, const QJsonObject& body)
+{
+    QNetworkRequest request(m_control.resolved(QUrl(pathAndQuery)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("Authorization", "Basic " + (m_adminUser + u':' + m_adminPassword).toUtf8().toBase64());
+    request.setRawHeader("X-Atlassian-Token", "no-check");
+    QNetworkReply* reply = m_network.sendCustomRequest(
+        request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
 QJsonObject AtlassianEmulator::state()
 {
     return call("GET", u"state"_s);

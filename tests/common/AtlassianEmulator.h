@@ -23,6 +23,10 @@ public:
     {
         return {QStringLiteral("CONFLUENCE"), QStringLiteral("9"), QStringLiteral("10.2.14")};
     }
+    static AtlassianEmulator bitbucket()
+    {
+        return {QStringLiteral("BITBUCKET"), QStringLiteral("9"), QStringLiteral("10.4.0")};
+    }
     bool isValid() const { return m_control.isValid() && !m_token.isEmpty(); }
     // The variable a test needs, for its message when the service is missing.
     QString directVariable() const { return m_prefix + QStringLiteral("_DIRECT_URL"); }
@@ -39,6 +43,10 @@ public:
     bool configure(const QJsonObject& config);
     bool setFaults(const QJsonArray& rules);
     bool setUserFlags(const QString& name, const QJsonObject& flags);
+
+    // The product's own REST API on the emulator, as its administrator (Basic): for what someone
+    // does by hand in the application between two syncs. Returns the HTTP status.
+    int rest(const QByteArray& method, const QString& pathAndQuery, const QJsonObject& body = {});
 
     QJsonObject state();
     QJsonArray requests();

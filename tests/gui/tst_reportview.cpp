@@ -84,7 +84,8 @@ private Q_SLOTS:
                                               change.externalId,
                                               0,
                                               0,
-                                              0});
+                                              0,
+                                              {}});
             } else {
                 synced.groups.append(LocalGroup{change.localId, change.key, u"/Sales"_s, u"kc"_s, u"g-1"_s, 0, 0});
             }

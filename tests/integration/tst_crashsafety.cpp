@@ -82,7 +82,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("product");
         QTest::addColumn<QString>("killAt");
-        for (const QString& product : {u"Jira"_s, u"Confluence"_s}) {
+        for (const QString& product : {u"Jira"_s, u"Confluence"_s, u"Bitbucket"_s}) {
             QTest::addRow("%s, first call", qPrintable(product)) << product << u"call:1"_s;
             QTest::addRow("%s, among the users", qPrintable(product)) << product << u"call:300"_s;
             QTest::addRow("%s, among the memberships", qPrintable(product)) << product << u"call:900"_s;
@@ -96,18 +96,22 @@ private Q_SLOTS:
     {
         QFETCH(QString, product);
         QFETCH(QString, killAt);
-        AtlassianEmulator emulator = product == u"Jira"_s ? AtlassianEmulator::jira() : AtlassianEmulator::confluence();
+        AtlassianEmulator emulator = product == u"Jira"_s ? AtlassianEmulator::jira()
+            : product == u"Confluence"_s                  ? AtlassianEmulator::confluence()
+                                                          : AtlassianEmulator::bitbucket();
+        // Bitbucket refuses tokens on its administration API: its administrator's password.
+        const bool password = product == u"Bitbucket"_s;
         QVERIFY2(emulator.isValid(),
                  TestEnvironment::missingServiceMessage(emulator.directVariable().toUtf8().constData()).constData());
         QVERIFY(emulator.reset());
         const QString directory = m_home.filePath(u"crash-app-%1.sqlite"_s.arg(++m_runs));
         const DirectoryLocation location = *DirectoryLocation::parse(directory);
         const QString name = u"crash-app-%1"_s.arg(m_runs);
-        QCOMPARE(cli({u"target"_s, u"add"_s, product, u"--directory"_s, directory, u"--type"_s, product.toLower(),
-                      u"--url"_s, emulator.url(), u"--token-stdin"_s},
-                     emulator.token().toUtf8(), {})
-                     .exitCode(),
-                 0);
+        QStringList add{u"target"_s, u"add"_s,          product,    u"--directory"_s, directory,
+                        u"--type"_s, product.toLower(), u"--url"_s, emulator.url()};
+        add << (password ? QStringList{u"--username"_s, emulator.adminUser(), u"--password-stdin"_s}
+                         : QStringList{u"--token-stdin"_s});
+        QCOMPARE(cli(add, (password ? emulator.adminPassword() : emulator.token()).toUtf8(), {}).exitCode(), 0);
         QCOMPARE(
             cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
                  m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, product},

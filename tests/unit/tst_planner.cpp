@@ -123,6 +123,65 @@ private Q_SLOTS:
         QCOMPARE(plan.toChange(plan.memberships.first()).key, u"alice.a → Platform"_s);
     }
 
+    void whereAccessComesFromGroupsDisablingTakesItAndReactivatingGivesItBack()
+    {
+        TargetCapabilities capabilities;
+        capabilities.product = u"Bitbucket"_s;
+        capabilities.accessByGroups = true;
+        capabilities.defaultAccess = u"default"_s;
+        int next = 0;
+        const auto planWith = [&](const DirectorySnapshot& snapshot, const DirectoryState& state,
+                                  const SyncOptions& options = {}) {
+            return Planner::plan(
+                snapshot, state, connector, options, [&next] { return u"n%1"_s.arg(++next); }, capabilities);
+        };
+        DirectorySnapshot kc = realm();
+        kc.users.append(kcUser(u"k-carl"_s, u"carl.c"_s, u"carl@example.com"_s, false));
+        const ChangeSet first = planWith(kc, {});
+        QCOMPARE(field(find(first, Object::User, u"alice.a"_s), u"access"_s).after, u"default"_s);
+        QCOMPARE(field(find(first, Object::User, u"carl.c"_s), u"access"_s).field, QString()); // disabled: none
+        DirectoryState synced = applied(first, {});
+        for (LocalUser& user : synced.users) {
+            user.access = user.username == u"alice.a"_s ? u"alice's"_s : u"default"_s;
+        }
+
+        // Alice disabled in Keycloak: her access and the connector's memberships go, recorded.
+        DirectorySnapshot disabled = kc;
+        disabled.users[0].enabled = false;
+        const ChangeSet disabling = planWith(disabled, synced);
+        const Change& alice = find(disabling, Object::User, u"alice.a"_s);
+        QCOMPARE(alice.action, Action::Disable);
+        QCOMPARE(field(alice, u"access"_s).before, u"alice's"_s);
+        QCOMPARE(field(alice, u"access"_s).after, QString());
+        QCOMPARE(disabling.count(Object::Membership, Action::Remove), 2); // Engineering and Platform
+
+        // Enabled again: what was taken is given back, and the memberships follow Keycloak again.
+        DirectoryState after = synced;
+        for (LocalUser& user : after.users) {
+            user.active = user.active && user.username != u"alice.a"_s;
+        }
+        after.memberships.erase(
+            std::remove_if(after.memberships.begin(), after.memberships.end(),
+                           [&](const LocalMembership& m) { return after.users.at(m.user).username == u"alice.a"_s; }),
+            after.memberships.end());
+        const ChangeSet reactivating = planWith(kc, after);
+        const Change& back = find(reactivating, Object::User, u"alice.a"_s);
+        QCOMPARE(back.action, Action::Reactivate);
+        QCOMPARE(field(back, u"access"_s).after, u"alice's"_s);
+        QCOMPARE(reactivating.count(Object::Membership, Action::Add), 2);
+
+        // Gone from Keycloak with the cleanup disabling: the same.
+        DirectorySnapshot gone = kc;
+        gone.users.removeFirst();
+        gone.memberships = {Membership{0, 0}}; // bob, now first, in Engineering
+        SyncOptions disable;
+        disable.cleanup = SyncOptions::Cleanup::Disable;
+        disable.deletionLimitPercent = 100;
+        const ChangeSet cleaning = planWith(gone, synced, disable);
+        QCOMPARE(field(find(cleaning, Object::User, u"alice.a"_s), u"access"_s).before, u"alice's"_s);
+        QCOMPARE(cleaning.count(Object::Membership, Action::Remove), 2);
+    }
+
     void emailCaseChangeIsAModify()
     {
         DirectorySnapshot before = realm();

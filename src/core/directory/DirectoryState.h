@@ -22,6 +22,10 @@ struct LocalUser
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     qint64 lastSyncedAt = 0;
+    // In an application without a disabled flag, where access comes from groups and permissions
+    // (Bitbucket): what grants an active user access there, and for one a sync disabled, what that
+    // sync took away (to give back on reactivation). Empty in the directory.
+    QString access;
 
     bool operator==(const LocalUser&) const = default;
 };

@@ -1012,6 +1012,29 @@ bool DirectoryStore::settle(const QString& runId, const QList<Settled>& outcomes
     return true;
 }
 
+std::optional<QHash<QString, QString>> DirectoryStore::removedAccess(const QString& targetId, QString* error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT c.local_id, c.fields FROM sync_changes c JOIN sync_runs r ON r.id = c.run_id "
+                  "WHERE r.target_id = ? AND c.object = 'user' AND c.action IN ('disable', 'anonymize') "
+                  "AND c.outcome = 'done' ORDER BY r.started_at, c.seq"_s);
+    query.addBindValue(targetId);
+    if (!query.exec()) {
+        fail(query, error);
+        return std::nullopt;
+    }
+    QHash<QString, QString> removed;
+    while (query.next()) {
+        for (const FieldChange& field : fieldsFromJson(query.value(1).toString())) {
+            if (field.field == u"access"_s && !field.before.isEmpty()) {
+                removed.insert(query.value(0).toString(), field.before); // the latest run wins
+            }
+        }
+    }
+    return removed;
+}
+
 bool DirectoryStore::finishRun(const RunRecord& run, QString* error)
 {
     QSqlQuery query(m_db);

@@ -80,6 +80,9 @@ public:
     std::optional<RunRecord> findRun(const QString& idOrPrefix, QString* error) const;
     // The changes a run recorded (unchanged users are counted, not kept).
     std::optional<ChangeSet> changes(const QString& runId, QString* error) const;
+    // For a target without a disabled flag (Bitbucket): what the last disabling of each user there
+    // took away (its "access" before), by the user's id in the target, from every run into it.
+    std::optional<QHash<QString, QString>> removedAccess(const QString& targetId, QString* error) const;
 
     // Rows made by hand (the migration case, and tests): a user or group with no connector.
     bool addLocalUser(const LocalUser& user, QString* error);

@@ -160,6 +160,8 @@ struct KeptFields
         , active(capabilities.keepsUserField(u"active"_s))
         , attributes(capabilities.keepsUserField(u"attributes"_s))
         , groupPath(capabilities.keepsGroupField(u"path"_s))
+        , access(capabilities.accessByGroups)
+        , defaultAccess(capabilities.defaultAccess)
     { }
 
     bool keeps(const QString& field) const
@@ -174,7 +176,22 @@ struct KeptFields
                                         : true;
     }
 
-    bool username, email, firstName, lastName, displayName, active, attributes, groupPath;
+    // Where access comes from groups: what taking a user's access away, or giving it back,
+    // records (the user's access before, or what it gets).
+    void addAccess(QList<FieldChange>& fields, const LocalUser& local, bool nowActive) const
+    {
+        if (!access) {
+            return;
+        }
+        if (local.active && !nowActive) {
+            fields.append({u"access"_s, local.access, {}});
+        } else if (!local.active && nowActive) {
+            fields.append({u"access"_s, {}, local.access.isEmpty() ? defaultAccess : local.access});
+        }
+    }
+
+    bool username, email, firstName, lastName, displayName, active, attributes, groupPath, access;
+    QString defaultAccess;
 };
 
 QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired, const KeptFields& kept)
@@ -197,6 +214,7 @@ QList<FieldChange> userDiff(const LocalUser& local, const Desired& desired, cons
     }
     if (kept.active) {
         addField(fields, u"active"_s, activeText(local.active), activeText(desired.active));
+        kept.addAccess(fields, local, desired.active);
     }
     if (kept.attributes) {
         addField(fields, u"attributes"_s, attributesText(local.attributes), attributesText(desired.attributes));
@@ -223,13 +241,17 @@ QList<FieldChange> userFields(const LocalUser& user, bool asBefore, const KeptFi
         return !field.second.isEmpty() && kept.keeps(field.first);
     };
     QList<FieldChange> fields;
-    // Exactly what is needed, and room for the id the caller adds: one list per user of 100,000.
-    fields.reserve(std::count_if(std::begin(values), std::end(values), wanted) + 1);
+    // Exactly what is needed, and room for the id the caller adds and the access a target may give:
+    // one list per user of 100,000.
+    fields.reserve(std::count_if(std::begin(values), std::end(values), wanted) + 2);
     for (const auto& field : values) {
         if (wanted(field)) {
             fields.append(asBefore ? FieldChange{field.first, field.second, {}}
                                    : FieldChange{field.first, {}, field.second});
         }
+    }
+    if (!asBefore && user.active && kept.access) {
+        fields.append({u"access"_s, {}, kept.defaultAccess}); // a new user is given access
     }
     return fields;
 }
@@ -776,7 +798,9 @@ public:
             if (local.active) {
                 change.action = Action::Disable;
                 change.fields = {{u"active"_s, u"true"_s, u"false"_s}};
+                m_kept.addAccess(change.fields, local, false);
                 change.reason = reason;
+                m_userFate[index].disabled = true;
             }
             break;
         case SyncOptions::Cleanup::Delete:
@@ -912,7 +936,9 @@ public:
                     wantedSkipped.append(g);
                 }
             };
-            if (m_options.includeAncestorGroups) {
+            if (m_kept.access && !m_snapshot.users.at(synced.source).enabled) {
+                // Disabling takes the connector's memberships away with the access: none wanted.
+            } else if (m_options.includeAncestorGroups) {
                 for (const qint32 g : effectiveGroups(synced.source)) {
                     want(g);
                 }
@@ -961,8 +987,11 @@ public:
             if (m_userFate[u].synced) {
                 continue;
             }
+            // Where disabling takes access away, the connector's memberships go with it.
+            const bool loses = m_userFate[u].deleted || (m_kept.access && m_userFate[u].disabled);
             for (qint32 i = start[u]; i < start[u + 1]; ++i) {
-                if (m_userFate[u].deleted || groupDeleted(groupOf(byUser[i]))) {
+                const bool ours = memberships.at(byUser[i]).originConnector == m_connectorId;
+                if ((loses && (ours || m_userFate[u].deleted)) || groupDeleted(groupOf(byUser[i]))) {
                     remove(refDirectoryUser(u), byUser[i]);
                 }
             }
@@ -1036,6 +1065,7 @@ private:
         bool synced = false; // follows Keycloak in this run (users)
         bool frozen = false; // its memberships stay as they are
         bool deleted = false;
+        bool disabled = false; // users: disabled by this run's cleanup
         QString username; // users: the name after this run, when it is synced
     };
     std::vector<Fate> m_userFate;

@@ -36,6 +36,9 @@ QString valueOf(const LocalUser& user, const QString& field)
             ? QString()
             : QString::fromUtf8(QJsonDocument(user.attributes).toJson(QJsonDocument::Compact));
     }
+    if (field == u"access"_s) {
+        return user.active ? user.access : QString(); // a disabled user has none, whatever it had
+    }
     if (field == u"externalId"_s) {
         return user.externalId;
     }
@@ -162,6 +165,9 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
                 const bool active = users.contains(done.localId) && users.value(done.localId)->active;
                 undo.action = active ? Action::Disable : Action::Unchanged;
                 undo.fields = active ? QList<FieldChange>{{u"active"_s, u"true"_s, u"false"_s}} : QList<FieldChange>{};
+                if (active && capabilities.accessByGroups) {
+                    undo.fields.append({u"access"_s, users.value(done.localId)->access, {}});
+                }
             } else {
                 undo.action = Action::Delete;
                 undo.fields = swapped(done.fields);

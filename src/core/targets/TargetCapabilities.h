@@ -14,6 +14,11 @@ struct TargetCapabilities
                               QStringLiteral("attributes")};
     // The group fields it keeps: "name", and "path" where it stores the source's path.
     QStringList groupFields = {QStringLiteral("name"), QStringLiteral("path")};
+    // The target has no disabled flag: "access" (LocalUser::access) is a user field, and disabling
+    // a user takes its access and the connector's memberships away (Bitbucket). defaultAccess is
+    // what a new or reactivated user is given when nothing else is known.
+    bool accessByGroups = false;
+    QString defaultAccess;
     bool renameUsers = true;
     QString renameUserHelp; // where an administrator renames a user by hand, when the target cannot
     bool renameGroups = true;

@@ -2,6 +2,7 @@
 
 #include "config/SecretStore.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -13,6 +14,9 @@ QString TargetConfig::productName(const QString& type)
     }
     if (type == confluenceType) {
         return u"Confluence"_s;
+    }
+    if (type == bitbucketType) {
+        return u"Bitbucket"_s;
     }
     return type;
 }
@@ -48,6 +52,10 @@ QStringList TargetConfig::validate() const
         problems << tr("Enter the username UserSync signs in to %1 with, or sign in with a personal access token.")
                         .arg(product);
     }
+    if (type == bitbucketType && accessGroups.isEmpty()) {
+        problems << tr("Name at least one group that grants access to Bitbucket (its default is stash-users): "
+                       "Bitbucket cannot disable users, so UserSync takes them out of those groups instead.");
+    }
     if (http.maxInFlight < 1 || http.maxInFlight > 32) {
         problems << tr("The number of requests in flight must be between 1 and 32.");
     }
@@ -62,7 +70,7 @@ QStringList TargetConfig::validate() const
 
 QJsonObject TargetConfig::settingsJson() const
 {
-    return QJsonObject{
+    QJsonObject settings{
         {u"url"_s, url},
         {u"auth"_s, authName(auth)},
         {u"username"_s, username},
@@ -72,6 +80,10 @@ QJsonObject TargetConfig::settingsJson() const
         {u"maxRetries"_s, http.maxRetries},
         {u"retryDelayMs"_s, http.retryDelayMs},
     };
+    if (type == bitbucketType) {
+        settings.insert(u"accessGroups"_s, QJsonArray::fromStringList(accessGroups));
+    }
+    return settings;
 }
 
 void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& config)
@@ -84,6 +96,12 @@ void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& c
     config.http.timeoutSeconds = settings.value(u"timeoutSeconds"_s).toInt(HttpSettings::defaultTimeoutSeconds);
     config.http.maxRetries = settings.value(u"maxRetries"_s).toInt(HttpSettings::defaultMaxRetries);
     config.http.retryDelayMs = settings.value(u"retryDelayMs"_s).toInt(HttpSettings::defaultRetryDelayMs);
+    if (settings.contains(u"accessGroups"_s)) {
+        config.accessGroups.clear();
+        for (const QJsonValue group : settings.value(u"accessGroups"_s).toArray()) {
+            config.accessGroups.append(group.toString());
+        }
+    }
 }
 
 QString TargetConfig::secretKey() const

@@ -8,10 +8,10 @@
 #include <QString>
 #include <QStringList>
 
-// An application UserSync writes into (Jira and Confluence; Bitbucket and SCIM services after
-// them), as the administrator configured it. Nothing here is secret: the token or password lives in
-// the keychain under SecretStore::targetKey(id, "credential"). The directory database itself is
-// the default target and has no TargetConfig: a connector without a target id syncs into it.
+// An application UserSync writes into (Jira, Confluence, Bitbucket; SCIM services after them), as the administrator
+// configured it. Nothing here is secret: the token or password lives in the keychain under SecretStore::targetKey(id,
+// "credential"). The directory database itself is the default target and has no TargetConfig: a connector without a
+// target id syncs into it.
 struct TargetConfig
 {
     Q_DECLARE_TR_FUNCTIONS(TargetConfig)
@@ -19,6 +19,7 @@ struct TargetConfig
 public:
     static inline const QString jiraType = QStringLiteral("jira");
     static inline const QString confluenceType = QStringLiteral("confluence");
+    static inline const QString bitbucketType = QStringLiteral("bitbucket");
     static inline const QString credentialName = QStringLiteral("credential");
 
     // How UserSync signs in: a personal access token (Bearer), or a username and password (Basic).
@@ -31,8 +32,13 @@ public:
     Auth auth = Auth::Token;
     QString username; // Basic only
     HttpSettings http;
+    // Bitbucket: the groups that grant access (a licence). Bitbucket has no disabled flag, so
+    // disabling a user takes it out of these; a new or reactivated user is put into them.
+    QStringList accessGroups = defaultAccessGroups();
 
-    static QStringList types() { return {jiraType, confluenceType}; }
+    static QStringList defaultAccessGroups() { return {QStringLiteral("stash-users")}; }
+
+    static QStringList types() { return {jiraType, confluenceType, bitbucketType}; }
     // "Jira": the product, in sentences.
     static QString productName(const QString& type);
     QString productName() const { return productName(type); }

@@ -1,5 +1,6 @@
 #include "TargetTest.h"
 
+#include "targets/bitbucket/BitbucketConnectionTest.h"
 #include "targets/confluence/ConfluenceConnectionTest.h"
 #include "targets/jira/JiraConnectionTest.h"
 
@@ -27,6 +28,9 @@ QJsonObject TargetTestResult::toJson() const
 std::unique_ptr<TargetTest> TargetTest::create(const TargetConfig& config, const QString& credential)
 {
     // TargetConfig::validate() refuses types UserSync does not know.
+    if (config.type == TargetConfig::bitbucketType) {
+        return std::make_unique<BitbucketConnectionTest>(config, credential);
+    }
     if (config.type == TargetConfig::confluenceType) {
         return std::make_unique<ConfluenceConnectionTest>(config, credential);
     }

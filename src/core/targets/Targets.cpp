@@ -2,6 +2,7 @@
 
 #include "config/SecretStore.h"
 #include "targets/TargetStore.h"
+#include "targets/bitbucket/BitbucketTarget.h"
 #include "targets/confluence/ConfluenceTarget.h"
 #include "targets/directory/DirectoryTarget.h"
 #include "targets/jira/JiraTarget.h"
@@ -30,6 +31,9 @@ std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlData
             return nullptr;
         }
         secret = stored.secret;
+    }
+    if (config->type == TargetConfig::bitbucketType) {
+        return std::make_unique<BitbucketTarget>(*config, secret, std::move(db));
     }
     if (config->type == TargetConfig::confluenceType) {
         return std::make_unique<ConfluenceTarget>(*config, secret, std::move(db));

@@ -31,6 +31,20 @@ AtlassianProduct AtlassianProduct::confluence()
     };
 }
 
+AtlassianProduct AtlassianProduct::bitbucket()
+{
+    return {
+        u"Bitbucket"_s,
+        u"/rest/api/latest/application-properties"_s,
+        tr("Bitbucket refuses personal access tokens on its administration API"),
+        tr("the Admin or System admin global permission (Administration → Global permissions)"),
+        tr("Administration → Users"),
+        tr("Administration → Rate limiting → Exemptions"),
+        u"atlassian-bitbucket.log"_s,
+        true,
+    };
+}
+
 QString AtlassianErrors::account(const TargetConfig& config)
 {
     return config.auth == TargetConfig::Auth::Basic ? config.username : tr("the token's owner");
@@ -50,6 +64,23 @@ ConnectorError AtlassianErrors::loginLocked(const AtlassianProduct& product, con
 ConnectorError AtlassianErrors::unauthorized(const AtlassianProduct& product, const TargetConfig& config,
                                              const HttpOutcome& outcome)
 {
+    if (product.adminNeedsPassword && config.auth == TargetConfig::Auth::Token) {
+        return tokenRefused(product, outcome);
+    }
+    if (product.adminNeedsPassword) {
+        return {ConnectorError::Kind::Unauthorized,
+                tr("%1 did not accept %2 (HTTP 401): the password is wrong, or the account is not a %1 "
+                   "administrator, which %1 answers the same way. Check the password, and that the account has "
+                   "%3; after several failed logins %1 asks for a CAPTCHA, so test only once more.")
+                    .arg(product.name, config.username, product.adminHelp),
+                outcome.describe()};
+    }
+    return wrongCredential(product, config, outcome);
+}
+
+ConnectorError AtlassianErrors::wrongCredential(const AtlassianProduct& product, const TargetConfig& config,
+                                                const HttpOutcome& outcome)
+{
     if (config.auth == TargetConfig::Auth::Basic) {
         return {ConnectorError::Kind::Unauthorized,
                 tr("%1 did not accept the username “%2” or its password. Check both, then save the application "
@@ -61,6 +92,16 @@ ConnectorError AtlassianErrors::unauthorized(const AtlassianProduct& product, co
             tr("%1 did not accept the personal access token: it is wrong, expired or revoked. %2, and enter it "
                "again.")
                 .arg(product.name, product.tokenHelp),
+            outcome.describe()};
+}
+
+ConnectorError AtlassianErrors::tokenRefused(const AtlassianProduct& product, const HttpOutcome& outcome)
+{
+    return {ConnectorError::Kind::Unauthorized,
+            tr("%1 refuses personal access tokens on its administration REST API, which a sync needs (HTTP 401). "
+               "Sign in with the username and password of a %1 administrator instead: choose “A username and "
+               "password” for this application.")
+                .arg(product.name),
             outcome.describe()};
 }
 

@@ -19,10 +19,14 @@ public:
     QString loginResetHelp; // where an administrator resets failed logins
     QString rateLimitHelp; // where an account is exempted from rate limiting
     QString logName; // "atlassian-jira.log"
+    // Bitbucket answers 401 both to wrong credentials and to an account that is not an
+    // administrator, and refuses personal access tokens on its administration API.
+    bool adminNeedsPassword = false;
 
     // Made when asked, so that the sentences are in the language loaded by then.
     static AtlassianProduct jira();
     static AtlassianProduct confluence();
+    static AtlassianProduct bitbucket();
 };
 
 // Turns what an Atlassian application (or the network) answered into a ConnectorError whose
@@ -40,6 +44,11 @@ public:
                                       const HttpOutcome& outcome);
     static ConnectorError unauthorized(const AtlassianProduct& product, const TargetConfig& config,
                                        const HttpOutcome& outcome);
+    // A 401 that can only mean the credential itself (where Bitbucket's 401 is not ambiguous).
+    static ConnectorError wrongCredential(const AtlassianProduct& product, const TargetConfig& config,
+                                          const HttpOutcome& outcome);
+    // Bitbucket: a personal access token on its administration API.
+    static ConnectorError tokenRefused(const AtlassianProduct& product, const HttpOutcome& outcome);
     static ConnectorError notTheProduct(const AtlassianProduct& product, const TargetConfig& config,
                                         const HttpOutcome& outcome);
     static ConnectorError notAdministrator(const AtlassianProduct& product, const TargetConfig& config);

@@ -37,7 +37,7 @@ void AtlassianTarget::read(ReadDone done)
         }
         DirectoryState state = m_reader->takeState();
         QString linkError;
-        if (!TargetLinks(m_db, m_config.id).overlay(state, &linkError)) {
+        if (!TargetLinks(m_db, m_config.id).overlay(state, &linkError) || !complete(state, m_db, &linkError)) {
             done(std::nullopt, ConnectorError{ConnectorError::Kind::InvalidResponse, linkError, linkError});
             return;
         }

@@ -41,6 +41,15 @@ protected:
     virtual std::unique_ptr<AtlassianWriter> createWriter(AtlassianClient* client, RunJournal* journal,
                                                           std::shared_ptr<const ChangeSet> plan) const = 0;
 
+    // What the product adds to a complete read from the directory's own records (after the links).
+    virtual bool complete(DirectoryState& state, QSqlDatabase db, QString* error) const
+    {
+        Q_UNUSED(state);
+        Q_UNUSED(db);
+        Q_UNUSED(error);
+        return true;
+    }
+
     const TargetConfig& config() const { return m_config; }
 
 private:

@@ -6,6 +6,8 @@
 #include "targets/TargetLinks.h"
 #include "targets/atlassian/AtlassianErrors.h"
 
+#include <QRandomGenerator>
+
 using namespace Qt::StringLiterals;
 using Action = Change::Action;
 using Object = Change::Object;
@@ -30,6 +32,19 @@ AtlassianWriter::~AtlassianWriter() = default;
 bool AtlassianWriter::says(const AtlassianClient::Reply& reply, const QString& words)
 {
     return AtlassianClient::messageOf(reply).contains(words, Qt::CaseInsensitive);
+}
+
+QString AtlassianWriter::generatedPassword()
+{
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!";
+    constexpr int alphabetSize = int(sizeof(alphabet)) - 1;
+    QString password;
+    password.reserve(32);
+    QRandomGenerator* random = QRandomGenerator::system();
+    for (int i = 0; i < 28; ++i) {
+        password += QLatin1Char(alphabet[random->bounded(alphabetSize)]);
+    }
+    return password + u"Aa1!"_s; // an upper- and a lower-case letter, a digit and a symbol, whatever came before
 }
 
 void AtlassianWriter::start(Done done)
@@ -79,6 +94,12 @@ void AtlassianWriter::startStage(Stage stage)
             if (plan.memberships.at(i).action == wanted) {
                 m_queue.append(changes + i);
             }
+        }
+        if (stage == Stage::AddMemberships && memberBatch() > 1) {
+            // By group, so that one call adds many users to it.
+            std::stable_sort(m_queue.begin(), m_queue.end(), [&plan, changes](qsizetype a, qsizetype b) {
+                return plan.memberships.at(a - changes).group < plan.memberships.at(b - changes).group;
+            });
         }
     } else {
         for (qsizetype i = 0; i < changes; ++i) {
@@ -143,7 +164,11 @@ void AtlassianWriter::launchMore()
             break;
         }
         ++m_inFlight;
-        run(m_queue.at(m_next++));
+        if (m_stage == Stage::AddMemberships && memberBatch() > 1) {
+            runBatch();
+        } else {
+            run(m_queue.at(m_next++));
+        }
     }
     if (m_inFlight == 0 && (m_stopping || m_next >= m_queue.size())) {
         startStage(m_stopping ? Stage::End : Stage(int(m_stage) + 1));
@@ -151,6 +176,69 @@ void AtlassianWriter::launchMore()
 }
 
 void AtlassianWriter::settled(qsizetype index, ChangeOutcome outcome, const QString& error)
+{
+    record(index, outcome, error);
+    callEnded();
+}
+
+void AtlassianWriter::callEnded()
+{
+    --m_inFlight;
+    launchMore();
+}
+
+void AtlassianWriter::settledAll(const QList<Member>& members, ChangeOutcome outcome)
+{
+    for (const Member& member : members) {
+        record(member.index, outcome, {});
+    }
+    callEnded();
+}
+
+void AtlassianWriter::refusedAll(const QList<Member>& members, const AtlassianClient::Reply& reply)
+{
+    if (stopsTheRun(reply)) {
+        callEnded();
+        return;
+    }
+    // Each alone now: the one call becomes one per membership.
+    m_inFlight += int(members.size()) - 1;
+    for (const Member& member : members) {
+        run(member.index);
+    }
+}
+
+void AtlassianWriter::runBatch()
+{
+    const ChangeSet& plan = *m_plan;
+    const qint32 group = plan.memberships.at(m_queue.at(m_next) - plan.changes.size()).group;
+    const MemberRef& groupRef = plan.memberGroups.at(group);
+    QList<Member> members;
+    while (m_next < m_queue.size() && members.size() < memberBatch()) {
+        const qsizetype index = m_queue.at(m_next);
+        const MembershipChange& membership = plan.memberships.at(index - plan.changes.size());
+        if (membership.group != group || (m_next >= m_linkedUntil && !linkAhead())) {
+            break;
+        }
+        ++m_next;
+        const MemberRef& user = plan.memberUsers.at(membership.user);
+        const QString key = userKeyOf(user.id);
+        if (key.isEmpty() || m_failedObjects.contains(groupRef.id)) {
+            record(index, ChangeOutcome::Failed,
+                   key.isEmpty() ? tr("Not added: the user could not be created.")
+                                 : tr("Not added: the group could not be created."));
+            continue;
+        }
+        members.append({index, key, user.name});
+    }
+    if (members.isEmpty()) {
+        callEnded();
+        return;
+    }
+    addMembers(members, groupRef.name);
+}
+
+void AtlassianWriter::record(qsizetype index, ChangeOutcome outcome, const QString& error)
 {
     // Crash-safety tests: USERSYNC_TEST_KILL_AT=call:N kills the process once N changes have had
     // their answer from the application and before the Nth is recorded, the worst moment.
@@ -177,8 +265,6 @@ void AtlassianWriter::settled(qsizetype index, ChangeOutcome outcome, const QStr
     }
     Q_EMIT progress(
         {tr("Applying changes to %1").arg(m_product.name), m_result.done + m_result.failed, m_result.total});
-    --m_inFlight;
-    launchMore();
 }
 
 bool AtlassianWriter::stopsTheRun(const AtlassianClient::Reply& reply)
@@ -201,8 +287,7 @@ void AtlassianWriter::refused(qsizetype index, const AtlassianClient::Reply& rep
 {
     if (stopsTheRun(reply)) {
         // Not settled: whether the application did it is not known; the change stays pending.
-        --m_inFlight;
-        launchMore();
+        callEnded();
         return;
     }
     const QString said = AtlassianClient::messageOf(reply);

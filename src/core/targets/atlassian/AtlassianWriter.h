@@ -61,11 +61,29 @@ protected:
     virtual void deleteGroup(qsizetype index, const Change& change) = 0;
     virtual void addMember(qsizetype index, const QString& key, const QString& username, const QString& group) = 0;
     virtual void removeMember(qsizetype index, const QString& key, const QString& username, const QString& group) = 0;
+    // Where the application adds several users to a group in one call: how many at most (1: one
+    // call each), and the call, which ends in settledAll() or refusedAll().
+    virtual int memberBatch() const { return 1; }
+    struct Member
+    {
+        qsizetype index;
+        QString key;
+        QString username;
+    };
+    virtual void addMembers(const QList<Member>& members, const QString& group)
+    {
+        Q_UNUSED(members)
+        Q_UNUSED(group)
+    }
 
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
     // Settles a refusal for one object as failed with the application's words; any other failure
     // stops the apply (the change stays pending: whether it was done is not known).
     void refused(qsizetype index, const AtlassianClient::Reply& reply);
+    // The same for a call that added several memberships: a refusal for one object has each tried
+    // alone, so that the others are added and the refusal is recorded for the one it is about.
+    void settledAll(const QList<Member>& members, ChangeOutcome outcome);
+    void refusedAll(const QList<Member>& members, const AtlassianClient::Reply& reply);
     // A user this run created: its key, so that its memberships and the history find it.
     void created(const Change& change, const QString& key);
     // Creating it failed: its memberships are not attempted.
@@ -73,6 +91,10 @@ protected:
     // The key of a user in the application, also of one this run created; empty if that failed.
     QString userKeyOf(const QString& localId) const;
     static bool says(const AtlassianClient::Reply& reply, const QString& words);
+    // For a new user whose application wants a password although people sign in through single
+    // sign-on: 32 characters from the system's random source, with every kind of character a
+    // password policy may ask for. Sent once, never kept, shown or logged.
+    static QString generatedPassword();
 
     const AtlassianProduct m_product;
     AtlassianClient* m_client;
@@ -89,6 +111,10 @@ private:
     void stopForHistory(const QString& error);
     void run(qsizetype index);
     void runMembership(qsizetype index, const MembershipChange& membership);
+    void runBatch(); // the next memberships of one group, from m_next
+    // The outcome recorded, without ending a call.
+    void record(qsizetype index, ChangeOutcome outcome, const QString& error);
+    void callEnded();
     // A failure that is not about one object: stop.
     bool stopsTheRun(const AtlassianClient::Reply& reply);
     void relink(Change::Object object, const QString& appKey, const Change& change);

@@ -5,7 +5,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -48,19 +47,6 @@ ConfluenceWriter::ConfluenceWriter(AtlassianClient* client, RunJournal* journal,
                                    QObject* parent)
     : AtlassianWriter(AtlassianProduct::confluence(), client, journal, std::move(plan), parent)
 { }
-
-QString ConfluenceWriter::generatedPassword()
-{
-    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!";
-    constexpr int alphabetSize = int(sizeof(alphabet)) - 1;
-    QString password;
-    password.reserve(32);
-    QRandomGenerator* random = QRandomGenerator::system();
-    for (int i = 0; i < 28; ++i) {
-        password += QLatin1Char(alphabet[random->bounded(alphabetSize)]);
-    }
-    return password + u"Aa1!"_s; // an upper- and a lower-case letter, a digit and a symbol, whatever came before
-}
 
 void ConfluenceWriter::refusedUser(qsizetype index, const AtlassianClient::Reply& reply)
 {

@@ -18,10 +18,6 @@ public:
     ConfluenceWriter(AtlassianClient* client, RunJournal* journal, std::shared_ptr<const ChangeSet> plan,
                      QObject* parent = nullptr);
 
-    // 32 characters from the system's random source, with every kind of character a password
-    // policy may ask for.
-    static QString generatedPassword();
-
 private:
     void addUser(qsizetype index, const Change& change) override;
     void updateUser(qsizetype index, const Change& change, const QString& key) override;
