@@ -61,6 +61,303 @@
     </message>
 </context>
 <context>
+    <name>AtlassianErrors</name>
+    <message>
+        <source>the token&apos;s owner</source>
+        <translation>das Konto des Tokens</translation>
+    </message>
+    <message>
+        <source>%1 locked the sign-in of %2 after failed logins and now asks for a CAPTCHA, so UserSync stopped and will not try again. Sign in to %1 once in a browser as that user and answer the CAPTCHA (or have an administrator reset the failed logins under %3), then test the connection again.</source>
+        <translation>%1 hat die Anmeldung von %2 nach fehlgeschlagenen Anmeldungen gesperrt und verlangt nun ein CAPTCHA, daher hat UserSync angehalten und versucht es nicht erneut. Melden Sie sich einmal in einem Browser als dieser Benutzer bei %1 an und lösen Sie das CAPTCHA (oder lassen Sie einen Administrator die fehlgeschlagenen Anmeldungen unter %3 zurücksetzen), und testen Sie dann die Verbindung erneut.</translation>
+    </message>
+    <message>
+        <source>%1 did not accept %2 (HTTP 401): the password is wrong, or the account is not a %1 administrator, which %1 answers the same way. Check the password, and that the account has %3; after several failed logins %1 asks for a CAPTCHA, so test only once more.</source>
+        <translation>%1 hat %2 nicht akzeptiert (HTTP 401): Das Passwort ist falsch, oder das Konto ist kein %1-Administrator, worauf %1 genauso antwortet. Prüfen Sie das Passwort und ob das Konto %3 hat; nach mehreren fehlgeschlagenen Anmeldungen verlangt %1 ein CAPTCHA, testen Sie daher nur noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the username “%2” or its password. Check both, then save the application again; after several failed logins %1 asks for a CAPTCHA, so test only once more.</source>
+        <translation>%1 hat den Benutzernamen „%2“ oder sein Passwort nicht akzeptiert. Prüfen Sie beides und speichern Sie die Anwendung dann erneut; nach mehreren fehlgeschlagenen Anmeldungen verlangt %1 ein CAPTCHA, testen Sie daher nur noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the personal access token: it is wrong, expired or revoked. %2, and enter it again.</source>
+        <translation>%1 hat das persönliche Zugriffstoken nicht akzeptiert: Es ist falsch, abgelaufen oder widerrufen. %2, und geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 refuses personal access tokens on its administration REST API, which a sync needs (HTTP 401). Sign in with the username and password of a %1 administrator instead: choose “A username and password” for this application.</source>
+        <translation>%1 lehnt persönliche Zugriffstokens an seiner Administrations-REST-API ab, die eine Synchronisierung benötigt (HTTP 401). Melden Sie sich stattdessen mit Benutzername und Passwort eines %1-Administrators an: Wählen Sie für diese Anwendung „Benutzername und Passwort“.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as %2 Data Center (no server information at %3). Enter the address people open %2 with, including its context path if it has one (such as https://example.com/%4).</source>
+        <translation>%1 antwortet, aber nicht als %2 Data Center (keine Serverinformationen unter %3). Geben Sie die Adresse ein, mit der %2 geöffnet wird, einschließlich des Kontextpfads, falls vorhanden (etwa https://example.com/%4).</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 administrator, so UserSync may neither read every user nor change any. Sign in with an account that has %3, preferably with its personal access token.</source>
+        <translation>%1 ist kein %2-Administrator, daher darf UserSync weder alle Benutzer lesen noch einen davon ändern. Melden Sie sich mit einem Konto an, das %3 hat, am besten mit dessen persönlichem Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>%1 sent %2 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL points to %1 itself and not to a proxy, then try again.</source>
+        <translation>%1 hat Daten gesendet, die UserSync nicht lesen kann (%2), daher wurde abgebrochen; es wurde nichts geändert. Prüfen Sie, ob die URL auf %1 selbst und nicht auf einen Proxy zeigt, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read completely (%2). It may have changed while it was read. Nothing was changed; run it again.</source>
+        <translation>%1 konnte nicht vollständig gelesen werden (%2). Möglicherweise hat es sich während des Lesens geändert. Es wurde nichts geändert; führen Sie den Vorgang erneut aus.</translation>
+    </message>
+    <message>
+        <source>%1 does not let %2 %3 (HTTP 403: %4). Give the account %5.</source>
+        <translation>%1 erlaubt %2 nicht, %3 (HTTP 403: %4). Geben Sie dem Konto %5.</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>%1 kept asking UserSync to slow down (HTTP 429) after %2 attempts. Exempt the account from rate limiting (%3), or lower the requests in flight, then try again.</source>
+        <translation>%1 hat UserSync nach %2 Versuchen weiterhin gebeten, langsamer zu werden (HTTP 429). Nehmen Sie das Konto von der Ratenbegrenzung aus (%3) oder verringern Sie die gleichzeitigen Anfragen, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a server error (HTTP %2) after %3 attempts while UserSync tried to %4. Check %1&apos;s log (%5), then try again.</source>
+        <translation>%1 hat nach %3 Versuchen mit einem Serverfehler (HTTP %2) geantwortet, während UserSync versuchte, %4. Prüfen Sie das Protokoll von %1 (%5), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 when UserSync tried to %3%4.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet, als UserSync versuchte, %3%4.</translation>
+    </message>
+</context>
+<context>
+    <name>AtlassianProduct</name>
+    <message>
+        <source>Create a new one in Jira under your avatar → Profile → Personal Access Tokens</source>
+        <translation>Erstellen Sie in Jira unter Ihrem Avatar → Profile → Personal Access Tokens ein neues</translation>
+    </message>
+    <message>
+        <source>the Jira System administrators global permission (Administration → System → Global permissions)</source>
+        <translation>die globale Berechtigung Jira System administrators (Administration → System → Global permissions)</translation>
+    </message>
+    <message>
+        <source>Administration → User management</source>
+        <translation>Administration → User management</translation>
+    </message>
+    <message>
+        <source>Administration → System → Rate limiting → Exemptions</source>
+        <translation>Administration → System → Rate limiting → Exemptions</translation>
+    </message>
+    <message>
+        <source>Create a new one in Confluence under your avatar → Settings → Personal Access Tokens</source>
+        <translation>Erstellen Sie in Confluence unter Ihrem Avatar → Settings → Personal Access Tokens ein neues</translation>
+    </message>
+    <message>
+        <source>the System Administrator or Confluence Administrator global permission (Confluence administration → Global Permissions)</source>
+        <translation>die globale Berechtigung System Administrator oder Confluence Administrator (Confluence administration → Global Permissions)</translation>
+    </message>
+    <message>
+        <source>Confluence administration → Users</source>
+        <translation>Confluence administration → Users</translation>
+    </message>
+    <message>
+        <source>Confluence administration → Rate limiting → Exemptions</source>
+        <translation>Confluence administration → Rate limiting → Exemptions</translation>
+    </message>
+    <message>
+        <source>Bitbucket refuses personal access tokens on its administration API</source>
+        <translation>Bitbucket lehnt persönliche Zugriffstokens an seiner Administrations-API ab</translation>
+    </message>
+    <message>
+        <source>the Admin or System admin global permission (Administration → Global permissions)</source>
+        <translation>die globale Berechtigung Admin oder System admin (Administration → Global permissions)</translation>
+    </message>
+    <message>
+        <source>Administration → Users</source>
+        <translation>Administration → Users</translation>
+    </message>
+    <message>
+        <source>Administration → Rate limiting → Exemptions</source>
+        <translation>Administration → Rate limiting → Exemptions</translation>
+    </message>
+</context>
+<context>
+    <name>AtlassianTarget</name>
+    <message>
+        <source>%1 has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
+        <translation>%1 hat sich geändert, seit dieser Plan erstellt wurde, daher wurde er nicht angewendet und nichts geändert. Führen Sie eine neue Simulation aus und prüfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, so nothing was changed: %2</source>
+        <translation>Das Lesen aus %1 ist fehlgeschlagen, daher wurde nichts geändert: %2</translation>
+    </message>
+    <message>
+        <source>The run cannot be recorded, so nothing was sent to %1: %2</source>
+        <translation>Der Lauf kann nicht aufgezeichnet werden, daher wurde nichts an %1 gesendet: %2</translation>
+    </message>
+    <message>
+        <source>The apply stopped after %1 of %2 changes: %3 The history shows what was done; the next sync reads %4 again and plans only what is left.</source>
+        <translation>Das Anwenden wurde nach %1 von %2 Änderungen abgebrochen: %3 Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisierung liest %4 erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 changes. The history shows what was done; the next sync reads %3 again and plans only what is left.</source>
+        <translation>Nach %1 von %2 Änderungen abgebrochen. Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisierung liest %3 erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+    <message>
+        <source>Completed with errors: %1 refused %2 of %3 changes; the rest is applied. The report lists each refusal with %1&apos;s reason.</source>
+        <translation>Mit Fehlern abgeschlossen: %1 hat %2 von %3 Änderungen abgelehnt; der Rest wurde angewendet. Der Bericht listet jede Ablehnung mit der Begründung von %1 auf.</translation>
+    </message>
+    <message>
+        <source>The end of the run could not be recorded: %1</source>
+        <translation>Das Ende des Laufs konnte nicht aufgezeichnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AtlassianWriter</name>
+    <message>
+        <source>The history could not be written: %1</source>
+        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Not added: the user could not be created.</source>
+        <translation>Nicht hinzugefügt: Der Benutzer konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Not added: the group could not be created.</source>
+        <translation>Nicht hinzugefügt: Die Gruppe konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Applying changes to %1</source>
+        <translation>Änderungen werden auf %1 angewendet</translation>
+    </message>
+    <message>
+        <source>apply the changes</source>
+        <translation>die Änderungen anzuwenden</translation>
+    </message>
+    <message>
+        <source>%1 refused it (HTTP %2).</source>
+        <translation>%1 hat dies abgelehnt (HTTP %2).</translation>
+    </message>
+</context>
+<context>
+    <name>BitbucketConnectionTest</name>
+    <message>
+        <source>The address starts with http://: the password travels unencrypted. Use Bitbucket&apos;s https:// address.</source>
+        <translation>Die Adresse beginnt mit http://: Das Passwort wird unverschlüsselt übertragen. Verwenden Sie die https://-Adresse von Bitbucket.</translation>
+    </message>
+    <message>
+        <source>Reaching Bitbucket</source>
+        <translation>Bitbucket wird erreicht</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung läuft</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>sich anzumelden</translation>
+    </message>
+    <message>
+        <source>Checking permissions</source>
+        <translation>Berechtigungen werden geprüft</translation>
+    </message>
+    <message>
+        <source>read the global permissions</source>
+        <translation>die globalen Berechtigungen zu lesen</translation>
+    </message>
+    <message>
+        <source>Reading the groups</source>
+        <translation>Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Bitbucket has no group %1, which the settings name as giving access. Bitbucket cannot disable users, so UserSync takes disabled users out of these groups: name the groups that hold the Bitbucket User permission (Administration → Global permissions; stash-users by default), then test again.</source>
+        <translation>Bitbucket hat keine Gruppe %1, die in den Einstellungen als zugangsgewährend genannt ist. Bitbucket kann Benutzer nicht deaktivieren, daher entfernt UserSync deaktivierte Benutzer aus diesen Gruppen: Nennen Sie die Gruppen, die die Berechtigung Bitbucket User haben (Administration → Global permissions; standardmäßig stash-users), und testen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Counting users</source>
+        <translation>Benutzer werden gezählt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>BitbucketReader</name>
+    <message>
+        <source>read its server information</source>
+        <translation>die Serverinformationen zu lesen</translation>
+    </message>
+    <message>
+        <source>a page of %1 that does not move on</source>
+        <translation>eine Seite von %1, die nicht weiterführt</translation>
+    </message>
+    <message>
+        <source>Reading Bitbucket users</source>
+        <translation>Bitbucket-Benutzer werden gelesen</translation>
+    </message>
+    <message>
+        <source>list the users</source>
+        <translation>die Benutzer aufzulisten</translation>
+    </message>
+    <message>
+        <source>a user list</source>
+        <translation>Benutzerliste</translation>
+    </message>
+    <message>
+        <source>a user without an id or a name</source>
+        <translation>Benutzer ohne ID oder Namen</translation>
+    </message>
+    <message>
+        <source>a user page that is not the last names no next page</source>
+        <translation>eine Benutzerseite, die nicht die letzte ist, nennt keine nächste Seite</translation>
+    </message>
+    <message>
+        <source>Reading Bitbucket groups</source>
+        <translation>Bitbucket-Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>list the groups</source>
+        <translation>die Gruppen aufzulisten</translation>
+    </message>
+    <message>
+        <source>a group list</source>
+        <translation>Gruppenliste</translation>
+    </message>
+    <message>
+        <source>a group page that is not the last names no next page</source>
+        <translation>eine Gruppenseite, die nicht die letzte ist, nennt keine nächste Seite</translation>
+    </message>
+    <message>
+        <source>read the users&apos; global permissions</source>
+        <translation>die globalen Berechtigungen der Benutzer zu lesen</translation>
+    </message>
+    <message>
+        <source>a list of global permissions</source>
+        <translation>Liste globaler Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Reading Bitbucket group members</source>
+        <translation>Mitglieder der Bitbucket-Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>read the members of “%1”</source>
+        <translation>die Mitglieder von „%1“ zu lesen</translation>
+    </message>
+    <message>
+        <source>a member list</source>
+        <translation>Mitgliederliste</translation>
+    </message>
+    <message>
+        <source>“%1” has a member (%2) that the user list did not contain</source>
+        <translation>„%1“ hat ein Mitglied (%2), das nicht in der Benutzerliste enthalten war</translation>
+    </message>
+    <message>
+        <source>a member page of “%1” that names no next page</source>
+        <translation>eine Mitgliederseite von „%1“, die keine nächste Seite nennt</translation>
+    </message>
+</context>
+<context>
+    <name>BitbucketWriter</name>
+    <message>
+        <source>Bitbucket needs an e-mail address for every user, and this one has none. Give the user an address in Keycloak (or choose another source for e-mail addresses in the connector&apos;s options); the next sync creates it.</source>
+        <translation>Bitbucket benötigt für jeden Benutzer eine E-Mail-Adresse, und dieser hat keine. Geben Sie dem Benutzer in Keycloak eine Adresse (oder wählen Sie in den Optionen des Connectors eine andere Quelle für E-Mail-Adressen); die nächste Synchronisierung legt ihn an.</translation>
+    </message>
+</context>
+<context>
     <name>ChangeSummary</name>
     <message>
         <source>To add</source>
@@ -484,6 +781,14 @@
     <message>
         <source>Not done: the run stopped before it</source>
         <translation>Nicht ausgeführt: Der Lauf endete, bevor diese Änderung an der Reihe war</translation>
+    </message>
+    <message>
+        <source>To disable (access removed)</source>
+        <translation>Zu deaktivieren (Zugang entzogen)</translation>
+    </message>
+    <message>
+        <source>Disabled (access removed)</source>
+        <translation>Deaktiviert (Zugang entzogen)</translation>
     </message>
 </context>
 <context>
@@ -1572,16 +1877,8 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Vollständige Synchronisation von „%1“ angehalten (der Verlauf zeigt, was geändert wurde):</translation>
     </message>
     <message>
-        <source>The application: jira (Jira Data Center).</source>
-        <translation>Die Anwendung: jira (Jira Data Center).</translation>
-    </message>
-    <message>
         <source>type</source>
         <translation>Typ</translation>
-    </message>
-    <message>
-        <source>The address people open the application with, e.g. https://jira.example.com.</source>
-        <translation>Die Adresse, unter der die Anwendung im Browser geöffnet wird, z. B. https://jira.example.com.</translation>
     </message>
     <message>
         <source>Sign in with a personal access token, read from the first line of standard input.</source>
@@ -1812,6 +2109,170 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
     <message>
         <source>Synchronizes into: %1</source>
         <translation>Synchronisiert in:       %1</translation>
+    </message>
+    <message>
+        <source>The application: jira, confluence or bitbucket (the Data Center products).</source>
+        <translation>Die Anwendung: jira, confluence oder bitbucket (die Data-Center-Produkte).</translation>
+    </message>
+    <message>
+        <source>The address people open the application with, e.g. https://jira.example.com or https://confluence.example.com.</source>
+        <translation>Die Adresse, mit der die Anwendung geöffnet wird, z. B. https://jira.example.com oder https://confluence.example.com.</translation>
+    </message>
+    <message>
+        <source>Bitbucket: the groups that grant access, comma-separated (default stash-users). Bitbucket cannot disable users: UserSync takes disabled users out of these.</source>
+        <translation>Bitbucket: die Gruppen, die Zugang gewähren, durch Kommas getrennt (Standard stash-users). Bitbucket kann Benutzer nicht deaktivieren: UserSync entfernt deaktivierte Benutzer aus diesen Gruppen.</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Access groups:     %1</source>
+        <translation>Zugriffsgruppen:         %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfluenceConnectionTest</name>
+    <message>
+        <source>The address starts with http://: the token or password travels unencrypted. Use Confluence&apos;s https:// address.</source>
+        <translation>Die Adresse beginnt mit http://: Das Token oder Passwort wird unverschlüsselt übertragen. Verwenden Sie die https://-Adresse von Confluence.</translation>
+    </message>
+    <message>
+        <source>Reaching Confluence</source>
+        <translation>Confluence wird erreicht</translation>
+    </message>
+    <message>
+        <source>Confluence %1 is older than 9.0. The call that changes a user&apos;s e-mail address and full name (PUT /rest/api/admin/user/{username}) is documented from Confluence 9 on; on %1 it is unverified. UserSync tries it and reports every refusal; everything else a sync does works on this version.</source>
+        <translation>Confluence %1 ist älter als 9.0. Der Aufruf, der die E-Mail-Adresse und den vollständigen Namen eines Benutzers ändert (PUT /rest/api/admin/user/{username}), ist ab Confluence 9 dokumentiert; unter %1 ist er nicht überprüft. UserSync versucht ihn und meldet jede Ablehnung; alles andere, was eine Synchronisierung tut, funktioniert mit dieser Version.</translation>
+    </message>
+    <message>
+        <source>Confluence %1 lists a group&apos;s members only by a name in the address, so a group whose name contains a / cannot be read (Confluence 10.2 and later can).</source>
+        <translation>Confluence %1 listet die Mitglieder einer Gruppe nur über einen Namen in der Adresse auf, daher kann eine Gruppe, deren Name einen / enthält, nicht gelesen werden (Confluence 10.2 und neuer kann das).</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>Anmeldung läuft</translation>
+    </message>
+    <message>
+        <source>sign in</source>
+        <translation>sich anzumelden</translation>
+    </message>
+    <message>
+        <source>Checking permissions</source>
+        <translation>Berechtigungen werden geprüft</translation>
+    </message>
+    <message>
+        <source>read its own permissions</source>
+        <translation>die eigenen Berechtigungen zu lesen</translation>
+    </message>
+    <message>
+        <source>Counting users</source>
+        <translation>Benutzer werden gezählt</translation>
+    </message>
+    <message>
+        <source>Counting groups</source>
+        <translation>Gruppen werden gezählt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>ConfluenceReader</name>
+    <message>
+        <source>read its server information</source>
+        <translation>die Serverinformationen zu lesen</translation>
+    </message>
+    <message>
+        <source>Confluence %1 has no REST calls to list and create users; they came with Confluence 8.4. Upgrade Confluence, or feed it through LDAP instead.</source>
+        <translation>Confluence %1 hat keine REST-Aufrufe zum Auflisten und Anlegen von Benutzern; diese kamen mit Confluence 8.4. Aktualisieren Sie Confluence, oder versorgen Sie es stattdessen über LDAP.</translation>
+    </message>
+    <message>
+        <source>Reading Confluence users</source>
+        <translation>Confluence-Benutzer werden gelesen</translation>
+    </message>
+    <message>
+        <source>list the users</source>
+        <translation>die Benutzer aufzulisten</translation>
+    </message>
+    <message>
+        <source>a user list</source>
+        <translation>Benutzerliste</translation>
+    </message>
+    <message>
+        <source>a user without a key or a name</source>
+        <translation>Benutzer ohne Schlüssel oder Namen</translation>
+    </message>
+    <message>
+        <source>a user list without each user&apos;s status</source>
+        <translation>Benutzerliste ohne den Status der einzelnen Benutzer</translation>
+    </message>
+    <message>
+        <source>an empty user page that is not the last</source>
+        <translation>leere Benutzerseite, die nicht die letzte ist</translation>
+    </message>
+    <message>
+        <source>Reading Confluence groups</source>
+        <translation>Confluence-Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>list the groups</source>
+        <translation>die Gruppen aufzulisten</translation>
+    </message>
+    <message>
+        <source>a group list</source>
+        <translation>Gruppenliste</translation>
+    </message>
+    <message>
+        <source>an empty group page that is not the last</source>
+        <translation>leere Gruppenseite, die nicht die letzte ist</translation>
+    </message>
+    <message>
+        <source>Reading Confluence group members</source>
+        <translation>Mitglieder der Confluence-Gruppen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Confluence %1 cannot list the members of “%2”, whose name contains a /; Confluence 10.2 and later can</source>
+        <translation>Confluence %1 kann die Mitglieder von „%2“ nicht auflisten, da der Name einen / enthält; Confluence 10.2 und neuer kann das</translation>
+    </message>
+    <message>
+        <source>read the members of “%1”</source>
+        <translation>die Mitglieder von „%1“ zu lesen</translation>
+    </message>
+    <message>
+        <source>a member list</source>
+        <translation>Mitgliederliste</translation>
+    </message>
+    <message>
+        <source>“%1” has a member (%2) that the user list did not contain</source>
+        <translation>„%1“ hat ein Mitglied (%2), das nicht in der Benutzerliste enthalten war</translation>
+    </message>
+    <message>
+        <source>an empty member page of “%1” that is not the last</source>
+        <translation>leere Mitgliederseite von „%1“, die nicht die letzte ist</translation>
+    </message>
+</context>
+<context>
+    <name>ConfluenceTarget</name>
+    <message>
+        <source>Confluence administration → Users → the user → Edit Details</source>
+        <translation>Confluence administration → Users → der Benutzer → Edit Details</translation>
+    </message>
+</context>
+<context>
+    <name>ConfluenceWriter</name>
+    <message>
+        <source>Confluence has no licence left for another user (HTTP 402%1). Free one by disabling users who left, or raise the licence&apos;s user tier; the next sync creates the user.</source>
+        <translation>Confluence hat keine Lizenz mehr für einen weiteren Benutzer (HTTP 402%1). Geben Sie eine frei, indem Sie ausgeschiedene Benutzer deaktivieren, oder erhöhen Sie die Benutzerstufe der Lizenz; die nächste Synchronisierung legt den Benutzer an.</translation>
+    </message>
+    <message>
+        <source>Confluence&apos;s deletion of the user had not finished after %1 minutes. It may still finish; the next sync reads Confluence again and deletes the user if it is still there.</source>
+        <translation>Das Löschen des Benutzers in Confluence war nach %1 Minuten nicht abgeschlossen. Es wird möglicherweise noch abgeschlossen; die nächste Synchronisierung liest Confluence erneut und löscht den Benutzer, falls er noch vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Confluence&apos;s task deleting the user failed%1; the user is still there.</source>
+        <translation>Die Confluence-Aufgabe zum Löschen des Benutzers ist fehlgeschlagen%1; der Benutzer ist noch vorhanden.</translation>
     </message>
 </context>
 <context>
@@ -3419,61 +3880,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
-    <name>JiraErrors</name>
-    <message>
-        <source>the token&apos;s owner</source>
-        <translation>das Konto des Tokens</translation>
-    </message>
-    <message>
-        <source>Jira locked the sign-in of %1 after failed logins and now asks for a CAPTCHA, so UserSync stopped and will not try again. Sign in to Jira once in a browser as that user and answer the CAPTCHA (or have an administrator reset the failed logins under Administration → User management), then test the connection again.</source>
-        <translation>Jira hat die Anmeldung für %1 nach fehlgeschlagenen Anmeldeversuchen gesperrt und verlangt nun ein CAPTCHA, daher hat UserSync angehalten und versucht es nicht erneut. Melden Sie sich einmal in einem Browser als dieser Benutzer bei Jira an und lösen Sie das CAPTCHA (oder lassen Sie einen Administrator die fehlgeschlagenen Anmeldungen unter Administration → User management zurücksetzen), und testen Sie dann die Verbindung erneut.</translation>
-    </message>
-    <message>
-        <source>Jira did not accept the username “%1” or its password. Check both, then save the application again; after several failed logins Jira asks for a CAPTCHA, so test only once more.</source>
-        <translation>Jira hat den Benutzernamen „%1“ oder das zugehörige Passwort nicht akzeptiert. Prüfen Sie beides und speichern Sie die Anwendung erneut; nach mehreren fehlgeschlagenen Anmeldungen verlangt Jira ein CAPTCHA, testen Sie daher nur noch ein einziges Mal.</translation>
-    </message>
-    <message>
-        <source>Jira did not accept the personal access token: it is wrong, expired or revoked. Create a new one in Jira under your avatar → Profile → Personal Access Tokens, and enter it again.</source>
-        <translation>Jira hat das persönliche Zugriffstoken nicht akzeptiert: Es ist falsch, abgelaufen oder widerrufen. Erstellen Sie in Jira unter Ihrem Avatar → Profile → Personal Access Tokens ein neues und geben Sie es erneut ein.</translation>
-    </message>
-    <message>
-        <source>%1 answers, but not as Jira Data Center (no server information at /rest/api/2/serverInfo). Enter the address people open Jira with, including its context path if it has one (such as https://example.com/jira).</source>
-        <translation>%1 antwortet, aber nicht als Jira Data Center (keine Serverinformationen unter /rest/api/2/serverInfo). Geben Sie die Adresse ein, unter der Jira im Browser geöffnet wird, einschließlich eines etwaigen Kontextpfads (etwa https://example.com/jira).</translation>
-    </message>
-    <message>
-        <source>%1 is not a Jira administrator, so UserSync may neither read every user nor change any. Sign in with an account that has the Jira System administrators global permission (Administration → System → Global permissions), preferably with its personal access token.</source>
-        <translation>Weil %1 kein Jira-Administrator ist, darf UserSync weder alle Benutzer lesen noch einen davon ändern. Melden Sie sich mit einem Konto an, das die globale Berechtigung „Jira System administrators“ hat (Administration → System → Global permissions), vorzugsweise mit dessen persönlichem Zugriffstoken.</translation>
-    </message>
-    <message>
-        <source>Jira sent %1 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL points to Jira itself and not to a proxy, then try again.</source>
-        <translation>Jira hat Daten gesendet, die UserSync nicht lesen kann (%1), daher wurde der Vorgang abgebrochen; es wurde nichts geändert. Prüfen Sie, ob die URL auf Jira selbst zeigt und nicht auf einen Proxy, und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Jira could not be read completely (%1). It may have changed while it was read. Nothing was changed; run it again.</source>
-        <translation>Jira konnte nicht vollständig gelesen werden (%1). Möglicherweise hat sich Jira während des Lesens geändert. Es wurde nichts geändert; führen Sie den Vorgang erneut aus.</translation>
-    </message>
-    <message>
-        <source>Jira does not let %1 %2 (HTTP 403: %3). Give the account the Jira System administrators global permission (Administration → System → Global permissions).</source>
-        <translation>Jira meldet, dass %1 keine Berechtigung hat, %2 (HTTP 403: %3). Erteilen Sie dem Konto die globale Berechtigung „Jira System administrators“ (Administration → System → Global permissions).</translation>
-    </message>
-    <message>
-        <source>forbidden</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <source>Jira kept asking UserSync to slow down (HTTP 429) after %1 attempts. Exempt the account from rate limiting (Administration → System → Rate limiting → Exemptions), or lower the requests in flight, then try again.</source>
-        <translation>Jira hat UserSync auch nach %1 Versuchen weiterhin aufgefordert, langsamer zu werden (HTTP 429). Nehmen Sie das Konto von der Ratenbegrenzung aus (Administration → System → Rate limiting → Exemptions) oder verringern Sie die Anzahl gleichzeitiger Anfragen, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>Jira answered with a server error (HTTP %1) after %2 attempts while UserSync tried to %3. Check Jira&apos;s log (atlassian-jira.log), then try again.</source>
-        <translation>Jira hat nach %2 Versuchen mit einem Serverfehler (HTTP %1) geantwortet, als UserSync versuchte, %3. Prüfen Sie das Protokoll von Jira (atlassian-jira.log) und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Jira answered HTTP %1 when UserSync tried to %2%3.</source>
-        <translation>Jira hat mit HTTP %1 geantwortet, als UserSync versuchte, %2%3.</translation>
-    </message>
-</context>
-<context>
     <name>JiraReader</name>
     <message>
         <source>read its server information</source>
@@ -3546,64 +3952,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>an empty member page of “%1” that is not the last</source>
         <translation>leere Mitgliederseite von „%1“, die nicht die letzte ist</translation>
-    </message>
-</context>
-<context>
-    <name>JiraTarget</name>
-    <message>
-        <source>Jira has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
-        <translation>Jira hat sich seit der Erstellung dieses Plans geändert, daher wurde er nicht angewendet, und es wurde nichts geändert. Führen Sie eine neue Simulation aus und prüfen Sie sie.</translation>
-    </message>
-    <message>
-        <source>Reading Jira failed, so nothing was changed: %1</source>
-        <translation>Das Lesen aus Jira ist fehlgeschlagen, daher wurde nichts geändert: %1</translation>
-    </message>
-    <message>
-        <source>The run cannot be recorded, so nothing was sent to Jira: %1</source>
-        <translation>Der Lauf kann nicht aufgezeichnet werden, daher wurde nichts an Jira gesendet: %1</translation>
-    </message>
-    <message>
-        <source>The apply stopped after %1 of %2 changes: %3 The history shows what was done; the next sync reads Jira again and plans only what is left.</source>
-        <translation>Das Anwenden wurde nach %1 von %2 Änderungen angehalten: %3 Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisation liest Jira erneut und plant nur, was noch übrig ist.</translation>
-    </message>
-    <message>
-        <source>Cancelled after %1 of %2 changes. The history shows what was done; the next sync reads Jira again and plans only what is left.</source>
-        <translation>Nach %1 von %2 Änderungen abgebrochen. Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisation liest Jira erneut und plant nur, was noch übrig ist.</translation>
-    </message>
-    <message>
-        <source>Completed with errors: Jira refused %1 of %2 changes; the rest is applied. The report lists each refusal with Jira&apos;s reason.</source>
-        <translation>Mit Fehlern abgeschlossen: Jira hat %1 von %2 Änderungen abgelehnt; der Rest wurde angewendet. Der Bericht führt jede Ablehnung mit der Begründung von Jira auf.</translation>
-    </message>
-    <message>
-        <source>The end of the run could not be recorded: %1</source>
-        <translation>Das Ende des Laufs konnte nicht aufgezeichnet werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>JiraWriter</name>
-    <message>
-        <source>The history could not be written: %1</source>
-        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>Applying changes to Jira</source>
-        <translation>Änderungen werden in Jira angewendet</translation>
-    </message>
-    <message>
-        <source>apply the changes</source>
-        <translation>die Änderungen anzuwenden</translation>
-    </message>
-    <message>
-        <source>Jira refused it (HTTP %1).</source>
-        <translation>Jira hat die Änderung abgelehnt (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>Not added: the user could not be created.</source>
-        <translation>Nicht hinzugefügt: Der Benutzer konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Not added: the group could not be created.</source>
-        <translation>Nicht hinzugefügt: Die Gruppe konnte nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -4749,6 +5097,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>%1 cannot rename groups, so “%2” keeps its name and its members as they are. Rename the group back in Keycloak, or create “%3” in %1 by hand and change the group mapping.</source>
         <translation>%1 kann keine Gruppen umbenennen, daher behält die Gruppe „%2“ ihren Namen und ihre Mitglieder unverändert bei. Benennen Sie die Gruppe in Keycloak zurück, oder legen Sie „%3“ in %1 manuell an und ändern Sie die Zuordnung der Gruppennamen.</translation>
     </message>
+    <message>
+        <source>%1 cannot rename users, so “%2” keeps that name there; its other changes are applied and it stays linked. Rename it to “%3” in %1 by hand (%4), or rename it back in Keycloak.</source>
+        <translation>%1 kann Benutzer nicht umbenennen, daher behält „%2“ dort diesen Namen; die übrigen Änderungen werden angewendet und die Verknüpfung bleibt bestehen. Benennen Sie den Benutzer in %1 von Hand in „%3“ um (%4), oder benennen Sie ihn in Keycloak zurück.</translation>
+    </message>
 </context>
 <context>
     <name>ReportView</name>
@@ -5412,6 +5764,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>The number of retries must be between 0 and 10.</source>
         <translation>Die Anzahl der Wiederholungen muss zwischen 0 und 10 liegen.</translation>
     </message>
+    <message>
+        <source>Name at least one group that grants access to Bitbucket (its default is stash-users): Bitbucket cannot disable users, so UserSync takes them out of those groups instead.</source>
+        <translation>Nennen Sie mindestens eine Gruppe, die Zugang zu Bitbucket gewährt (Standard ist stash-users): Bitbucket kann Benutzer nicht deaktivieren, daher entfernt UserSync sie stattdessen aus diesen Gruppen.</translation>
+    </message>
 </context>
 <context>
     <name>TargetDialog</name>
@@ -5520,10 +5876,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Angemeldet als %1 (Systemadministrator)</translation>
     </message>
     <message>
-        <source>Signed in as %1, a Jira administrator</source>
-        <translation>Angemeldet als %1 (Jira-Administrator)</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;&lt;b&gt;The connection works.&lt;/b&gt; Choose this application under “Synchronize into” in a connector, then run a simulated sync.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Die Verbindung funktioniert.&lt;/b&gt; Wählen Sie diese Anwendung in einem Connector unter „Ziel der Synchronisation“ aus und simulieren Sie dann eine Synchronisation.&lt;/p&gt;</translation>
     </message>
@@ -5558,6 +5910,42 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>How often a request is tried again after a server error, a timeout, a dropped connection or HTTP 429 (which waits for Retry-After)</source>
         <translation>Wie oft eine Anfrage nach einem Serverfehler, einer Zeitüberschreitung, einer abgebrochenen Verbindung oder HTTP 429 (das auf Retry-After wartet) wiederholt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Access groups:</source>
+        <translation>&amp;Zugriffsgruppen:</translation>
+    </message>
+    <message>
+        <source>Bitbucket cannot disable users: UserSync takes a disabled user out of these groups (and revokes its own global permission), and puts new and reactivated users into them. Separate several with commas.</source>
+        <translation>Bitbucket kann Benutzer nicht deaktivieren: UserSync entfernt einen deaktivierten Benutzer aus diesen Gruppen (und entzieht ihm seine eigene globale Berechtigung) und fügt neue und reaktivierte Benutzer hinzu. Trennen Sie mehrere durch Kommas.</translation>
+    </message>
+    <message>
+        <source>https://bitbucket.example.com</source>
+        <translation>https://bitbucket.example.com</translation>
+    </message>
+    <message>
+        <source>The account of a Bitbucket administrator (Admin or System admin global permission). After a few wrong passwords Bitbucket asks for a CAPTCHA; UserSync then stops and says so.</source>
+        <translation>Das Konto eines Bitbucket-Administrators (globale Berechtigung Admin oder System admin). Nach einigen falschen Passwörtern verlangt Bitbucket ein CAPTCHA; UserSync hält dann an und meldet dies.</translation>
+    </message>
+    <message>
+        <source>Bitbucket refuses personal access tokens on its administration API: choose “A username and password” and sign in as a Bitbucket administrator.</source>
+        <translation>Bitbucket lehnt persönliche Zugriffstokens an seiner Administrations-API ab: Wählen Sie „Benutzername und Passwort“ und melden Sie sich als Bitbucket-Administrator an.</translation>
+    </message>
+    <message>
+        <source>https://confluence.example.com</source>
+        <translation>https://confluence.example.com</translation>
+    </message>
+    <message>
+        <source>The account of a Confluence administrator. After a few wrong passwords Confluence asks for a CAPTCHA in the browser; UserSync then stops and says so.</source>
+        <translation>Das Konto eines Confluence-Administrators. Nach einigen falschen Passwörtern verlangt Confluence im Browser ein CAPTCHA; UserSync hält dann an und meldet dies.</translation>
+    </message>
+    <message>
+        <source>A Confluence administrator&apos;s personal access token: in Confluence, your avatar → Settings → Personal Access Tokens → Create token. It is kept in the system keychain only.</source>
+        <translation>Das persönliche Zugriffstoken eines Confluence-Administrators: in Confluence unter Ihrem Avatar → Settings → Personal Access Tokens → Create token. Es wird nur im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, a %2 administrator</source>
+        <translation>Angemeldet als %1, ein %2-Administrator</translation>
     </message>
 </context>
 <context>
