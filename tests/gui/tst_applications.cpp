@@ -1,7 +1,7 @@
 #include "ApplicationsPanel.h"
+#include "AtlassianEmulator.h"
 #include "ConnectionPage.h"
 #include "ConnectorWizard.h"
-#include "AtlassianEmulator.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ReportView.h"
