@@ -61,6 +61,13 @@
     </message>
 </context>
 <context>
+    <name>AtlassianConnectionTest</name>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+</context>
+<context>
     <name>AtlassianErrors</name>
     <message>
         <source>the token&apos;s owner</source>
@@ -269,10 +276,6 @@
     <message>
         <source>Counting users</source>
         <translation>Benutzer werden gezählt</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -2173,10 +2176,6 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
         <source>Counting groups</source>
         <translation>Gruppen werden gezählt</translation>
     </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
 </context>
 <context>
     <name>ConfluenceReader</name>
@@ -3873,10 +3872,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>list the groups</source>
         <translation>die Gruppen aufzulisten</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,24 @@ protected:
     // the first error ends the read and cancels the other part.
     void readThreeParts(std::function<void(Done)> users, std::function<void(Done)> groups,
                         std::function<void(Done)> members, Done done);
+    // Two parts at the same time; `done` once both ended, with the first error (which cancels the
+    // other part).
+    void readBoth(std::function<void(Done)> first, std::function<void(Done)> second, Done done);
+
+    // Every group's members, all groups at once (the client keeps only its bounded number of
+    // requests in flight): `readGroup` starts a group's pages, and each group ends in groupRead()
+    // or the read in finishMembers() with an error. `phase` is what progress says.
+    void readEveryGroup(const QString& phase, const std::function<void(qint32 group)>& readGroup, Done done);
+    void groupRead();
+    void finishMembers(const std::optional<ConnectorError>& error);
+    bool membersFailed() const { return m_memberError.has_value(); }
 
     AtlassianClient* m_client;
     DirectoryState m_state;
+
+private:
+    QString m_memberPhase;
+    int m_groupsLeft = 0;
+    std::optional<ConnectorError> m_memberError;
+    Done m_membersDone;
 };

@@ -21,21 +21,14 @@ AtlassianProduct bitbucket()
 } // namespace
 
 BitbucketConnectionTest::BitbucketConnectionTest(TargetConfig config, QString credential, QObject* parent)
-    : TargetTest(parent)
-    , m_config(std::move(config))
-    , m_client(std::make_unique<AtlassianClient>(m_config, std::move(credential), BitbucketTarget::restPath))
+    : AtlassianConnectionTest(std::move(config), std::move(credential), BitbucketTarget::restPath, u"Bitbucket"_s,
+                              steps, parent)
     , m_reader(std::make_unique<BitbucketReader>(m_client.get()))
 {
-    m_result.product = u"Bitbucket"_s;
     m_result.listing = u"admin/users"_s;
 }
 
 BitbucketConnectionTest::~BitbucketConnectionTest() = default;
-
-void BitbucketConnectionTest::cancelled()
-{
-    m_client->cancel();
-}
 
 void BitbucketConnectionTest::start()
 {
@@ -43,7 +36,7 @@ void BitbucketConnectionTest::start()
         m_result.warnings << tr("The address starts with http://: the password travels unencrypted. Use "
                                 "Bitbucket's https:// address.");
     }
-    reportProgress({tr("Reaching Bitbucket"), 0, steps}, true);
+    step(tr("Reaching Bitbucket"), 0);
     m_reader->readServer([this](std::optional<BitbucketReader::Server> server, std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -56,7 +49,7 @@ void BitbucketConnectionTest::start()
 
 void BitbucketConnectionTest::signIn()
 {
-    reportProgress({tr("Signing in"), 1, steps}, true);
+    step(tr("Signing in"), 1);
     // Outside the administration API: a 401 here is the credential itself.
     m_client->get(u"users"_s, {{u"limit"_s, u"1"_s}}, [this](const AtlassianClient::Reply& reply) {
         if (reply.outcome.status == 401 && !AtlassianClient::isLoginDenied(reply.outcome)) {
@@ -77,7 +70,7 @@ void BitbucketConnectionTest::signIn()
 
 void BitbucketConnectionTest::checkAdministration()
 {
-    reportProgress({tr("Checking permissions"), 2, steps}, true);
+    step(tr("Checking permissions"), 2);
     // The global permissions need an administrator to be read (the users and groups do not), and
     // say whether this one is a system administrator.
     m_client->get(u"admin/permissions/users"_s, {{u"filter"_s, m_result.signedInAs}, {u"limit"_s, u"1000"_s}},
@@ -105,7 +98,7 @@ void BitbucketConnectionTest::checkAdministration()
 
 void BitbucketConnectionTest::checkAccessGroups()
 {
-    reportProgress({tr("Reading the groups"), 3, steps}, true);
+    step(tr("Reading the groups"), 3);
     m_reader->readGroups([this](std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -139,7 +132,7 @@ void BitbucketConnectionTest::checkAccessGroups()
 
 void BitbucketConnectionTest::countUsers()
 {
-    reportProgress({tr("Counting users"), 4, steps}, true);
+    step(tr("Counting users"), 4);
     m_reader->readUsers([this](std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -148,16 +141,4 @@ void BitbucketConnectionTest::countUsers()
         m_result.userCount = m_reader->state().users.size();
         finish(std::nullopt);
     });
-}
-
-void BitbucketConnectionTest::finish(const std::optional<ConnectorError>& error)
-{
-    if (m_finished) {
-        return;
-    }
-    m_finished = true;
-    m_result.error = error;
-    m_result.ok = !error;
-    reportProgress({tr("Done"), steps, steps}, true);
-    Q_EMIT finished(m_result);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "targets/TargetTest.h"
-#include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianConnectionTest.h"
 #include "targets/bitbucket/BitbucketReader.h"
 
 #include <memory>
@@ -11,7 +10,7 @@
 // missing right: Bitbucket answers both with 401 there), the global permissions, which only an
 // administrator may read and which refuse personal access tokens, the access groups the settings
 // name, and the counts of users and groups.
-class BitbucketConnectionTest final : public TargetTest
+class BitbucketConnectionTest final : public AtlassianConnectionTest
 {
     Q_OBJECT
 
@@ -22,19 +21,11 @@ public:
 public Q_SLOTS:
     void start() override;
 
-protected:
-    void cancelled() override;
-
 private:
     void signIn();
     void checkAdministration();
     void checkAccessGroups();
     void countUsers();
-    void finish(const std::optional<ConnectorError>& error);
 
-    TargetConfig m_config;
-    std::unique_ptr<AtlassianClient> m_client;
     std::unique_ptr<BitbucketReader> m_reader;
-    TargetTestResult m_result;
-    bool m_finished = false;
 };

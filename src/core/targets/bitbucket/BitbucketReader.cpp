@@ -196,22 +196,13 @@ void BitbucketReader::readPermissions(Done done)
 
 void BitbucketReader::readMembers(Done done)
 {
-    m_membersDone = std::move(done);
-    m_memberError.reset();
-    m_groupsLeft = int(m_state.groups.size());
-    report(tr("Reading Bitbucket group members"), 0, m_state.groups.size());
-    if (m_groupsLeft == 0) {
-        finishMembers(std::nullopt);
-        return;
-    }
-    for (qint32 group = 0; group < qint32(m_state.groups.size()); ++group) {
-        memberPage(group, 0);
-    }
+    readEveryGroup(
+        tr("Reading Bitbucket group members"), [this](qint32 group) { memberPage(group, 0); }, std::move(done));
 }
 
 void BitbucketReader::memberPage(qint32 group, qint64 start)
 {
-    if (m_memberError) {
+    if (membersFailed()) {
         finishMembers(std::nullopt);
         return;
     }
@@ -220,7 +211,7 @@ void BitbucketReader::memberPage(qint32 group, qint64 start)
         {u"context"_s, name}, {u"start"_s, QString::number(start)}, {u"limit"_s, QString::number(pageAsked)}};
     m_client->getPage(
         u"admin/groups/more-members"_s, query, [this, group, name, start](const AtlassianClient::Reply& reply) {
-            if (m_memberError) {
+            if (membersFailed()) {
                 finishMembers(std::nullopt);
                 return;
             }
@@ -259,45 +250,20 @@ void BitbucketReader::memberPage(qint32 group, qint64 start)
                 return;
             }
             m_membersSeen.remove(group);
-            --m_groupsLeft;
-            report(tr("Reading Bitbucket group members"), m_state.groups.size() - m_groupsLeft, m_state.groups.size());
-            if (m_groupsLeft == 0) {
-                finishMembers(std::nullopt);
-            }
+            groupRead();
         });
-}
-
-void BitbucketReader::finishMembers(const std::optional<ConnectorError>& error)
-{
-    if (error && !m_memberError) {
-        m_memberError = error;
-        m_client->cancel(); // the rest is of no use
-    }
-    if (m_membersDone && (m_memberError || m_groupsLeft == 0)) {
-        Done done = std::exchange(m_membersDone, {});
-        done(m_memberError);
-    }
 }
 
 void BitbucketReader::readAccess(Done done)
 {
-    auto partsLeft = std::make_shared<int>(2);
-    auto firstError = std::make_shared<std::optional<ConnectorError>>();
-    const auto partDone = [this, done, partsLeft, firstError](std::optional<ConnectorError> error) {
-        if (error && !*firstError) {
-            *firstError = std::move(error);
-            m_client->cancel();
-        }
-        if (--*partsLeft > 0) {
-            return;
-        }
-        if (!*firstError) {
-            decideAccess();
-        }
-        done(*firstError);
-    };
-    readMembers(partDone);
-    readPermissions(partDone);
+    readBoth([this](Done part) { readMembers(std::move(part)); },
+             [this](Done part) { readPermissions(std::move(part)); },
+             [this, done](std::optional<ConnectorError> error) {
+                 if (!error) {
+                     decideAccess();
+                 }
+                 done(error);
+             });
 }
 
 void BitbucketReader::decideAccess()

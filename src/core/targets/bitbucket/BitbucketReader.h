@@ -46,7 +46,6 @@ private:
     void readMembers(Done done);
     void readPermissions(Done done);
     void memberPage(qint32 group, qint64 start);
-    void finishMembers(const std::optional<ConnectorError>& error);
     void decideAccess();
 
     std::optional<Server> m_server;
@@ -56,8 +55,5 @@ private:
     QSet<qint32> m_accessGroups; // groups named in the settings, as read
     std::optional<ConnectorError> m_pageError; // what stopped a list
 
-    int m_groupsLeft = 0;
-    QHash<qint32, QSet<qint32>> m_membersSeen;
-    std::optional<ConnectorError> m_memberError;
-    Done m_membersDone;
+    QHash<qint32, QSet<qint32>> m_membersSeen; // per group being read (pages may overlap)
 };

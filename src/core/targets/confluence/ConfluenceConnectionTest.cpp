@@ -9,21 +9,14 @@
 using namespace Qt::StringLiterals;
 
 ConfluenceConnectionTest::ConfluenceConnectionTest(TargetConfig config, QString credential, QObject* parent)
-    : TargetTest(parent)
-    , m_config(std::move(config))
-    , m_client(std::make_unique<AtlassianClient>(m_config, std::move(credential), ConfluenceTarget::restPath))
+    : AtlassianConnectionTest(std::move(config), std::move(credential), ConfluenceTarget::restPath, u"Confluence"_s, 5,
+                              parent)
     , m_reader(std::make_unique<ConfluenceReader>(m_client.get()))
 {
-    m_result.product = u"Confluence"_s;
     m_result.listing = u"user/list"_s;
 }
 
 ConfluenceConnectionTest::~ConfluenceConnectionTest() = default;
-
-void ConfluenceConnectionTest::cancelled()
-{
-    m_client->cancel();
-}
 
 void ConfluenceConnectionTest::start()
 {
@@ -31,7 +24,7 @@ void ConfluenceConnectionTest::start()
         m_result.warnings << tr("The address starts with http://: the token or password travels unencrypted. Use "
                                 "Confluence's https:// address.");
     }
-    reportProgress({tr("Reaching Confluence"), 0, 5}, true);
+    step(tr("Reaching Confluence"), 0);
     m_reader->readServer([this](std::optional<ConfluenceReader::Server> server, std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -58,7 +51,7 @@ void ConfluenceConnectionTest::start()
 
 void ConfluenceConnectionTest::signIn()
 {
-    reportProgress({tr("Signing in"), 1, 5}, true);
+    step(tr("Signing in"), 1);
     m_client->get(u"user/current"_s, {}, [this](const AtlassianClient::Reply& reply) {
         const QString username = reply.json.object().value(u"username"_s).toString();
         if (!reply.ok() || username.isEmpty()) {
@@ -74,7 +67,7 @@ void ConfluenceConnectionTest::signIn()
 
 void ConfluenceConnectionTest::checkPermissions()
 {
-    reportProgress({tr("Checking permissions"), 2, 5}, true);
+    step(tr("Checking permissions"), 2);
     m_client->get(u"permissions/user/"_s + AtlassianClient::segment(m_result.signedInAs), {},
                   [this](const AtlassianClient::Reply& reply) {
                       if (reply.outcome.status == 403) {
@@ -106,7 +99,7 @@ void ConfluenceConnectionTest::checkPermissions()
 
 void ConfluenceConnectionTest::countUsers()
 {
-    reportProgress({tr("Counting users"), 3, 5}, true);
+    step(tr("Counting users"), 3);
     m_reader->readUsers([this](std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -119,7 +112,7 @@ void ConfluenceConnectionTest::countUsers()
 
 void ConfluenceConnectionTest::countGroups()
 {
-    reportProgress({tr("Counting groups"), 4, 5}, true);
+    step(tr("Counting groups"), 4);
     m_reader->readGroups([this](std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -128,16 +121,4 @@ void ConfluenceConnectionTest::countGroups()
         m_result.groupCount = m_reader->state().groups.size();
         finish(std::nullopt);
     });
-}
-
-void ConfluenceConnectionTest::finish(const std::optional<ConnectorError>& error)
-{
-    if (m_finished) {
-        return;
-    }
-    m_finished = true;
-    m_result.error = error;
-    m_result.ok = !error;
-    reportProgress({tr("Done"), 5, 5}, true);
-    Q_EMIT finished(m_result);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "targets/TargetTest.h"
-#include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianConnectionTest.h"
 #include "targets/confluence/ConfluenceReader.h"
 
 #include <memory>
@@ -10,7 +9,7 @@
 // a warning for what that version lacks), user/current (signed in; a CAPTCHA lock is reported and
 // never retried), the account's global permissions (a Confluence or system administrator), and
 // the counts of users and groups, read as a sync reads them.
-class ConfluenceConnectionTest final : public TargetTest
+class ConfluenceConnectionTest final : public AtlassianConnectionTest
 {
     Q_OBJECT
 
@@ -21,19 +20,11 @@ public:
 public Q_SLOTS:
     void start() override;
 
-protected:
-    void cancelled() override;
-
 private:
     void signIn();
     void checkPermissions();
     void countUsers();
     void countGroups();
-    void finish(const std::optional<ConnectorError>& error);
 
-    TargetConfig m_config;
-    std::unique_ptr<AtlassianClient> m_client;
     std::unique_ptr<ConfluenceReader> m_reader;
-    TargetTestResult m_result;
-    bool m_finished = false;
 };

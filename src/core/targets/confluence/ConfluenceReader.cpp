@@ -171,19 +171,11 @@ void ConfluenceReader::groupPage(qint64 start, Done done)
 
 void ConfluenceReader::readMemberships(Done done)
 {
-    m_membersDone = std::move(done);
-    m_memberError.reset();
-    m_groupsLeft = int(m_state.groups.size());
-    report(tr("Reading Confluence group members"), 0, m_state.groups.size());
-    if (m_groupsLeft == 0) {
-        finishMembers(std::nullopt);
-        return;
-    }
     // Before 10.2 a group is named in the path, where a '/' cannot be (servers refuse %2F there).
     if (!m_server->atLeast(10, 2)) {
         for (const LocalGroup& group : std::as_const(m_state.groups)) {
             if (group.name.contains(u'/')) {
-                finishMembers(AtlassianErrors::incomplete(
+                done(AtlassianErrors::incomplete(
                     confluence(),
                     tr("Confluence %1 cannot list the members of “%2”, whose name contains a /; "
                        "Confluence 10.2 and later can")
@@ -192,15 +184,13 @@ void ConfluenceReader::readMemberships(Done done)
             }
         }
     }
-    // All groups at once: the client keeps only its bounded number of requests in flight.
-    for (qint32 group = 0; group < qint32(m_state.groups.size()); ++group) {
-        memberPage(group, 0);
-    }
+    readEveryGroup(
+        tr("Reading Confluence group members"), [this](qint32 group) { memberPage(group, 0); }, std::move(done));
 }
 
 void ConfluenceReader::memberPage(qint32 group, qint64 start)
 {
-    if (m_memberError) {
+    if (membersFailed()) {
         finishMembers(std::nullopt);
         return;
     }
@@ -214,7 +204,7 @@ void ConfluenceReader::memberPage(qint32 group, qint64 start)
         path = u"group/%1/member"_s.arg(AtlassianClient::segment(name));
     }
     m_client->getPage(path, query, [this, group, name, start](const AtlassianClient::Reply& reply) {
-        if (m_memberError) {
+        if (membersFailed()) {
             finishMembers(std::nullopt);
             return;
         }
@@ -253,24 +243,8 @@ void ConfluenceReader::memberPage(qint32 group, qint64 start)
             return;
         }
         m_membersSeen.remove(group);
-        --m_groupsLeft;
-        report(tr("Reading Confluence group members"), m_state.groups.size() - m_groupsLeft, m_state.groups.size());
-        if (m_groupsLeft == 0) {
-            finishMembers(std::nullopt);
-        }
+        groupRead();
     });
-}
-
-void ConfluenceReader::finishMembers(const std::optional<ConnectorError>& error)
-{
-    if (error && !m_memberError) {
-        m_memberError = error;
-        m_client->cancel(); // the rest is of no use
-    }
-    if (m_membersDone && (m_memberError || m_groupsLeft == 0)) {
-        Done done = std::exchange(m_membersDone, {});
-        done(m_memberError);
-    }
 }
 
 void ConfluenceReader::readAll(Done done)

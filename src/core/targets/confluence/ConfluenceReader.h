@@ -41,16 +41,11 @@ private:
     void userPage(qint64 start, Done done);
     void groupPage(qint64 start, Done done);
     void memberPage(qint32 group, qint64 start);
-    void finishMembers(const std::optional<ConnectorError>& error);
 
     std::optional<Server> m_server;
     QHash<QString, qint32> m_userByKey;
     QHash<QString, qint32> m_groupByKey; // by nameKey
 
-    // Memberships: groups still being read, the members seen per group (pages may overlap when
-    // Confluence changes while it is read), and the first error.
-    int m_groupsLeft = 0;
+    // The members seen per group being read (pages may overlap when Confluence changes while it is read).
     QHash<qint32, QSet<qint32>> m_membersSeen;
-    std::optional<ConnectorError> m_memberError;
-    Done m_membersDone;
 };

@@ -8,20 +8,11 @@
 using namespace Qt::StringLiterals;
 
 JiraConnectionTest::JiraConnectionTest(TargetConfig config, QString credential, QObject* parent)
-    : TargetTest(parent)
-    , m_config(std::move(config))
-    , m_client(std::make_unique<AtlassianClient>(m_config, std::move(credential), JiraTarget::restPath))
+    : AtlassianConnectionTest(std::move(config), std::move(credential), JiraTarget::restPath, u"Jira"_s, 5, parent)
     , m_reader(std::make_unique<JiraReader>(m_client.get()))
-{
-    m_result.product = u"Jira"_s;
-}
+{ }
 
 JiraConnectionTest::~JiraConnectionTest() = default;
-
-void JiraConnectionTest::cancelled()
-{
-    m_client->cancel();
-}
 
 void JiraConnectionTest::start()
 {
@@ -29,7 +20,7 @@ void JiraConnectionTest::start()
         m_result.warnings << tr("The address starts with http://: the token or password travels unencrypted. Use "
                                 "Jira's https:// address.");
     }
-    reportProgress({tr("Reaching Jira"), 0, 5}, true);
+    step(tr("Reaching Jira"), 0);
     m_reader->readServer([this](std::optional<JiraReader::Server> server, std::optional<ConnectorError> error) {
         if (error) {
             finish(error);
@@ -50,7 +41,7 @@ void JiraConnectionTest::start()
 
 void JiraConnectionTest::signIn()
 {
-    reportProgress({tr("Signing in"), 1, 5}, true);
+    step(tr("Signing in"), 1);
     m_client->get(u"myself"_s, {}, [this](const AtlassianClient::Reply& reply) {
         if (!reply.ok()) {
             finish(AtlassianErrors::of(AtlassianProduct::jira(), reply, m_config, tr("sign in")));
@@ -63,7 +54,7 @@ void JiraConnectionTest::signIn()
 
 void JiraConnectionTest::checkPermissions()
 {
-    reportProgress({tr("Checking permissions"), 2, 5}, true);
+    step(tr("Checking permissions"), 2);
     m_client->get(
         u"mypermissions"_s, {{u"permissions"_s, u"ADMINISTER,SYSTEM_ADMIN"_s}},
         [this](const AtlassianClient::Reply& reply) {
@@ -93,7 +84,7 @@ void JiraConnectionTest::checkPermissions()
 
 void JiraConnectionTest::countUsers()
 {
-    reportProgress({tr("Counting users"), 3, 5}, true);
+    step(tr("Counting users"), 3);
     const JiraReader::Server server = *m_reader->server();
     switch (server.listing()) {
     case JiraReader::Server::Listing::UserList:
@@ -122,7 +113,7 @@ void JiraConnectionTest::countUsers()
 
 void JiraConnectionTest::countGroups()
 {
-    reportProgress({tr("Counting groups"), 4, 5}, true);
+    step(tr("Counting groups"), 4);
     m_client->get(u"groups/picker"_s, {{u"query"_s, QString()}, {u"maxResults"_s, u"1"_s}},
                   [this](const AtlassianClient::Reply& reply) {
                       if (!reply.ok()) {
@@ -132,16 +123,4 @@ void JiraConnectionTest::countGroups()
                       m_result.groupCount = reply.json.object().value(u"total"_s).toInteger(-1);
                       finish(std::nullopt);
                   });
-}
-
-void JiraConnectionTest::finish(const std::optional<ConnectorError>& error)
-{
-    if (m_finished) {
-        return;
-    }
-    m_finished = true;
-    m_result.error = error;
-    m_result.ok = !error;
-    reportProgress({tr("Done"), 5, 5}, true);
-    Q_EMIT finished(m_result);
 }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "targets/TargetTest.h"
-#include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianConnectionTest.h"
 #include "targets/jira/JiraReader.h"
 
 #include <memory>
@@ -10,7 +9,7 @@
 // (signed in; a CAPTCHA lock is reported and never retried), mypermissions (a Jira administrator;
 // a warning when not a system administrator), the user listing this version allows, and the
 // counts of users and groups.
-class JiraConnectionTest final : public TargetTest
+class JiraConnectionTest final : public AtlassianConnectionTest
 {
     Q_OBJECT
 
@@ -21,19 +20,11 @@ public:
 public Q_SLOTS:
     void start() override;
 
-protected:
-    void cancelled() override;
-
 private:
     void signIn();
     void checkPermissions();
     void countUsers();
     void countGroups();
-    void finish(const std::optional<ConnectorError>& error);
 
-    TargetConfig m_config;
-    std::unique_ptr<AtlassianClient> m_client;
     std::unique_ptr<JiraReader> m_reader;
-    TargetTestResult m_result;
-    bool m_finished = false;
 };

@@ -375,24 +375,13 @@ void JiraReader::askPendingGroups()
 
 void JiraReader::readMemberships(Done done)
 {
-    m_membersDone = std::move(done);
-    m_memberError.reset();
-    m_membersRead = 0;
-    m_groupsLeft = int(m_state.groups.size());
-    report(tr("Reading Jira group members"), 0, m_state.groups.size());
-    if (m_groupsLeft == 0) {
-        finishMembers(std::nullopt);
-        return;
-    }
-    // All groups at once: the client keeps only its bounded number of requests in flight.
-    for (qint32 group = 0; group < qint32(m_state.groups.size()); ++group) {
-        memberPage(group, 0, 0);
-    }
+    readEveryGroup(
+        tr("Reading Jira group members"), [this](qint32 group) { memberPage(group, 0, 0); }, std::move(done));
 }
 
 void JiraReader::memberPage(qint32 group, int startAt, int seen)
 {
-    if (m_memberError) {
+    if (membersFailed()) {
         finishMembers(std::nullopt);
         return;
     }
@@ -403,7 +392,7 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
                                        {u"maxResults"_s, QString::number(memberPageAsked)}};
     m_client->getPage(
         u"group/member"_s, query, [this, group, name, startAt, seen](const AtlassianClient::Reply& reply) {
-            if (m_memberError) {
+            if (membersFailed()) {
                 finishMembers(std::nullopt);
                 return;
             }
@@ -429,7 +418,6 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
                 m_state.memberships.append({user.value(), group, {}});
             }
             const int read = seen + int(page->keys.size());
-            m_membersRead += page->keys.size();
             if (page->isLast) {
                 const qint64 total = page->total.value_or(read);
                 if (total != read) {
@@ -438,11 +426,7 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
                         tr("“%1” counts %2 members, but %3 were listed").arg(name).arg(total).arg(read)));
                     return;
                 }
-                --m_groupsLeft;
-                report(tr("Reading Jira group members"), m_state.groups.size() - m_groupsLeft, m_state.groups.size());
-                if (m_groupsLeft == 0) {
-                    finishMembers(std::nullopt);
-                }
+                groupRead();
                 return;
             }
             if (page->keys.isEmpty()) {
@@ -452,18 +436,6 @@ void JiraReader::memberPage(qint32 group, int startAt, int seen)
             }
             memberPage(group, startAt + int(page->keys.size()), read);
         });
-}
-
-void JiraReader::finishMembers(const std::optional<ConnectorError>& error)
-{
-    if (error && !m_memberError) {
-        m_memberError = error;
-        m_client->cancel(); // the rest is of no use
-    }
-    if (m_membersDone && (m_memberError || m_groupsLeft == 0)) {
-        Done done = std::exchange(m_membersDone, {});
-        done(m_memberError);
-    }
 }
 
 void JiraReader::readAll(Done done)

@@ -58,7 +58,6 @@ private:
     void partitionGroups(Done done);
     void askPendingGroups();
     void memberPage(qint32 group, int startAt, int seen);
-    void finishMembers(const std::optional<ConnectorError>& error);
 
     std::optional<Server> m_server;
     QHash<QString, qint32> m_userByKey;
@@ -85,10 +84,4 @@ private:
     bool m_asking = false;
     std::optional<ConnectorError> m_groupError;
     Done m_groupsDone;
-
-    // Memberships: groups still being read, and the first error.
-    int m_groupsLeft = 0;
-    qint64 m_membersRead = 0;
-    std::optional<ConnectorError> m_memberError;
-    Done m_membersDone;
 };
