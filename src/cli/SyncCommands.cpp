@@ -197,6 +197,9 @@ void SyncCommands::printOutcome(const SyncRequest& request, const SyncResult& re
     }
     if (result.status != SyncResult::Status::Succeeded) {
         m_context.err() << result.message << Qt::endl;
+        if (result.status == SyncResult::Status::CompletedWithErrors) {
+            printRefusals(result.run.id);
+        }
         if (refusedByGuard) {
             m_context.err() << tr("Re-run with --allow-deletions to allow it once.") << Qt::endl;
         }
@@ -209,6 +212,35 @@ void SyncCommands::printOutcome(const SyncRequest& request, const SyncResult& re
                    .arg(name)
             << Qt::endl;
     }
+}
+
+// The first refusals of a run that completed with errors, each with the target's reason, and
+// where to read them all.
+void SyncCommands::printRefusals(const QString& runId)
+{
+    const auto directory = m_context.openDirectory();
+    QString error;
+    const auto changes = directory ? DirectoryStore(directory->database()).changes(runId, &error) : std::nullopt;
+    if (!changes) {
+        return; // the message above still says what happened
+    }
+    constexpr int shown = 10;
+    int refused = 0;
+    QTextStream& err = m_context.err();
+    for (qsizetype i = 0; i < changes->size(); ++i) {
+        const Change change = changes->at(i);
+        if (change.outcome != ChangeOutcome::Failed) {
+            continue;
+        }
+        if (++refused <= shown) {
+            err << u"  ✗ "_s << change.key << u": "_s << (change.error.isEmpty() ? change.reason : change.error)
+                << Qt::endl;
+        }
+    }
+    if (refused > shown) {
+        err << tr("  … and %n more.", nullptr, refused - shown) << Qt::endl;
+    }
+    err << tr("Every change and its outcome: usersync-cli report %1").arg(runId.left(8)) << Qt::endl;
 }
 
 int SyncCommands::history(const QStringList& arguments)

@@ -26,6 +26,7 @@ public:
 
 private:
     // The human-readable outcome of a sync: what it did, its counts, and the next step.
+    void printRefusals(const QString& runId);
     void printOutcome(const SyncRequest& request, const SyncResult& result, const QString& name);
 
     CliContext& m_context;

@@ -1,5 +1,7 @@
 #include "ChangeSummary.h"
 
+#include "targets/bitbucket/BitbucketAccess.h"
+
 #include <QHash>
 #include <QLocale>
 #include <QStringList>
@@ -289,12 +291,19 @@ QString ChangeSummary::runLine(const RunRecord& run)
 QString ChangeSummary::fieldLabel(const QString& field)
 {
     static const QHash<QString, const char*> labels = {
-        {u"username"_s, QT_TR_NOOP("Username")},           {u"email"_s, QT_TR_NOOP("Email")},
-        {u"firstName"_s, QT_TR_NOOP("First name")},        {u"lastName"_s, QT_TR_NOOP("Last name")},
-        {u"displayName"_s, QT_TR_NOOP("Display name")},    {u"active"_s, QT_TR_NOOP("Active")},
-        {u"attributes"_s, QT_TR_NOOP("Attributes")},       {u"name"_s, QT_TR_NOOP("Name")},
-        {u"path"_s, QT_TR_NOOP("Path in Keycloak")},       {u"externalId"_s, QT_TR_NOOP("Keycloak ID")},
-        {u"origin"_s, QT_TR_NOOP("Managed by connector")}, {u"createdAt"_s, QT_TR_NOOP("Created")},
+        {u"username"_s, QT_TR_NOOP("Username")},
+        {u"email"_s, QT_TR_NOOP("Email")},
+        {u"firstName"_s, QT_TR_NOOP("First name")},
+        {u"lastName"_s, QT_TR_NOOP("Last name")},
+        {u"displayName"_s, QT_TR_NOOP("Display name")},
+        {u"active"_s, QT_TR_NOOP("Active")},
+        {u"attributes"_s, QT_TR_NOOP("Attributes")},
+        {u"name"_s, QT_TR_NOOP("Name")},
+        {u"path"_s, QT_TR_NOOP("Path in Keycloak")},
+        {u"externalId"_s, QT_TR_NOOP("Keycloak ID")},
+        {u"origin"_s, QT_TR_NOOP("Managed by connector")},
+        {u"createdAt"_s, QT_TR_NOOP("Created")},
+        {u"access"_s, QT_TR_NOOP("Access")},
     };
     const char* label = labels.value(field);
     return label ? tr(label) : field;
@@ -307,6 +316,18 @@ QString ChangeSummary::fieldValue(const QString& field, const QString& value)
     }
     if (field == u"createdAt"_s && !value.isEmpty()) {
         return dateTime(value.toLongLong());
+    }
+    if (field == u"access"_s && !value.isEmpty()) {
+        // What grants access where there is no disabled flag (Bitbucket), in words.
+        const BitbucketAccess access = BitbucketAccess::fromText(value);
+        QStringList parts;
+        if (!access.groups.isEmpty()) {
+            parts << tr("groups %1").arg(access.groups.join(u", "_s));
+        }
+        if (!access.permission.isEmpty()) {
+            parts << tr("global permission %1").arg(access.permission);
+        }
+        return parts.join(u"; "_s);
     }
     return value;
 }

@@ -455,6 +455,10 @@ void ReportView::showDetails()
     m_ui->detailsReasonLabel->setText(change.reason.isEmpty() ? QString() : tr("Reason: %1").arg(change.reason));
     m_ui->detailsReasonLabel->setVisible(!change.reason.isEmpty());
     details->resizeColumnToContents(0);
+    // "Before" as wide as its values, up to half the room left; "After" takes the rest.
+    details->resizeColumnToContents(1);
+    details->setColumnWidth(
+        1, std::min(details->columnWidth(1), (details->viewport()->width() - details->columnWidth(0)) / 2));
 }
 
 bool ReportView::exportTo(const QString& fileName, Report::Format format, bool shownOnly, QString* error) const

@@ -44,7 +44,13 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     m_ui->timeoutSpinBox->setValue(m_config.http.timeoutSeconds);
     m_ui->retriesSpinBox->setValue(m_config.http.maxRetries);
     connect(m_ui->authComboBox, &QComboBox::currentIndexChanged, this, &TargetDialog::updateAuthFields);
-    connect(m_ui->typeComboBox, &QComboBox::currentIndexChanged, this, &TargetDialog::updateAuthFields);
+    connect(m_ui->typeComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        // Bitbucket refuses tokens where a sync works: a new Bitbucket application starts on Basic.
+        if (m_config.id.isEmpty() && m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType) {
+            m_ui->authComboBox->setCurrentIndex(m_ui->authComboBox->findData(int(TargetConfig::Auth::Basic)));
+        }
+        updateAuthFields();
+    });
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &TargetDialog::saveAndTest);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
     // A bare host name is a web address too: https is assumed, and shown.

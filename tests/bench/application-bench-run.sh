@@ -11,7 +11,15 @@ token=${!token_var}
 case $type in
 jira) version=11.3.8 ;;
 confluence) version=10.2.14 ;;
+bitbucket) version=10.4 ;;
 esac
+# Bitbucket refuses tokens on its administration resources: Basic, as a Bitbucket target signs in.
+authorization="Bearer $token"
+if [[ $type == bitbucket ]]; then
+    export USERSYNC_BENCH_USER=$USERSYNC_TEST_BITBUCKET_ADMIN_USER
+    token=$USERSYNC_TEST_BITBUCKET_ADMIN_PASSWORD
+    authorization="Basic $(printf '%s:%s' "$USERSYNC_BENCH_USER" "$token" | base64 -w0)"
+fi
 users=$USERSYNC_BENCH_USERS groups=$USERSYNC_BENCH_GROUPS per_user=$USERSYNC_BENCH_PER_USER
 runs=${USERSYNC_BENCH_RUNS:-3}
 # Each phase on its own, e.g. USERSYNC_BENCH_APPLY_RUNS=0 for the read alone.
@@ -23,22 +31,29 @@ control() { curl -fsS -X "$1" -H 'Content-Type: application/json' -d "${3:-{\}}"
 median() { (($#)) || { echo 0; return; }; printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }
 
 # The requests UserSync made, from the emulator's log, as curl configurations: one per stage of
-# the apply (curl in parallel knows no order; UserSync adds members only once users and groups exist).
+# the apply (curl in parallel knows no order; UserSync adds members only once users and groups exist):
+# the reads before the first write, the objects, the look-ups after writes (Bitbucket's create
+# answers without the new user's id), then the memberships.
 write_curl_configs() {
     curl -fsS "$app/_emulator/requests" >"$work/requests.json"
-    python3 - "$work" "$app" "$token" <<'PY'
+    python3 - "$work" "$app" "$authorization" <<'PY'
 import json, re, sys, urllib.parse
-work, base, token = sys.argv[1:4]
+work, base, authorization = sys.argv[1:4]
 log = json.load(open(f"{work}/requests.json"))
 log = log["requests"] if isinstance(log, dict) else log
-# Membership calls (the logged path is as sent, names encoded): Jira's POST group/user, Confluence's PUT user/{name}/group/{group}.
-members = re.compile(r"/group/user$|^/rest/api/user/[^/]+/group/[^/]+$")
+# Membership calls (the logged path is as sent, names encoded): Jira's POST group/user, Confluence's
+# PUT user/{name}/group/{group}, Bitbucket's bulk add-users and add-groups and a global permission.
+members = re.compile(r"/group/user$|^/rest/api/user/[^/]+/group/[^/]+$|/admin/groups/add-users$"
+                     r"|/admin/users/add-groups$|/admin/permissions/users$")
 stages = {}
+written = False
 for r in log:
-    stage = "members" if members.search(r["path"]) else "objects" if r["method"] != "GET" else "read"
+    written = written or r["method"] != "GET"
+    stage = ("members" if members.search(r["path"]) else "objects" if r["method"] != "GET"
+             else "lookups" if written else "read")
     q = urllib.parse.urlencode(r.get("query") or {})
     lines = [f'url = "{base}{r["path"]}{"?" + q if q else ""}"', 'output = "/dev/null"',
-             'write-out = "%{http_code}\\n"', f'header = "Authorization: Bearer {token}"']
+             'write-out = "%{http_code}\\n"', f'header = "Authorization: {authorization}"']
     if r["method"] != "GET":
         lines += [f'request = "{r["method"]}"', 'header = "Content-Type: application/json"',
                   'header = "X-Atlassian-Token: no-check"']
@@ -95,6 +110,7 @@ for run in $(seq 1 "$apply_runs"); do
     curl_stage read >/dev/null # not timed: the apply's own reads are part of UserSync's read above
     start=$(date +%s%N)
     curl_stage objects
+    curl_stage lookups
     curl_stage members
     curl_apply_ms+=("$(ms_since "$start")")
     echo "$type-bench: apply run $run: UserSync ${apply_ms[-1]} ms (peak $kib KiB), curl ${curl_apply_ms[-1]} ms" >&2

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark of an application target: how long UserSync needs to read a large Jira or Confluence
-# completely, and to apply a first sync of a large realm into an empty one, against the test
+# Benchmark of an application target: how long UserSync needs to read a large Jira, Confluence
+# or Bitbucket completely, and to apply a first sync of a large realm into an empty one, against the test
 # services' emulator (directly: Prism validates in the tests, not here), compared with curl
 # replaying the same requests with the same number in flight (4), and UserSync's peak memory.
 #
 #   tests/bench/application-bench.sh TYPE [USERS GROUPS MEMBERSHIPS_PER_USER]
-#                                    TYPE: jira or confluence; default 100000 2000 5
+#                                    TYPE: jira, confluence or bitbucket; default 100000 2000 5
 #
 # Builds first. Writes its figures (medians, and every run) to build/bench/TYPE-USERS.json and
 # prints them. USERSYNC_BENCH_RUNS (default 3) runs of each phase, or USERSYNC_BENCH_READ_RUNS and
@@ -14,10 +14,10 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${USERSYNC_BUILD_DIR:-$root/build}
-type=${1:?usage: application-bench.sh jira|confluence [USERS GROUPS MEMBERSHIPS_PER_USER]}
+type=${1:?usage: application-bench.sh jira|confluence|bitbucket [USERS GROUPS MEMBERSHIPS_PER_USER]}
 case $type in
-jira | confluence) ;;
-*) echo "application-bench: unknown type $type (jira or confluence)" >&2 && exit 2 ;;
+jira | confluence | bitbucket) ;;
+*) echo "application-bench: unknown type $type (jira, confluence or bitbucket)" >&2 && exit 2 ;;
 esac
 mkdir -p "$build/bench"
 

@@ -2,11 +2,13 @@
 // it against a test services' emulator directly, without Prism):
 //
 //   bench_application TYPE read URL     reads all of the application as a sync does (users,
-//                                       groups, members); TYPE is a target type (jira, confluence)
+//                                       groups, members); TYPE is a target type (jira, confluence,
+//                                       bitbucket)
 //   bench_application TYPE apply URL USERS GROUPS MEMBERSHIPS_PER_USER
 //                                       plans a generated realm against it and applies it
 //
-// The token comes from USERSYNC_BENCH_TOKEN. Prints one JSON object: the phase's time in ms, the
+// The token, or with USERSYNC_BENCH_USER set the password for Basic, comes from
+// USERSYNC_BENCH_TOKEN. Prints one JSON object: the phase's time in ms, the
 // counts, and the process's peak resident memory in KiB.
 
 #include "GeneratedRealm.h"
@@ -75,6 +77,10 @@ int main(int argc, char** argv)
     config.name = TargetConfig::productName(type);
     config.type = type;
     config.url = arguments.at(3);
+    if (const QString user = qEnvironmentVariable("USERSYNC_BENCH_USER"); !user.isEmpty()) {
+        config.auth = TargetConfig::Auth::Basic;
+        config.username = user;
+    }
     ConnectorConfig connector;
     if (!TargetStore(db).add(config, &error)) {
         err << error << '\n';

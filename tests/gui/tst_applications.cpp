@@ -1,7 +1,9 @@
 #include "ApplicationsPanel.h"
 #include "AtlassianEmulator.h"
+#include "ChangeTableModel.h"
 #include "ConnectionPage.h"
 #include "ConnectorWizard.h"
+#include "KeycloakAdmin.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ReportView.h"
@@ -19,8 +21,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPointer>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,7 +34,9 @@ using namespace Qt::StringLiterals;
 // The Applications list of the main window, driven as an administrator would: add Jira with
 // its token and Save and Test Connection against the test services' Jira (through Prism), see it
 // listed and tested, choose it under "Synchronize into" in a connector, and read the report of a
-// simulated sync into it.
+// simulated sync into it. Then Bitbucket, which has no disabled flag: added with an
+// administrator's password, synchronized in full from the window, and the report of the next
+// simulation names a disabled user's change for what it is.
 class TestApplications final : public QObject
 {
     Q_OBJECT
@@ -40,6 +47,10 @@ private Q_SLOTS:
         USERSYNC_REQUIRE_ENV(url, "USERSYNC_TEST_KEYCLOAK_URL");
         USERSYNC_REQUIRE_ENV(secretService, "USERSYNC_TEST_SECRET_SERVICE");
         QVERIFY2(m_jira.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_JIRA_URL").constData());
+        QVERIFY2(m_bitbucket.isValid(),
+                 TestEnvironment::missingServiceMessage("USERSYNC_TEST_BITBUCKET_DIRECT_URL").constData());
+        QVERIFY2(m_admin.isValid(),
+                 TestEnvironment::missingServiceMessage("USERSYNC_TEST_KEYCLOAK_ADMIN_PASSWORD").constData());
         QVERIFY2(m_realm.isValid(), qPrintable(m_realm.errorString()));
         TestEnvironment::isolateUserFolders();
         MessageBox::setTestMode(true);
@@ -155,6 +166,122 @@ private Q_SLOTS:
         }
     }
 
+    void bitbucketDisablesByTakingAccess()
+    {
+        // A realm of its own, since users are disabled in it.
+        const QString realm = u"usersync-apps-bitbucket-%1"_s.arg(QCoreApplication::applicationPid());
+        QVERIFY(m_admin.importFixtureRealm(realm));
+        const auto dropRealm = qScopeGuard([this, realm] { m_admin.deleteRealm(realm); });
+        // Bitbucket needs an e-mail address for every new user.
+        QCOMPARE(m_admin.updateUser(realm, u"erin.noemail"_s, {{u"email"_s, u"erin@example.com"_s}}), 204);
+        QVERIFY(m_bitbucket.reset());
+        QTemporaryDir folder;
+        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"directory.sqlite"_s));
+        QString error;
+        auto connection = DatabaseConnection::open(location, {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+
+        MainWindow window;
+        QVERIFY(window.openDirectory(location));
+        window.resize(900, 700);
+        window.show();
+        ApplicationsPanel* panel = window.applications();
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(panel->dialog());
+        TargetDialog* dialog = panel->dialog();
+        dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Bitbucket"_s);
+        auto* type = dialog->findChild<QComboBox*>(u"typeComboBox"_s);
+        auto* auth = dialog->findChild<QComboBox*>(u"authComboBox"_s);
+        auto* accessGroups = dialog->findChild<QLineEdit*>(u"accessGroupsLineEdit"_s);
+        QCOMPARE(auth->currentData().toInt(), int(TargetConfig::Auth::Token));
+        QVERIFY(accessGroups->isHidden());
+        type->setCurrentIndex(type->findData(TargetConfig::bitbucketType));
+        // Bitbucket takes no token where a sync works: the dialog switches to a password, and
+        // asks which groups grant access.
+        QCOMPARE(auth->currentData().toInt(), int(TargetConfig::Auth::Basic));
+        QVERIFY(!accessGroups->isHidden());
+        QCOMPARE(accessGroups->text(), u"stash-users"_s);
+        dialog->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_bitbucket.url());
+        dialog->findChild<QLineEdit*>(u"usernameLineEdit"_s)->setText(m_bitbucket.adminUser());
+        auto* credential = dialog->findChild<QLineEdit*>(u"credentialLineEdit"_s);
+        auto* result = dialog->findChild<QLabel*>(u"resultLabel"_s);
+        auto* saveAndTest = dialog->findChild<QAbstractButton*>(u"saveAndTestButton"_s);
+        credential->setText(u"not-the-password"_s);
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"did not accept the username"_s), qPrintable(result->text()));
+        credential->setText(m_bitbucket.adminPassword());
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"The connection works"_s), qPrintable(result->text()));
+        QVERIFY(result->text().contains(u"10.4.0"_s));
+        screenshot(dialog, u"application-bitbucket-test-passed"_s);
+        dialog->close();
+        QTRY_VERIFY(!panel->dialog());
+
+        const auto targets = TargetStore(connection->database()).list(&error);
+        QVERIFY2(targets && targets->size() == 1, qPrintable(error));
+        QCOMPARE(targets->first().auth, TargetConfig::Auth::Basic);
+        QCOMPARE(targets->first().accessGroups, QStringList{u"stash-users"_s});
+        ConnectorConfig connector;
+        connector.name = u"SSO"_s;
+        connector.keycloak.baseUrl = m_url;
+        connector.keycloak.realm = realm;
+        connector.keycloak.clientId = u"usersync-sync"_s;
+        connector.targetId = targets->first().id;
+        QVERIFY(ConnectorStore(connection->database()).add(connector, &error));
+        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+        window.refresh();
+
+        // A first full sync from the window: everyone is created, licensed through stash-users.
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QTRY_COMPARE(connectors->model()->rowCount(), 1);
+        connectors->selectRow(0);
+        MessageBox::setNextAnswer(QMessageBox::Apply); // "Full Sync Now"
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"fullSyncButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
+        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
+                 qPrintable(window.lastReport()->window()->windowTitle()));
+        QVERIFY(AtlassianEmulator::groupsOf(m_bitbucket.state(), u"frank.fischer"_s).contains(u"stash-users"_s));
+
+        // Two people leave: disabled in Keycloak. The simulation shows what that means here.
+        QCOMPARE(m_admin.updateUser(realm, u"frank.fischer"_s, {{u"enabled"_s, false}}), 204);
+        QCOMPARE(m_admin.updateUser(realm, u"bob.baker"_s, {{u"enabled"_s, false}}), 204);
+        QVERIFY(m_bitbucket.clearRequests());
+        QPointer<QWidget> applied = window.lastReport();
+        QTRY_VERIFY(window.findChild<QAbstractButton*>(u"simulateButton"_s)->isEnabled());
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != applied, 120'000);
+        auto* changes = window.lastReport()->findChild<QTableView*>(u"changesTableView"_s);
+        QVERIFY(changes);
+        QStringList disabled;
+        for (int row = 0; row < changes->model()->rowCount(); ++row) {
+            if (changes->model()->index(row, ChangeTableModel::ActionColumn).data().toString()
+                == u"To disable (access removed)"_s) {
+                disabled << changes->model()->index(row, ChangeTableModel::NameColumn).data().toString();
+                changes->selectRow(row); // its fields, before and after, below the table
+            }
+        }
+        disabled.sort();
+        QCOMPARE(disabled, (QStringList{u"bob.baker"_s, u"frank.fischer"_s}));
+        // What is taken, in words: the access groups (and a global permission of its own).
+        auto* fields = window.lastReport()->findChild<QTableWidget*>(u"detailsTableWidget"_s);
+        QVERIFY(fields);
+        QStringList shown;
+        for (int row = 0; row < fields->model()->rowCount(); ++row) {
+            shown << fields->model()->index(row, 0).data().toString() + u": "_s
+                    + fields->model()->index(row, 1).data().toString();
+        }
+        QVERIFY2(shown.contains(u"Access: groups stash-users"_s), qPrintable(shown.join(u" | "_s)));
+        window.lastReport()->window()->resize(1000, 650);
+        screenshot(window.lastReport()->window(), u"report-bitbucket-simulation"_s);
+        for (const QJsonValue request : m_bitbucket.requests()) {
+            QCOMPARE(request[u"method"_s].toString(), u"GET"_s); // a simulation writes nothing
+        }
+    }
+
 private:
     static void screenshot(QWidget* widget, const QString& name)
     {
@@ -165,6 +292,8 @@ private:
     }
 
     AtlassianEmulator m_jira = AtlassianEmulator::jira();
+    AtlassianEmulator m_bitbucket = AtlassianEmulator::bitbucket();
+    KeycloakAdmin m_admin;
     TestRealm m_realm;
     QTemporaryDir m_temporary;
     QString m_url;

@@ -539,6 +539,78 @@ private Q_SLOTS:
         QVERIFY(!cli({u"connector"_s, u"list"_s}).out.contains(u"No Keychain"_s));
     }
 
+    // Confluence and Bitbucket as the README's sections add them: each tested, Bitbucket's token
+    // refused with what to use instead, then the test realm simulated and synchronized into
+    // Bitbucket by a connector of its own.
+    void confluenceAndBitbucketCommands()
+    {
+        AtlassianEmulator confluence = AtlassianEmulator::confluence();
+        AtlassianEmulator bitbucket = AtlassianEmulator::bitbucket();
+        QVERIFY2(confluence.isValid(),
+                 TestEnvironment::missingServiceMessage("USERSYNC_TEST_CONFLUENCE_URL").constData());
+        QVERIFY2(bitbucket.isValid(),
+                 TestEnvironment::missingServiceMessage("USERSYNC_TEST_BITBUCKET_URL").constData());
+        QVERIFY(confluence.reset());
+        QVERIFY(bitbucket.reset());
+        const Run addConfluence = cli({u"target"_s, u"add"_s, u"Confluence"_s, u"--type"_s, u"confluence"_s, u"--url"_s,
+                                       confluence.url(), u"--token-env"_s, u"CONFLUENCE_TOKEN"_s},
+                                      {}, {{u"CONFLUENCE_TOKEN"_s, confluence.token()}});
+        QVERIFY2(addConfluence.exitCode == 0, qPrintable(addConfluence.err));
+        const Run confluenceTest = cli({u"target"_s, u"test"_s, u"Confluence"_s, u"--json"_s});
+        QVERIFY2(confluenceTest.exitCode == 0, qPrintable(confluenceTest.out));
+        QCOMPARE(confluenceTest.json()[u"product"_s].toString(), u"Confluence"_s);
+        QVERIFY(!confluenceTest.json()[u"version"_s].toString().isEmpty());
+
+        const Run addBitbucket = cli({u"target"_s, u"add"_s, u"Bitbucket"_s, u"--type"_s, u"bitbucket"_s, u"--url"_s,
+                                      bitbucket.url(), u"--token-env"_s, u"BITBUCKET_TOKEN"_s},
+                                     {}, {{u"BITBUCKET_TOKEN"_s, bitbucket.token()}});
+        QVERIFY2(addBitbucket.exitCode == 0, qPrintable(addBitbucket.err));
+        const Run tokenTest = cli({u"target"_s, u"test"_s, u"Bitbucket"_s, u"--json"_s});
+        QCOMPARE(tokenTest.exitCode, 1);
+        QCOMPARE(tokenTest.json()[u"error"_s][u"kind"_s].toString(), u"unauthorized"_s);
+        QVERIFY2(tokenTest.json()[u"error"_s][u"message"_s].toString().contains(u"refuses personal access tokens"_s),
+                 qPrintable(tokenTest.out));
+        const Run basic = cli({u"target"_s, u"edit"_s, u"Bitbucket"_s, u"--username"_s, bitbucket.adminUser(),
+                               u"--password-stdin"_s, u"--access-groups"_s, u"stash-users"_s},
+                              bitbucket.adminPassword().toUtf8() + "\n");
+        QVERIFY2(basic.exitCode == 0, qPrintable(basic.err));
+        const Run shown = cli({u"target"_s, u"show"_s, u"Bitbucket"_s});
+        QVERIFY2(shown.out.contains(u"stash-users"_s), qPrintable(shown.out));
+        QVERIFY(!shown.out.contains(bitbucket.adminPassword()));
+        const Run bitbucketTest = cli({u"target"_s, u"test"_s, u"Bitbucket"_s});
+        QVERIFY2(bitbucketTest.exitCode == 0, qPrintable(bitbucketTest.out + bitbucketTest.err));
+        QVERIFY2(bitbucketTest.out.contains(u"✓ Bitbucket 10.4.0 answers"_s), qPrintable(bitbucketTest.out));
+
+        const Run connector =
+            cli({u"connector"_s, u"add"_s, u"Into Bitbucket"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                 u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"Bitbucket"_s},
+                m_secret.toUtf8() + "\n");
+        QVERIFY2(connector.exitCode == 0, qPrintable(connector.err));
+        QVERIFY(bitbucket.clearRequests());
+        const Run simulate = cli({u"sync"_s, u"Into Bitbucket"_s, u"--simulate"_s, u"--json"_s});
+        QVERIFY2(simulate.exitCode == 0, qPrintable(simulate.out + simulate.err));
+        QCOMPARE(simulate.json()[u"counts"_s][u"users"_s][u"add"_s].toInt(), m_realm.users().size());
+        for (const QJsonValue request : bitbucket.requests()) {
+            QCOMPARE(request[u"method"_s].toString(), u"GET"_s); // a simulation writes nothing
+        }
+        // The realm's user without an e-mail address cannot be created in Bitbucket: the run
+        // completes with that one error, and everyone else is there.
+        const Run full = cli({u"sync"_s, u"Into Bitbucket"_s, u"--full"_s});
+        QCOMPARE(full.exitCode, 1);
+        QVERIFY2(full.err.contains(u"✗ erin.noemail: Bitbucket needs an e-mail address"_s),
+                 qPrintable(full.out + full.err));
+        const QJsonObject state = bitbucket.state();
+        QCOMPARE(state[u"users"_s].toArray().size(), m_realm.users().size()); // the administrator and all but one
+        QVERIFY(AtlassianEmulator::groupsOf(state, u"bob.baker"_s).contains(u"stash-users"_s));
+        const QJsonArray runs = cli({u"history"_s, u"Into Bitbucket"_s, u"--json"_s}).json()[u"runs"_s].toArray();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0)[u"status"_s].toString(), u"completed-with-errors"_s);
+
+        QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into Bitbucket"_s}).exitCode, 0);
+        QCOMPARE(cli({u"target"_s, u"remove"_s, u"Bitbucket"_s}).exitCode, 0);
+        QCOMPARE(cli({u"target"_s, u"remove"_s, u"Confluence"_s}).exitCode, 0);
+    }
+
 private:
     // The SQLite file the CLI uses when no --directory is given.
     QString defaultDirectory() const
