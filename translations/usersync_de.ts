@@ -734,6 +734,18 @@
         <source>into %1</source>
         <translation>in %1</translation>
     </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>groups %1</source>
+        <translation>Gruppen %1</translation>
+    </message>
+    <message>
+        <source>global permission %1</source>
+        <translation>globale Berechtigung %1</translation>
+    </message>
 </context>
 <context>
     <name>ChangeTableModel</name>
@@ -2132,6 +2144,17 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
     <message>
         <source>Access groups:     %1</source>
         <translation>Zugriffsgruppen:         %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more.</source>
+        <translation>
+            <numerusform>  … und %n weitere.</numerusform>
+            <numerusform>  … und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every change and its outcome: usersync-cli report %1</source>
+        <translation>Jede Änderung und ihr Ergebnis: usersync-cli report %1</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,9 @@ curl_stage() {
     [[ -s $work/curl-$1.conf ]] || return 0
     curl --no-progress-meter --parallel --parallel-max 4 -K "$work/curl-$1.conf" |
         sort | uniq -c >"$work/curl-$1.codes" || true
+    # Anything but 2xx means the replay did not do what UserSync did: shown, so that it is seen.
+    awk -v stage="$1" '$2 !~ /^2/ {print "curl replay, " stage ": " $1 " answers with HTTP " $2}' \
+        "$work/curl-$1.codes" >&2
 }
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 
