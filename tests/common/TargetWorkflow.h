@@ -1,13 +1,48 @@
 #pragma once
 
 #include "JobRunner.h"
+#include "KeycloakAdmin.h"
+#include "TestEnvironment.h"
+#include "config/ConnectorStore.h"
+#include "config/SecretStore.h"
+#include "directory/DirectoryAccess.h"
 #include "sync/RollbackJob.h"
 #include "sync/SyncJob.h"
+#include "targets/TargetStore.h"
 #include "targets/TargetTest.h"
+
+#include <QTest>
 
 // The jobs the window and the CLI run for an application target, run to their end in the calling
 // thread: the steps of the workflow tests on each product.
 namespace TargetWorkflow {
+
+// Where each product's workflow tests start: `realm`, a fresh copy of the fixture realm in which
+// every user has an e-mail address (the products need one for a new user; that refusal is tested
+// on its own); the empty directory at `location` holding `target`, its credential in the keychain;
+// and `connector`, "SSO", synchronizing the realm into it. A failure is recorded as the test's
+// (QTest::currentTestFailed() then says so).
+inline void start(KeycloakAdmin& admin, const QString& realm, const DirectoryLocation& location,
+                  const QString& keycloakUrl, TargetConfig& target, const QString& credential,
+                  ConnectorConfig& connector)
+{
+    using namespace Qt::StringLiterals;
+    QVERIFY(admin.importFixtureRealm(realm));
+    QCOMPARE(admin.updateUser(realm, u"erin.noemail"_s, {{u"email"_s, u"erin@example.com"_s}}), 204);
+    QString error;
+    auto connection = DirectoryAccess::open(location, &error);
+    QVERIFY2(connection, qPrintable(error));
+    QVERIFY(TestEnvironment::emptyDirectory(connection->database(), true));
+    QVERIFY2(TargetStore(connection->database()).add(target, &error), qPrintable(error));
+    QVERIFY(SecretStore().writeNow(target.secretKey(), credential).ok());
+    connector = ConnectorConfig();
+    connector.name = u"SSO"_s;
+    connector.keycloak.baseUrl = keycloakUrl;
+    connector.keycloak.realm = realm;
+    connector.keycloak.clientId = u"usersync-sync"_s;
+    connector.targetId = target.id;
+    QVERIFY2(ConnectorStore(connection->database()).add(connector, &error), qPrintable(error));
+}
 
 inline TargetTestResult test(const TargetConfig& config, const QString& credential)
 {

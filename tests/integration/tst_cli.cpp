@@ -560,6 +560,17 @@ private Q_SLOTS:
         QVERIFY2(confluenceTest.exitCode == 0, qPrintable(confluenceTest.out));
         QCOMPARE(confluenceTest.json()[u"product"_s].toString(), u"Confluence"_s);
         QVERIFY(!confluenceTest.json()[u"version"_s].toString().isEmpty());
+        const Run intoConfluence =
+            cli({u"connector"_s, u"add"_s, u"Into Confluence"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                 u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"Confluence"_s},
+                m_secret.toUtf8() + "\n");
+        QVERIFY2(intoConfluence.exitCode == 0, qPrintable(intoConfluence.err));
+        // Everyone but the user without an e-mail address, whose refusal is listed with its reason.
+        const Run confluenceSync = cli({u"sync"_s, u"Into Confluence"_s, u"--full"_s});
+        QCOMPARE(confluenceSync.exitCode, 1);
+        QVERIFY2(confluenceSync.err.contains(u"✗ erin.noemail: "_s), qPrintable(confluenceSync.err));
+        QCOMPARE(confluence.state()[u"users"_s].toArray().size(), m_realm.users().size());
+        QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into Confluence"_s}).exitCode, 0);
 
         const Run addBitbucket = cli({u"target"_s, u"add"_s, u"Bitbucket"_s, u"--type"_s, u"bitbucket"_s, u"--url"_s,
                                       bitbucket.url(), u"--token-env"_s, u"BITBUCKET_TOKEN"_s},

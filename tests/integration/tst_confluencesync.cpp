@@ -55,28 +55,12 @@ private Q_SLOTS:
     {
         QVERIFY(m_confluence.reset());
         m_realmName = u"usersync-confluence-%1"_s.arg(QCoreApplication::applicationPid());
-        QVERIFY(m_admin.importFixtureRealm(m_realmName));
-        // Confluence needs an e-mail address for a new user; that refusal is tested with Jira.
-        QCOMPARE(m_admin.updateUser(m_realmName, u"erin.noemail"_s, {{u"email"_s, u"erin@example.com"_s}}), 204);
-        QString error;
-        auto connection = DirectoryAccess::open(m_location, &error);
-        QVERIFY2(connection, qPrintable(error));
-        QVERIFY(TestEnvironment::emptyDirectory(connection->database(), true));
         m_target = TargetConfig();
         m_target.name = u"Confluence"_s;
         m_target.type = TargetConfig::confluenceType;
         m_target.url = m_confluence.url();
         m_target.http.retryDelayMs = 50;
-        TargetStore targets(connection->database());
-        QVERIFY2(targets.add(m_target, &error), qPrintable(error));
-        QVERIFY(SecretStore().writeNow(m_target.secretKey(), m_confluence.token()).ok());
-        m_connector = ConnectorConfig();
-        m_connector.name = u"SSO"_s;
-        m_connector.keycloak.baseUrl = m_url;
-        m_connector.keycloak.realm = m_realmName;
-        m_connector.keycloak.clientId = u"usersync-sync"_s;
-        m_connector.targetId = m_target.id;
-        QVERIFY2(ConnectorStore(connection->database()).add(m_connector, &error), qPrintable(error));
+        start(m_admin, m_realmName, m_location, m_url, m_target, m_confluence.token(), m_connector);
     }
 
     void cleanup() { m_admin.deleteRealm(m_realmName); }

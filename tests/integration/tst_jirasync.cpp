@@ -54,27 +54,11 @@ private Q_SLOTS:
     {
         QVERIFY(m_jira.reset());
         m_realmName = u"usersync-jira-%1"_s.arg(QCoreApplication::applicationPid());
-        QVERIFY(m_admin.importFixtureRealm(m_realmName));
-        // Jira refuses a user without an e-mail address; that refusal has a test of its own.
-        QCOMPARE(m_admin.updateUser(m_realmName, u"erin.noemail"_s, {{u"email"_s, u"erin@example.com"_s}}), 204);
-        QString error;
-        auto connection = DirectoryAccess::open(m_location, &error);
-        QVERIFY2(connection, qPrintable(error));
-        QVERIFY(TestEnvironment::emptyDirectory(connection->database(), true));
         m_target = TargetConfig();
         m_target.name = u"Jira"_s;
         m_target.url = m_jira.url();
         m_target.http.retryDelayMs = 50;
-        TargetStore targets(connection->database());
-        QVERIFY2(targets.add(m_target, &error), qPrintable(error));
-        QVERIFY(SecretStore().writeNow(m_target.secretKey(), m_jira.token()).ok());
-        m_connector = ConnectorConfig();
-        m_connector.name = u"SSO"_s;
-        m_connector.keycloak.baseUrl = m_url;
-        m_connector.keycloak.realm = m_realmName;
-        m_connector.keycloak.clientId = u"usersync-sync"_s;
-        m_connector.targetId = m_target.id;
-        QVERIFY2(ConnectorStore(connection->database()).add(m_connector, &error), qPrintable(error));
+        TargetWorkflow::start(m_admin, m_realmName, m_location, m_url, m_target, m_jira.token(), m_connector);
     }
 
     void cleanup() { m_admin.deleteRealm(m_realmName); }

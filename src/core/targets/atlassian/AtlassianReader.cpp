@@ -56,6 +56,29 @@ void AtlassianReader::groupRead()
     }
 }
 
+bool AtlassianReader::addMember(const AtlassianProduct& product, qint32 group, std::optional<qint32> user,
+                                const QString& memberName)
+{
+    if (!user) {
+        finishMembers(AtlassianErrors::incomplete(product,
+                                                  tr("“%1” has a member (%2) that the user list did not contain")
+                                                      .arg(m_state.groups.at(group).name, memberName)));
+        return false;
+    }
+    QSet<qint32>& seen = m_membersSeen[group];
+    if (!seen.contains(*user)) {
+        seen.insert(*user);
+        m_state.memberships.append({*user, group, {}});
+    }
+    return true;
+}
+
+void AtlassianReader::memberPagesRead(qint32 group)
+{
+    m_membersSeen.remove(group);
+    groupRead();
+}
+
 void AtlassianReader::finishMembers(const std::optional<ConnectorError>& error)
 {
     if (error && !m_memberError) {

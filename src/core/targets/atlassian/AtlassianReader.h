@@ -4,8 +4,11 @@
 #include "directory/DirectoryState.h"
 #include "jobs/Job.h"
 #include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianErrors.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -47,6 +50,13 @@ protected:
     // or the read in finishMembers() with an error. `phase` is what progress says.
     void readEveryGroup(const QString& phase, const std::function<void(qint32 group)>& readGroup, Done done);
     void groupRead();
+    // A member of `group` found on one of its pages, `user` its place in the users read (none:
+    // the user list did not hold it, which ends the read as incomplete, and false is returned).
+    // Pages may overlap: a member seen twice counts once, until memberPagesRead(group).
+    bool addMember(const AtlassianProduct& product, qint32 group, std::optional<qint32> user,
+                   const QString& memberName);
+    // The group's last page is read: it is done.
+    void memberPagesRead(qint32 group);
     void finishMembers(const std::optional<ConnectorError>& error);
     bool membersFailed() const { return m_memberError.has_value(); }
 
@@ -54,6 +64,7 @@ protected:
     DirectoryState m_state;
 
 private:
+    QHash<qint32, QSet<qint32>> m_membersSeen; // per group being read
     QString m_memberPhase;
     int m_groupsLeft = 0;
     std::optional<ConnectorError> m_memberError;

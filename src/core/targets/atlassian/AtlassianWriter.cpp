@@ -171,6 +171,10 @@ void AtlassianWriter::launchMore()
         }
     }
     if (m_inFlight == 0 && (m_stopping || m_next >= m_queue.size())) {
+        if (m_stage == Stage::SaveUsers && !m_stopping && !std::exchange(m_savingUsersEnded, true)) {
+            usersSaved([this] { startStage(m_stopping ? Stage::End : Stage::AddMemberships); });
+            return;
+        }
         startStage(m_stopping ? Stage::End : Stage(int(m_stage) + 1));
     }
 }
@@ -265,6 +269,14 @@ void AtlassianWriter::record(qsizetype index, ChangeOutcome outcome, const QStri
     }
     Q_EMIT progress(
         {tr("Applying changes to %1").arg(m_product.name), m_result.done + m_result.failed, m_result.total});
+}
+
+void AtlassianWriter::stopWith(const ConnectorError& error)
+{
+    if (!m_stopping) {
+        m_stopping = true;
+        m_result.stop = error;
+    }
 }
 
 bool AtlassianWriter::stopsTheRun(const AtlassianClient::Reply& reply)

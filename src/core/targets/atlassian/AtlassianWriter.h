@@ -76,7 +76,20 @@ protected:
         Q_UNUSED(group)
     }
 
+    // Once every user change's calls have ended and before the memberships, unless the apply is
+    // stopping: where the application does not answer a creation with the new user's key
+    // (Bitbucket), the keys are read here, and the creations settled with them. Calls `next` when done.
+    virtual void usersSaved(std::function<void()> next) { next(); }
+
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
+    // The outcome recorded, without ending a call.
+    void record(qsizetype index, ChangeOutcome outcome, const QString& error);
+    // A call ended whose change is settled later (in usersSaved()).
+    void callEnded();
+    // A failure that is not about one object: stop.
+    bool stopsTheRun(const AtlassianClient::Reply& reply);
+    bool stopping() const { return m_stopping; }
+    void stopWith(const ConnectorError& error);
     // Settles a refusal for one object as failed with the application's words; any other failure
     // stops the apply (the change stays pending: whether it was done is not known).
     void refused(qsizetype index, const AtlassianClient::Reply& reply);
@@ -112,11 +125,6 @@ private:
     void run(qsizetype index);
     void runMembership(qsizetype index, const MembershipChange& membership);
     void runBatch(); // the next memberships of one group, from m_next
-    // The outcome recorded, without ending a call.
-    void record(qsizetype index, ChangeOutcome outcome, const QString& error);
-    void callEnded();
-    // A failure that is not about one object: stop.
-    bool stopsTheRun(const AtlassianClient::Reply& reply);
     void relink(Change::Object object, const QString& appKey, const Change& change);
 
     Done m_done;
@@ -127,6 +135,7 @@ private:
     qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history before their calls
     int m_inFlight = 0;
     bool m_stopping = false;
+    bool m_savingUsersEnded = false; // usersSaved() called
     QHash<QString, QString> m_createdKeys; // planned local id -> the application's key
     QSet<QString> m_failedObjects; // local ids of users and groups whose creation failed
 };

@@ -5,8 +5,11 @@
 #include "targets/bitbucket/BitbucketAccess.h"
 #include "targets/bitbucket/BitbucketPages.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QSet>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -69,31 +72,103 @@ void BitbucketReader::readServer(ServerDone done)
     });
 }
 
-void BitbucketReader::readList(const QString& path, const AtlassianClient::Query& query, const QString& what,
-                               PageDone page, Done done, qint64 start)
+// One list being read. Bitbucket counts `start` in positions and answers a page that is not the
+// last with nextPageStart = start + limit, whatever it filtered out of it, so the pages that
+// follow can be asked for before the one before them is in: the first page gives the step, then
+// up to `ahead` pages are in flight. A page is taken only at the start the page before it named,
+// in order, so a server that moves on differently costs only the pages asked for in vain (and a
+// few empty ones past the end), never a wrong read.
+struct BitbucketReader::ListRead
 {
-    AtlassianClient::Query asked = query;
+    QString path;
+    AtlassianClient::Query query;
+    QString what;
+    PageDone page;
+    Done done;
+    int ahead = 1;
+    qint64 expected = 0; // the start of the next page to take
+    qint64 step = 0; // 0 until the first page is in
+    qint64 nextAsked = 0; // where the next page asked for ahead starts
+    QSet<qint64> inFlight;
+    QHash<qint64, AtlassianClient::Reply> arrived;
+    bool ended = false;
+};
+
+void BitbucketReader::readList(const QString& path, const AtlassianClient::Query& query, const QString& what,
+                               PageDone page, Done done)
+{
+    auto list = std::make_shared<ListRead>();
+    list->path = path;
+    list->query = query;
+    list->what = what;
+    list->page = std::move(page);
+    list->done = std::move(done);
+    list->ahead = std::max(1, m_client->config().http.maxInFlight);
+    askPage(list, 0);
+}
+
+void BitbucketReader::askPage(const std::shared_ptr<ListRead>& list, qint64 start)
+{
+    list->inFlight.insert(start);
+    AtlassianClient::Query asked = list->query;
     asked.append({u"start"_s, QString::number(start)});
     asked.append({u"limit"_s, QString::number(pageAsked)});
-    m_client->getPage(path, asked, [this, path, query, what, page, done, start](const AtlassianClient::Reply& reply) {
+    m_client->getPage(list->path, asked, [this, list, start](const AtlassianClient::Reply& reply) {
+        list->inFlight.remove(start);
+        if (list->ended) {
+            return; // asked for ahead, past the end or after an error
+        }
         if (!reply.ok()) {
-            done(AtlassianErrors::of(bitbucket(), reply, m_client->config(), what));
+            list->ended = true;
+            list->done(AtlassianErrors::of(bitbucket(), reply, m_client->config(), list->what));
             return;
         }
+        list->arrived.insert(start, reply);
+        takePages(list);
+    });
+}
+
+void BitbucketReader::takePages(const std::shared_ptr<ListRead>& list)
+{
+    while (list->arrived.contains(list->expected)) {
+        const qint64 start = list->expected;
+        const AtlassianClient::Reply reply = list->arrived.take(start);
         std::optional<qint64> next;
-        if (!page(reply, &next)) {
-            done(m_pageError);
+        if (!list->page(reply, &next)) {
+            list->ended = true;
+            list->done(m_pageError);
             return;
         }
         if (!next) {
-            done(std::nullopt);
-        } else if (*next <= start) {
-            // A page must move on: one that points back would be read for ever.
-            done(AtlassianErrors::incomplete(bitbucket(), tr("a page of %1 that does not move on").arg(path)));
-        } else {
-            readList(path, query, what, page, done, *next);
+            list->ended = true;
+            list->done(std::nullopt);
+            return;
         }
-    });
+        if (*next <= start) {
+            // A page must move on: one that points back would be read for ever.
+            list->ended = true;
+            list->done(
+                AtlassianErrors::incomplete(bitbucket(), tr("a page of %1 that does not move on").arg(list->path)));
+            return;
+        }
+        if (list->step == 0) {
+            list->step = *next - start;
+        }
+        list->expected = *next;
+        if (list->nextAsked < list->expected) {
+            list->nextAsked = list->expected; // moved on otherwise than asked ahead
+        }
+    }
+    while (list->step > 0 && list->inFlight.size() < list->ahead) {
+        const qint64 start = list->nextAsked;
+        list->nextAsked += list->step;
+        if (!list->inFlight.contains(start) && !list->arrived.contains(start)) {
+            askPage(list, start);
+        }
+    }
+    if (!list->inFlight.contains(list->expected) && !list->arrived.contains(list->expected)) {
+        askPage(list, list->expected); // off the steps asked ahead
+    }
 }
 
 void BitbucketReader::readUsers(Done done)
@@ -226,18 +301,11 @@ void BitbucketReader::memberPage(qint32 group, qint64 start)
                 finishMembers(AtlassianErrors::invalidResponse(bitbucket(), reply.outcome, tr("a member list")));
                 return;
             }
-            QSet<qint32>& seen = m_membersSeen[group];
             for (const BitbucketPages::User& member : page->values) {
                 const auto user = m_userById.constFind(member.id);
-                if (user == m_userById.cend()) {
-                    finishMembers(AtlassianErrors::incomplete(
-                        bitbucket(),
-                        tr("“%1” has a member (%2) that the user list did not contain").arg(name, member.name)));
+                if (!addMember(bitbucket(), group,
+                               user == m_userById.cend() ? std::nullopt : std::optional(user.value()), member.name)) {
                     return;
-                }
-                if (!seen.contains(user.value())) {
-                    seen.insert(user.value());
-                    m_state.memberships.append({user.value(), group, {}});
                 }
             }
             if (!page->isLastPage) {
@@ -249,8 +317,7 @@ void BitbucketReader::memberPage(qint32 group, qint64 start)
                 memberPage(group, *page->nextPageStart);
                 return;
             }
-            m_membersSeen.remove(group);
-            groupRead();
+            memberPagesRead(group);
         });
 }
 

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <memory>
+
 // Reads all of a Bitbucket completely through its administration API: every user (admin/users),
 // group (admin/groups), each group's members (admin/groups/more-members) and the users' direct
 // global permissions (admin/permissions/users), each list followed by nextPageStart until
@@ -39,10 +41,14 @@ public:
     const std::optional<Server>& server() const { return m_server; }
 
 private:
-    // Follows one paged list from its first page; `page` takes each answer (false: stop, the
-    // error is set) and says where the next starts.
+    // Follows one paged list from its first page; `page` takes each answer in order (false:
+    // stop, the error is set) and says where the next starts. The pages after the first are
+    // asked for ahead, as many as requests may be in flight (see ListRead).
     void readList(const QString& path, const AtlassianClient::Query& query, const QString& what, PageDone page,
-                  Done done, qint64 start = 0);
+                  Done done);
+    struct ListRead;
+    void askPage(const std::shared_ptr<ListRead>& list, qint64 start);
+    void takePages(const std::shared_ptr<ListRead>& list);
     void readMembers(Done done);
     void readPermissions(Done done);
     void memberPage(qint32 group, qint64 start);
@@ -54,6 +60,4 @@ private:
     QHash<qint32, QString> m_permission; // user -> its direct global permission
     QSet<qint32> m_accessGroups; // groups named in the settings, as read
     std::optional<ConnectorError> m_pageError; // what stopped a list
-
-    QHash<qint32, QSet<qint32>> m_membersSeen; // per group being read (pages may overlap)
 };

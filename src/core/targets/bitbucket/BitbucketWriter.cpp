@@ -1,8 +1,10 @@
 #include "BitbucketWriter.h"
 
+#include "model/NameKey.h"
 #include "targets/RunJournal.h"
 #include "targets/TargetLinks.h"
 #include "targets/bitbucket/BitbucketAccess.h"
+#include "targets/bitbucket/BitbucketPages.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -32,19 +34,19 @@ BitbucketWriter::BitbucketWriter(AtlassianClient* client, RunJournal* journal, s
     : AtlassianWriter(AtlassianProduct::bitbucket(), client, journal, std::move(plan), parent)
 { }
 
-void BitbucketWriter::runSteps(qsizetype index, QList<Step> steps)
+void BitbucketWriter::runSteps(QList<Step> steps, StepsDone done)
 {
     if (steps.isEmpty()) {
-        settled(index, ChangeOutcome::Done);
+        done(nullptr);
         return;
     }
     const Step step = steps.takeFirst();
     m_client->send(step.method, step.path, step.query, step.body,
-                   [this, index, steps, step](const AtlassianClient::Reply& reply) {
+                   [this, steps, step, done](const AtlassianClient::Reply& reply) {
                        if (reply.ok() || (step.notFoundIsDone && reply.outcome.status == 404)) {
-                           runSteps(index, steps);
+                           runSteps(steps, done);
                        } else {
-                           refused(index, reply);
+                           done(&reply);
                        }
                    });
 }
@@ -115,35 +117,86 @@ void BitbucketWriter::addUser(qsizetype index, const Change& change)
         {u"notify"_s, u"false"_s},
     };
     m_client->send("POST", u"admin/users"_s, query, {}, [this, index, change](const AtlassianClient::Reply& reply) {
-        if (reply.ok() || reply.outcome.status == 409) {
-            // 204 without a body, or there already (made meanwhile, or by this call before its
-            // answer was lost): usernames are unique, so the one there is the one.
-            findCreated(index, change, reply);
+        if (!reply.ok() && reply.outcome.status != 409) {
+            failedToCreate(change);
+            refused(index, reply);
             return;
         }
-        failedToCreate(change);
-        refused(index, reply);
+        // 204 without a body, or there already (made meanwhile, or by this call before its answer
+        // was lost): usernames are unique, so the one there is the one. Its access now, its id
+        // with everyone else's once all are created; until then the change is not settled.
+        runSteps(accessSteps(change.fields, change.key), [this, index, change](const AtlassianClient::Reply* refusal) {
+            m_created.append({index, change, refusal == nullptr});
+            if (refusal) {
+                refused(index, *refusal);
+            } else {
+                callEnded();
+            }
+        });
     });
 }
 
-void BitbucketWriter::findCreated(qsizetype index, const Change& change, const AtlassianClient::Reply& refusal)
+void BitbucketWriter::usersSaved(std::function<void()> next)
 {
-    m_client->get(u"admin/users"_s, {{u"filter"_s, change.key}, {u"limit"_s, u"1000"_s}},
-                  [this, index, change, refusal](const AtlassianClient::Reply& reply) {
-                      QString id;
-                      for (const QJsonValue user : reply.json.object().value(u"values"_s).toArray()) {
-                          if (user[u"name"_s].toString().compare(change.key, Qt::CaseInsensitive) == 0) {
-                              id = QString::number(user[u"id"_s].toInteger());
-                          }
-                      }
-                      if (!reply.ok() || id.isEmpty()) {
-                          failedToCreate(change);
-                          refused(index, reply.ok() ? refusal : reply);
-                          return;
-                      }
-                      created(change, id);
-                      runSteps(index, accessSteps(change.fields, change.key));
-                  });
+    if (m_created.isEmpty()) {
+        next();
+        return;
+    }
+    readCreatedIds(std::move(next), 0);
+}
+
+void BitbucketWriter::readCreatedIds(std::function<void()> next, qint64 start)
+{
+    if (stopping()) {
+        next(); // cancelled: the creations stay pending, and the next sync links them by name
+        return;
+    }
+    const AtlassianClient::Query query{{u"start"_s, QString::number(start)}, {u"limit"_s, u"1000"_s}};
+    m_client->getPage(u"admin/users"_s, query, [this, next, start](const AtlassianClient::Reply& reply) {
+        const std::optional<BitbucketPages::Page<BitbucketPages::User>> page =
+            reply.ok() ? BitbucketPages::users(reply.outcome.body) : std::nullopt;
+        if (!page) {
+            // Not knowing the ids, nothing is settled: the next sync finds these users and links them.
+            if (reply.ok() || !stopsTheRun(reply)) {
+                stopWith(reply.ok() ? AtlassianErrors::invalidResponse(m_product, reply.outcome, tr("a user list"))
+                                    : AtlassianErrors::of(m_product, reply, m_client->config(),
+                                                          tr("read the new users' ids")));
+            }
+            next();
+            return;
+        }
+        for (const BitbucketPages::User& user : page->values) {
+            m_createdIds.insert(nameKey(user.name), user.id);
+        }
+        if (!page->isLastPage && page->nextPageStart && *page->nextPageStart > start) {
+            readCreatedIds(next, *page->nextPageStart);
+            return;
+        }
+        settleCreated();
+        next();
+    });
+}
+
+void BitbucketWriter::settleCreated()
+{
+    for (const Created& entry : std::as_const(m_created)) {
+        const QString id = m_createdIds.value(nameKey(entry.change.key));
+        if (id.isEmpty()) {
+            failedToCreate(entry.change);
+            if (entry.settle) {
+                record(entry.index, ChangeOutcome::Failed,
+                       tr("Bitbucket accepted the new user but does not list it. Look for it under Administration → "
+                          "Users; the next sync creates it or links it."));
+            }
+            continue;
+        }
+        created(entry.change, id);
+        if (entry.settle) {
+            record(entry.index, ChangeOutcome::Done, {});
+        }
+    }
+    m_created.clear();
+    m_createdIds.clear();
 }
 
 void BitbucketWriter::updateUser(qsizetype index, const Change& change, const QString& key)
@@ -172,7 +225,13 @@ void BitbucketWriter::updateUser(qsizetype index, const Change& change, const QS
         steps.append({"PUT", u"admin/users"_s, {}, QJsonDocument(details), false});
     }
     steps.append(accessSteps(change.fields, name));
-    runSteps(index, steps);
+    runSteps(steps, [this, index](const AtlassianClient::Reply* refusal) {
+        if (refusal) {
+            refused(index, *refusal);
+        } else {
+            settled(index, ChangeOutcome::Done);
+        }
+    });
 }
 
 void BitbucketWriter::deleteUser(qsizetype index, const Change& change)

@@ -4,10 +4,10 @@
 
 // A plan turned into Bitbucket REST calls (AtlassianWriter orders and records them). Users are
 // created with query parameters and without the default group (Bitbucket answers 204 without a
-// body, so the new user's id is read back), renamed, updated and deleted by name; memberships are
-// added a group at a time for many users. Bitbucket has no disabled flag: disabling a user takes
-// it out of its access groups and revokes its direct global permission (its "access", recorded
-// in the change before the calls), reactivating gives back what the change says.
+// body: the new users' ids are read back in one listing once all are created), renamed, updated and deleted by name;
+// memberships are added a group at a time for many users. Bitbucket has no disabled flag: disabling a user takes it out
+// of its access groups and revokes its direct global permission (its "access", recorded in the change before the
+// calls), reactivating gives back what the change says.
 class BitbucketWriter final : public AtlassianWriter
 {
     Q_OBJECT
@@ -37,9 +37,23 @@ private:
     int memberBatch() const override { return 100; }
     void addMembers(const QList<Member>& members, const QString& group) override;
 
-    // The created (or already existing) user's id, then the rest of what its change asks.
-    void findCreated(qsizetype index, const Change& change, const AtlassianClient::Reply& refusal);
+    // The ids of the users this run created, from Bitbucket's user list (a hundred pages for
+    // 100,000 users, where a look-up per user would search the whole directory each time).
+    void usersSaved(std::function<void()> next) override;
+    void readCreatedIds(std::function<void()> next, qint64 start);
+    void settleCreated();
     // What changes the user's access: out of the groups and permission it had, or into those it gets.
     static QList<Step> accessSteps(const QList<FieldChange>& fields, const QString& username);
-    void runSteps(qsizetype index, QList<Step> steps);
+    // The steps in order; `done` gets the first refusal, or nullptr when all went through.
+    using StepsDone = std::function<void(const AtlassianClient::Reply* refusal)>;
+    void runSteps(QList<Step> steps, StepsDone done);
+
+    struct Created
+    {
+        qsizetype index;
+        Change change;
+        bool settle; // false: its access steps were refused, which is recorded already
+    };
+    QList<Created> m_created; // waiting for their ids
+    QHash<QString, QString> m_createdIds; // nameKey -> id, as listed
 };

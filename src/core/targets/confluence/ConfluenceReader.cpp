@@ -219,18 +219,11 @@ void ConfluenceReader::memberPage(qint32 group, qint64 start)
             finishMembers(AtlassianErrors::invalidResponse(confluence(), reply.outcome, tr("a member list")));
             return;
         }
-        QSet<qint32>& seen = m_membersSeen[group];
         for (const ConfluencePages::User& member : page->results) {
             const auto user = m_userByKey.constFind(member.key);
-            if (user == m_userByKey.cend()) {
-                finishMembers(AtlassianErrors::incomplete(
-                    confluence(),
-                    tr("“%1” has a member (%2) that the user list did not contain").arg(name, member.name)));
+            if (!addMember(confluence(), group, user == m_userByKey.cend() ? std::nullopt : std::optional(user.value()),
+                           member.name)) {
                 return;
-            }
-            if (!seen.contains(user.value())) {
-                seen.insert(user.value());
-                m_state.memberships.append({user.value(), group, {}});
             }
         }
         if (page->hasNext && page->results.isEmpty()) {
@@ -242,8 +235,7 @@ void ConfluenceReader::memberPage(qint32 group, qint64 start)
             memberPage(group, start + page->results.size());
             return;
         }
-        m_membersSeen.remove(group);
-        groupRead();
+        memberPagesRead(group);
     });
 }
 

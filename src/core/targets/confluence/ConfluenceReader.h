@@ -47,5 +47,4 @@ private:
     QHash<QString, qint32> m_groupByKey; // by nameKey
 
     // The members seen per group being read (pages may overlap when Confluence changes while it is read).
-    QHash<qint32, QSet<qint32>> m_membersSeen;
 };
