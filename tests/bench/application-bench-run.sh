@@ -68,8 +68,11 @@ PY
 # Statuses tallied into curl-STAGE.codes, so that a replay that went wrong shows.
 curl_stage() {
     [[ -s $work/curl-$1.conf ]] || return 0
+    local began
+    began=$(date +%s%N)
     curl --no-progress-meter --parallel --parallel-max 4 -K "$work/curl-$1.conf" |
         sort | uniq -c >"$work/curl-$1.codes" || true
+    echo "curl replay, $1: $(ms_since "$began") ms" >&2
     # Anything but 2xx means the replay did not do what UserSync did: shown, so that it is seen.
     awk -v stage="$1" '$2 !~ /^2/ {print "curl replay, " stage ": " $1 " answers with HTTP " $2}' \
         "$work/curl-$1.codes" >&2

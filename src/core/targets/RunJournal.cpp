@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int flushEveryMs = 250;
-constexpr qsizetype flushEveryEntries = 500;
+constexpr qsizetype flushEveryEntries = 5000;
 
 } // namespace
 

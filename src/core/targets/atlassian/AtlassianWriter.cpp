@@ -14,7 +14,7 @@ using Object = Change::Object;
 
 namespace {
 
-constexpr qsizetype linkChunk = 1000; // memberships linked ahead of their calls, per write
+constexpr qsizetype linkChunk = 5000; // memberships linked ahead of their calls, per write
 
 } // namespace
 
