@@ -182,6 +182,13 @@
     </message>
 </context>
 <context>
+    <name>AtlassianReader</name>
+    <message>
+        <source>“%1” has a member (%2) that the user list did not contain</source>
+        <translation>„%1“ hat ein Mitglied (%2), das nicht in der Benutzerliste enthalten war</translation>
+    </message>
+</context>
+<context>
     <name>AtlassianTarget</name>
     <message>
         <source>%1 has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
@@ -345,12 +352,12 @@
         <translation>Mitgliederliste</translation>
     </message>
     <message>
-        <source>“%1” has a member (%2) that the user list did not contain</source>
-        <translation>„%1“ hat ein Mitglied (%2), das nicht in der Benutzerliste enthalten war</translation>
-    </message>
-    <message>
         <source>a member page of “%1” that names no next page</source>
         <translation>eine Mitgliederseite von „%1“, die keine nächste Seite nennt</translation>
+    </message>
+    <message>
+        <source>a page of global permissions that is not the last names no next page</source>
+        <translation>eine Seite globaler Berechtigungen, die nicht die letzte ist, nennt keine nächste Seite</translation>
     </message>
 </context>
 <context>
@@ -358,6 +365,22 @@
     <message>
         <source>Bitbucket needs an e-mail address for every user, and this one has none. Give the user an address in Keycloak (or choose another source for e-mail addresses in the connector&apos;s options); the next sync creates it.</source>
         <translation>Bitbucket benötigt für jeden Benutzer eine E-Mail-Adresse, und dieser hat keine. Geben Sie dem Benutzer in Keycloak eine Adresse (oder wählen Sie in den Optionen des Connectors eine andere Quelle für E-Mail-Adressen); die nächste Synchronisierung legt ihn an.</translation>
+    </message>
+    <message>
+        <source>a user list</source>
+        <translation>Benutzerliste</translation>
+    </message>
+    <message>
+        <source>read the new users&apos; ids</source>
+        <translation>die IDs der neuen Benutzer lesen</translation>
+    </message>
+    <message>
+        <source>a user page that does not name the next</source>
+        <translation>eine Benutzerseite, die die nächste nicht nennt</translation>
+    </message>
+    <message>
+        <source>Bitbucket accepted the new user but does not list it. Look for it under Administration → Users; the next sync creates it or links it.</source>
+        <translation>Bitbucket hat den neuen Benutzer angenommen, führt ihn aber nicht auf. Suchen Sie ihn unter Administration → Benutzer; die nächste Synchronisierung legt ihn an oder verknüpft ihn.</translation>
     </message>
 </context>
 <context>
@@ -2265,10 +2288,6 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
     <message>
         <source>a member list</source>
         <translation>Mitgliederliste</translation>
-    </message>
-    <message>
-        <source>“%1” has a member (%2) that the user list did not contain</source>
-        <translation>„%1“ hat ein Mitglied (%2), das nicht in der Benutzerliste enthalten war</translation>
     </message>
     <message>
         <source>an empty member page of “%1” that is not the last</source>

@@ -267,8 +267,13 @@ void AtlassianWriter::record(qsizetype index, ChangeOutcome outcome, const QStri
     if (!m_journal->flush(&journalError) && !m_stopping) {
         stopForHistory(journalError);
     }
-    Q_EMIT progress(
-        {tr("Applying changes to %1").arg(m_product.name), m_result.done + m_result.failed, m_result.total});
+    // Said now and then, not for each of hundreds of thousands of outcomes (the job shows it
+    // five times a second at most anyway).
+    const int settledSoFar = m_result.done + m_result.failed;
+    if (!m_sinceProgress.isValid() || m_sinceProgress.elapsed() >= 100 || settledSoFar == m_result.total) {
+        m_sinceProgress.start();
+        Q_EMIT progress({tr("Applying changes to %1").arg(m_product.name), settledSoFar, m_result.total});
+    }
 }
 
 void AtlassianWriter::stopWith(const ConnectorError& error)

@@ -7,6 +7,7 @@
 #include "targets/atlassian/AtlassianErrors.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -136,6 +137,7 @@ private:
     int m_inFlight = 0;
     bool m_stopping = false;
     bool m_savingUsersEnded = false; // usersSaved() called
+    QElapsedTimer m_sinceProgress;
     QHash<QString, QString> m_createdKeys; // planned local id -> the application's key
     QSet<QString> m_failedObjects; // local ids of users and groups whose creation failed
 };

@@ -118,11 +118,8 @@ void BitbucketReader::askPage(const std::shared_ptr<ListRead>& list, qint64 star
         if (list->ended) {
             return; // asked for ahead, past the end or after an error
         }
-        if (!reply.ok()) {
-            list->ended = true;
-            list->done(AtlassianErrors::of(bitbucket(), reply, m_client->config(), list->what));
-            return;
-        }
+        // A failed page counts only when it is the one to take: one asked for past the end may fail
+        // without harm.
         list->arrived.insert(start, reply);
         takePages(list);
     });
@@ -133,6 +130,11 @@ void BitbucketReader::takePages(const std::shared_ptr<ListRead>& list)
     while (list->arrived.contains(list->expected)) {
         const qint64 start = list->expected;
         const AtlassianClient::Reply reply = list->arrived.take(start);
+        if (!reply.ok()) {
+            list->ended = true;
+            list->done(AtlassianErrors::of(bitbucket(), reply, m_client->config(), list->what));
+            return;
+        }
         std::optional<qint64> next;
         if (!list->page(reply, &next)) {
             list->ended = true;
@@ -159,14 +161,17 @@ void BitbucketReader::takePages(const std::shared_ptr<ListRead>& list)
             list->nextAsked = list->expected; // moved on otherwise than asked ahead
         }
     }
-    while (list->step > 0 && list->inFlight.size() < list->ahead) {
+    // At most `ahead` pages beyond the one awaited: a slow page does not let the others run on
+    // past the end. A page may answer at once (a locked or cancelled client), ending the list.
+    const qint64 horizon = list->expected + list->ahead * list->step;
+    while (!list->ended && list->step > 0 && list->inFlight.size() < list->ahead && list->nextAsked < horizon) {
         const qint64 start = list->nextAsked;
         list->nextAsked += list->step;
         if (!list->inFlight.contains(start) && !list->arrived.contains(start)) {
             askPage(list, start);
         }
     }
-    if (!list->inFlight.contains(list->expected) && !list->arrived.contains(list->expected)) {
+    if (!list->ended && !list->inFlight.contains(list->expected) && !list->arrived.contains(list->expected)) {
         askPage(list, list->expected); // off the steps asked ahead
     }
 }
@@ -264,7 +269,12 @@ void BitbucketReader::readPermissions(Done done)
                 }
             }
             *next = page->isLastPage ? std::nullopt : page->nextPageStart;
-            return page->isLastPage || page->nextPageStart.has_value();
+            if (!page->isLastPage && !page->nextPageStart) {
+                m_pageError = AtlassianErrors::incomplete(
+                    bitbucket(), tr("a page of global permissions that is not the last names no next page"));
+                return false;
+            }
+            return true;
         },
         std::move(done));
 }

@@ -168,11 +168,15 @@ void BitbucketWriter::readCreatedIds(std::function<void()> next, qint64 start)
         for (const BitbucketPages::User& user : page->values) {
             m_createdIds.insert(nameKey(user.name), user.id);
         }
-        if (!page->isLastPage && page->nextPageStart && *page->nextPageStart > start) {
+        if (page->isLastPage) {
+            settleCreated();
+        } else if (page->nextPageStart && *page->nextPageStart > start) {
             readCreatedIds(next, *page->nextPageStart);
             return;
+        } else {
+            // Not knowing where the list goes on, nothing is settled (as above).
+            stopWith(AtlassianErrors::incomplete(m_product, tr("a user page that does not name the next")));
         }
-        settleCreated();
         next();
     });
 }
