@@ -6,6 +6,7 @@
 #include "targets/TargetTest.h"
 #include "ui_TargetDialog.h"
 
+#include <QLayout>
 #include <QPushButton>
 
 namespace {
@@ -66,8 +67,18 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
 
 TargetDialog::~TargetDialog() = default;
 
+void TargetDialog::fitHeight()
+{
+    layout()->activate();
+    if (const int needed = layout()->totalHeightForWidth(width()); needed > height()) {
+        resize(width(), needed);
+    }
+}
+
 void TargetDialog::updateAuthFields()
 {
+    // The hint below the credential changes length with the product and the way of signing in.
+    QMetaObject::invokeMethod(this, &TargetDialog::fitHeight, Qt::QueuedConnection);
     const bool basic = m_ui->authComboBox->currentData().toInt() == int(TargetConfig::Auth::Basic);
     m_ui->usernameLabel->setVisible(basic);
     m_ui->usernameLineEdit->setVisible(basic);
@@ -109,6 +120,7 @@ void TargetDialog::updateAuthFields()
 void TargetDialog::showProblem(const QString& text)
 {
     m_ui->resultLabel->setText(QStringLiteral("<p style=\"color:#c50f1f\">%1</p>").arg(text.toHtmlEscaped()));
+    QMetaObject::invokeMethod(this, &TargetDialog::fitHeight, Qt::QueuedConnection);
 }
 
 void TargetDialog::setWorking(bool working)
@@ -229,4 +241,5 @@ void TargetDialog::showResult(const TargetTestResult& result)
                            "connector, then run a simulated sync.</p>")
                       : QString();
     m_ui->resultLabel->setText(html);
+    QMetaObject::invokeMethod(this, &TargetDialog::fitHeight, Qt::QueuedConnection);
 }

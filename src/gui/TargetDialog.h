@@ -39,6 +39,9 @@ Q_SIGNALS:
 
 private:
     void updateAuthFields();
+    // Grows the dialog to what its word-wrapped texts need at its width (Qt does not grow a window
+    // for a label's height-for-width on its own).
+    void fitHeight();
     void saveAndTest();
     void startTest(const QString& credential);
     void showResult(const TargetTestResult& result);
