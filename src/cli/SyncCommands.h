@@ -26,8 +26,9 @@ public:
 
 private:
     // The human-readable outcome of a sync: what it did, its counts, and the next step.
-    void printRefusals(const QString& runId);
     void printOutcome(const SyncRequest& request, const SyncResult& result, const QString& name);
+    // A run that completed with errors: its first refusals with their reasons.
+    void printRefusals(const QString& runId);
 
     CliContext& m_context;
 };

@@ -45,6 +45,4 @@ private:
     std::optional<Server> m_server;
     QHash<QString, qint32> m_userByKey;
     QHash<QString, qint32> m_groupByKey; // by nameKey
-
-    // The members seen per group being read (pages may overlap when Confluence changes while it is read).
 };
