@@ -79,6 +79,11 @@ std::unique_ptr<DatabaseConnection> DatabaseConnection::open(const DirectoryLoca
             // over, and re-reading their pages from the file took a fifth of applying 600,000
             // rows. The cache only grows as far as a directory needs it.
             probe.exec(QStringLiteral("PRAGMA cache_size = -16384"));
+            // A write-ahead log instead of the rollback journal: a run into an application
+            // commits its history every quarter second, and each commit had copied every page it
+            // changed into the journal first (a tenth of a 20,000-user Bitbucket apply). The
+            // window also reads while a scheduled run writes. Kept in the file once set.
+            probe.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         }
     }
     if (!reason.isEmpty()) {
