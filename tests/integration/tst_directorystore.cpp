@@ -3,6 +3,7 @@
 #include "directory/DirectoryStore.h"
 #include "directory/Schema.h"
 #include "sync/Planner.h"
+#include "targets/TargetLinks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -211,6 +212,53 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtInfoMsg, QRegularExpression(u"keys stay, checked row by row"_s));
         QVERIFY2(store.apply(plan, run(u"full"_s), &error), qPrintable(error));
         QCOMPARE(store.load(&error)->memberships.size(), 20'000);
+    }
+
+    // Schema 6 keys a membership's link by group, then user: links a release before it wrote are
+    // turned round, also where one's new key was another's old one.
+    void membershipLinksAreKeyedByGroupAfterTheMigration()
+    {
+        QFETCH_GLOBAL(bool, postgres);
+        if (postgres) {
+            QSKIP("the shared PostgreSQL test database is always at the latest schema");
+        }
+        QString error;
+        auto connection = DatabaseConnection::open(
+            DirectoryLocation::sqlite(m_temporary.filePath(u"schema5-%1.sqlite"_s.arg(++m_files))), {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error, 5), qPrintable(error));
+        QSqlQuery query(db);
+        QVERIFY(query.prepare(u"INSERT INTO target_links (target_id, object, app_key, connector_id, linked_at) "
+                              "VALUES ('t', ?, ?, 'kc', 1)"_s));
+        // As schema 5 wrote them: the user's key, a line break, the group's name key.
+        const QList<std::pair<QString, QString>> written = {
+            {u"membership"_s, u"42\ndevelopers"_s}, // user 42 in developers
+            {u"membership"_s, u"developers\n42"_s}, // user "developers" in group 42: 42's new key
+            {u"membership"_s, u"JIRAUSER10100\njira-software-users"_s},
+            {u"user"_s, u"42"_s},
+            {u"group"_s, u"developers"_s},
+        };
+        for (const auto& [object, key] : written) {
+            query.addBindValue(object);
+            query.addBindValue(key);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+        QVERIFY(query.exec(u"SELECT object, app_key FROM target_links ORDER BY object, app_key"_s));
+        QList<std::pair<QString, QString>> keys;
+        while (query.next()) {
+            keys.append({query.value(0).toString(), query.value(1).toString()});
+        }
+        const QList<std::pair<QString, QString>> expected = {
+            {u"group"_s, u"developers"_s},
+            {u"membership"_s, TargetLinks::membershipKey(u"developers"_s, u"42"_s)},
+            {u"membership"_s, TargetLinks::membershipKey(u"42"_s, u"developers"_s)},
+            {u"membership"_s, TargetLinks::membershipKey(u"JIRAUSER10100"_s, u"jira-software-users"_s)},
+            {u"user"_s, u"42"_s},
+        };
+        QCOMPARE(keys, expected);
     }
 
     // Schema 3 rebuilds the history table on SQLite: what a run recorded before is still there.

@@ -931,7 +931,7 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
                           u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s, u"path"_s,
                           u"outcome"_s});
     // A run into an application settles each change on its own: every one starts pending, a
-    // membership a row (see recordSeq()).
+    // membership a row.
     const QString outcome = pending ? Change::outcomeName(ChangeOutcome::Pending) : QString();
     int seq = 0;
     for (const Change& c : plan->changes) {
@@ -948,18 +948,31 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
         }
     }
     const QString membership = Change::objectName(Object::Membership);
-    const MembershipChange* const end = plan->memberships.constData() + plan->memberships.size();
-    for (const MembershipChange* first = plan->memberships.constData(); first != end;) {
-        const MembershipChange* last =
-            pending ? first + 1 : std::find_if(first, end, [first](const MembershipChange& m) {
-                return m.user != first->user || m.action != first->action || m.reason != first->reason;
-            });
+    const auto add = [&](const MembershipChange* first, const MembershipChange* last) {
         const MemberRef& user = plan->memberUsers.at(first->user);
         const bool settles = pending && first->action != Action::Skip;
-        if (!change.add({run.id, seq++, membership, Change::actionName(first->action), user.name, QString(), QString(),
-                         user.id, QString(), QString(), membershipGroupsJson(*plan, first, last), first->reason,
-                         QString(), settles ? outcome : QString()},
-                        error)) {
+        return change.add({run.id, seq++, membership, Change::actionName(first->action), user.name, QString(),
+                           QString(), user.id, QString(), QString(), membershipGroupsJson(*plan, first, last),
+                           first->reason, QString(), settles ? outcome : QString()},
+                          error);
+    };
+    if (pending) {
+        // A row each, in the order the application is sent them (see recordSeq()).
+        for (const qsizetype i : plan->membershipsByGroup()) {
+            const MembershipChange* one = plan->memberships.constData() + i;
+            if (!add(one, one + 1)) {
+                return false;
+            }
+        }
+        return change.flush(error);
+    }
+    // A row for each user's consecutive memberships with the same action and reason.
+    const MembershipChange* const end = plan->memberships.constData() + plan->memberships.size();
+    for (const MembershipChange* first = plan->memberships.constData(); first != end;) {
+        const MembershipChange* last = std::find_if(first, end, [first](const MembershipChange& m) {
+            return m.user != first->user || m.action != first->action || m.reason != first->reason;
+        });
+        if (!add(first, last)) {
             return false;
         }
         first = last;
@@ -988,8 +1001,9 @@ QList<int> DirectoryStore::recordSeq(const ChangeSet& plan)
     for (const Change& change : plan.changes) {
         seq.append(change.action == Action::Unchanged ? -1 : next++);
     }
-    for (qsizetype i = 0; i < plan.memberships.size(); ++i) {
-        seq.append(next++);
+    seq.resize(plan.size());
+    for (const qsizetype i : plan.membershipsByGroup()) {
+        seq[plan.changes.size() + i] = next++;
     }
     return seq;
 }

@@ -53,7 +53,9 @@ public:
     // row per membership), then settled change by change as the calls return, then finished.
     bool recordPending(const RunRecord& run, const ChangeSet& plan, QString* error);
     // The seq under which recordPending() stores each change: plan.changes first (-1 for an
-    // unchanged one, which is not stored), then plan.memberships, one row each.
+    // unchanged one, which is not stored), then plan.memberships, one row each, by group as they
+    // are sent (ChangeSet::membershipsByGroup()): one call's outcomes land on neighbouring rows,
+    // where the plan's order (by user) had each outcome of a large run rewrite a page of its own.
     static QList<int> recordSeq(const ChangeSet& plan);
     struct Settled
     {

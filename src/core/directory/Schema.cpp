@@ -157,6 +157,21 @@ const QList<QStringList>& migrations()
             u"ALTER TABLE sync_changes ADD COLUMN outcome TEXT NOT NULL DEFAULT ''"_s,
             u"ALTER TABLE sync_changes ADD COLUMN error TEXT NOT NULL DEFAULT ''"_s,
         },
+        // 6: a membership's link keyed by group, then user (TargetLinks::membershipKey()). In two
+        // steps, so that no key is ever another's before it: first each swapped behind a mark no
+        // key starts with, then the mark taken off.
+        {
+            u"sqlite:UPDATE target_links SET app_key = char(1) || substr(app_key, instr(app_key, char(10)) + 1) "
+            "|| char(10) || substr(app_key, 1, instr(app_key, char(10)) - 1) "
+            "WHERE object = 'membership' AND instr(app_key, char(10)) > 0"_s,
+            u"postgresql:UPDATE target_links SET app_key = chr(1) || substr(app_key, strpos(app_key, chr(10)) + 1) "
+            "|| chr(10) || substr(app_key, 1, strpos(app_key, chr(10)) - 1) "
+            "WHERE object = 'membership' AND strpos(app_key, chr(10)) > 0"_s,
+            u"sqlite:UPDATE target_links SET app_key = substr(app_key, 2) "
+            "WHERE object = 'membership' AND substr(app_key, 1, 1) = char(1)"_s,
+            u"postgresql:UPDATE target_links SET app_key = substr(app_key, 2) "
+            "WHERE object = 'membership' AND substr(app_key, 1, 1) = chr(1)"_s,
+        },
     };
     return steps;
 }

@@ -1,5 +1,8 @@
 #include "ChangeSet.h"
 
+#include <algorithm>
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -169,4 +172,13 @@ void ChangeSet::addMembership(Change::Action action, const MemberRef& user, cons
     };
     memberships.append(
         {action, refOf(memberUsers, m_userRefs, user), refOf(memberGroups, m_groupRefs, group), origin, reason});
+}
+
+QList<qsizetype> ChangeSet::membershipsByGroup() const
+{
+    QList<qsizetype> order(memberships.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(),
+                     [this](qsizetype a, qsizetype b) { return memberships.at(a).group < memberships.at(b).group; });
+    return order;
 }

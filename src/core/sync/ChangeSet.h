@@ -132,6 +132,9 @@ public:
     // For building plans from stored or inverted changes; the planner fills the tables directly.
     void addMembership(Change::Action action, const MemberRef& user, const MemberRef& group, const QString& origin,
                        const QString& reason = {});
+    // Indexes into `memberships`, by group and otherwise in the plan's order: how a run into an
+    // application sends them (many users to one group in a call) and records them.
+    QList<qsizetype> membershipsByGroup() const;
 
 private:
     QHash<QString, qint32> m_userRefs; // local id -> index, for addMembership

@@ -21,7 +21,9 @@ QString TargetLinks::groupKey(const QString& groupName)
 
 QString TargetLinks::membershipKey(const QString& userKey, const QString& groupName)
 {
-    return userKey + u'\n' + nameKey(groupName);
+    // The group first: memberships are linked by group as they are sent, so that each lands next
+    // to the one before in the table's index (user first, a large run's links each rewrote a page).
+    return nameKey(groupName) + u'\n' + userKey;
 }
 
 bool TargetLinks::overlay(DirectoryState& state, QString* error) const

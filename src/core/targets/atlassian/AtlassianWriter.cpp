@@ -89,17 +89,13 @@ void AtlassianWriter::startStage(Stage stage)
     const ChangeSet& plan = *m_plan;
     const qsizetype changes = plan.changes.size();
     if (stage == Stage::AddMemberships || stage == Stage::RemoveMemberships) {
+        // By group, so that one call can add many users to it, and in the order the history
+        // records them, so that the outcomes of one call are written to neighbouring rows.
         const Action wanted = stage == Stage::AddMemberships ? Action::Add : Action::Remove;
-        for (qsizetype i = 0; i < plan.memberships.size(); ++i) {
+        for (const qsizetype i : plan.membershipsByGroup()) {
             if (plan.memberships.at(i).action == wanted) {
                 m_queue.append(changes + i);
             }
-        }
-        if (stage == Stage::AddMemberships && memberBatch() > 1) {
-            // By group, so that one call adds many users to it.
-            std::stable_sort(m_queue.begin(), m_queue.end(), [&plan, changes](qsizetype a, qsizetype b) {
-                return plan.memberships.at(a - changes).group < plan.memberships.at(b - changes).group;
-            });
         }
     } else {
         for (qsizetype i = 0; i < changes; ++i) {
