@@ -221,6 +221,7 @@ private Q_SLOTS:
         QVERIFY(!AtlassianEmulator::groupsOf(bitbucket, u"dave.disabled"_s).contains(u"stash-users"_s));
         int creations = 0;
         int bulk = 0;
+        int oneUserCalls = 0;
         for (const QJsonValue request : m_bitbucket.requests()) {
             const QString path = request[u"path"_s].toString();
             if (request[u"method"_s].toString() == u"POST"_s && path == u"/rest/api/latest/admin/users"_s) {
@@ -229,11 +230,13 @@ private Q_SLOTS:
                 QVERIFY(request[u"body"_s].isNull());
             }
             bulk += path == u"/rest/api/latest/admin/groups/add-users"_s;
+            oneUserCalls += path == u"/rest/api/latest/admin/users/add-groups"_s; // access given in bulk too
             // The new users' ids come from one listing, not from a search per user.
             QVERIFY(!request[u"query"_s].toObject().contains(u"filter"_s));
         }
         QCOMPARE(creations, people - 1);
         QVERIFY2(bulk > 0 && bulk < 30, qPrintable(QString::number(bulk))); // a call per group, not per member
+        QCOMPARE(oneUserCalls, 0);
         QVERIFY(!run(SyncRequest::Mode::Simulate).plan->hasChanges());
 
         // Frank holds a global permission of his own, given by hand in Bitbucket.
@@ -305,6 +308,61 @@ private Q_SLOTS:
         QVERIFY(m_bitbucket.setFaults({}));
         QCOMPARE(result.status, SyncResult::Status::CompletedWithErrors);
         QVERIFY2(result.message.contains(u"Bitbucket refused 1 of 2"_s), qPrintable(result.message));
+    }
+
+    // New users get their access group in bulk; a refusal has each tried alone, and the one it is
+    // about is created but recorded as failed, with the words, and given access by the next sync.
+    void accessRefusedForOneNewUserIsItsFailure()
+    {
+        QVERIFY(m_bitbucket.setFaults({QJsonObject{{u"method"_s, u"POST"_s},
+                                                   {u"path"_s, u"^/rest/api/latest/admin/groups/add-users$"_s},
+                                                   {u"status"_s, 404},
+                                                   {u"count"_s, 1},
+                                                   {u"body"_s, errorBody(u"No such user."_s)}},
+                                       QJsonObject{{u"method"_s, u"POST"_s},
+                                                   {u"path"_s, u"^/rest/api/latest/admin/users/add-groups$"_s},
+                                                   {u"status"_s, 404},
+                                                   {u"count"_s, 1},
+                                                   {u"body"_s, errorBody(u"The user cannot be found."_s)}}}));
+        QVERIFY(m_bitbucket.clearRequests());
+        const SyncResult first = run(SyncRequest::Mode::Full);
+        QVERIFY(m_bitbucket.setFaults({}));
+        QCOMPARE(first.status, SyncResult::Status::CompletedWithErrors);
+        const QJsonArray requests = m_bitbucket.requests();
+        QStringList alone;
+        for (const QJsonValue request : requests) {
+            if (request[u"path"_s].toString() == u"/rest/api/latest/admin/users/add-groups"_s) {
+                alone.append(request[u"body"_s][u"user"_s].toString());
+            }
+        }
+        QVERIFY2(alone.size() > 1, qPrintable(alone.join(u", "_s))); // the refused call's users, each alone
+        const QString refused = alone.first();
+
+        QString error;
+        auto connection = DirectoryAccess::open(m_location, &error);
+        QVERIFY2(connection, qPrintable(error));
+        const auto changes = DirectoryStore(connection->database()).changes(first.run.id, &error);
+        QVERIFY2(changes, qPrintable(error));
+        QStringList failed;
+        for (const Change& change : changes->changes) {
+            if (change.outcome == ChangeOutcome::Failed) {
+                failed.append(change.key);
+                QVERIFY2(change.error.contains(u"not given access through the group stash-users"_s)
+                             && change.error.contains(u"The user cannot be found."_s),
+                         qPrintable(change.error));
+            }
+        }
+        QCOMPARE(failed, QStringList{refused});
+        QJsonObject bitbucket = m_bitbucket.state();
+        QVERIFY(!AtlassianEmulator::user(bitbucket, refused).isEmpty()); // created all the same
+        QVERIFY(!AtlassianEmulator::groupsOf(bitbucket, refused).contains(u"stash-users"_s));
+        QVERIFY(AtlassianEmulator::groupsOf(bitbucket, alone.last()).contains(u"stash-users"_s));
+
+        const SyncResult second = run(SyncRequest::Mode::Full);
+        QVERIFY2(second.status == SyncResult::Status::Succeeded, qPrintable(second.message));
+        QVERIFY(AtlassianEmulator::groupsOf(m_bitbucket.state(), refused).contains(u"stash-users"_s));
+        QVERIFY(!run(SyncRequest::Mode::Simulate).plan->hasChanges());
+        QCOMPARE(m_bitbucket.state().value(u"users"_s).toArray().size(), m_realm.users().size() + 1); // no one twice
     }
 
     void reviewedPlanIsRefusedWhenBitbucketChanged()
@@ -402,6 +460,13 @@ private:
         return std::any_of(permissions.cbegin(), permissions.cend(), [&name](const QJsonValue& entry) {
             return entry[0].toString() == name && entry[1].toString() == u"PROJECT_CREATE"_s;
         });
+    }
+
+    static QJsonObject errorBody(const QString& message)
+    {
+        return {{u"errors"_s,
+                 QJsonArray{QJsonObject{
+                     {u"context"_s, QJsonValue::Null}, {u"message"_s, message}, {u"exceptionName"_s, u"x"_s}}}}};
     }
 
     static Change find(const ChangeSet& plan, const QString& key)

@@ -269,12 +269,30 @@ void AtlassianWriter::record(qsizetype index, ChangeOutcome outcome, const QStri
     if (!m_journal->flush(&journalError) && !m_stopping) {
         stopForHistory(journalError);
     }
+    reportProgress();
+}
+
+void AtlassianWriter::deferred()
+{
+    ++m_deferred;
+    reportProgress();
+    callEnded();
+}
+
+void AtlassianWriter::recordDeferred(qsizetype index, ChangeOutcome outcome, const QString& error)
+{
+    --m_deferred;
+    record(index, outcome, error);
+}
+
+void AtlassianWriter::reportProgress()
+{
     // Said now and then, not for each of hundreds of thousands of outcomes (the job shows it
     // five times a second at most anyway).
-    const int settledSoFar = m_result.done + m_result.failed;
-    if (!m_sinceProgress.isValid() || m_sinceProgress.elapsed() >= 100 || settledSoFar == m_result.total) {
+    const int answered = m_result.done + m_result.failed + m_deferred;
+    if (!m_sinceProgress.isValid() || m_sinceProgress.elapsed() >= 100 || answered == m_result.total) {
         m_sinceProgress.start();
-        Q_EMIT progress({tr("Applying changes to %1").arg(m_product.name), settledSoFar, m_result.total});
+        Q_EMIT progress({tr("Applying changes to %1").arg(m_product.name), answered, m_result.total});
     }
 }
 

@@ -85,8 +85,11 @@ protected:
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
     // The outcome recorded, without ending a call.
     void record(qsizetype index, ChangeOutcome outcome, const QString& error);
-    // A call ended whose change is settled later (in usersSaved()).
     void callEnded();
+    // A call ended whose change is settled later, by recordDeferred() (Bitbucket's creations,
+    // once their ids are read): counted as answered in the progress meanwhile.
+    void deferred();
+    void recordDeferred(qsizetype index, ChangeOutcome outcome, const QString& error);
     // A failure that is not about one object: stop.
     bool stopsTheRun(const AtlassianClient::Reply& reply);
     bool stopping() const { return m_stopping; }
@@ -121,6 +124,7 @@ private:
     void startStage(Stage stage);
     void launchMore();
     bool linkAhead(); // false when the history could not be written
+    void reportProgress();
     // Nothing more is sent once the history cannot be written: a call must never go unrecorded.
     void stopForHistory(const QString& error);
     void run(qsizetype index);
@@ -135,6 +139,7 @@ private:
     qsizetype m_next = 0;
     qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history before their calls
     int m_inFlight = 0;
+    int m_deferred = 0; // answered, not recorded yet
     bool m_stopping = false;
     bool m_savingUsersEnded = false; // usersSaved() called
     QElapsedTimer m_sinceProgress;

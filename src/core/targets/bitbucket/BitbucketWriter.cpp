@@ -123,14 +123,22 @@ void BitbucketWriter::addUser(qsizetype index, const Change& change)
             return;
         }
         // 204 without a body, or there already (made meanwhile, or by this call before its answer
-        // was lost): usernames are unique, so the one there is the one. Its access now, its id
-        // with everyone else's once all are created; until then the change is not settled.
+        // was lost): usernames are unique, so the one there is the one. Its access groups are
+        // given with the other new users', and its id read with theirs, once all are created;
+        // until then the change is not settled.
+        const BitbucketAccess gets = BitbucketAccess::fromText(after(change.fields, u"access"_s));
+        if (gets.permission.isEmpty()) {
+            m_created.append({index, change, gets.groups, {}, true});
+            deferred();
+            return;
+        }
+        // A permission of its own as well (a rollback giving a deleted user back): its calls now.
         runSteps(accessSteps(change.fields, change.key), [this, index, change](const AtlassianClient::Reply* refusal) {
-            m_created.append({index, change, refusal == nullptr});
+            m_created.append({index, change, {}, {}, refusal == nullptr});
             if (refusal) {
                 refused(index, *refusal);
             } else {
-                callEnded();
+                deferred();
             }
         });
     });
@@ -142,17 +150,82 @@ void BitbucketWriter::usersSaved(std::function<void()> next)
         next();
         return;
     }
-    readCreatedIds(std::move(next), 0);
+    m_usersSaved = std::move(next);
+    QHash<QString, qsizetype> filling; // group -> its grant in m_grants with room left
+    for (qsizetype i = 0; i < m_created.size(); ++i) {
+        for (const QString& group : std::as_const(m_created.at(i).grants)) {
+            qsizetype& grant = filling[group];
+            if (grant == 0 || m_grants.at(grant - 1).created.size() >= memberBatch()) {
+                m_grants.append({group, {}});
+                grant = m_grants.size(); // one past, so that 0 means none yet
+            }
+            m_grants[grant - 1].created.append(i);
+        }
+    }
+    grantMore();
 }
 
-void BitbucketWriter::readCreatedIds(std::function<void()> next, qint64 start)
+void BitbucketWriter::grantMore()
+{
+    const int window = 2 * m_client->config().http.maxInFlight;
+    while (!stopping() && m_grantsInFlight < window && !m_grants.isEmpty()) {
+        const Grant grant = m_grants.takeFirst();
+        QJsonArray users;
+        for (const qsizetype created : grant.created) {
+            users.append(m_created.at(created).change.key);
+        }
+        ++m_grantsInFlight;
+        m_client->send("POST", u"admin/groups/add-users"_s, {},
+                       QJsonDocument(QJsonObject{{u"group"_s, grant.group}, {u"users"_s, users}}),
+                       [this, grant](const AtlassianClient::Reply& reply) {
+                           --m_grantsInFlight;
+                           if (!reply.ok() && !stopsTheRun(reply)) {
+                               // Refused for one of them (or the group): each alone, to know whom it is about.
+                               for (const qsizetype created : grant.created) {
+                                   grantAlone(created, grant.group);
+                               }
+                           }
+                           grantMore();
+                       });
+    }
+    if (m_grantsInFlight > 0 || !m_usersSaved) {
+        return;
+    }
+    if (stopping()) {
+        // The creations stay pending, and the next sync links these users by name.
+        std::exchange(m_usersSaved, {})();
+    } else if (m_grants.isEmpty()) {
+        readCreatedIds(0);
+    }
+}
+
+void BitbucketWriter::grantAlone(qsizetype created, const QString& group)
+{
+    ++m_grantsInFlight;
+    const QJsonObject body{{u"user"_s, m_created.at(created).change.key}, {u"groups"_s, QJsonArray{group}}};
+    m_client->send("POST", u"admin/users/add-groups"_s, {}, QJsonDocument(body),
+                   [this, created, group](const AtlassianClient::Reply& reply) {
+                       --m_grantsInFlight;
+                       if (!reply.ok() && !stopsTheRun(reply) && m_created.at(created).refusal.isEmpty()) {
+                           const QString said = AtlassianClient::messageOf(reply);
+                           m_created[created].refusal =
+                               tr("Created, but not given access through the group %1: %2")
+                                   .arg(group,
+                                        said.isEmpty() ? tr("Bitbucket refused it (HTTP %1).").arg(reply.outcome.status)
+                                                       : said);
+                       }
+                       grantMore();
+                   });
+}
+
+void BitbucketWriter::readCreatedIds(qint64 start)
 {
     if (stopping()) {
-        next(); // cancelled: the creations stay pending, and the next sync links them by name
+        std::exchange(m_usersSaved, {})(); // cancelled: the creations stay pending (as above)
         return;
     }
     const AtlassianClient::Query query{{u"start"_s, QString::number(start)}, {u"limit"_s, u"1000"_s}};
-    m_client->getPage(u"admin/users"_s, query, [this, next, start](const AtlassianClient::Reply& reply) {
+    m_client->getPage(u"admin/users"_s, query, [this, start](const AtlassianClient::Reply& reply) {
         const std::optional<BitbucketPages::Page<BitbucketPages::User>> page =
             reply.ok() ? BitbucketPages::users(reply.outcome.body) : std::nullopt;
         if (!page) {
@@ -162,22 +235,21 @@ void BitbucketWriter::readCreatedIds(std::function<void()> next, qint64 start)
                                     : AtlassianErrors::of(m_product, reply, m_client->config(),
                                                           tr("read the new users' ids")));
             }
-            next();
-            return;
-        }
-        for (const BitbucketPages::User& user : page->values) {
-            m_createdIds.insert(nameKey(user.name), user.id);
-        }
-        if (page->isLastPage) {
-            settleCreated();
-        } else if (page->nextPageStart && *page->nextPageStart > start) {
-            readCreatedIds(next, *page->nextPageStart);
-            return;
         } else {
-            // Not knowing where the list goes on, nothing is settled (as above).
-            stopWith(AtlassianErrors::incomplete(m_product, tr("a user page that does not name the next")));
+            for (const BitbucketPages::User& user : page->values) {
+                m_createdIds.insert(nameKey(user.name), user.id);
+            }
+            if (page->isLastPage) {
+                settleCreated();
+            } else if (page->nextPageStart && *page->nextPageStart > start) {
+                readCreatedIds(*page->nextPageStart);
+                return;
+            } else {
+                // Not knowing where the list goes on, nothing is settled (as above).
+                stopWith(AtlassianErrors::incomplete(m_product, tr("a user page that does not name the next")));
+            }
         }
-        next();
+        std::exchange(m_usersSaved, {})();
     });
 }
 
@@ -188,15 +260,16 @@ void BitbucketWriter::settleCreated()
         if (id.isEmpty()) {
             failedToCreate(entry.change);
             if (entry.settle) {
-                record(entry.index, ChangeOutcome::Failed,
-                       tr("Bitbucket accepted the new user but does not list it. Look for it under Administration → "
-                          "Users; the next sync creates it or links it."));
+                recordDeferred(entry.index, ChangeOutcome::Failed,
+                               tr("Bitbucket accepted the new user but does not list it. Look for it under "
+                                  "Administration → Users; the next sync creates it or links it."));
             }
             continue;
         }
         created(entry.change, id);
         if (entry.settle) {
-            record(entry.index, ChangeOutcome::Done, {});
+            recordDeferred(entry.index, entry.refusal.isEmpty() ? ChangeOutcome::Done : ChangeOutcome::Failed,
+                           entry.refusal);
         }
     }
     m_created.clear();

@@ -37,10 +37,14 @@ private:
     int memberBatch() const override { return 100; }
     void addMembers(const QList<Member>& members, const QString& group) override;
 
-    // The ids of the users this run created, from Bitbucket's user list (a hundred pages for
-    // 100,000 users, where a look-up per user would search the whole directory each time).
+    // Once all users are created: the new users' access groups given in bulk (a call per group
+    // and hundred users, where one per user doubled a first sync's calls), then their ids read
+    // from Bitbucket's user list (a hundred pages for 100,000 users, where a look-up per user would
+    // search the whole directory each time), and the creations settled.
     void usersSaved(std::function<void()> next) override;
-    void readCreatedIds(std::function<void()> next, qint64 start);
+    void grantMore();
+    void grantAlone(qsizetype created, const QString& group);
+    void readCreatedIds(qint64 start);
     void settleCreated();
     // What changes the user's access: out of the groups and permission it had, or into those it gets.
     static QList<Step> accessSteps(const QList<FieldChange>& fields, const QString& username);
@@ -52,8 +56,18 @@ private:
     {
         qsizetype index;
         Change change;
-        bool settle; // false: its access steps were refused, which is recorded already
+        QStringList grants; // access groups it is still to be given
+        QString refusal; // why one was not given; recorded when the creation settles
+        bool settle; // false: its outcome is recorded already
     };
-    QList<Created> m_created; // waiting for their ids
+    struct Grant
+    {
+        QString group;
+        QList<qsizetype> created; // into m_created
+    };
+    QList<Created> m_created; // waiting for their access and ids
+    QList<Grant> m_grants; // not sent yet
+    int m_grantsInFlight = 0;
+    std::function<void()> m_usersSaved;
     QHash<QString, QString> m_createdIds; // nameKey -> id, as listed
 };
