@@ -1,6 +1,7 @@
 #include "DirectoryStore.h"
 
 #include "Logging.h"
+#include "directory/SqlStatement.h"
 #include "jobs/TestHooks.h"
 #include "model/JsonText.h"
 #include "model/NameKey.h"
@@ -19,7 +20,6 @@
 #include <libpq-fe.h>
 #include <map>
 #include <numeric>
-#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 using Action = Change::Action;
@@ -202,27 +202,7 @@ private:
 class BatchInserter
 {
 public:
-    // One value of a row: text or a number, referring to the caller's string for as long as
-    // add() runs, so that half a million rows cost no allocations to pass.
-    class Value
-    {
-    public:
-        Value(const QString& text)
-            : m_text(&text)
-        { }
-        Value(qint64 number)
-            : m_number(number)
-        { }
-        Value(int number)
-            : m_number(number)
-        { }
-        const QString* text() const { return m_text; }
-        qint64 number() const { return m_number; }
-
-    private:
-        const QString* m_text = nullptr;
-        qint64 m_number = 0;
-    };
+    using Value = SqlStatement::Value;
     using Row = std::initializer_list<Value>;
 
     BatchInserter(QSqlDatabase db, QString table, QStringList columns, int rowsPerBatch = 200)
@@ -232,8 +212,8 @@ public:
         , m_rowsPerBatch(rowsPerBatch)
     {
         const QVariant handle = m_db.driver()->handle();
-        if (m_db.driverName() == u"QSQLITE"_s && handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-            m_sqlite = *static_cast<sqlite3* const*>(handle.constData());
+        if (SqlStatement::sqliteHandle(m_db)) {
+            m_native.emplace(m_db);
         } else if (m_db.driverName() == u"QPSQL"_s && handle.isValid()
                    && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0)) {
             // Qt registers the handle under the struct's own name, pg_conn*, which PGconn names.
@@ -241,20 +221,19 @@ public:
         }
     }
 
-    ~BatchInserter()
-    {
-        if (m_statement) {
-            sqlite3_finalize(m_statement);
-        }
-    }
     BatchInserter(const BatchInserter&) = delete;
     BatchInserter& operator=(const BatchInserter&) = delete;
 
     bool add(Row row, QString* error)
     {
         Q_ASSERT(row.size() == std::size_t(m_columns.size()));
-        if (m_sqlite) {
-            return insertNative(row, error);
+        if (m_native) {
+            if (!m_native->isPrepared()
+                && !m_native->prepare(
+                    u"INSERT INTO %1 (%2) VALUES %3"_s.arg(m_table, m_columns.join(u", "_s), placeholders()), error)) {
+                return false;
+            }
+            return m_native->exec(row, error);
         }
         if (m_postgres) {
             appendCopyLine(row);
@@ -292,46 +271,6 @@ public:
 
 private:
     QString placeholders() const { return u"("_s + QStringList(m_columns.size(), u"?"_s).join(u", "_s) + u")"_s; }
-
-    bool sqliteFailed(QString* error) const
-    {
-        *error = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
-        return false;
-    }
-
-    bool insertNative(Row row, QString* error)
-    {
-        if (!m_statement) {
-            const QByteArray sql =
-                u"INSERT INTO %1 (%2) VALUES %3"_s.arg(m_table, m_columns.join(u", "_s), placeholders()).toUtf8();
-            if (sqlite3_prepare_v2(m_sqlite, sql.constData(), int(sql.size()), &m_statement, nullptr) != SQLITE_OK) {
-                return sqliteFailed(error);
-            }
-            m_utf8.resize(m_columns.size());
-        }
-        int column = 0;
-        for (const Value& value : row) {
-            int status = SQLITE_OK;
-            if (const QString* text = value.text()) {
-                // UTF-8 as the file stores it, converted by Qt's fast path; the buffer lives
-                // until the next row. A null QString is '' here as in bindAll: the text columns
-                // are NOT NULL.
-                QByteArray& utf8 = m_utf8[column];
-                utf8 = text->toUtf8();
-                status = sqlite3_bind_text(m_statement, column + 1, utf8.isNull() ? "" : utf8.constData(),
-                                           int(utf8.size()), SQLITE_STATIC);
-            } else {
-                status = sqlite3_bind_int64(m_statement, column + 1, value.number());
-            }
-            if (status != SQLITE_OK) {
-                return sqliteFailed(error);
-            }
-            ++column;
-        }
-        const int stepped = sqlite3_step(m_statement);
-        sqlite3_reset(m_statement);
-        return stepped == SQLITE_DONE || sqliteFailed(error);
-    }
 
     // COPY's text format: tab-separated, one row a line, with \\ \\t \\n \\r escaped.
     void appendCopyLine(Row row)
@@ -408,9 +347,7 @@ private:
     int m_rowsPerBatch;
     QVariantList m_pending;
     std::map<int, QSqlQuery> m_statements;
-    sqlite3* m_sqlite = nullptr;
-    sqlite3_stmt* m_statement = nullptr;
-    QList<QByteArray> m_utf8; // the current row's text, bound without a copy
+    std::optional<SqlStatement> m_native; // on SQLite
     PGconn* m_postgres = nullptr;
     QByteArray m_copy;
     int m_copyRows = 0;
@@ -1010,17 +947,17 @@ QList<int> DirectoryStore::recordSeq(const ChangeSet& plan)
 
 bool DirectoryStore::settle(const QString& runId, const QList<Settled>& outcomes, QString* error)
 {
-    QSqlQuery query(m_db);
-    if (!query.prepare(u"UPDATE sync_changes SET outcome = ?, error = ?, "
-                       "local_id = CASE WHEN ? = '' THEN local_id ELSE ? END WHERE run_id = ? AND seq = ?"_s)) {
-        return fail(query, error);
+    SqlStatement update(m_db);
+    if (!update.prepare(u"UPDATE sync_changes SET outcome = ?, error = ?, "
+                        "local_id = CASE WHEN ? = '' THEN local_id ELSE ? END WHERE run_id = ? AND seq = ?"_s,
+                        error)) {
+        return false;
     }
     for (const Settled& settled : outcomes) {
-        bindAll(query,
-                {Change::outcomeName(settled.outcome), settled.error, settled.localId, settled.localId, runId,
-                 settled.seq});
-        if (!query.exec()) {
-            return fail(query, error);
+        if (!update.exec({Change::outcomeName(settled.outcome), settled.error, settled.localId, settled.localId, runId,
+                          settled.seq},
+                         error)) {
+            return false;
         }
     }
     return true;

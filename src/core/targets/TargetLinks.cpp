@@ -79,52 +79,33 @@ bool TargetLinks::prepare(QString* error)
     if (m_link) {
         return true;
     }
-    QSqlQuery link(m_db);
-    QSqlQuery unlink(m_db);
+    m_link.emplace(m_db);
+    m_unlink.emplace(m_db);
     // An upsert: SQLite (3.24 and later) and PostgreSQL spell it the same way.
-    if (!link.prepare(u"INSERT INTO target_links (target_id, object, app_key, external_id, connector_id, linked_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_id, object, app_key) DO UPDATE SET "
-                      "external_id = excluded.external_id, connector_id = excluded.connector_id, "
-                      "linked_at = excluded.linked_at"_s)
-        || !unlink.prepare(u"DELETE FROM target_links WHERE target_id = ? AND object = ? AND app_key = ?"_s)) {
-        *error = link.lastError().isValid() ? link.lastError().text() : unlink.lastError().text();
+    if (!m_link->prepare(u"INSERT INTO target_links (target_id, object, app_key, external_id, connector_id, linked_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_id, object, app_key) DO UPDATE SET "
+                         "external_id = excluded.external_id, connector_id = excluded.connector_id, "
+                         "linked_at = excluded.linked_at"_s,
+                         error)
+        || !m_unlink->prepare(u"DELETE FROM target_links WHERE target_id = ? AND object = ? AND app_key = ?"_s,
+                              error)) {
+        m_link.reset();
+        m_unlink.reset();
         return false;
     }
-    m_link = std::move(link);
-    m_unlink = std::move(unlink);
     return true;
 }
 
 bool TargetLinks::link(Change::Object object, const QString& appKey, const QString& externalId,
                        const QString& connectorId, QString* error)
 {
-    if (!prepare(error)) {
-        return false;
-    }
-    m_link->addBindValue(m_targetId);
-    m_link->addBindValue(Change::objectName(object));
-    m_link->addBindValue(appKey);
-    m_link->addBindValue(externalId.isNull() ? u""_s : externalId);
-    m_link->addBindValue(connectorId);
-    m_link->addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!m_link->exec()) {
-        *error = m_link->lastError().text();
-        return false;
-    }
-    return true;
+    return prepare(error)
+        && m_link->exec({m_targetId, Change::objectName(object), appKey, externalId, connectorId,
+                         QDateTime::currentMSecsSinceEpoch()},
+                        error);
 }
 
 bool TargetLinks::unlink(Change::Object object, const QString& appKey, QString* error)
 {
-    if (!prepare(error)) {
-        return false;
-    }
-    m_unlink->addBindValue(m_targetId);
-    m_unlink->addBindValue(Change::objectName(object));
-    m_unlink->addBindValue(appKey);
-    if (!m_unlink->exec()) {
-        *error = m_unlink->lastError().text();
-        return false;
-    }
-    return true;
+    return prepare(error) && m_unlink->exec({m_targetId, Change::objectName(object), appKey}, error);
 }

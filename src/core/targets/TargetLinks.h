@@ -1,6 +1,7 @@
 #pragma once
 
 #include "directory/DirectoryState.h"
+#include "directory/SqlStatement.h"
 #include "sync/ChangeSet.h"
 
 #include <QCoreApplication>
@@ -38,6 +39,6 @@ private:
     QSqlDatabase m_db;
     QString m_targetId;
     // Prepared once: a run links hundreds of thousands of objects.
-    std::optional<QSqlQuery> m_link;
-    std::optional<QSqlQuery> m_unlink;
+    std::optional<SqlStatement> m_link;
+    std::optional<SqlStatement> m_unlink;
 };
