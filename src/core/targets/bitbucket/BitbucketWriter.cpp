@@ -128,13 +128,16 @@ void BitbucketWriter::addUser(qsizetype index, const Change& change)
         // until then the change is not settled.
         const BitbucketAccess gets = BitbucketAccess::fromText(after(change.fields, u"access"_s));
         if (gets.permission.isEmpty()) {
-            m_created.append({index, change, gets.groups, {}, true});
+            for (const QString& group : gets.groups) {
+                m_toGrant[group].append(m_created.size());
+            }
+            m_created.append({index, true});
             deferred();
             return;
         }
         // A permission of its own as well (a rollback giving a deleted user back): its calls now.
         runSteps(accessSteps(change.fields, change.key), [this, index, change](const AtlassianClient::Reply* refusal) {
-            m_created.append({index, change, {}, {}, refusal == nullptr});
+            m_created.append({index, refusal == nullptr});
             if (refusal) {
                 refused(index, *refusal);
             } else {
@@ -151,17 +154,12 @@ void BitbucketWriter::usersSaved(std::function<void()> next)
         return;
     }
     m_usersSaved = std::move(next);
-    QHash<QString, qsizetype> filling; // group -> its grant in m_grants with room left
-    for (qsizetype i = 0; i < m_created.size(); ++i) {
-        for (const QString& group : std::as_const(m_created.at(i).grants)) {
-            qsizetype& grant = filling[group];
-            if (grant == 0 || m_grants.at(grant - 1).created.size() >= memberBatch()) {
-                m_grants.append({group, {}});
-                grant = m_grants.size(); // one past, so that 0 means none yet
-            }
-            m_grants[grant - 1].created.append(i);
+    for (auto it = m_toGrant.cbegin(); it != m_toGrant.cend(); ++it) {
+        for (qsizetype from = 0; from < it.value().size(); from += memberBatch()) {
+            m_grants.append({it.key(), it.value().mid(from, memberBatch())});
         }
     }
+    m_toGrant.clear();
     grantMore();
 }
 
@@ -172,7 +170,7 @@ void BitbucketWriter::grantMore()
         const Grant grant = m_grants.takeFirst();
         QJsonArray users;
         for (const qsizetype created : grant.created) {
-            users.append(m_created.at(created).change.key);
+            users.append(m_plan->changes.at(m_created.at(created).index).key);
         }
         ++m_grantsInFlight;
         m_client->send("POST", u"admin/groups/add-users"_s, {},
@@ -202,13 +200,14 @@ void BitbucketWriter::grantMore()
 void BitbucketWriter::grantAlone(qsizetype created, const QString& group)
 {
     ++m_grantsInFlight;
-    const QJsonObject body{{u"user"_s, m_created.at(created).change.key}, {u"groups"_s, QJsonArray{group}}};
+    const QJsonObject body{{u"user"_s, m_plan->changes.at(m_created.at(created).index).key},
+                           {u"groups"_s, QJsonArray{group}}};
     m_client->send("POST", u"admin/users/add-groups"_s, {}, QJsonDocument(body),
                    [this, created, group](const AtlassianClient::Reply& reply) {
                        --m_grantsInFlight;
-                       if (!reply.ok() && !stopsTheRun(reply) && m_created.at(created).refusal.isEmpty()) {
+                       if (!reply.ok() && !stopsTheRun(reply) && !m_refusals.contains(created)) {
                            const QString said = AtlassianClient::messageOf(reply);
-                           m_created[created].refusal =
+                           m_refusals[created] =
                                tr("Created, but not given access through the group %1: %2")
                                    .arg(group,
                                         said.isEmpty() ? tr("Bitbucket refused it (HTTP %1).").arg(reply.outcome.status)
@@ -255,10 +254,12 @@ void BitbucketWriter::readCreatedIds(qint64 start)
 
 void BitbucketWriter::settleCreated()
 {
-    for (const Created& entry : std::as_const(m_created)) {
-        const QString id = m_createdIds.value(nameKey(entry.change.key));
+    for (qsizetype i = 0; i < m_created.size(); ++i) {
+        const Created& entry = m_created.at(i);
+        const Change& change = m_plan->changes.at(entry.index);
+        const QString id = m_createdIds.value(nameKey(change.key));
         if (id.isEmpty()) {
-            failedToCreate(entry.change);
+            failedToCreate(change);
             if (entry.settle) {
                 recordDeferred(entry.index, ChangeOutcome::Failed,
                                tr("Bitbucket accepted the new user but does not list it. Look for it under "
@@ -266,14 +267,15 @@ void BitbucketWriter::settleCreated()
             }
             continue;
         }
-        created(entry.change, id);
+        created(change, id);
         if (entry.settle) {
-            recordDeferred(entry.index, entry.refusal.isEmpty() ? ChangeOutcome::Done : ChangeOutcome::Failed,
-                           entry.refusal);
+            const QString refusal = m_refusals.value(i);
+            recordDeferred(entry.index, refusal.isEmpty() ? ChangeOutcome::Done : ChangeOutcome::Failed, refusal);
         }
     }
     m_created.clear();
     m_createdIds.clear();
+    m_refusals.clear();
 }
 
 void BitbucketWriter::updateUser(qsizetype index, const Change& change, const QString& key)

@@ -54,10 +54,7 @@ private:
 
     struct Created
     {
-        qsizetype index;
-        Change change;
-        QStringList grants; // access groups it is still to be given
-        QString refusal; // why one was not given; recorded when the creation settles
+        qsizetype index; // of its change
         bool settle; // false: its outcome is recorded already
     };
     struct Grant
@@ -66,7 +63,9 @@ private:
         QList<qsizetype> created; // into m_created
     };
     QList<Created> m_created; // waiting for their access and ids
-    QList<Grant> m_grants; // not sent yet
+    QHash<QString, QList<qsizetype>> m_toGrant; // access group -> new users (into m_created) it is to be given to
+    QList<Grant> m_grants; // calls not sent yet
+    QHash<qsizetype, QString> m_refusals; // into m_created: why an access group was not given
     int m_grantsInFlight = 0;
     std::function<void()> m_usersSaved;
     QHash<QString, QString> m_createdIds; // nameKey -> id, as listed
