@@ -16,6 +16,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -363,6 +364,58 @@ private Q_SLOTS:
         QVERIFY(AtlassianEmulator::groupsOf(m_bitbucket.state(), refused).contains(u"stash-users"_s));
         QVERIFY(!run(SyncRequest::Mode::Simulate).plan->hasChanges());
         QCOMPARE(m_bitbucket.state().value(u"users"_s).toArray().size(), m_realm.users().size() + 1); // no one twice
+    }
+
+    // The history of a run into an application is written on a connection of its own, also to a
+    // PostgreSQL directory: every outcome and every link is there when the run has ended.
+    void historyInAPostgreSqlDirectory()
+    {
+        USERSYNC_REQUIRE_POSTGRES(postgres);
+        QVERIFY(SecretStore().writeNow(DirectoryAccess::passwordKey(postgres->location), postgres->password).ok());
+        QVERIFY(m_bitbucket.reset());
+        m_admin.deleteRealm(m_realmName);
+        start(m_admin, m_realmName, postgres->location, m_url, m_target, m_bitbucket.adminPassword(), m_connector);
+        const SyncResult applied =
+            sync(postgres->location, m_connector, m_realm.clientSecret(u"usersync-sync"_s), SyncRequest::Mode::Full);
+        QVERIFY2(applied.status == SyncResult::Status::Succeeded, qPrintable(applied.message));
+
+        QString error;
+        auto connection = DirectoryAccess::open(postgres->location, &error);
+        QVERIFY2(connection, qPrintable(error));
+        const auto changes = DirectoryStore(connection->database()).changes(applied.run.id, &error);
+        QVERIFY2(changes, qPrintable(error));
+        qsizetype planned = 0;
+        for (const Change& change : applied.plan->changes) {
+            planned += change.action != Action::Unchanged && change.action != Action::Skip;
+        }
+        qsizetype done = 0;
+        for (const Change& change : changes->changes) {
+            if (change.action != Action::Skip) { // a skip is recorded, not settled
+                QVERIFY2(change.outcome == ChangeOutcome::Done, qPrintable(change.key));
+                ++done;
+            }
+        }
+        QCOMPARE(done, planned);
+        QCOMPARE(changes->memberships.size(), applied.plan->memberships.size());
+        for (const MembershipChange& membership : changes->memberships) {
+            if (membership.action != Action::Skip) {
+                QCOMPARE(membership.outcome, ChangeOutcome::Done);
+            }
+        }
+        QSqlQuery query(connection->database());
+        QVERIFY(query.exec(u"SELECT object, COUNT(*) FROM target_links GROUP BY object"_s));
+        QHash<QString, int> links;
+        while (query.next()) {
+            links.insert(query.value(0).toString(), query.value(1).toInt());
+        }
+        QCOMPARE(links.value(u"user"_s), m_realm.users().size());
+        const auto added = std::count_if(applied.plan->memberships.cbegin(), applied.plan->memberships.cend(),
+                                         [](const MembershipChange& m) { return m.action == Action::Add; });
+        QCOMPARE(links.value(u"membership"_s), int(added));
+        QVERIFY(!sync(postgres->location, m_connector, m_realm.clientSecret(u"usersync-sync"_s),
+                      SyncRequest::Mode::Simulate)
+                     .plan->hasChanges());
+        QVERIFY(TestEnvironment::emptyDirectory(connection->database(), true));
     }
 
     void reviewedPlanIsRefusedWhenBitbucketChanged()

@@ -101,6 +101,13 @@ std::unique_ptr<DatabaseConnection> DatabaseConnection::open(const DirectoryLoca
     return connection;
 }
 
+DirectoryLocation DatabaseConnection::locationOf(const QSqlDatabase& db)
+{
+    return db.driverName() == driverName(DirectoryLocation::Kind::Sqlite)
+        ? DirectoryLocation::sqlite(db.databaseName())
+        : DirectoryLocation::postgreSql(db.hostName(), db.port(), db.databaseName(), db.userName());
+}
+
 DatabaseConnection::DatabaseConnection(DirectoryLocation location, QString connectionName)
     : m_location(std::move(location))
     , m_connectionName(std::move(connectionName))

@@ -20,6 +20,10 @@ public:
     static std::unique_ptr<DatabaseConnection> open(const DirectoryLocation& location, const QString& password,
                                                     QString* error);
 
+    // Where `db`, a connection opened by open(), connects: for another connection to the same
+    // directory, which another thread opens (its password is db.password()).
+    static DirectoryLocation locationOf(const QSqlDatabase& db);
+
     ~DatabaseConnection();
     DatabaseConnection(const DatabaseConnection&) = delete;
     DatabaseConnection& operator=(const DatabaseConnection&) = delete;

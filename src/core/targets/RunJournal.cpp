@@ -1,8 +1,15 @@
 #include "RunJournal.h"
 
 #include "Logging.h"
+#include "directory/DatabaseConnection.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -10,14 +17,144 @@ namespace {
 
 constexpr int flushEveryMs = 250;
 constexpr qsizetype flushEveryEntries = 5000;
+constexpr std::size_t batchesAhead = 4; // handed over and not written yet, before handOver() waits
 
 } // namespace
 
+// The thread that writes what the run hands over, in order, each batch in a transaction, on a
+// connection of its own. After a failed write nothing more is written: the run stops.
+class RunJournal::Writer
+{
+public:
+    Writer(DirectoryLocation location, QString password, QString targetId, QString connectorId, QString runId)
+        : m_location(std::move(location))
+        , m_password(std::move(password))
+        , m_targetId(std::move(targetId))
+        , m_connectorId(std::move(connectorId))
+        , m_runId(std::move(runId))
+        , m_thread([this] { run(); })
+    { }
+
+    ~Writer()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join(); // writes what is left first
+    }
+
+    quint64 post(QList<DirectoryStore::Settled> outcomes, QList<TargetLinks::Edit> edits)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_batches.size() < batchesAhead; });
+        m_batches.push_back({++m_posted, std::move(outcomes), std::move(edits)});
+        lock.unlock();
+        m_changed.notify_all();
+        return m_posted;
+    }
+
+    bool waitFor(quint64 ticket, QString* error)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this, ticket] { return m_written >= ticket || !m_error.isEmpty(); });
+        return m_error.isEmpty() || (*error = m_error, false);
+    }
+
+    bool failed(QString* error) const
+    {
+        std::lock_guard lock(m_mutex);
+        return !m_error.isEmpty() && (*error = m_error, true);
+    }
+
+private:
+    struct Batch
+    {
+        quint64 ticket = 0;
+        QList<DirectoryStore::Settled> outcomes;
+        QList<TargetLinks::Edit> edits;
+    };
+
+    void run()
+    {
+        QString error;
+        std::unique_ptr<DatabaseConnection> connection = DatabaseConnection::open(m_location, m_password, &error);
+        std::unique_ptr<TargetLinks> links;
+        if (connection) {
+            // Its writes go row after row: a small page cache does for them.
+            if (connection->location().kind() == DirectoryLocation::Kind::Sqlite) {
+                QSqlQuery(connection->database()).exec(u"PRAGMA cache_size = -2048"_s);
+            }
+            links = std::make_unique<TargetLinks>(connection->database(), m_targetId);
+        }
+        for (;;) {
+            Batch batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || !m_batches.empty(); });
+                if (m_batches.empty()) {
+                    break;
+                }
+                batch = std::move(m_batches.front());
+                m_batches.pop_front();
+            }
+            m_changed.notify_all(); // room for another
+            if (error.isEmpty()) {
+                write(connection->database(), *links, batch, &error);
+            }
+            {
+                std::lock_guard lock(m_mutex);
+                m_written = batch.ticket;
+                if (!error.isEmpty() && m_error.isEmpty()) {
+                    m_error = error;
+                }
+            }
+            m_changed.notify_all();
+        }
+        links.reset(); // its statements before their connection
+    }
+
+    bool write(QSqlDatabase db, TargetLinks& links, const Batch& batch, QString* error) const
+    {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        if (!links.apply(batch.edits, m_connectorId, error)
+            || !DirectoryStore(db).settle(m_runId, batch.outcomes, error) || !db.commit()) {
+            if (error->isEmpty()) {
+                *error = db.lastError().text();
+            }
+            db.rollback();
+            qCWarning(lcTargets) << "could not record outcomes:" << *error;
+            return false;
+        }
+        return true;
+    }
+
+    const DirectoryLocation m_location;
+    const QString m_password;
+    const QString m_targetId;
+    const QString m_connectorId;
+    const QString m_runId;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_batches;
+    quint64 m_posted = 0;
+    quint64 m_written = 0;
+    bool m_stop = false;
+    QString m_error;
+    std::thread m_thread; // last: starts once the rest is there
+};
+
 RunJournal::RunJournal(QSqlDatabase db, QString targetId, QString connectorId)
-    : m_db(db)
+    : m_db(std::move(db))
+    , m_targetId(std::move(targetId))
     , m_connectorId(std::move(connectorId))
-    , m_links(std::move(db), std::move(targetId))
 { }
+
+RunJournal::~RunJournal() = default;
 
 bool RunJournal::begin(RunRecord& run, const ChangeSet& plan, QString* error)
 {
@@ -25,7 +162,12 @@ bool RunJournal::begin(RunRecord& run, const ChangeSet& plan, QString* error)
     m_runId = run.id;
     m_seq = DirectoryStore::recordSeq(plan);
     m_sinceFlush.start();
-    return DirectoryStore(m_db).recordPending(run, plan, error);
+    if (!DirectoryStore(m_db).recordPending(run, plan, error)) {
+        return false;
+    }
+    m_writer = std::make_unique<Writer>(DatabaseConnection::locationOf(m_db), m_db.password(), m_targetId,
+                                        m_connectorId, m_runId);
+    return true;
 }
 
 void RunJournal::settle(qsizetype index, ChangeOutcome outcome, const QString& error, const QString& localId)
@@ -38,51 +180,48 @@ void RunJournal::settle(qsizetype index, ChangeOutcome outcome, const QString& e
 
 void RunJournal::link(Change::Object object, const QString& appKey, const QString& externalId)
 {
-    m_linkChanges.append({false, object, appKey, externalId});
+    m_linkEdits.append({false, object, appKey, externalId});
 }
 
 void RunJournal::unlink(Change::Object object, const QString& appKey)
 {
-    m_linkChanges.append({true, object, appKey, {}});
+    m_linkEdits.append({true, object, appKey, {}});
+}
+
+quint64 RunJournal::handOver()
+{
+    Q_ASSERT(m_writer); // after begin()
+    m_sinceFlush.restart();
+    return m_writer->post(std::exchange(m_outcomes, {}), std::exchange(m_linkEdits, {}));
+}
+
+bool RunJournal::waitFor(quint64 ticket, QString* error)
+{
+    Q_ASSERT(m_writer);
+    return m_writer->waitFor(ticket, error);
 }
 
 bool RunJournal::flush(QString* error, bool force)
 {
-    if (m_outcomes.isEmpty() && m_linkChanges.isEmpty()) {
-        return true;
-    }
-    if (!force && m_sinceFlush.elapsed() < flushEveryMs
-        && m_outcomes.size() + m_linkChanges.size() < flushEveryEntries) {
-        return true;
-    }
-    if (!m_db.transaction()) {
-        *error = m_db.lastError().text();
+    if (!m_writer) {
+        *error = tr("the run was not recorded");
         return false;
     }
-    bool ok = true;
-    for (const LinkChange& change : std::as_const(m_linkChanges)) {
-        ok = change.remove ? m_links.unlink(change.object, change.appKey, error)
-                           : m_links.link(change.object, change.appKey, change.externalId, m_connectorId, error);
-        if (!ok) {
-            break;
-        }
-    }
-    ok = ok && DirectoryStore(m_db).settle(m_runId, m_outcomes, error);
-    if (!ok || !m_db.commit()) {
-        if (ok) {
-            *error = m_db.lastError().text();
-        }
-        m_db.rollback();
-        qCWarning(lcTargets) << "could not record outcomes:" << *error;
+    if (m_writer->failed(error)) {
         return false;
     }
-    m_outcomes.clear();
-    m_linkChanges.clear();
-    m_sinceFlush.restart();
-    return true;
+    if (m_outcomes.isEmpty() && m_linkEdits.isEmpty() && !force) {
+        return true;
+    }
+    if (!force && m_sinceFlush.elapsed() < flushEveryMs && m_outcomes.size() + m_linkEdits.size() < flushEveryEntries) {
+        return true;
+    }
+    const quint64 ticket = handOver();
+    return !force || waitFor(ticket, error);
 }
 
 bool RunJournal::finish(const RunRecord& run, QString* error)
 {
+    // Everything written before the run's end is, on the run's own connection.
     return flush(error, true) && DirectoryStore(m_db).finishRun(run, error);
 }

@@ -9,19 +9,27 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <memory>
+
 // The history of a run into an application, written as the run goes: the run and every planned
 // change first (pending), then each change's outcome and each link as the calls return, in small
-// transactions (at most a quarter of a second or a few hundred outcomes apart). A run killed
+// transactions (at most a quarter of a second or a few thousand entries apart). A run killed
 // mid-way thus leaves a true record, short of the last moments, and the next run reads the
 // application afresh, so nothing done is done twice.
+//
+// The outcomes and links are written by a thread of the journal's own, on a connection of its
+// own to the same directory, while the run's calls go on: written on the run's thread, every
+// write left the application waiting, a third of a large Bitbucket apply. What must be written
+// before a call (a link) is waited for with waitFor().
 class RunJournal final
 {
     Q_DECLARE_TR_FUNCTIONS(RunJournal)
 
 public:
     RunJournal(QSqlDatabase db, QString targetId, QString connectorId);
+    ~RunJournal(); // waits for what was handed over
 
-    // Records the run (status "running") with every change pending.
+    // Records the run (status "running") with every change pending, on the caller's connection.
     bool begin(RunRecord& run, const ChangeSet& plan, QString* error);
 
     // `index` into plan.changes, or plan.changes.size() + i for membership i (ChangeSet::at order).
@@ -30,26 +38,26 @@ public:
     void link(Change::Object object, const QString& appKey, const QString& externalId);
     void unlink(Change::Object object, const QString& appKey);
 
-    // Writes what is waiting, when enough is (or when `force` is set).
+    // Hands what is waiting to the writing thread when enough is (or when `force` is set), and
+    // with `force` waits until all of it is written. False once a write failed, with its reason.
     bool flush(QString* error, bool force = false);
-    // Flushes, then records the run's end.
+    // Hands what is waiting over now, without waiting: waitFor() the number it returns to know
+    // it written.
+    quint64 handOver();
+    bool waitFor(quint64 ticket, QString* error);
+    // Writes what is waiting, then records the run's end.
     bool finish(const RunRecord& run, QString* error);
 
 private:
-    struct LinkChange
-    {
-        bool remove = false;
-        Change::Object object = Change::Object::User;
-        QString appKey;
-        QString externalId;
-    };
+    class Writer;
 
     QSqlDatabase m_db;
+    QString m_targetId;
     QString m_connectorId;
-    TargetLinks m_links;
     QString m_runId;
     QList<int> m_seq;
     QList<DirectoryStore::Settled> m_outcomes;
-    QList<LinkChange> m_linkChanges;
+    QList<TargetLinks::Edit> m_linkEdits;
     QElapsedTimer m_sinceFlush;
+    std::unique_ptr<Writer> m_writer;
 };

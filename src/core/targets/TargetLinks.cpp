@@ -105,6 +105,17 @@ bool TargetLinks::link(Change::Object object, const QString& appKey, const QStri
                         error);
 }
 
+bool TargetLinks::apply(const QList<Edit>& edits, const QString& connectorId, QString* error)
+{
+    for (const Edit& edit : edits) {
+        if (!(edit.remove ? unlink(edit.object, edit.appKey, error)
+                          : link(edit.object, edit.appKey, edit.externalId, connectorId, error))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool TargetLinks::unlink(Change::Object object, const QString& appKey, QString* error)
 {
     return prepare(error) && m_unlink->exec({m_targetId, Change::objectName(object), appKey}, error);

@@ -28,7 +28,17 @@ public:
     // from the links.
     bool overlay(DirectoryState& state, QString* error) const;
 
+    // A link made or taken away, as a run records them.
+    struct Edit
+    {
+        bool remove = false;
+        Change::Object object = Change::Object::User;
+        QString appKey;
+        QString externalId;
+    };
+
     // In the caller's transaction.
+    bool apply(const QList<Edit>& edits, const QString& connectorId, QString* error);
     bool link(Change::Object object, const QString& appKey, const QString& externalId, const QString& connectorId,
               QString* error);
     bool unlink(Change::Object object, const QString& appKey, QString* error);

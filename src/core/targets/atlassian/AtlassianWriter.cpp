@@ -16,7 +16,7 @@ using Object = Change::Object;
 
 namespace {
 
-constexpr qsizetype linkChunk = 5000; // memberships linked ahead of their calls, per write
+constexpr qsizetype linksPerChunk = 5000; // memberships linked ahead of their calls, per write
 
 } // namespace
 
@@ -83,6 +83,7 @@ void AtlassianWriter::startStage(Stage stage)
     m_queue.clear();
     m_next = 0;
     m_linkedUntil = 0;
+    m_writtenUntil = 0;
     if (stage == Stage::End || m_stopping) {
         QString error;
         if (!m_journal->flush(&error, true)) {
@@ -136,11 +137,29 @@ bool AtlassianWriter::linkAhead()
 {
     // Linked and written before their calls: a crash after the application added a membership
     // must not leave it unowned (a link whose membership does not exist is ignored when the
-    // application is read). A chunk at a time: linking 500,000 memberships at once held them all
-    // in memory.
+    // application is read). A chunk at a time (linking 500,000 memberships at once held them all
+    // in memory), the next one handed to the journal as this one's calls go out, so that its
+    // writing does not hold them up.
+    if (m_linkedUntil <= m_next) {
+        linkChunk();
+    }
+    QString error;
+    if (!m_journal->waitFor(m_linkTicket, &error)) {
+        stopForHistory(error);
+        return false;
+    }
+    m_writtenUntil = m_linkedUntil;
+    if (m_linkedUntil < m_queue.size()) {
+        linkChunk();
+    }
+    return true;
+}
+
+void AtlassianWriter::linkChunk()
+{
     const ChangeSet& plan = *m_plan;
-    const qsizetype end = std::min(m_queue.size(), m_next + linkChunk);
-    for (qsizetype i = m_next; i < end; ++i) {
+    const qsizetype end = std::min(m_queue.size(), m_linkedUntil + linksPerChunk);
+    for (qsizetype i = m_linkedUntil; i < end; ++i) {
         const MembershipChange& membership = plan.memberships.at(m_queue.at(i) - plan.changes.size());
         const QString key = userKeyOf(plan.memberUsers.at(membership.user).id);
         if (!key.isEmpty()) {
@@ -149,12 +168,7 @@ bool AtlassianWriter::linkAhead()
         }
     }
     m_linkedUntil = end;
-    QString error;
-    if (!m_journal->flush(&error, true)) {
-        stopForHistory(error);
-        return false;
-    }
-    return true;
+    m_linkTicket = m_journal->handOver();
 }
 
 void AtlassianWriter::launchMore()
@@ -162,7 +176,7 @@ void AtlassianWriter::launchMore()
     // Twice the client's requests in flight: enough to keep it busy, few enough to stop soon.
     const int window = 2 * m_client->config().http.maxInFlight;
     while (!m_stopping && m_inFlight < window && m_next < m_queue.size()) {
-        if (m_stage == Stage::AddMemberships && m_next >= m_linkedUntil && !linkAhead()) {
+        if (m_stage == Stage::AddMemberships && m_next >= m_writtenUntil && !linkAhead()) {
             break;
         }
         ++m_inFlight;
@@ -223,7 +237,7 @@ void AtlassianWriter::runBatch()
     while (m_next < m_queue.size() && members.size() < memberBatch()) {
         const qsizetype index = m_queue.at(m_next);
         const MembershipChange& membership = plan.memberships.at(index - plan.changes.size());
-        if (membership.group != group || (m_next >= m_linkedUntil && !linkAhead())) {
+        if (membership.group != group || (m_next >= m_writtenUntil && !linkAhead())) {
             break;
         }
         ++m_next;

@@ -124,6 +124,7 @@ private:
     void startStage(Stage stage);
     void launchMore();
     bool linkAhead(); // false when the history could not be written
+    void linkChunk();
     void reportProgress();
     // Nothing more is sent once the history cannot be written: a call must never go unrecorded.
     void stopForHistory(const QString& error);
@@ -137,7 +138,9 @@ private:
     Stage m_stage = Stage::AddGroups;
     QList<qsizetype> m_queue; // of the current stage
     qsizetype m_next = 0;
-    qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history before their calls
+    qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history (handed to the journal)
+    qsizetype m_writtenUntil = 0; // of those, written: their calls may go out
+    quint64 m_linkTicket = 0; // the journal's for the last links handed over
     int m_inFlight = 0;
     int m_deferred = 0; // answered, not recorded yet
     bool m_stopping = false;
