@@ -382,6 +382,14 @@
         <source>Bitbucket accepted the new user but does not list it. Look for it under Administration → Users; the next sync creates it or links it.</source>
         <translation>Bitbucket hat den neuen Benutzer angenommen, führt ihn aber nicht auf. Suchen Sie ihn unter Administration → Benutzer; die nächste Synchronisierung legt ihn an oder verknüpft ihn.</translation>
     </message>
+    <message>
+        <source>Created, but not given access through the group %1: %2</source>
+        <translation>Angelegt, aber kein Zugang über die Gruppe %1 erteilt: %2</translation>
+    </message>
+    <message>
+        <source>Bitbucket refused it (HTTP %1).</source>
+        <translation>Bitbucket hat es abgelehnt (HTTP %1).</translation>
+    </message>
 </context>
 <context>
     <name>ChangeSummary</name>
@@ -5371,6 +5379,13 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>The directory</source>
         <translation>Das Verzeichnis</translation>
+    </message>
+</context>
+<context>
+    <name>RunJournal</name>
+    <message>
+        <source>the run was not recorded</source>
+        <translation>der Lauf wurde nicht aufgezeichnet</translation>
     </message>
 </context>
 <context>
