@@ -654,7 +654,7 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
     timer.start();
     const bool applied = applyChanges(plan, &reason);
     qCDebug(lcDirectory) << "applying" << plan.size() << "changes took" << timer.restart() << "ms";
-    const bool recorded = applied && insertRun(run, &plan, &reason, false);
+    const bool recorded = applied && insertRun(run, &plan, &reason);
     qCDebug(lcDirectory) << "recording the run took" << timer.restart() << "ms";
     if (!applied || !recorded) {
         rollback();
@@ -835,15 +835,16 @@ bool DirectoryStore::record(const RunRecord& run, const ChangeSet* plan, QString
         *error = m_db.lastError().text();
         return false;
     }
-    if (!insertRun(run, plan, error, false)) {
+    if (!insertRun(run, plan, error)) {
         m_db.rollback();
         return false;
     }
     return m_db.commit() || (*error = m_db.lastError().text(), false);
 }
 
-bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, bool pending)
+bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, QList<int>* seqs)
 {
+    const bool pending = seqs != nullptr;
     QJsonObject counts = run.counts;
     if (plan) {
         counts = plan->countsJson(); // the plan's own counts, whatever the caller put in the record
@@ -871,7 +872,14 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     // membership a row.
     const QString outcome = pending ? Change::outcomeName(ChangeOutcome::Pending) : QString();
     int seq = 0;
+    if (seqs) {
+        seqs->clear();
+        seqs->reserve(plan->size());
+    }
     for (const Change& c : plan->changes) {
+        if (seqs) {
+            seqs->append(c.action == Action::Unchanged ? -1 : seq);
+        }
         // Unchanged rows are counted, not kept: a history of every untouched user would dwarf the directory.
         if (c.action == Action::Unchanged) {
             continue;
@@ -893,9 +901,11 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
                            first->reason, QString(), settles ? outcome : QString()},
                           error);
     };
-    if (pending) {
-        // A row each, in the order the application is sent them (see recordSeq()).
+    if (seqs) {
+        // A row each, in the order the application is sent them (see recordPending()).
+        seqs->resize(plan->size());
         for (const qsizetype i : plan->membershipsByGroup()) {
+            (*seqs)[plan->changes.size() + i] = seq;
             const MembershipChange* one = plan->memberships.constData() + i;
             if (!add(one, one + 1)) {
                 return false;
@@ -917,32 +927,17 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     return change.flush(error);
 }
 
-bool DirectoryStore::recordPending(const RunRecord& run, const ChangeSet& plan, QString* error)
+bool DirectoryStore::recordPending(const RunRecord& run, const ChangeSet& plan, QList<int>* seq, QString* error)
 {
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
         return false;
     }
-    if (!insertRun(run, &plan, error, true)) {
+    if (!insertRun(run, &plan, error, seq)) {
         m_db.rollback();
         return false;
     }
     return m_db.commit() || (*error = m_db.lastError().text(), false);
-}
-
-QList<int> DirectoryStore::recordSeq(const ChangeSet& plan)
-{
-    QList<int> seq;
-    seq.reserve(plan.size());
-    int next = 0;
-    for (const Change& change : plan.changes) {
-        seq.append(change.action == Action::Unchanged ? -1 : next++);
-    }
-    seq.resize(plan.size());
-    for (const qsizetype i : plan.membershipsByGroup()) {
-        seq[plan.changes.size() + i] = next++;
-    }
-    return seq;
 }
 
 bool DirectoryStore::settle(const QString& runId, const QList<Settled>& outcomes, QString* error)

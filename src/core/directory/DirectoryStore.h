@@ -51,12 +51,11 @@ public:
 
     // A run into an application, recorded before its first call with every change pending (one
     // row per membership), then settled change by change as the calls return, then finished.
-    bool recordPending(const RunRecord& run, const ChangeSet& plan, QString* error);
-    // The seq under which recordPending() stores each change: plan.changes first (-1 for an
-    // unchanged one, which is not stored), then plan.memberships, one row each, by group as they
-    // are sent (ChangeSet::membershipsByGroup()): one call's outcomes land on neighbouring rows,
-    // where the plan's order (by user) had each outcome of a large run rewrite a page of its own.
-    static QList<int> recordSeq(const ChangeSet& plan);
+    // `seq` gets the seq under which each change is stored, in ChangeSet::at() order: plan.changes
+    // first (-1 for an unchanged one, which is not stored), then plan.memberships, stored by group
+    // as they are sent (ChangeSet::membershipsByGroup()): one call's outcomes land on neighbouring
+    // rows, where the plan's order (by user) had each outcome of a large run rewrite a page of its own.
+    bool recordPending(const RunRecord& run, const ChangeSet& plan, QList<int>* seq, QString* error);
     struct Settled
     {
         int seq = -1;
@@ -103,7 +102,8 @@ private:
     bool scan(const std::function<void(LocalUser&&)>& onUser, const std::function<void(LocalGroup&&)>& onGroup,
               const std::function<void(MembershipRow&&)>& onMembership, QString* error) const;
     bool applyChanges(const ChangeSet& plan, QString* error);
-    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, bool pending);
+    // `seq` (pending runs only): as recordPending() gives it.
+    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, QList<int>* seq = nullptr);
 
     QSqlDatabase m_db;
 };

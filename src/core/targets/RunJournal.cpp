@@ -160,9 +160,8 @@ bool RunJournal::begin(RunRecord& run, const ChangeSet& plan, QString* error)
 {
     run.status = u"running"_s;
     m_runId = run.id;
-    m_seq = DirectoryStore::recordSeq(plan);
     m_sinceFlush.start();
-    if (!DirectoryStore(m_db).recordPending(run, plan, error)) {
+    if (!DirectoryStore(m_db).recordPending(run, plan, &m_seq, error)) {
         return false;
     }
     m_writer = std::make_unique<Writer>(DatabaseConnection::locationOf(m_db), m_db.password(), m_targetId,

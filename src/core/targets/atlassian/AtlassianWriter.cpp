@@ -99,7 +99,10 @@ void AtlassianWriter::startStage(Stage stage)
         // By group, so that one call can add many users to it, and in the order the history
         // records them, so that the outcomes of one call are written to neighbouring rows.
         const Action wanted = stage == Stage::AddMemberships ? Action::Add : Action::Remove;
-        for (const qsizetype i : plan.membershipsByGroup()) {
+        if (m_membershipsByGroup.isEmpty()) {
+            m_membershipsByGroup = plan.membershipsByGroup(); // for both stages
+        }
+        for (const qsizetype i : std::as_const(m_membershipsByGroup)) {
             if (plan.memberships.at(i).action == wanted) {
                 m_queue.append(changes + i);
             }
