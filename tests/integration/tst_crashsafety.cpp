@@ -138,6 +138,26 @@ private Q_SLOTS:
                     QVERIFY2(!AtlassianEmulator::user(afterKill, change.key).isEmpty(), qPrintable(change.key));
                 }
             }
+            // The memberships' rows are written while the users are sent, and all of them before
+            // the first membership's call: once one is settled, every one is in the history.
+            qsizetype planned = 0;
+            const QJsonObject counts = runs->first().counts.value(u"memberships"_s).toObject();
+            for (auto it = counts.begin(); it != counts.end(); ++it) {
+                planned += it.value().toInt();
+            }
+            bool membershipSettled = false;
+            for (const MembershipChange& membership : recorded->memberships) {
+                if (membership.outcome == ChangeOutcome::Done) {
+                    membershipSettled = true;
+                    const QString user = recorded->memberUsers.at(membership.user).name;
+                    const QString group = recorded->memberGroups.at(membership.group).name;
+                    QVERIFY2(AtlassianEmulator::groupsOf(afterKill, user).contains(group),
+                             qPrintable(user + u" in "_s + group));
+                }
+            }
+            if (membershipSettled) {
+                QCOMPARE(recorded->memberships.size(), planned);
+            }
         }
 
         QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--json"_s, u"--directory"_s, directory}, {}, {});

@@ -353,6 +353,30 @@ private:
     int m_copyRows = 0;
 };
 
+// The rows of sync_changes, a run's history.
+class ChangeInserter : public BatchInserter
+{
+public:
+    explicit ChangeInserter(QSqlDatabase db)
+        : BatchInserter(std::move(db), u"sync_changes"_s,
+                        {u"run_id"_s, u"seq"_s, u"object"_s, u"action"_s, u"item_key"_s, u"display_name"_s, u"email"_s,
+                         u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s, u"path"_s,
+                         u"outcome"_s})
+    { }
+};
+
+// One row for a user's memberships [first, last), all with the same action and reason.
+bool addMembershipRow(ChangeInserter& change, const QString& runId, int seq, const ChangeSet& plan,
+                      const MembershipChange* first, const MembershipChange* last, const QString& outcome,
+                      QString* error)
+{
+    const MemberRef& user = plan.memberUsers.at(first->user);
+    return change.add({runId, seq, Change::objectName(Change::Object::Membership), Change::actionName(first->action),
+                       user.name, QString(), QString(), user.id, QString(), QString(),
+                       membershipGroupsJson(plan, first, last), first->reason, QString(), outcome},
+                      error);
+}
+
 // From this many added memberships on, PostgreSQL checks their keys once after the batch
 // instead of once per row (see applyChanges).
 constexpr std::size_t bulkMembershipRows = 20'000;
@@ -842,7 +866,8 @@ bool DirectoryStore::record(const RunRecord& run, const ChangeSet* plan, QString
     return m_db.commit() || (*error = m_db.lastError().text(), false);
 }
 
-bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, QList<int>* seqs)
+bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QString* error,
+                               const QList<qsizetype>* order, QList<int>* seqs)
 {
     const bool pending = seqs != nullptr;
     QJsonObject counts = run.counts;
@@ -864,10 +889,7 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     if (!plan) {
         return true;
     }
-    BatchInserter change(m_db, u"sync_changes"_s,
-                         {u"run_id"_s, u"seq"_s, u"object"_s, u"action"_s, u"item_key"_s, u"display_name"_s, u"email"_s,
-                          u"local_id"_s, u"external_id"_s, u"group_local_id"_s, u"fields"_s, u"reason"_s, u"path"_s,
-                          u"outcome"_s});
+    ChangeInserter change(m_db);
     // A run into an application settles each change on its own: every one starts pending, a
     // membership a row.
     const QString outcome = pending ? Change::outcomeName(ChangeOutcome::Pending) : QString();
@@ -892,24 +914,12 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
             return false;
         }
     }
-    const QString membership = Change::objectName(Object::Membership);
-    const auto add = [&](const MembershipChange* first, const MembershipChange* last) {
-        const MemberRef& user = plan->memberUsers.at(first->user);
-        const bool settles = pending && first->action != Action::Skip;
-        return change.add({run.id, seq++, membership, Change::actionName(first->action), user.name, QString(),
-                           QString(), user.id, QString(), QString(), membershipGroupsJson(*plan, first, last),
-                           first->reason, QString(), settles ? outcome : QString()},
-                          error);
-    };
     if (seqs) {
-        // A row each, in the order the application is sent them (see recordPending()).
+        // The memberships' rows are written by recordPendingMemberships(), under these seqs.
+        Q_ASSERT(order && order->size() == plan->memberships.size());
         seqs->resize(plan->size());
-        for (const qsizetype i : plan->membershipsByGroup()) {
-            (*seqs)[plan->changes.size() + i] = seq;
-            const MembershipChange* one = plan->memberships.constData() + i;
-            if (!add(one, one + 1)) {
-                return false;
-            }
+        for (const qsizetype i : *order) {
+            (*seqs)[plan->changes.size() + i] = seq++;
         }
         return change.flush(error);
     }
@@ -919,7 +929,7 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
         const MembershipChange* last = std::find_if(first, end, [first](const MembershipChange& m) {
             return m.user != first->user || m.action != first->action || m.reason != first->reason;
         });
-        if (!add(first, last)) {
+        if (!addMembershipRow(change, run.id, seq++, *plan, first, last, QString(), error)) {
             return false;
         }
         first = last;
@@ -927,17 +937,34 @@ bool DirectoryStore::insertRun(const RunRecord& run, const ChangeSet* plan, QStr
     return change.flush(error);
 }
 
-bool DirectoryStore::recordPending(const RunRecord& run, const ChangeSet& plan, QList<int>* seq, QString* error)
+bool DirectoryStore::recordPending(const RunRecord& run, const ChangeSet& plan, const QList<qsizetype>& order,
+                                   QList<int>* seq, QString* error)
 {
     if (!m_db.transaction()) {
         *error = m_db.lastError().text();
         return false;
     }
-    if (!insertRun(run, &plan, error, seq)) {
+    if (!insertRun(run, &plan, error, &order, seq)) {
         m_db.rollback();
         return false;
     }
     return m_db.commit() || (*error = m_db.lastError().text(), false);
+}
+
+bool DirectoryStore::recordPendingMemberships(const QString& runId, const ChangeSet& plan,
+                                              const QList<qsizetype>& order, int firstSeq, QString* error)
+{
+    ChangeInserter change(m_db);
+    const QString pending = Change::outcomeName(ChangeOutcome::Pending);
+    int seq = firstSeq;
+    for (const qsizetype i : order) {
+        const MembershipChange* one = plan.memberships.constData() + i;
+        if (!addMembershipRow(change, runId, seq++, plan, one, one + 1,
+                              one->action == Action::Skip ? QString() : pending, error)) {
+            return false;
+        }
+    }
+    return change.flush(error);
 }
 
 bool DirectoryStore::settle(const QString& runId, const QList<Settled>& outcomes, QString* error)

@@ -51,11 +51,18 @@ public:
 
     // A run into an application, recorded before its first call with every change pending (one
     // row per membership), then settled change by change as the calls return, then finished.
-    // `seq` gets the seq under which each change is stored, in ChangeSet::at() order: plan.changes
-    // first (-1 for an unchanged one, which is not stored), then plan.memberships, stored by group
-    // as they are sent (ChangeSet::membershipsByGroup()): one call's outcomes land on neighbouring
+    // recordPending() writes the run and its users' and groups' changes; `seq` gets the seq under
+    // which each change is stored, in ChangeSet::at() order: plan.changes first (-1 for an
+    // unchanged one, which is not stored), then plan.memberships, stored in `order` (by group, as
+    // they are sent, ChangeSet::membershipsByGroup()): one call's outcomes land on neighbouring
     // rows, where the plan's order (by user) had each outcome of a large run rewrite a page of its own.
-    bool recordPending(const RunRecord& run, const ChangeSet& plan, QList<int>* seq, QString* error);
+    bool recordPending(const RunRecord& run, const ChangeSet& plan, const QList<qsizetype>& order, QList<int>* seq,
+                       QString* error);
+    // The memberships' pending rows, in the caller's transaction, under the seqs recordPending()
+    // gave them (`firstSeq`, that of order.first(), and on): written while the users are sent,
+    // before the first membership's call.
+    bool recordPendingMemberships(const QString& runId, const ChangeSet& plan, const QList<qsizetype>& order,
+                                  int firstSeq, QString* error);
     struct Settled
     {
         int seq = -1;
@@ -102,8 +109,9 @@ private:
     bool scan(const std::function<void(LocalUser&&)>& onUser, const std::function<void(LocalGroup&&)>& onGroup,
               const std::function<void(MembershipRow&&)>& onMembership, QString* error) const;
     bool applyChanges(const ChangeSet& plan, QString* error);
-    // `seq` (pending runs only): as recordPending() gives it.
-    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, QList<int>* seq = nullptr);
+    // `order` and `seq` (pending runs only): as recordPending() takes and gives them.
+    bool insertRun(const RunRecord& run, const ChangeSet* plan, QString* error, const QList<qsizetype>* order = nullptr,
+                   QList<int>* seq = nullptr);
 
     QSqlDatabase m_db;
 };

@@ -18,20 +18,32 @@ namespace {
 constexpr int flushEveryMs = 250;
 constexpr qsizetype flushEveryEntries = 5000;
 constexpr std::size_t batchesAhead = 4; // handed over and not written yet, before handOver() waits
+constexpr qsizetype pendingPerTransaction = 10000; // memberships' pending rows, between the run's batches
 
 } // namespace
 
 // The thread that writes what the run hands over, in order, each batch in a transaction, on a
-// connection of its own. After a failed write nothing more is written: the run stops.
+// connection of its own, and, when nothing is waiting, the memberships' pending rows a few
+// thousand at a time. After a failed write nothing more is written: the run stops.
 class RunJournal::Writer
 {
 public:
-    Writer(DirectoryLocation location, QString password, QString targetId, QString connectorId, QString runId)
+    struct Pending
+    {
+        std::shared_ptr<const ChangeSet> plan;
+        QList<qsizetype> order; // of plan->memberships, as DirectoryStore::recordPending() took it
+        int firstSeq = 0;
+    };
+
+    Writer(DirectoryLocation location, QString password, QString targetId, QString connectorId, QString runId,
+           Pending pending)
         : m_location(std::move(location))
         , m_password(std::move(password))
         , m_targetId(std::move(targetId))
         , m_connectorId(std::move(connectorId))
         , m_runId(std::move(runId))
+        , m_pending(std::move(pending))
+        , m_pendingLeft(!m_pending.order.isEmpty())
         , m_thread([this] { run(); })
     { }
 
@@ -62,6 +74,13 @@ public:
         return m_error.isEmpty() || (*error = m_error, false);
     }
 
+    bool waitForPending(QString* error)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_pendingLeft || !m_error.isEmpty(); });
+        return m_error.isEmpty() || (*error = m_error, false);
+    }
+
     bool failed(QString* error) const
     {
         std::lock_guard lock(m_mutex);
@@ -87,17 +106,39 @@ private:
                 QSqlQuery(connection->database()).exec(u"PRAGMA cache_size = -2048"_s);
             }
             links = std::make_unique<TargetLinks>(connection->database(), m_targetId);
+        } else {
+            fail(error);
         }
+        qsizetype pendingWritten = 0;
         for (;;) {
             Batch batch;
             {
                 std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_stop || !m_batches.empty(); });
-                if (m_batches.empty()) {
+                m_changed.wait(lock, [this] { return m_stop || !m_batches.empty() || pendingToWrite(); });
+                if (m_batches.empty() && !pendingToWrite()) {
                     break;
                 }
-                batch = std::move(m_batches.front());
-                m_batches.pop_front();
+                if (!m_batches.empty()) {
+                    batch = std::move(m_batches.front());
+                    m_batches.pop_front();
+                }
+            }
+            if (batch.ticket == 0) {
+                // Nothing handed over: the next of the memberships' pending rows (they are waited
+                // for before any membership's outcome is handed over).
+                const qsizetype until = std::min(m_pending.order.size(), pendingWritten + pendingPerTransaction);
+                if (!writePending(connection->database(), pendingWritten, until, &error)) {
+                    fail(error);
+                    continue;
+                }
+                pendingWritten = until;
+                if (until == m_pending.order.size()) {
+                    std::lock_guard lock(m_mutex);
+                    m_pendingLeft = false;
+                    m_pending = {}; // the plan is the run's again
+                }
+                m_changed.notify_all();
+                continue;
             }
             m_changed.notify_all(); // room for another
             if (error.isEmpty()) {
@@ -113,6 +154,39 @@ private:
             m_changed.notify_all();
         }
         links.reset(); // its statements before their connection
+    }
+
+    bool pendingToWrite() const { return m_pendingLeft && m_error.isEmpty(); } // with the mutex held
+
+    void fail(const QString& error)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_error.isEmpty()) {
+                m_error = error;
+            }
+        }
+        m_changed.notify_all();
+    }
+
+    bool writePending(QSqlDatabase db, qsizetype from, qsizetype until, QString* error) const
+    {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        if (!DirectoryStore(db).recordPendingMemberships(m_runId, *m_pending.plan,
+                                                         m_pending.order.mid(from, until - from),
+                                                         m_pending.firstSeq + int(from), error)
+            || !db.commit()) {
+            if (error->isEmpty()) {
+                *error = db.lastError().text();
+            }
+            db.rollback();
+            qCWarning(lcTargets) << "could not record the run's memberships:" << *error;
+            return false;
+        }
+        return true;
     }
 
     bool write(QSqlDatabase db, TargetLinks& links, const Batch& batch, QString* error) const
@@ -138,12 +212,14 @@ private:
     const QString m_targetId;
     const QString m_connectorId;
     const QString m_runId;
+    Pending m_pending;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Batch> m_batches;
     quint64 m_posted = 0;
     quint64 m_written = 0;
     bool m_stop = false;
+    bool m_pendingLeft; // memberships' pending rows not all written
     QString m_error;
     std::thread m_thread; // last: starts once the rest is there
 };
@@ -156,17 +232,28 @@ RunJournal::RunJournal(QSqlDatabase db, QString targetId, QString connectorId)
 
 RunJournal::~RunJournal() = default;
 
-bool RunJournal::begin(RunRecord& run, const ChangeSet& plan, QString* error)
+bool RunJournal::begin(RunRecord& run, std::shared_ptr<const ChangeSet> plan, QString* error)
 {
     run.status = u"running"_s;
     m_runId = run.id;
     m_sinceFlush.start();
-    if (!DirectoryStore(m_db).recordPending(run, plan, &m_seq, error)) {
+    m_membershipOrder = plan->membershipsByGroup();
+    if (!DirectoryStore(m_db).recordPending(run, *plan, m_membershipOrder, &m_seq, error)) {
         return false;
     }
-    m_writer = std::make_unique<Writer>(DatabaseConnection::locationOf(m_db), m_db.password(), m_targetId,
-                                        m_connectorId, m_runId);
+    // The memberships' rows, most of a large run's, are written by the journal's thread while
+    // the users are sent (their calls wait for them: waitForMemberships()).
+    const int firstSeq = m_membershipOrder.isEmpty() ? 0 : m_seq.at(plan->changes.size() + m_membershipOrder.first());
+    m_writer =
+        std::make_unique<Writer>(DatabaseConnection::locationOf(m_db), m_db.password(), m_targetId, m_connectorId,
+                                 m_runId, Writer::Pending{std::move(plan), m_membershipOrder, firstSeq});
     return true;
+}
+
+bool RunJournal::waitForMemberships(QString* error)
+{
+    Q_ASSERT(m_writer);
+    return m_writer->waitForPending(error);
 }
 
 void RunJournal::settle(qsizetype index, ChangeOutcome outcome, const QString& error, const QString& localId)

@@ -29,8 +29,14 @@ public:
     RunJournal(QSqlDatabase db, QString targetId, QString connectorId);
     ~RunJournal(); // waits for what was handed over
 
-    // Records the run (status "running") with every change pending, on the caller's connection.
-    bool begin(RunRecord& run, const ChangeSet& plan, QString* error);
+    // Records the run (status "running") with every change pending: the users and groups on the
+    // caller's connection before it returns, the memberships by the journal's thread after.
+    bool begin(RunRecord& run, std::shared_ptr<const ChangeSet> plan, QString* error);
+    // Waits until the memberships are recorded: before the first membership's call.
+    bool waitForMemberships(QString* error);
+    // The order of plan.memberships in the history (ChangeSet::membershipsByGroup()), which is
+    // the order a run sends them in.
+    const QList<qsizetype>& membershipOrder() const { return m_membershipOrder; }
 
     // `index` into plan.changes, or plan.changes.size() + i for membership i (ChangeSet::at order).
     // `localId`: the object's id in the application when the plan could not know it (a user's key).
@@ -56,6 +62,7 @@ private:
     QString m_connectorId;
     QString m_runId;
     QList<int> m_seq;
+    QList<qsizetype> m_membershipOrder;
     QList<DirectoryStore::Settled> m_outcomes;
     QList<TargetLinks::Edit> m_linkEdits;
     QElapsedTimer m_sinceFlush;

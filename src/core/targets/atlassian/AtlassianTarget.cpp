@@ -103,7 +103,7 @@ void AtlassianTarget::write(std::shared_ptr<const ChangeSet> plan, RunRecord run
 {
     m_journal = std::make_unique<RunJournal>(m_db, m_config.id, plan->connectorId);
     QString error;
-    if (!m_journal->begin(run, *plan, &error)) {
+    if (!m_journal->begin(run, plan, &error)) {
         TargetApplyResult result;
         result.message = tr("The run cannot be recorded, so nothing was sent to %1: %2").arg(m_product.name, error);
         result.run = run;

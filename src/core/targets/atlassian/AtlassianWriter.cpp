@@ -99,10 +99,13 @@ void AtlassianWriter::startStage(Stage stage)
         // By group, so that one call can add many users to it, and in the order the history
         // records them, so that the outcomes of one call are written to neighbouring rows.
         const Action wanted = stage == Stage::AddMemberships ? Action::Add : Action::Remove;
-        if (m_membershipsByGroup.isEmpty()) {
-            m_membershipsByGroup = plan.membershipsByGroup(); // for both stages
+        QString error;
+        if (!m_journal->waitForMemberships(&error)) {
+            stopForHistory(error);
+            startStage(Stage::End);
+            return;
         }
-        for (const qsizetype i : std::as_const(m_membershipsByGroup)) {
+        for (const qsizetype i : m_journal->membershipOrder()) {
             if (plan.memberships.at(i).action == wanted) {
                 m_queue.append(changes + i);
             }

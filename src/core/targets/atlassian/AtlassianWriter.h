@@ -137,7 +137,6 @@ private:
     Result m_result;
     Stage m_stage = Stage::AddGroups;
     QList<qsizetype> m_queue; // of the current stage
-    QList<qsizetype> m_membershipsByGroup; // the plan's, sorted once
     qsizetype m_next = 0;
     qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history (handed to the journal)
     qsizetype m_writtenUntil = 0; // of those, written: their calls may go out
