@@ -84,6 +84,8 @@ void AtlassianWriter::startStage(Stage stage)
     m_next = 0;
     m_linkedUntil = 0;
     m_writtenUntil = 0;
+    m_linkedKeys.clear();
+    m_keysFrom = 0;
     if (stage == Stage::End || m_stopping) {
         QString error;
         if (!m_journal->flush(&error, true)) {
@@ -165,9 +167,12 @@ void AtlassianWriter::linkChunk()
 {
     const ChangeSet& plan = *m_plan;
     const qsizetype end = std::min(m_queue.size(), m_linkedUntil + linksPerChunk);
+    // The keys are kept for the calls (they do not change once the users are saved).
+    m_linkedKeys.remove(0, m_next - m_keysFrom);
+    m_keysFrom = m_next;
     for (qsizetype i = m_linkedUntil; i < end; ++i) {
         const MembershipChange& membership = plan.memberships.at(m_queue.at(i) - plan.changes.size());
-        const QString key = userKeyOf(plan.memberUsers.at(membership.user).id);
+        const QString& key = m_linkedKeys.emplace_back(userKeyOf(plan.memberUsers.at(membership.user).id));
         if (!key.isEmpty()) {
             m_journal->link(Object::Membership,
                             TargetLinks::membershipKey(key, plan.memberGroups.at(membership.group).name), {});
@@ -246,9 +251,8 @@ void AtlassianWriter::runBatch()
         if (membership.group != group || (m_next >= m_writtenUntil && !linkAhead())) {
             break;
         }
-        ++m_next;
+        const QString& key = m_linkedKeys.at(m_next++ - m_keysFrom);
         const MemberRef& user = plan.memberUsers.at(membership.user);
-        const QString key = userKeyOf(user.id);
         if (key.isEmpty() || m_failedObjects.contains(groupRef.id)) {
             record(index, ChangeOutcome::Failed,
                    key.isEmpty() ? tr("Not added: the user could not be created.")

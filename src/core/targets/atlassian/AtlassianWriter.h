@@ -141,6 +141,8 @@ private:
     qsizetype m_linkedUntil = 0; // memberships of m_queue linked in the history (handed to the journal)
     qsizetype m_writtenUntil = 0; // of those, written: their calls may go out
     quint64 m_linkTicket = 0; // the journal's for the last links handed over
+    QList<QString> m_linkedKeys; // the users' keys of m_queue's linked memberships, from m_keysFrom on
+    qsizetype m_keysFrom = 0;
     int m_inFlight = 0;
     int m_deferred = 0; // answered, not recorded yet
     bool m_stopping = false;
