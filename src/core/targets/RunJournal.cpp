@@ -308,6 +308,7 @@ bool RunJournal::flush(QString* error, bool force)
 
 bool RunJournal::finish(const RunRecord& run, QString* error)
 {
-    // Everything written before the run's end is, on the run's own connection.
-    return flush(error, true) && DirectoryStore(m_db).finishRun(run, error);
+    // Everything written before the run's end is, on the run's own connection: the memberships'
+    // pending rows too, when the run ended before their calls.
+    return flush(error, true) && waitForMemberships(error) && DirectoryStore(m_db).finishRun(run, error);
 }

@@ -51,7 +51,7 @@ public:
     // it written.
     quint64 handOver();
     bool waitFor(quint64 ticket, QString* error);
-    // Writes what is waiting, then records the run's end.
+    // Writes what is waiting (the memberships' rows included), then records the run's end.
     bool finish(const RunRecord& run, QString* error);
 
 private:
