@@ -116,6 +116,35 @@ int AtlassianEmulator::rest(const QByteArray& method, const QString& pathAndQuer
     return status;
 }
 
+std::pair<int, QString> AtlassianEmulator::authorizeInBrowser(const QUrl& authorizeUrl)
+{
+    // The browser's visit goes to the emulator itself: Prism's proxy would follow the redirect.
+    QUrl direct = m_control;
+    direct.setPath(authorizeUrl.path());
+    direct.setQuery(authorizeUrl.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    const auto get = [this](const QUrl& url, bool signIn) {
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        if (signIn) {
+            request.setRawHeader("Authorization",
+                                 "Basic " + (m_adminUser + u':' + m_adminPassword).toUtf8().toBase64());
+        }
+        QNetworkReply* reply = m_network.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        return std::tuple{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                          QUrl(QString::fromLatin1(reply->rawHeader("Location"))), QString::fromUtf8(reply->readAll())};
+    };
+    const auto [status, location, text] = get(direct, true);
+    if (status != 302 || !location.isValid()) {
+        return {status, text};
+    }
+    const auto [pageStatus, ignored, page] = get(location, false);
+    return {pageStatus, page};
+}
+
 QJsonObject AtlassianEmulator::state()
 {
     return call("GET", u"state"_s);

@@ -51,6 +51,16 @@ public:
     QJsonObject state();
     QJsonArray requests();
     bool clearRequests();
+    // Any other resource of the control API (/_emulator/PATH), such as oauth/clients.
+    QJsonObject control(const QByteArray& method, const QString& path, const QJsonObject& body = {}, bool* ok = nullptr)
+    {
+        return call(method, path, body, ok);
+    }
+
+    // The administrator's browser in OAuth's authorization code flow: opens `authorizeUrl` on the
+    // emulator signed in as its administrator (the emulator allows access at once), follows its
+    // redirect to the redirect URL, and returns that page's HTTP status and text.
+    std::pair<int, QString> authorizeInBrowser(const QUrl& authorizeUrl);
 
     // From state(): the user with this username (case-insensitive), or an empty object.
     static QJsonObject user(const QJsonObject& state, const QString& name);

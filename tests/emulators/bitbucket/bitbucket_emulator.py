@@ -25,6 +25,7 @@ from atlassian import (  # noqa: E402  (after the path entry that finds it)
     REASONS, ApiError, AtlassianEmulator, Reply, argument_parser, as_bool, fill_groups, generated_person, int_param,
     no_gc, parse_arguments, serve,
 )
+from oauth_provider import PREFIX as OAUTH, SCOPES, OAuthProvider  # noqa: E402
 
 REST = "/rest/api/latest"
 DIRECTORY = "Bitbucket Internal Directory"
@@ -41,6 +42,7 @@ DEFAULT_CONFIG = {
     "callerRole": "sysadmin",
     "rateLimit": None,
     "requestLogLimit": 20000,
+    "oauthAccessSeconds": 7200,  # Atlassian's default lifetime of an OAuth 2.0 access token
 }
 DEFAULT_LIMIT = 25  # what Bitbucket uses when `limit` is missing (or < 1)
 
@@ -147,6 +149,7 @@ class Emulator(AtlassianEmulator):
         self.start_version = version_text(args.version)
         self.requests = deque(maxlen=DEFAULT_CONFIG["requestLogLimit"])
         self.by_token = False
+        self.oauth_scope = None
         self.reset({})
 
     # ----------------------------------------------------------------- state
@@ -165,6 +168,7 @@ class Emulator(AtlassianEmulator):
         self.clear_data()
         self.next_id = 1
         self.reset_common()
+        self.oauth = OAuthProvider(self.config["oauthAccessSeconds"])
         self.requests = deque(maxlen=self.config["requestLogLimit"])
         # Every Bitbucket has its installing administrator (SYS_ADMIN, granted directly) and the
         # default group, which grants LICENSED_USER (the right to log in).
@@ -213,6 +217,13 @@ class Emulator(AtlassianEmulator):
             self.apply_role()
         if "rateLimit" in options:
             self.apply_rate_limit(options["rateLimit"])
+        if "oauthAccessSeconds" in options:
+            value = int(options["oauthAccessSeconds"])
+            if value < 1:
+                raise ApiError(400, ["oauthAccessSeconds must be at least 1"])
+            self.config["oauthAccessSeconds"] = value
+            if hasattr(self, "oauth"):
+                self.oauth.access_seconds = value
         self.resize_request_log()
 
     def apply_role(self):
@@ -512,8 +523,65 @@ class Emulator(AtlassianEmulator):
     def anonymous_ok(self, path):
         return path == f"{REST}/application-properties"
 
+    def handle_rest(self, method, path, raw_query, pairs, raw_body, headers):
+        if not path.startswith(OAUTH):
+            return super().handle_rest(method, path, raw_query, pairs, raw_body, headers)
+        # The OAuth 2.0 provider: form bodies and RFC 6749 errors, not the REST API's JSON.
+        self.counters["requests"] += 1
+        rule = self.match_fault(method, path, raw_query)
+        if rule is not None and rule["mode"] in ("answer", "drop"):
+            reply = self.fault_reply(rule)
+        elif (method, path) == ("GET", OAUTH + "authorize"):
+            reply = self.oauth_authorize(pairs, headers)
+        elif (method, path) == ("POST", OAUTH + "token"):
+            status, body = self.oauth.token(raw_body, headers)
+            reply = Reply(status, body, [("Cache-Control", "no-store")] if status == 200 else [])
+        else:
+            reply = Reply(404, self.error_body(404, [f"No resource matches {path}"], exception=NOT_FOUND))
+        query = {k: ("***" if k in ("code", "state") else v) for k, v in pairs}
+        self.record(method, path, query, b"", reply, self.oauth.masked(raw_body) if raw_body else None)
+        return reply
+
+    def oauth_authorize(self, pairs, headers):
+        """The browser's visit: the user signs in (HTTP Basic stands in for the login form) and
+        allows access at once."""
+        if (headers.get("Authorization") or "")[:6].lower() != "basic ":
+            return Reply(401, self.error_body(401, [self.not_authenticated_message], exception=BAD_LOGIN))
+        try:
+            user = super().authenticate(headers)
+        except ApiError as error:
+            return self.error_reply(error)
+        status, extra, body = self.oauth.authorize(dict(pairs), user.key)
+        return Reply(status, body, extra)
+
+    def control_extra(self, method, name, body):
+        """/_emulator/oauth: incoming application links and their tokens."""
+        if (method, name) == ("POST", "oauth/clients"):
+            return 200, json.dumps(self.oauth.register(body))
+        if (method, name) == ("POST", "oauth/revoke"):
+            return 200, json.dumps({"revoked": self.oauth.revoke()})
+        if (method, name) == ("POST", "oauth/expire"):
+            return 200, json.dumps({"expired": self.oauth.expire_access()})
+        if (method, name) == ("GET", "oauth"):
+            return 200, json.dumps(self.oauth.view())
+        return None
+
     def authenticate(self, headers, anonymous_ok=False):
         self.by_token = False
+        self.oauth_scope = None
+        auth = headers.get("Authorization") or ""
+        if auth[:7].lower() == "bearer ":
+            found = self.oauth.bearer(auth[7:].strip())
+            if found is False:  # an expired access token
+                self.counters["authFailures"] += 1
+                raise self.not_authenticated()
+            if found:
+                user = self.users_by_key.get(found[0])
+                if user is None or not user.active:
+                    raise self.not_authenticated()
+                # An OAuth token may use the administration API, within its scope.
+                self.oauth_scope = found[1]
+                return user
         try:
             user = super().authenticate(headers, anonymous_ok)
         except ApiError as error:
@@ -535,7 +603,10 @@ class Emulator(AtlassianEmulator):
     def require_level(self, caller, needed):
         """Bitbucket answers 401, not 403, to a caller who lacks the permission a resource needs."""
         self.require_user(caller)
-        if self.level(caller) < LEVELS[needed]:
+        level = self.level(caller)
+        if self.oauth_scope is not None:
+            level = min(level, SCOPES[self.oauth_scope])
+        if level < LEVELS[needed]:
             raise BitbucketError(401, NOT_ADMIN_MESSAGE)
 
     def require_admin(self, caller):

@@ -8,7 +8,10 @@ repository. This script only rewrites a copy in a temporary folder, fixing the k
 would otherwise make Prism reject correct traffic (or match nothing). Each change below says why.
 Request validation is never loosened: only paths, one nullable field, bodies of answers the server
 sends without one, three response schemas that name the wrong item, two query parameters the
-spec forgets, and error answers the operations leave out are changed.
+spec forgets, and error answers the operations leave out are changed; and the two endpoints of
+Bitbucket's OAuth 2.0 provider, which the REST spec does not describe, are added (step 6) as
+Atlassian's "Bitbucket OAuth 2.0 provider API" page and RFC 6749 define them, so that token
+requests too pass a validating proxy.
 """
 
 import os
@@ -131,7 +134,51 @@ def transform(spec):
             for status, description in wanted.items():
                 op["responses"].setdefault(status, {"description": description,
                                                     "content": {"application/json": {"schema": ERRORS}}})
+    # 6. The OAuth 2.0 provider's token endpoint (/rest/oauth2/latest/token) is documented on its
+    #    own page, not in the REST spec: without it Prism would answer every token request 404
+    #    itself. Described from that page, RFC 6749 (§4.1.3, §5, §6) and RFC 7636 (§4.1): a form
+    #    body with grant_type and the client's credentials (Prism checks required fields, enums and
+    #    formats of a form, not fields it does not know), and RFC 6749's error answers. The
+    #    authorize endpoint is the browser's, not UserSync's, and answers with a redirect, which
+    #    Prism's proxy would follow itself: it stays out.
+    spec["paths"].update(oauth_paths())
     return spec
+
+
+OAUTH_ERROR = {"type": "object", "required": ["error"],
+               "properties": {"error": {"type": "string"}, "error_description": {"type": "string"}}}
+
+
+def oauth_paths():
+    errors = {status: {"description": text, "content": {"application/json": {"schema": OAUTH_ERROR}}}
+              for status, text in (("400", "invalid_request, invalid_grant, unsupported_grant_type"),
+                                   ("401", "invalid_client"))}
+    token = {
+        "type": "object", "required": ["grant_type", "client_id", "client_secret"],
+        "properties": {
+            "grant_type": {"type": "string", "enum": ["authorization_code", "refresh_token"]},
+            "client_id": {"type": "string", "minLength": 1},
+            "client_secret": {"type": "string", "minLength": 1},
+            "code": {"type": "string", "minLength": 1},
+            "redirect_uri": {"type": "string", "minLength": 1},
+            "code_verifier": {"type": "string", "minLength": 43, "maxLength": 128,
+                              "pattern": "^[A-Za-z0-9._~-]+$"},
+            "refresh_token": {"type": "string", "minLength": 1},
+        },
+    }
+    granted = {"type": "object", "required": ["access_token", "token_type", "expires_in"],
+               "properties": {"access_token": {"type": "string"}, "token_type": {"type": "string"},
+                              "expires_in": {"type": "integer"}, "refresh_token": {"type": "string"},
+                              "scope": {"type": "string"}}}
+    return {
+        "/rest/oauth2/latest/token": {"post": {
+            "operationId": "oauth2Token", "security": [],
+            "requestBody": {"required": True,
+                            "content": {"application/x-www-form-urlencoded": {"schema": token}}},
+            "responses": {"200": {"description": "The tokens",
+                                  "content": {"application/json": {"schema": granted}}}, **errors},
+        }},
+    }
 
 
 if __name__ == "__main__":
