@@ -4,8 +4,10 @@
 #include "config/SecretStore.h"
 #include "targets/TargetStore.h"
 #include "targets/TargetTest.h"
+#include "targets/atlassian/OAuthAuthorization.h"
 
 #include <QJsonArray>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +40,25 @@ struct TargetOptions
                                    TargetCommands::tr("With --username: read the password from the environment "
                                                       "variable NAME."),
                                    TargetCommands::tr("NAME")};
+    QCommandLineOption oauthClientId{
+        u"oauth-client-id"_s,
+        TargetCommands::tr("Bitbucket: sign in with OAuth 2.0 through the incoming application link with this client "
+                           "ID; its client secret comes from --client-secret-stdin or --client-secret-env. Authorize "
+                           "it afterwards with “usersync-cli target authorize NAME”."),
+        TargetCommands::tr("id")};
+    QCommandLineOption clientSecretStdin{u"client-secret-stdin"_s,
+                                         TargetCommands::tr("With --oauth-client-id: read the client secret from the "
+                                                            "first line of standard input.")};
+    QCommandLineOption clientSecretEnv{u"client-secret-env"_s,
+                                       TargetCommands::tr("With --oauth-client-id: read the client secret from the "
+                                                          "environment variable NAME."),
+                                       TargetCommands::tr("NAME")};
+    QCommandLineOption redirectUrl{
+        u"redirect-url"_s,
+        TargetCommands::tr("With --oauth-client-id: the incoming link's redirect URL, a loopback address where "
+                           "UserSync listens while you authorize it (default %1).")
+            .arg(TargetConfig::defaultRedirectUrl),
+        TargetCommands::tr("url")};
     QCommandLineOption caFile{u"ca-file"_s,
                               TargetCommands::tr("PEM file of a private certificate authority to trust as well."),
                               TargetCommands::tr("file")};
@@ -56,17 +77,24 @@ struct TargetOptions
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({type, url, tokenStdin, tokenEnv, username, passwordStdin, passwordEnv, caFile, accessGroups,
-                           inFlight, timeout, retries});
+        parser.addOptions({type, url, tokenStdin, tokenEnv, username, passwordStdin, passwordEnv, oauthClientId,
+                           clientSecretStdin, clientSecretEnv, redirectUrl, caFile, accessGroups, inFlight, timeout,
+                           retries});
     }
 
     bool applyTo(const QCommandLineParser& parser, TargetConfig& config, QString* error) const
     {
         const bool token = parser.isSet(tokenStdin) || parser.isSet(tokenEnv);
         const bool password = parser.isSet(passwordStdin) || parser.isSet(passwordEnv);
-        if (token && (password || parser.isSet(username))) {
-            *error = TargetCommands::tr("Sign in either with a token (--token-stdin, --token-env) or with --username "
-                                        "and a password, not both.");
+        const bool oauth = parser.isSet(oauthClientId);
+        const bool clientSecret = parser.isSet(clientSecretStdin) || parser.isSet(clientSecretEnv);
+        if (int(token) + int(password || parser.isSet(username)) + int(oauth || clientSecret) > 1) {
+            *error = TargetCommands::tr("Sign in one way only: with a token (--token-stdin, --token-env), with "
+                                        "--username and a password, or with --oauth-client-id and its client secret.");
+            return false;
+        }
+        if ((clientSecret || parser.isSet(redirectUrl)) && !oauth && config.auth != TargetConfig::Auth::OAuth) {
+            *error = TargetCommands::tr("A client secret and a redirect URL go with --oauth-client-id ID.");
             return false;
         }
         if (password && !parser.isSet(username) && config.auth != TargetConfig::Auth::Basic) {
@@ -87,6 +115,14 @@ struct TargetOptions
             config.auth = TargetConfig::Auth::Basic;
             config.username = parser.value(username).trimmed();
         }
+        if (oauth) {
+            config.auth = TargetConfig::Auth::OAuth;
+            config.username.clear();
+            config.oauthClientId = parser.value(oauthClientId).trimmed();
+        }
+        if (parser.isSet(redirectUrl)) {
+            config.oauthRedirectUrl = parser.value(redirectUrl).trimmed();
+        }
         if (parser.isSet(caFile)) {
             config.http.caFile = parser.value(caFile);
         }
@@ -105,11 +141,11 @@ struct TargetOptions
                                        error);
     }
 
-    // The credential, when the command line gives one: the token or the password.
+    // The credential, when the command line gives one: the token, the password or the client secret.
     bool givesCredential(const QCommandLineParser& parser) const
     {
         return parser.isSet(tokenStdin) || parser.isSet(tokenEnv) || parser.isSet(passwordStdin)
-            || parser.isSet(passwordEnv);
+            || parser.isSet(passwordEnv) || parser.isSet(clientSecretStdin) || parser.isSet(clientSecretEnv);
     }
 
     std::optional<QString> readCredential(CliContext& context, const QCommandLineParser& parser,
@@ -117,6 +153,10 @@ struct TargetOptions
     {
         if (config.auth == TargetConfig::Auth::Basic) {
             return context.readSecret(parser, passwordStdin, passwordEnv, TargetCommands::tr("Password: "));
+        }
+        if (config.auth == TargetConfig::Auth::OAuth) {
+            return context.readSecret(parser, clientSecretStdin, clientSecretEnv,
+                                      TargetCommands::tr("Client secret: "));
         }
         return context.readSecret(parser, tokenStdin, tokenEnv, TargetCommands::tr("Personal access token: "));
     }
@@ -129,6 +169,19 @@ QJsonObject targetJson(const TargetConfig& config)
     object.insert(u"name"_s, config.name);
     object.insert(u"type"_s, config.type);
     return object;
+}
+
+QString signsInWith(const TargetConfig& config)
+{
+    switch (config.auth) {
+    case TargetConfig::Auth::Basic:
+        return TargetCommands::tr("username %1 and password").arg(config.username);
+    case TargetConfig::Auth::OAuth:
+        return TargetCommands::tr("OAuth 2.0, client ID %1").arg(config.oauthClientId);
+    case TargetConfig::Auth::Token:
+        break;
+    }
+    return TargetCommands::tr("a personal access token");
 }
 
 struct OpenTarget
@@ -189,16 +242,20 @@ int TargetCommands::run(const QStringList& arguments)
     if (action == u"test"_s) {
         return test(rest);
     }
+    if (action == u"authorize"_s) {
+        return authorize(rest);
+    }
     const bool askedForHelp = action == u"--help"_s || action == u"-h"_s;
     (askedForHelp ? m_context.out() : m_context.err())
-        << tr("Usage: usersync-cli target add|edit|list|show|remove|test [options]\n\n"
+        << tr("Usage: usersync-cli target add|edit|list|show|remove|test|authorize [options]\n\n"
               "  add NAME      store an application to synchronize into (its token or password goes to the\n"
               "                system keychain)\n"
               "  edit NAME     change an application's settings or credential\n"
               "  list          list the applications\n"
               "  show NAME     show one application's settings\n"
               "  remove NAME   remove an application, its credential and its links\n"
-              "  test NAME     test the connection and the rights a sync needs\n\n"
+              "  test NAME     test the connection and the rights a sync needs\n"
+              "  authorize NAME  (OAuth 2.0) let an administrator allow UserSync in the browser\n\n"
               "A connector synchronizes into one: usersync-cli connector edit NAME --target APPLICATION.\n"
               "Run “usersync-cli target ACTION --help” for an action's options.\n");
     return askedForHelp ? CliContext::Success : CliContext::Usage;
@@ -228,9 +285,11 @@ int TargetCommands::add(const QStringList& arguments)
     if (const QStringList problems = config.validate(); !problems.isEmpty()) {
         return m_context.fail(problems.join(u'\n'), CliContext::Usage);
     }
-    if (!options.givesCredential(parser) && !parser.isSet(options.username)) {
+    if (!options.givesCredential(parser) && !parser.isSet(options.username) && !parser.isSet(options.oauthClientId)) {
         return m_context.fail(tr("Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access "
-                                 "token), or --username USER with --password-stdin or --password-env NAME."),
+                                 "token), --username USER with --password-stdin or --password-env NAME, or "
+                                 "(Bitbucket) --oauth-client-id ID with --client-secret-stdin or --client-secret-env "
+                                 "NAME."),
                               CliContext::Usage);
     }
     const std::optional<QString> credential = options.readCredential(m_context, parser, config);
@@ -256,6 +315,11 @@ int TargetCommands::add(const QStringList& arguments)
         object.insert(u"ok"_s, true);
         m_context.printJson(object);
     } else {
+        if (config.auth == TargetConfig::Auth::OAuth) {
+            m_context.out()
+                << tr("Authorize UserSync in Bitbucket next: usersync-cli target authorize \"%1\"").arg(config.name)
+                << Qt::endl;
+        }
         m_context.out() << tr("Application “%1” added; its credential is in the system keychain.\n"
                               "Test it with: usersync-cli target test \"%1\"\n"
                               "Then let a connector synchronize into it: usersync-cli connector edit CONNECTOR "
@@ -295,6 +359,9 @@ int TargetCommands::edit(const QStringList& arguments)
         return m_context.fail(config.auth == TargetConfig::Auth::Basic
                                   ? tr("Signing in with a username needs its password: add --password-stdin or "
                                        "--password-env NAME.")
+                                  : config.auth == TargetConfig::Auth::OAuth
+                                  ? tr("Signing in with OAuth 2.0 needs the client secret: add --client-secret-stdin "
+                                       "or --client-secret-env NAME.")
                                   : tr("Signing in with a token needs the token: add --token-stdin or --token-env "
                                        "NAME."),
                               CliContext::Usage);
@@ -358,7 +425,10 @@ int TargetCommands::list(const QStringList& arguments)
     m_context.out() << QStringList{tr("Name"), tr("Type"), tr("URL"), tr("Signs in with")}.join(u'\t') << Qt::endl;
     for (const TargetConfig& config : *targets) {
         m_context.out() << config.name << u'\t' << config.productName() << u'\t' << config.url << u'\t'
-                        << (config.auth == TargetConfig::Auth::Basic ? config.username : tr("a token")) << Qt::endl;
+                        << (config.auth == TargetConfig::Auth::Basic       ? config.username
+                                : config.auth == TargetConfig::Auth::OAuth ? tr("OAuth 2.0")
+                                                                           : tr("a token"))
+                        << Qt::endl;
     }
     return CliContext::Success;
 }
@@ -387,11 +457,15 @@ int TargetCommands::show(const QStringList& arguments)
         << tr("Id:                %1").arg(config.id) << Qt::endl
         << tr("Type:              %1").arg(config.productName()) << Qt::endl
         << tr("URL:               %1").arg(config.url) << Qt::endl
-        << tr("Signs in with:     %1")
-               .arg(config.auth == TargetConfig::Auth::Basic ? tr("username %1 and password").arg(config.username)
-                                                             : tr("a personal access token"))
-        << Qt::endl
+        << tr("Signs in with:     %1").arg(signsInWith(config)) << Qt::endl
         << tr("Credential:        %1").arg(CliContext::secretText(secret)) << Qt::endl
+        << (config.auth == TargetConfig::Auth::OAuth ? tr("Redirect URL:      %1").arg(config.oauthRedirectUrl) + u'\n'
+                    + tr("Authorization:     %1")
+                          .arg(SecretStore().readNow(config.refreshTokenKey()).ok()
+                                   ? tr("stored in the system keychain")
+                                   : tr("none yet: usersync-cli target authorize \"%1\"").arg(config.name))
+                    + u'\n'
+                                                     : QString())
         << tr("CA file:           %1").arg(http.caFile.isEmpty() ? tr("none (system authorities)") : http.caFile)
         << Qt::endl
         << (config.type == TargetConfig::bitbucketType
@@ -417,6 +491,9 @@ int TargetCommands::remove(const QStringList& arguments)
         return m_context.fail(error);
     }
     const SecretResult removed = SecretStore().removeNow(target.config.secretKey());
+    if (target.config.auth == TargetConfig::Auth::OAuth) {
+        SecretStore().removeNow(target.config.refreshTokenKey()); // none stored yet is fine
+    }
     if (m_context.json()) {
         m_context.printJson(
             {{u"ok"_s, true}, {u"removed"_s, target.config.name}, {u"credentialRemoved"_s, removed.ok()}});
@@ -478,5 +555,75 @@ int TargetCommands::test(const QStringList& arguments)
         return CliContext::Failed;
     }
     out << tr("The connection works.") << Qt::endl;
+    return CliContext::Success;
+}
+
+int TargetCommands::authorize(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Authorizes UserSync in Bitbucket through OAuth 2.0: prints an address to open in a browser on this "
+           "machine, where a Bitbucket administrator signs in and allows access, then stores the authorization in "
+           "the system keychain. From another machine, forward the redirect URL's port first (ssh -L "
+           "8765:127.0.0.1:8765 HOST)."));
+    m_context.addCommonOptions(parser, true);
+    const QCommandLineOption wait(u"wait"_s, tr("Seconds to wait for the browser (default 600)."), tr("seconds"));
+    parser.addOption(wait);
+    OpenTarget target;
+    if (const auto exit = openTarget(m_context, parser, arguments, target)) {
+        return *exit;
+    }
+    const TargetConfig& config = target.config;
+    if (config.auth != TargetConfig::Auth::OAuth) {
+        return m_context.fail(tr("“%1” signs in with %2, which needs no authorization. To use OAuth 2.0: "
+                                 "usersync-cli target edit \"%1\" --oauth-client-id ID --client-secret-stdin")
+                                  .arg(config.name, signsInWith(config)),
+                              CliContext::Usage);
+    }
+    bool valid = true;
+    const int seconds = parser.isSet(wait) ? parser.value(wait).toInt(&valid) : 600;
+    if (!valid || seconds < 1) {
+        return m_context.fail(tr("--wait takes a number of seconds."), CliContext::Usage);
+    }
+    const SecretResult secret = SecretStore().readNow(config.secretKey());
+    if (!secret.ok()) {
+        return m_context.fail(secret.message);
+    }
+    OAuthAuthorization flow(config, secret.secret);
+    QObject::connect(&flow, &OAuthAuthorization::waitingForBrowser, &flow, [this, seconds](const QUrl& url) {
+        // In --json mode standard output holds the result alone: the address goes to the error stream.
+        QTextStream& out = m_context.json() ? m_context.err() : m_context.out();
+        out << tr("Open this address in a browser on this machine, sign in to Bitbucket as an administrator and "
+                  "allow UserSync access:")
+            << Qt::endl
+            << url.toString(QUrl::FullyEncoded) << Qt::endl;
+        m_context.err() << tr("Waiting up to %n second(s) for the browser… (Ctrl+C stops)", nullptr, seconds)
+                        << Qt::endl;
+    });
+    bool timedOut = false;
+    QTimer::singleShot(std::chrono::seconds(seconds), &flow, [&flow, &timedOut] {
+        timedOut = true;
+        flow.cancel();
+    });
+    const std::optional<ConnectorError> error = m_context.run(flow, &OAuthAuthorization::finished);
+    if (error) {
+        const QString message = timedOut ? tr("No answer came from the browser within %n second(s); nothing was "
+                                              "stored. Run the command again when you are ready to sign in.",
+                                              nullptr, seconds)
+                                         : error->message;
+        if (m_context.json()) {
+            m_context.printJson({{u"ok"_s, false}, {u"error"_s, error->toJson()}});
+            return CliContext::Failed;
+        }
+        return m_context.fail(message);
+    }
+    if (m_context.json()) {
+        m_context.printJson({{u"ok"_s, true}, {u"authorized"_s, config.name}});
+    } else {
+        m_context.out() << tr("UserSync is authorized in %1; the authorization is in the system keychain and renews "
+                              "itself with every run.\nTest it with: usersync-cli target test \"%2\"")
+                               .arg(config.productName(), config.name)
+                        << Qt::endl;
+    }
     return CliContext::Success;
 }

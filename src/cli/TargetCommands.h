@@ -5,7 +5,7 @@
 
 class CliContext;
 
-// usersync-cli target add|edit|list|show|remove|test: the applications a connector can
+// usersync-cli target add|edit|list|show|remove|test|authorize: the applications a connector can
 // synchronize into (Jira Data Center so far), beside the directory itself.
 class TargetCommands final
 {
@@ -27,6 +27,7 @@ private:
     int show(const QStringList& arguments);
     int remove(const QStringList& arguments);
     int test(const QStringList& arguments);
+    int authorize(const QStringList& arguments);
 
     CliContext& m_context;
 };

@@ -10,15 +10,19 @@
 #include "directory/DirectoryStore.h"
 #include "sync/MigrationPreviewJob.h"
 #include "targets/TargetStore.h"
+#include "targets/atlassian/OAuthAuthorization.h"
 #include "targets/bitbucket/BitbucketAccess.h"
 #include "targets/bitbucket/BitbucketTarget.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
+#include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -126,6 +130,118 @@ private Q_SLOTS:
         result = test(config, m_bitbucket.adminPassword());
         QCOMPARE(result.error->kind, ConnectorError::Kind::InvalidSettings);
         QVERIFY2(result.error->message.contains(u"“licensed-devs”"_s), qPrintable(result.error->message));
+    }
+
+    // OAuth 2.0 through an incoming application link: authorized once in the browser, then every
+    // run renews its access token with the refresh token (which rotates, and is stored again), a
+    // 401 in mid-run renews and sends again, and a revoked authorization stops the run with the
+    // next step named.
+    void oauthAuthorizesOnceAndRenewsItself()
+    {
+        QTcpServer probe; // a free port for the redirect URL
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
+        probe.close();
+        bool ok = false;
+        const QJsonObject link = m_bitbucket.control("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
+        QVERIFY(ok);
+        TargetConfig config = m_target;
+        config.auth = TargetConfig::Auth::OAuth;
+        config.username.clear();
+        config.oauthClientId = link[u"clientId"_s].toString();
+        config.oauthRedirectUrl = redirect;
+        QVERIFY2(config.validate().isEmpty(), qPrintable(config.validate().join(u' ')));
+        const QString clientSecret = link[u"clientSecret"_s].toString();
+        {
+            QString error;
+            auto connection = DirectoryAccess::open(m_location, &error);
+            QVERIFY2(TargetStore(connection->database()).update(config, &error), qPrintable(error));
+        }
+        QVERIFY(SecretStore().writeNow(config.secretKey(), clientSecret).ok());
+        SecretStore().removeNow(config.refreshTokenKey());
+
+        TargetTestResult result = test(config, clientSecret);
+        QVERIFY(result.error);
+        QVERIFY2(result.error->message.contains(u"not yet authorized"_s)
+                     && result.error->message.contains(u"usersync-cli target authorize"_s),
+                 qPrintable(result.error->message));
+
+        OAuthAuthorization authorization(config, clientSecret);
+        QSignalSpy waiting(&authorization, &OAuthAuthorization::waitingForBrowser);
+        QSignalSpy finished(&authorization, &OAuthAuthorization::finished);
+        authorization.start();
+        QCOMPARE(waiting.size(), 1);
+        const QUrl address = waiting.first().first().toUrl();
+        const QUrlQuery query(address);
+        QCOMPARE(address.path(), u"/rest/oauth2/latest/authorize"_s);
+        QCOMPARE(query.queryItemValue(u"client_id"_s), config.oauthClientId);
+        QCOMPARE(query.queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded), redirect);
+        QCOMPARE(query.queryItemValue(u"response_type"_s), u"code"_s);
+        QCOMPARE(query.queryItemValue(u"scope"_s), u"ADMIN"_s);
+        QCOMPARE(query.queryItemValue(u"code_challenge_method"_s), u"S256"_s);
+        QCOMPARE(query.queryItemValue(u"code_challenge"_s).size(), 43);
+        QVERIFY(query.queryItemValue(u"state"_s).size() >= 32);
+
+        // A return without this authorization's state is turned away, and UserSync waits on.
+        QUrlQuery forgedQuery = query;
+        forgedQuery.removeQueryItem(u"state"_s);
+        forgedQuery.addQueryItem(u"state"_s, u"forged"_s);
+        QUrl forged = address;
+        forged.setQuery(forgedQuery);
+        auto [status, page] = m_bitbucket.authorizeInBrowser(forged);
+        QCOMPARE(status, 400);
+        QVERIFY2(page.contains(u"does not belong"_s), qPrintable(page));
+        QVERIFY(finished.isEmpty());
+
+        std::tie(status, page) = m_bitbucket.authorizeInBrowser(address);
+        QCOMPARE(status, 200);
+        QVERIFY2(page.contains(u"UserSync is authorized"_s), qPrintable(page));
+        QVERIFY(!finished.isEmpty() || finished.wait(10'000));
+        const auto failure = finished.first().first().value<std::optional<ConnectorError>>();
+        QVERIFY2(!failure, qPrintable(failure ? failure->message : QString()));
+        const QString granted = SecretStore().readNow(config.refreshTokenKey()).secret;
+        QVERIFY(!granted.isEmpty());
+
+        // Signed in with it; the refresh token rotated and the new one is what the keychain holds.
+        result = test(config, clientSecret);
+        QVERIFY2(result.ok, qPrintable(result.error ? result.error->message : QString()));
+        QCOMPARE(result.signedInAs, m_bitbucket.adminUser());
+        QVERIFY(result.systemAdministrator);
+        const QString rotated = SecretStore().readNow(config.refreshTokenKey()).secret;
+        QVERIFY(!rotated.isEmpty() && rotated != granted);
+
+        // An access token refused in mid-run: renewed once, the request sent again, the run done.
+        const int renewalsBefore = m_bitbucket.control("GET", u"oauth"_s)[u"refreshGrants"_s].toInt();
+        QVERIFY(m_bitbucket.setFaults({QJsonObject{{u"method"_s, u"GET"_s},
+                                                   {u"path"_s, u"^/rest/api/latest/admin/groups$"_s},
+                                                   {u"status"_s, 401},
+                                                   {u"count"_s, 1}}}));
+        QVERIFY(m_bitbucket.clearRequests());
+        const SyncResult applied = run(SyncRequest::Mode::Full);
+        QVERIFY(m_bitbucket.setFaults({}));
+        QVERIFY2(applied.status == SyncResult::Status::Succeeded, qPrintable(applied.message));
+        QVERIFY(AtlassianEmulator::groupsOf(m_bitbucket.state(), u"bob.baker"_s).contains(u"stash-users"_s));
+        // Once when each of the run's clients (read, apply) started, and once for the 401.
+        QCOMPARE(m_bitbucket.control("GET", u"oauth"_s)[u"refreshGrants"_s].toInt() - renewalsBefore, 3);
+        for (const QJsonValue request : m_bitbucket.requests()) {
+            if (request[u"path"_s].toString() == u"/rest/oauth2/latest/token"_s) {
+                // The secrets travel in the form body, never in the address.
+                QVERIFY(!request[u"query"_s].toObject().contains(u"client_secret"_s));
+                QCOMPARE(request[u"body"_s][u"grant_type"_s].toString(), u"refresh_token"_s);
+            }
+        }
+
+        // Revoked in Bitbucket: the run stops before changing anything, and says what to do.
+        QCOMPARE(m_admin.updateUser(m_realmName, u"carol.chen"_s, {{u"email"_s, u"carol@new.example.com"_s}}), 204);
+        m_bitbucket.control("POST", u"oauth/revoke"_s, {}, &ok);
+        QVERIFY(ok);
+        const SyncResult refused = run(SyncRequest::Mode::Full);
+        QCOMPARE(refused.status, SyncResult::Status::Failed);
+        QVERIFY2(refused.message.contains(u"no longer accepts UserSync's authorization"_s)
+                     && refused.message.contains(u"target authorize"_s),
+                 qPrintable(refused.message));
+        QCOMPARE(AtlassianEmulator::user(m_bitbucket.state(), u"carol.chen"_s)[u"email"_s].toString(),
+                 u"carol.chen@example.com"_s);
     }
 
     void readsEverythingPastTheGaps()

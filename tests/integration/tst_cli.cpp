@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -616,6 +617,48 @@ private Q_SLOTS:
         const QJsonArray runs = cli({u"history"_s, u"Into Bitbucket"_s, u"--json"_s}).json()[u"runs"_s].toArray();
         QCOMPARE(runs.size(), 2);
         QCOMPARE(runs.at(0)[u"status"_s].toString(), u"completed-with-errors"_s);
+
+        // OAuth 2.0 instead: an incoming link's client, authorized once in the browser.
+        QTcpServer probe; // a free port for the redirect URL
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
+        probe.close();
+        bool ok = false;
+        const QJsonObject link = bitbucket.control("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
+        QVERIFY(ok);
+        const Run oauth =
+            cli({u"target"_s, u"edit"_s, u"Bitbucket"_s, u"--oauth-client-id"_s, link[u"clientId"_s].toString(),
+                 u"--client-secret-stdin"_s, u"--redirect-url"_s, redirect},
+                link[u"clientSecret"_s].toString().toUtf8() + "\n");
+        QVERIFY2(oauth.exitCode == 0, qPrintable(oauth.err));
+        const Run unauthorized = cli({u"target"_s, u"test"_s, u"Bitbucket"_s});
+        QCOMPARE(unauthorized.exitCode, 1);
+        QVERIFY2(unauthorized.err.contains(u"usersync-cli target authorize \"Bitbucket\""_s),
+                 qPrintable(unauthorized.err));
+        QProcess authorize;
+        authorize.setProcessEnvironment(environment());
+        authorize.start(QStringLiteral(USERSYNC_CLI_PATH),
+                        {u"target"_s, u"authorize"_s, u"Bitbucket"_s, u"--wait"_s, u"120"_s});
+        QString printed;
+        while (!printed.contains(u"code_challenge="_s) && authorize.waitForReadyRead(30'000)) {
+            printed += QString::fromUtf8(authorize.readAllStandardOutput());
+        }
+        const qsizetype at = printed.indexOf(u"http"_s);
+        QVERIFY2(at >= 0, qPrintable(printed + QString::fromUtf8(authorize.readAllStandardError())));
+        const QUrl address(printed.mid(at).section(u'\n', 0, 0).trimmed());
+        const auto [status, page] = bitbucket.authorizeInBrowser(address);
+        QCOMPARE(status, 200);
+        QVERIFY2(page.contains(u"UserSync is authorized"_s), qPrintable(page));
+        QVERIFY(authorize.waitForFinished(30'000));
+        printed += QString::fromUtf8(authorize.readAllStandardOutput());
+        QCOMPARE(authorize.exitCode(), 0);
+        QVERIFY2(printed.contains(u"UserSync is authorized in Bitbucket"_s), qPrintable(printed));
+        const Run authorized = cli({u"target"_s, u"show"_s, u"Bitbucket"_s});
+        QVERIFY2(authorized.out.contains(u"OAuth 2.0, client ID"_s)
+                     && authorized.out.contains(u"stored in the system keychain"_s),
+                 qPrintable(authorized.out));
+        const Run oauthSync = cli({u"sync"_s, u"Into Bitbucket"_s, u"--simulate"_s});
+        QVERIFY2(oauthSync.exitCode == 0, qPrintable(oauthSync.out + oauthSync.err));
 
         QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into Bitbucket"_s}).exitCode, 0);
         QCOMPARE(cli({u"target"_s, u"remove"_s, u"Bitbucket"_s}).exitCode, 0);

@@ -23,7 +23,25 @@ QString TargetConfig::productName(const QString& type)
 
 QString TargetConfig::authName(Auth auth)
 {
-    return auth == Auth::Basic ? u"basic"_s : u"token"_s;
+    switch (auth) {
+    case Auth::Basic:
+        return u"basic"_s;
+    case Auth::OAuth:
+        return u"oauth"_s;
+    case Auth::Token:
+        break;
+    }
+    return u"token"_s;
+}
+
+std::optional<TargetConfig::Auth> TargetConfig::authFromName(const QString& name)
+{
+    for (const Auth auth : {Auth::Token, Auth::Basic, Auth::OAuth}) {
+        if (authName(auth) == name) {
+            return auth;
+        }
+    }
+    return std::nullopt;
 }
 
 QStringList TargetConfig::validate() const
@@ -51,6 +69,25 @@ QStringList TargetConfig::validate() const
     if (auth == Auth::Basic && username.trimmed().isEmpty()) {
         problems << tr("Enter the username UserSync signs in to %1 with, or sign in with a personal access token.")
                         .arg(product);
+    }
+    if (auth == Auth::OAuth) {
+        const QUrl redirect(oauthRedirectUrl.trimmed(), QUrl::StrictMode);
+        if (type != bitbucketType) {
+            problems << tr("OAuth 2.0 sign-in is offered for Bitbucket; sign in to %1 with a personal access token "
+                           "or a username and password.")
+                            .arg(product);
+        } else if (oauthClientId.trimmed().isEmpty()) {
+            problems << tr("Enter the client ID of the incoming link created for UserSync in Bitbucket "
+                           "(Administration → Application links).");
+        }
+        if (!redirect.isValid() || redirect.scheme() != u"http"_s
+            || (redirect.host() != u"127.0.0.1"_s && redirect.host() != u"localhost"_s && redirect.host() != u"[::1]"_s
+                && redirect.host() != u"::1"_s)
+            || redirect.port() < 1) {
+            problems << tr("The redirect URL “%1” must be a loopback address with a port, such as %2, where UserSync "
+                           "listens while you authorize it; enter the same URL in Bitbucket's incoming link.")
+                            .arg(oauthRedirectUrl, defaultRedirectUrl);
+        }
     }
     if (type == bitbucketType && accessGroups.isEmpty()) {
         problems << tr("Name at least one group that grants access to Bitbucket (its default is stash-users): "
@@ -83,13 +120,19 @@ QJsonObject TargetConfig::settingsJson() const
     if (type == bitbucketType) {
         settings.insert(u"accessGroups"_s, QJsonArray::fromStringList(accessGroups));
     }
+    if (auth == Auth::OAuth) {
+        settings.insert(u"oauthClientId"_s, oauthClientId);
+        settings.insert(u"oauthRedirectUrl"_s, oauthRedirectUrl);
+    }
     return settings;
 }
 
 void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& config)
 {
     config.url = settings.value(u"url"_s).toString();
-    config.auth = settings.value(u"auth"_s).toString() == u"basic"_s ? Auth::Basic : Auth::Token;
+    config.auth = authFromName(settings.value(u"auth"_s).toString()).value_or(Auth::Token);
+    config.oauthClientId = settings.value(u"oauthClientId"_s).toString();
+    config.oauthRedirectUrl = settings.value(u"oauthRedirectUrl"_s).toString(defaultRedirectUrl);
     config.username = settings.value(u"username"_s).toString();
     config.http.caFile = settings.value(u"caFile"_s).toString();
     config.http.maxInFlight = settings.value(u"maxInFlight"_s).toInt(HttpSettings::defaultMaxInFlight);
@@ -107,4 +150,9 @@ void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& c
 QString TargetConfig::secretKey() const
 {
     return SecretStore::targetKey(id, credentialName);
+}
+
+QString TargetConfig::refreshTokenKey() const
+{
+    return SecretStore::targetKey(id, refreshTokenName);
 }

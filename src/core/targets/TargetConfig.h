@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // An application UserSync writes into (Jira, Confluence, Bitbucket; SCIM services after them), as the administrator
 // configured it. Nothing here is secret: the token or password lives in the keychain under SecretStore::targetKey(id,
 // "credential"). The directory database itself is the default target and has no TargetConfig: a connector without a
@@ -21,9 +23,14 @@ public:
     static inline const QString confluenceType = QStringLiteral("confluence");
     static inline const QString bitbucketType = QStringLiteral("bitbucket");
     static inline const QString credentialName = QStringLiteral("credential");
+    // OAuth 2.0: the refresh token the authorization gave, next to the client secret (the credential).
+    static inline const QString refreshTokenName = QStringLiteral("oauth-refresh-token");
+    static inline const QString defaultRedirectUrl = QStringLiteral("http://127.0.0.1:8765/usersync");
 
-    // How UserSync signs in: a personal access token (Bearer), or a username and password (Basic).
-    enum class Auth { Token, Basic };
+    // How UserSync signs in: a personal access token (Bearer), a username and password (Basic), or
+    // (Bitbucket) OAuth 2.0: an incoming application link's client id and secret, authorized once
+    // in the browser by an administrator, after which UserSync renews its access with the refresh token.
+    enum class Auth { Token, Basic, OAuth };
 
     QString id; // assigned when first stored; never changes
     QString name;
@@ -31,6 +38,10 @@ public:
     QString url; // the application's base URL, as its users open it (https://jira.example.com)
     Auth auth = Auth::Token;
     QString username; // Basic only
+    QString oauthClientId; // OAuth only: the incoming link's client id; its secret is the credential
+    // OAuth only: where the browser returns after the administrator allowed access, as entered as
+    // the incoming link's redirect URL; UserSync listens there (on this machine) while authorizing.
+    QString oauthRedirectUrl = defaultRedirectUrl;
     HttpSettings http;
     // Bitbucket: the groups that grant access (a licence). Bitbucket has no disabled flag, so
     // disabling a user takes it out of these; a new or reactivated user is put into them.
@@ -49,9 +60,11 @@ public:
     // The settings as stored in the directory, and as `usersync-cli target show --json` shows them.
     QJsonObject settingsJson() const;
     static void readSettingsJson(const QJsonObject& settings, TargetConfig& config);
-    static QString authName(Auth auth); // "token", "basic": stable, stored
+    static QString authName(Auth auth); // "token", "basic", "oauth": stable, stored
+    static std::optional<Auth> authFromName(const QString& name);
 
     QString secretKey() const;
+    QString refreshTokenKey() const;
 
     bool operator==(const TargetConfig&) const = default;
 };

@@ -1,9 +1,13 @@
 #include "AtlassianClient.h"
 
 #include "Logging.h"
+#include "config/SecretStore.h"
+#include "net/NetworkErrors.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -12,12 +16,20 @@ AtlassianClient::AtlassianClient(TargetConfig config, QString credential, QStrin
     , m_config(std::move(config))
     , m_http(m_config.http, TargetConfig::productName(m_config.type), this)
 {
-    if (m_config.auth == TargetConfig::Auth::Basic) {
+    switch (m_config.auth) {
+    case TargetConfig::Auth::Basic: {
         const QByteArray pair = m_config.username.toUtf8() + ':' + credential.toUtf8();
         m_authorization = "Basic " + pair.toBase64();
-    } else {
-        m_authorization = "Bearer " + credential.toUtf8();
+        break;
     }
+    case TargetConfig::Auth::Token:
+        m_authorization = "Bearer " + credential.toUtf8();
+        break;
+    case TargetConfig::Auth::OAuth:
+        m_clientSecret = std::move(credential);
+        break;
+    }
+    m_clock.start();
     QString base = m_config.url.trimmed();
     while (base.endsWith(u'/')) {
         base.chop(1);
@@ -81,14 +93,23 @@ void AtlassianClient::send(const QByteArray& method, const QString& path, const 
 
 void AtlassianClient::dispatch(HttpRequest request, Parse parse, Done done)
 {
+    if (m_config.auth == TargetConfig::Auth::OAuth) {
+        sendWithToken(std::move(request), parse, false, std::move(done));
+        return;
+    }
     request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", m_authorization));
+    transmit(std::move(request), parse, std::move(done));
+}
+
+void AtlassianClient::transmit(HttpRequest request, Parse parse, Done done)
+{
     if (m_loginLocked) {
         HttpOutcome outcome;
         outcome.method = request.method;
         outcome.url = request.url;
         outcome.status = 403;
         outcome.headers = {{"X-Seraph-LoginReason", "AUTHENTICATION_DENIED"}};
-        done(Reply{outcome, {}});
+        done(Reply{outcome, {}, {}});
         return;
     }
     m_http.send(std::move(request), [this, parse, done = std::move(done)](const HttpOutcome& outcome) {
@@ -98,8 +119,157 @@ void AtlassianClient::dispatch(HttpRequest request, Parse parse, Done done)
             m_loginLocked = true;
         }
         const bool wanted = parse == Parse::Always || !outcome.isHttpSuccess();
-        done(Reply{outcome, wanted ? QJsonDocument::fromJson(outcome.body) : QJsonDocument()});
+        done(Reply{outcome, wanted ? QJsonDocument::fromJson(outcome.body) : QJsonDocument(), {}});
     });
+}
+
+void AtlassianClient::sendWithToken(HttpRequest request, Parse parse, bool renewed, Done done)
+{
+    ensureToken([this, request = std::move(request), parse, renewed,
+                 done = std::move(done)](const std::optional<ConnectorError>& error) mutable {
+        if (error) {
+            HttpOutcome outcome;
+            outcome.method = request.method;
+            outcome.url = request.url;
+            outcome.cancelled = m_http.isCancelled();
+            done(Reply{outcome, {}, error});
+            return;
+        }
+        HttpRequest signedIn = request;
+        signedIn.headers.append(std::pair<QByteArray, QByteArray>("Authorization", "Bearer " + m_accessToken.toUtf8()));
+        const QString used = m_accessToken;
+        transmit(
+            std::move(signedIn), parse,
+            [this, request = std::move(request), parse, renewed, used, done](const Reply& reply) mutable {
+                if (reply.outcome.status == 401 && !renewed && !isLoginDenied(reply.outcome) && !m_http.isCancelled()) {
+                    // Expired or revoked in mid-run: a new access token, then this request once more.
+                    qCInfo(lcTargets) << "401 with an OAuth access token; renewing it:" << reply.outcome.describe();
+                    if (m_accessToken == used) {
+                        m_accessToken.clear();
+                    }
+                    sendWithToken(std::move(request), parse, true, std::move(done));
+                    return;
+                }
+                done(reply);
+            });
+    });
+}
+
+void AtlassianClient::ensureToken(TokenDone done)
+{
+    if (m_signInError) {
+        done(m_signInError);
+        return;
+    }
+    if (m_http.isCancelled()) {
+        done(NetworkErrors::cancelled());
+        return;
+    }
+    if (!m_accessToken.isEmpty() && m_clock.elapsed() < m_renewAt) {
+        done(std::nullopt);
+        return;
+    }
+    m_tokenWaiters.push_back(std::move(done));
+    if (m_tokenRunning) {
+        return;
+    }
+    m_tokenRunning = true;
+    m_accessToken.clear();
+    if (!m_refreshToken.isEmpty()) {
+        renewToken(true);
+        return;
+    }
+    SecretStore().read(m_config.refreshTokenKey(), this, [this](const SecretResult& stored) {
+        if (stored.status == SecretResult::Status::NotFound) {
+            finishToken(
+                ConnectorError{ConnectorError::Kind::NoSecret,
+                               tr("UserSync is not yet authorized in %1 for “%2”: %3.")
+                                   .arg(m_config.productName(), m_config.name, AtlassianOAuth::authorizeHint(m_config)),
+                               {}});
+            return;
+        }
+        if (!stored.ok()) {
+            finishToken(ConnectorError{ConnectorError::Kind::NoSecret,
+                                       tr("UserSync's authorization in %1 cannot be read from the keychain: %2")
+                                           .arg(m_config.productName(), stored.message),
+                                       {}});
+            return;
+        }
+        m_refreshToken = stored.secret;
+        renewToken(true);
+    });
+}
+
+void AtlassianClient::renewToken(bool rereadAfterLoss)
+{
+    const QString used = m_refreshToken;
+    const qint64 requestedAt = m_clock.elapsed();
+    m_http.send(AtlassianOAuth::refreshRequest(m_config, m_clientSecret, used),
+                [this, used, requestedAt, rereadAfterLoss](const HttpOutcome& outcome) {
+                    const AtlassianOAuth::Answer answer = AtlassianOAuth::readAnswer(m_config, outcome);
+                    if (!answer.grant && answer.authorizationLost && rereadAfterLoss) {
+                        // Another UserSync (the scheduled run, the window) may have renewed it meanwhile:
+                        // the one it stored is the one that works now.
+                        SecretStore().read(m_config.refreshTokenKey(), this,
+                                           [this, used, answer](const SecretResult& stored) {
+                                               if (stored.ok() && stored.secret != used) {
+                                                   m_refreshToken = stored.secret;
+                                                   renewToken(false);
+                                                   return;
+                                               }
+                                               finishToken(answer.error);
+                                           });
+                        return;
+                    }
+                    if (!answer.grant) {
+                        finishToken(answer.error);
+                        return;
+                    }
+                    const qint64 lifetimeMs = qint64(std::max(answer.grant->expiresInSeconds, 1)) * 1000;
+                    // Renewed when a quarter of its life (at most a minute) is left.
+                    m_renewAt = requestedAt + lifetimeMs - std::min<qint64>(lifetimeMs / 4, 60'000);
+                    if (answer.grant->refreshToken.isEmpty() || answer.grant->refreshToken == used) {
+                        m_accessToken = answer.grant->accessToken;
+                        finishToken(std::nullopt);
+                        return;
+                    }
+                    storeRefreshToken(answer.grant->refreshToken, *answer.grant);
+                });
+}
+
+void AtlassianClient::storeRefreshToken(const QString& refreshToken, const AtlassianOAuth::Grant& grant)
+{
+    // The old refresh token no longer works: the new one is stored before anything relies on it.
+    SecretStore().write(
+        m_config.refreshTokenKey(), refreshToken, this, [this, refreshToken, grant](const SecretResult& written) {
+            if (!written.ok()) {
+                finishToken(ConnectorError{
+                    ConnectorError::Kind::NoSecret,
+                    tr("%1 renewed UserSync's authorization, but the keychain did not store it (%2), "
+                       "so UserSync stopped before changing anything with it. Make the keychain "
+                       "available, then authorize UserSync again: %3.")
+                        .arg(m_config.productName(), written.message, AtlassianOAuth::authorizeHint(m_config)),
+                    {}});
+                return;
+            }
+            m_refreshToken = refreshToken;
+            m_accessToken = grant.accessToken;
+            qCDebug(lcTargets) << "OAuth access token renewed, valid for" << grant.expiresInSeconds << "s";
+            finishToken(std::nullopt);
+        });
+}
+
+void AtlassianClient::finishToken(const std::optional<ConnectorError>& error)
+{
+    m_tokenRunning = false;
+    if (error && error->kind != ConnectorError::Kind::Cancelled && error->kind != ConnectorError::Kind::Timeout
+        && error->kind != ConnectorError::Kind::Network && error->kind != ConnectorError::Kind::ConnectionRefused) {
+        m_signInError = error;
+    }
+    std::vector<TokenDone> waiters = std::exchange(m_tokenWaiters, {});
+    for (const TokenDone& waiter : waiters) {
+        waiter(error);
+    }
 }
 
 bool AtlassianClient::isLoginDenied(const HttpOutcome& outcome)

@@ -2,18 +2,26 @@
 
 #include "net/HttpClient.h"
 #include "targets/TargetConfig.h"
+#include "targets/atlassian/AtlassianOAuth.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QObject>
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 // Talks to one Atlassian Data Center application (Jira, Confluence, Bitbucket) through its REST
 // API below `restPath` ({url}/rest/api/2 for Jira): signs every request in (a personal access
-// token as Bearer, or Basic), sends writes as JSON with the XSRF header, and stops sending
-// anything once the application says the account is locked behind a CAPTCHA, since every further
-// attempt would count as another failed login.
+// token as Bearer, Basic, or an OAuth 2.0 access token it renews itself), sends writes as JSON
+// with the XSRF header, and stops sending anything once the application says the account is
+// locked behind a CAPTCHA, since every further attempt would count as another failed login.
+//
+// With OAuth the credential is the client secret; the refresh token is read from the keychain
+// when the first request needs an access token, and the one each renewal answers (they rotate)
+// is written back before the new access token is used. Requests wait while a token is renewed;
+// a 401 renews once and sends the request again.
 class AtlassianClient final : public QObject
 {
     Q_OBJECT
@@ -24,7 +32,10 @@ public:
     {
         HttpOutcome outcome;
         QJsonDocument json; // the answer's body, when it is JSON (for a page, only when it is an error)
-        bool ok() const { return outcome.isHttpSuccess(); }
+        // Set when the request was not sent because UserSync could not sign in (no OAuth access
+        // token): the sentence to show, for the whole run.
+        std::optional<ConnectorError> signInError;
+        bool ok() const { return !signInError && outcome.isHttpSuccess(); }
     };
     using Done = std::function<void(const Reply& reply)>;
 
@@ -59,10 +70,27 @@ public:
 
 private:
     enum class Parse { Always, ErrorsOnly };
+    using TokenDone = std::function<void(const std::optional<ConnectorError>& error)>;
+
     void dispatch(HttpRequest request, Parse parse, Done done);
+    void transmit(HttpRequest request, Parse parse, Done done);
+    // OAuth 2.0
+    void sendWithToken(HttpRequest request, Parse parse, bool renewed, Done done);
+    void ensureToken(TokenDone done);
+    void renewToken(bool rereadAfterLoss);
+    void storeRefreshToken(const QString& refreshToken, const AtlassianOAuth::Grant& grant);
+    void finishToken(const std::optional<ConnectorError>& error);
 
     TargetConfig m_config;
-    QByteArray m_authorization;
+    QByteArray m_authorization; // Basic or personal access token
+    QString m_clientSecret; // OAuth
+    QString m_accessToken;
+    QString m_refreshToken; // the last one read from, or written to, the keychain
+    QElapsedTimer m_clock;
+    qint64 m_renewAt = 0;
+    bool m_tokenRunning = false;
+    std::vector<TokenDone> m_tokenWaiters;
+    std::optional<ConnectorError> m_signInError; // once the authorization is lost, nothing more is tried
     HttpClient m_http;
     QUrl m_base;
     QString m_restPath; // "/rest/api/2/"

@@ -1,6 +1,7 @@
 #include "AtlassianErrors.h"
 
 #include "net/NetworkErrors.h"
+#include "targets/atlassian/AtlassianOAuth.h"
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +48,15 @@ AtlassianProduct AtlassianProduct::bitbucket()
 
 QString AtlassianErrors::account(const TargetConfig& config)
 {
-    return config.auth == TargetConfig::Auth::Basic ? config.username : tr("the token's owner");
+    switch (config.auth) {
+    case TargetConfig::Auth::Basic:
+        return config.username;
+    case TargetConfig::Auth::OAuth:
+        return tr("the user who authorized UserSync");
+    case TargetConfig::Auth::Token:
+        break;
+    }
+    return tr("the token's owner");
 }
 
 ConnectorError AtlassianErrors::loginLocked(const AtlassianProduct& product, const TargetConfig& config,
@@ -66,6 +75,14 @@ ConnectorError AtlassianErrors::unauthorized(const AtlassianProduct& product, co
 {
     if (product.adminNeedsPassword && config.auth == TargetConfig::Auth::Token) {
         return tokenRefused(product, outcome);
+    }
+    if (config.auth == TargetConfig::Auth::OAuth) {
+        return {ConnectorError::Kind::Unauthorized,
+                tr("%1 did not accept UserSync's OAuth access token, even just renewed (HTTP 401): the user who "
+                   "authorized UserSync is no longer a %1 administrator, or the incoming link's scope does not "
+                   "include %2. Check %3, then authorize UserSync again: %4.")
+                    .arg(product.name, AtlassianOAuth::scope, product.adminHelp, AtlassianOAuth::authorizeHint(config)),
+                outcome.describe()};
     }
     if (product.adminNeedsPassword) {
         return {ConnectorError::Kind::Unauthorized,
@@ -147,6 +164,9 @@ ConnectorError AtlassianErrors::of(const AtlassianProduct& product, const Atlass
                                    const TargetConfig& config, const QString& what)
 {
     using Kind = ConnectorError::Kind;
+    if (reply.signInError) {
+        return *reply.signInError;
+    }
     const HttpOutcome& outcome = reply.outcome;
     if (outcome.status == 0 || outcome.transportFailed() || outcome.cancelled) {
         return NetworkErrors::transport(outcome, product.name, config.http.timeoutSeconds);
@@ -196,7 +216,7 @@ ConnectorError AtlassianErrors::of(const AtlassianProduct& product, const Atlass
 bool AtlassianErrors::isPerObject(const AtlassianClient::Reply& reply)
 {
     const int status = reply.outcome.status;
-    if (reply.outcome.transportFailed() || AtlassianClient::isLoginDenied(reply.outcome)) {
+    if (reply.signInError || reply.outcome.transportFailed() || AtlassianClient::isLoginDenied(reply.outcome)) {
         return false;
     }
     // 400 (a project lead, a name taken), 403 (a system administrator), 404 (gone meanwhile),

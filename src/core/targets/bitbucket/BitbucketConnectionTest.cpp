@@ -33,8 +33,11 @@ BitbucketConnectionTest::~BitbucketConnectionTest() = default;
 void BitbucketConnectionTest::start()
 {
     if (QUrl(m_config.url).scheme() == u"http"_s) {
-        m_result.warnings << tr("The address starts with http://: the password travels unencrypted. Use "
-                                "Bitbucket's https:// address.");
+        m_result.warnings << (m_config.auth == TargetConfig::Auth::OAuth
+                                  ? tr("The address starts with http://: the client secret and the OAuth tokens "
+                                       "travel unencrypted. Use Bitbucket's https:// address.")
+                                  : tr("The address starts with http://: the password travels unencrypted. Use "
+                                       "Bitbucket's https:// address."));
     }
     step(tr("Reaching Bitbucket"), 0);
     m_reader->readServer([this](std::optional<BitbucketReader::Server> server, std::optional<ConnectorError> error) {
