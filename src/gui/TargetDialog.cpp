@@ -4,9 +4,13 @@
 #include "config/SecretStore.h"
 #include "targets/TargetStore.h"
 #include "targets/TargetTest.h"
+#include "targets/atlassian/OAuthAuthorization.h"
 #include "ui_TargetDialog.h"
 
+#include <QDesktopServices>
+#include <QLabel>
 #include <QLayout>
+#include <QLineEdit>
 #include <QPushButton>
 
 namespace {
@@ -27,18 +31,54 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     , m_config(existing.value_or(TargetConfig{}))
 {
     m_ui->setupUi(this);
+    // OAuth 2.0 (Bitbucket): the incoming link's client ID above the secret, its redirect URL below.
+    m_clientIdLabel = new QLabel(tr("C&lient ID:"), this);
+    m_clientIdLineEdit = new QLineEdit(this);
+    m_clientIdLineEdit->setObjectName(QStringLiteral("clientIdLineEdit"));
+    m_clientIdLabel->setBuddy(m_clientIdLineEdit);
+    m_redirectLabel = new QLabel(tr("Re&direct URL:"), this);
+    m_redirectLineEdit = new QLineEdit(this);
+    m_redirectLineEdit->setObjectName(QStringLiteral("redirectUrlLineEdit"));
+    m_redirectLineEdit->setToolTip(tr("Where the browser returns after the administrator allowed access: UserSync "
+                                      "listens there while you authorize it. Enter the same URL in Bitbucket's "
+                                      "incoming link."));
+    m_redirectLabel->setBuddy(m_redirectLineEdit);
+    int authRow = 0;
+    m_ui->targetFormLayout->getWidgetPosition(m_ui->authComboBox, &authRow, nullptr);
+    m_ui->targetFormLayout->insertRow(authRow + 1, m_clientIdLabel, m_clientIdLineEdit);
+    int credentialRow = 0;
+    m_ui->targetFormLayout->getWidgetPosition(m_ui->credentialLineEdit, &credentialRow, nullptr);
+    m_ui->targetFormLayout->insertRow(credentialRow + 1, m_redirectLabel, m_redirectLineEdit);
+    m_authorizeButton = new QPushButton(tr("Authori&ze in Browser…"), this);
+    m_authorizeButton->setObjectName(QStringLiteral("authorizeButton"));
+    m_authorizeButton->setToolTip(tr("Opens Bitbucket in the browser, where an administrator allows UserSync access"));
+    m_cancelAuthorizationButton = new QPushButton(tr("&Stop Waiting"), this);
+    m_cancelAuthorizationButton->setObjectName(QStringLiteral("cancelAuthorizationButton"));
+    m_cancelAuthorizationButton->hide();
+    m_ui->buttonsLayout->insertWidget(1, m_authorizeButton);
+    m_ui->buttonsLayout->insertWidget(2, m_cancelAuthorizationButton);
+    setTabOrder(m_ui->authComboBox, m_clientIdLineEdit);
+    setTabOrder(m_clientIdLineEdit, m_ui->usernameLineEdit);
+    setTabOrder(m_ui->credentialLineEdit, m_redirectLineEdit);
+    setTabOrder(m_redirectLineEdit, m_ui->accessGroupsLineEdit);
+    // The waiting message carries the address to open by hand when no browser came up.
+    m_ui->resultLabel->setTextInteractionFlags(m_ui->resultLabel->textInteractionFlags() | Qt::LinksAccessibleByMouse
+                                               | Qt::LinksAccessibleByKeyboard);
+    m_ui->resultLabel->setOpenExternalLinks(true);
+
     setWindowTitle(existing ? tr("Edit Application “%1”").arg(existing->name) : tr("Add Application"));
     for (const QString& type : TargetConfig::types()) {
         m_ui->typeComboBox->addItem(tr("%1 Data Center").arg(TargetConfig::productName(type)), type);
     }
-    m_ui->authComboBox->addItem(tr("A personal access token (recommended)"), int(TargetConfig::Auth::Token));
-    m_ui->authComboBox->addItem(tr("A username and password"), int(TargetConfig::Auth::Basic));
     m_ui->nameLineEdit->setText(m_config.name);
     m_ui->typeComboBox->setCurrentIndex(std::max(0, m_ui->typeComboBox->findData(m_config.type)));
     m_ui->typeComboBox->setEnabled(!existing); // a stored application keeps its type
     m_ui->urlLineEdit->setText(m_config.url);
+    offerAuthMethods();
     m_ui->authComboBox->setCurrentIndex(std::max(0, m_ui->authComboBox->findData(int(m_config.auth))));
     m_ui->usernameLineEdit->setText(m_config.username);
+    m_clientIdLineEdit->setText(m_config.oauthClientId);
+    m_redirectLineEdit->setText(m_config.oauthRedirectUrl);
     m_ui->caFileLineEdit->setText(m_config.http.caFile);
     m_ui->accessGroupsLineEdit->setText(m_config.accessGroups.join(QStringLiteral(", ")));
     m_ui->inFlightSpinBox->setValue(m_config.http.maxInFlight);
@@ -46,6 +86,7 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     m_ui->retriesSpinBox->setValue(m_config.http.maxRetries);
     connect(m_ui->authComboBox, &QComboBox::currentIndexChanged, this, &TargetDialog::updateAuthFields);
     connect(m_ui->typeComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        offerAuthMethods();
         // Bitbucket refuses tokens where a sync works: a new Bitbucket application starts on Basic.
         if (m_config.id.isEmpty() && m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType) {
             m_ui->authComboBox->setCurrentIndex(m_ui->authComboBox->findData(int(TargetConfig::Auth::Basic)));
@@ -54,6 +95,12 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     });
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &TargetDialog::saveAndTest);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_authorizeButton, &QPushButton::clicked, this, &TargetDialog::authorize);
+    connect(m_cancelAuthorizationButton, &QPushButton::clicked, this, [this] {
+        if (m_authorization) {
+            m_authorization->cancel();
+        }
+    });
     // A bare host name is a web address too: https is assumed, and shown.
     connect(m_ui->urlLineEdit, &QLineEdit::editingFinished, this, [this] {
         const QString typed = m_ui->urlLineEdit->text().trimmed();
@@ -75,16 +122,47 @@ void TargetDialog::fitHeight()
     }
 }
 
+TargetConfig::Auth TargetDialog::chosenAuth() const
+{
+    return TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
+}
+
+void TargetDialog::offerAuthMethods()
+{
+    // OAuth 2.0 is offered where UserSync can use it: Bitbucket's administration API.
+    const bool bitbucket = m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType;
+    const QVariant chosen = m_ui->authComboBox->currentData();
+    const QSignalBlocker blocker(m_ui->authComboBox);
+    m_ui->authComboBox->clear();
+    m_ui->authComboBox->addItem(bitbucket ? tr("A personal access token (refused by Bitbucket's administration API)")
+                                          : tr("A personal access token (recommended)"),
+                                int(TargetConfig::Auth::Token));
+    m_ui->authComboBox->addItem(tr("A username and password"), int(TargetConfig::Auth::Basic));
+    if (bitbucket) {
+        m_ui->authComboBox->addItem(tr("OAuth 2.0, through an incoming application link"),
+                                    int(TargetConfig::Auth::OAuth));
+    }
+    m_ui->authComboBox->setCurrentIndex(std::max(0, m_ui->authComboBox->findData(chosen)));
+}
+
 void TargetDialog::updateAuthFields()
 {
     // The hint below the credential changes length with the product and the way of signing in.
     QMetaObject::invokeMethod(this, &TargetDialog::fitHeight, Qt::QueuedConnection);
-    const bool basic = m_ui->authComboBox->currentData().toInt() == int(TargetConfig::Auth::Basic);
+    const TargetConfig::Auth auth = chosenAuth();
+    const bool basic = auth == TargetConfig::Auth::Basic;
+    const bool oauth = auth == TargetConfig::Auth::OAuth;
     m_ui->usernameLabel->setVisible(basic);
     m_ui->usernameLineEdit->setVisible(basic);
-    m_ui->credentialLabel->setText(basic ? tr("&Password:") : tr("T&oken:"));
-    const bool stored =
-        !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
+    m_clientIdLabel->setVisible(oauth);
+    m_clientIdLineEdit->setVisible(oauth);
+    m_redirectLabel->setVisible(oauth);
+    m_redirectLineEdit->setVisible(oauth);
+    m_authorizeButton->setVisible(oauth);
+    m_authorizeButton->setEnabled(oauth && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth
+                                  && !m_test && !m_authorization);
+    m_ui->credentialLabel->setText(basic ? tr("&Password:") : oauth ? tr("Client s&ecret:") : tr("T&oken:"));
+    const bool stored = !m_config.id.isEmpty() && m_config.auth == auth;
     m_ui->credentialLineEdit->setPlaceholderText(stored ? tr("stored in the system keychain; type to replace it")
                                                         : QString());
     const QString type = m_ui->typeComboBox->currentData().toString();
@@ -93,11 +171,20 @@ void TargetDialog::updateAuthFields()
     m_ui->accessGroupsLineEdit->setVisible(bitbucket);
     if (bitbucket) {
         m_ui->urlLineEdit->setPlaceholderText(tr("https://bitbucket.example.com"));
+        if (oauth) {
+            m_ui->credentialHintLabel->setText(
+                tr("Create an incoming link in Bitbucket (Administration → Application links → Create link → "
+                   "External application, Incoming) with this redirect URL and the Admin permission, and copy its "
+                   "client ID and secret here. Save and Test opens the browser, where a Bitbucket administrator "
+                   "allows access; UserSync keeps the authorization in the system keychain and renews it on every "
+                   "run."));
+            return;
+        }
         m_ui->credentialHintLabel->setText(
             basic ? tr("The account of a Bitbucket administrator (Admin or System admin global permission). After a "
                        "few wrong passwords Bitbucket asks for a CAPTCHA; UserSync then stops and says so.")
                   : tr("Bitbucket refuses personal access tokens on its administration API: choose “A username "
-                       "and password” and sign in as a Bitbucket administrator."));
+                       "and password” or OAuth 2.0, and sign in as a Bitbucket administrator."));
         return;
     }
     if (type == TargetConfig::confluenceType) {
@@ -126,6 +213,7 @@ void TargetDialog::showProblem(const QString& text)
 void TargetDialog::setWorking(bool working)
 {
     m_ui->saveAndTestButton->setEnabled(!working);
+    m_authorizeButton->setEnabled(!working && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth);
     if (working) {
         m_ui->resultLabel->setText(tr("Testing the connection…"));
     }
@@ -147,6 +235,10 @@ void TargetDialog::saveAndTest()
     config.url = m_ui->urlLineEdit->text().trimmed();
     config.auth = TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
     config.username = config.auth == TargetConfig::Auth::Basic ? m_ui->usernameLineEdit->text().trimmed() : QString();
+    if (config.auth == TargetConfig::Auth::OAuth) {
+        config.oauthClientId = m_clientIdLineEdit->text().trimmed();
+        config.oauthRedirectUrl = m_redirectLineEdit->text().trimmed();
+    }
     config.http.caFile = m_ui->caFileLineEdit->text().trimmed();
     config.http.maxInFlight = m_ui->inFlightSpinBox->value();
     config.http.timeoutSeconds = m_ui->timeoutSpinBox->value();
@@ -155,13 +247,17 @@ void TargetDialog::saveAndTest()
     QStringList problems = config.validate();
     const bool needsCredential = config.id.isEmpty() || config.auth != m_config.auth;
     if (typed.isEmpty() && needsCredential) {
-        problems << (config.auth == TargetConfig::Auth::Basic ? tr("Enter the password.")
-                                                              : tr("Enter the personal access token."));
+        problems << (config.auth == TargetConfig::Auth::Basic       ? tr("Enter the password.")
+                         : config.auth == TargetConfig::Auth::OAuth ? tr("Enter the incoming link's client secret.")
+                                                                    : tr("Enter the personal access token."));
     }
     if (!problems.isEmpty()) {
         showProblem(problems.join(u'\n'));
         return;
     }
+    // An authorization belongs to one client: a new client ID (or a switch to OAuth) needs a new one.
+    const bool reauthorize = config.auth == TargetConfig::Auth::OAuth
+        && (m_config.auth != TargetConfig::Auth::OAuth || m_config.oauthClientId != config.oauthClientId);
     QString error;
     TargetStore store(m_directory);
     const bool stored = config.id.isEmpty() ? store.add(config, &error) : store.update(config, &error);
@@ -174,8 +270,26 @@ void TargetDialog::saveAndTest()
     m_ui->typeComboBox->setEnabled(false);
     Q_EMIT saved(m_config);
     setWorking(true);
+    // With OAuth, the browser comes first when no authorization for this client is stored.
+    const auto next = [this, reauthorize](const QString& credential) {
+        if (m_config.auth != TargetConfig::Auth::OAuth) {
+            startTest(credential);
+            return;
+        }
+        if (reauthorize) {
+            startAuthorization(credential);
+            return;
+        }
+        SecretStore().read(m_config.refreshTokenKey(), this, [this, credential](const SecretResult& authorization) {
+            if (authorization.status == SecretResult::Status::NotFound) {
+                startAuthorization(credential);
+            } else {
+                startTest(credential);
+            }
+        });
+    };
     if (!typed.isEmpty()) {
-        SecretStore().write(m_config.secretKey(), typed, this, [this, typed](const SecretResult& result) {
+        SecretStore().write(m_config.secretKey(), typed, this, [this, typed, next](const SecretResult& result) {
             if (!result.ok()) {
                 setWorking(false);
                 showProblem(result.message);
@@ -183,18 +297,69 @@ void TargetDialog::saveAndTest()
             }
             m_ui->credentialLineEdit->clear();
             updateAuthFields();
-            startTest(typed);
+            next(typed);
         });
         return;
     }
+    SecretStore().read(m_config.secretKey(), this, [this, next](const SecretResult& result) {
+        if (!result.ok()) {
+            setWorking(false);
+            showProblem(result.message);
+            return;
+        }
+        next(result.secret);
+    });
+}
+
+void TargetDialog::authorize()
+{
+    setWorking(true);
     SecretStore().read(m_config.secretKey(), this, [this](const SecretResult& result) {
         if (!result.ok()) {
             setWorking(false);
             showProblem(result.message);
             return;
         }
-        startTest(result.secret);
+        startAuthorization(result.secret);
     });
+}
+
+void TargetDialog::startAuthorization(const QString& clientSecret)
+{
+    m_ui->resultLabel->setText(tr("Opening %1 in the browser…").arg(m_config.productName()));
+    const TargetConfig config = m_config;
+    m_authorization = JobThread::start<OAuthAuthorization, std::optional<ConnectorError>>(
+        this,
+        [this, config, clientSecret] {
+            auto job = std::make_unique<OAuthAuthorization>(config, clientSecret);
+            connect(job.get(), &OAuthAuthorization::waitingForBrowser, this, &TargetDialog::showWaitingForBrowser);
+            return job;
+        },
+        &OAuthAuthorization::finished,
+        [this, clientSecret](const std::optional<ConnectorError>& error) {
+            m_authorization.clear();
+            m_cancelAuthorizationButton->hide();
+            if (error) {
+                setWorking(false);
+                showProblem(error->kind == ConnectorError::Kind::Cancelled
+                                ? tr("The authorization was stopped; nothing was stored.")
+                                : error->message);
+                return;
+            }
+            startTest(clientSecret);
+        });
+}
+
+void TargetDialog::showWaitingForBrowser(const QUrl& url)
+{
+    QDesktopServices::openUrl(url);
+    m_cancelAuthorizationButton->show();
+    m_cancelAuthorizationButton->setFocus();
+    m_ui->resultLabel->setText(
+        tr("<p>Waiting for %1 in your browser: sign in as a %1 administrator and allow UserSync access.</p>"
+           "<p>No browser came up? Open <a href=\"%2\">this address</a> in a browser on this computer.</p>")
+            .arg(m_config.productName().toHtmlEscaped(), url.toString(QUrl::FullyEncoded).toHtmlEscaped()));
+    QMetaObject::invokeMethod(this, &TargetDialog::fitHeight, Qt::QueuedConnection);
 }
 
 void TargetDialog::startTest(const QString& credential)

@@ -6,20 +6,26 @@
 #include <QDialog>
 #include <QPointer>
 #include <QSqlDatabase>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
 
 struct TargetTestResult;
+class QLabel;
+class QLineEdit;
+class QPushButton;
 
 namespace Ui {
 class TargetDialog;
 }
 
-// Adding or editing an application to synchronize into (Jira Data Center): its address, how
-// UserSync signs in, and Save and Test Connection, whose outcome shows below as a checklist. The
-// token or password goes to the keychain only; a stored one is never shown, and an empty field
-// keeps it.
+// Adding or editing an application to synchronize into (Jira, Confluence or Bitbucket Data
+// Center): its address, how UserSync signs in, and Save and Test Connection, whose outcome shows
+// below as a checklist. The token, password or client secret goes to the keychain only; a stored
+// one is never shown, and an empty field keeps it. With OAuth 2.0 (Bitbucket), Save and Test first
+// opens the browser to authorize UserSync when no authorization is stored yet; Authorize in
+// Browser does it again (another administrator, a revoked authorization).
 class TargetDialog final : public QDialog
 {
     Q_OBJECT
@@ -44,12 +50,25 @@ private:
     void fitHeight();
     void saveAndTest();
     void startTest(const QString& credential);
+    // OAuth 2.0: the browser, then (on success) the connection test.
+    void authorize();
+    void startAuthorization(const QString& clientSecret);
+    void showWaitingForBrowser(const QUrl& url);
     void showResult(const TargetTestResult& result);
     void showProblem(const QString& text);
     void setWorking(bool working);
+    TargetConfig::Auth chosenAuth() const;
+    void offerAuthMethods();
 
     std::unique_ptr<Ui::TargetDialog> m_ui;
     QSqlDatabase m_directory;
     TargetConfig m_config;
     QPointer<JobThread> m_test;
+    QPointer<JobThread> m_authorization;
+    QLabel* m_clientIdLabel;
+    QLineEdit* m_clientIdLineEdit;
+    QLabel* m_redirectLabel;
+    QLineEdit* m_redirectLineEdit;
+    QPushButton* m_authorizeButton;
+    QPushButton* m_cancelAuthorizationButton;
 };
