@@ -4,6 +4,9 @@
 #include <QCoreApplication>
 #include <QProcess>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -98,9 +101,46 @@ private Q_SLOTS:
         QCOMPARE(read->secret, u"async-secret"_s);
     }
 
+    // A job's worker thread (a sync renewing an OAuth token) uses the keychain too, many times over
+    // while the main thread uses it as well: every answer arrives, in the worker's thread.
+    void workerThreadsUseTheKeychainToo()
+    {
+        const QString key = SecretStore::connectorKey(u"worker"_s, u"client-secret"_s);
+        QThread worker;
+        worker.start();
+        QObject context;
+        context.moveToThread(&worker);
+        constexpr int rounds = 20;
+        std::atomic<int> answered{0};
+        std::atomic<bool> inWorker{true};
+        QMetaObject::invokeMethod(&context, [&] {
+            for (int round = 0; round < rounds; ++round) {
+                m_store.write(key, u"secret-%1"_s.arg(round), &context, [&](const SecretResult& result) {
+                    inWorker = inWorker && QThread::currentThread() == &worker && result.ok();
+                    ++answered;
+                });
+            }
+            const SecretResult blocking = m_store.readNow(key); // waits in the worker, runs in the main thread
+            inWorker = inWorker && blocking.ok();
+        });
+        for (int round = 0; round < rounds; ++round) {
+            QVERIFY(m_store.writeNow(SecretStore::connectorKey(u"worker"_s, u"main"_s), u"main"_s).ok());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered.load(), rounds, 30'000);
+        QVERIFY(inWorker);
+        QCOMPARE(m_store.readNow(key).secret, u"secret-%1"_s.arg(rounds - 1));
+        QMetaObject::invokeMethod(
+            &context, [&] { context.moveToThread(QCoreApplication::instance()->thread()); },
+            Qt::BlockingQueuedConnection);
+        worker.quit();
+        worker.wait();
+        m_store.removeNow(SecretStore::connectorKey(u"worker"_s, u"main"_s));
+    }
+
     void cleanupTestCase()
     {
-        for (const QString& id : {u"round-trip"_s, u"visible"_s, u"overwrite"_s, u"second-connector"_s, u"async"_s}) {
+        for (const QString& id :
+             {u"round-trip"_s, u"visible"_s, u"overwrite"_s, u"second-connector"_s, u"async"_s, u"worker"_s}) {
             m_store.removeNow(SecretStore::connectorKey(id, u"client-secret"_s));
         }
     }

@@ -2,8 +2,10 @@
 
 #include "Logging.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QObject>
+#include <QThread>
 #include <QtGlobal>
 
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN)
@@ -118,6 +120,27 @@ std::unique_ptr<QKeychain::Job> makeJob(const QString& service, const QString& k
     return job;
 }
 
+// QtKeychain runs its jobs one at a time through an executor that lives in the thread which first
+// used it (the main thread), and a job living in another thread races it (a crash, seen when a
+// sync job renewed an OAuth token on its worker thread). So a job always runs in the main thread:
+// made here, with its connections, then moved there and started there; its answer comes back to
+// the caller's thread through the queued connection.
+bool inMainThread()
+{
+    const QCoreApplication* app = QCoreApplication::instance();
+    return !app || QThread::currentThread() == app->thread();
+}
+
+void startInMainThread(QKeychain::Job* job)
+{
+    if (inMainThread()) {
+        job->start();
+        return;
+    }
+    job->moveToThread(QCoreApplication::instance()->thread());
+    QMetaObject::invokeMethod(job, &QKeychain::Job::start, Qt::QueuedConnection);
+}
+
 void startAsync(const QString& service, const QString& key, Operation operation, const QString& secret,
                 const QObject* context, SecretStore::Callback done)
 {
@@ -126,18 +149,27 @@ void startAsync(const QString& service, const QString& key, Operation operation,
     QObject::connect(
         job, &QKeychain::Job::finished, context,
         [operation, done = std::move(done)](QKeychain::Job* finished) { done(resultOf(*finished, operation)); });
-    job->start();
+    startInMainThread(job);
 }
 
 SecretResult runBlocking(const QString& service, const QString& key, Operation operation, const QString& secret)
 {
-    auto job = makeJob(service, key, operation, secret);
+    QKeychain::Job* job = makeJob(service, key, operation, secret).release();
     job->setAutoDelete(false);
     QEventLoop loop;
-    QObject::connect(job.get(), &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    job->start();
+    SecretResult result;
+    QObject::connect(job, &QKeychain::Job::finished, &loop, [&result, &loop, operation](QKeychain::Job* finished) {
+        result = resultOf(*finished, operation);
+        loop.quit();
+    });
+    startInMainThread(job);
     loop.exec();
-    return resultOf(*job, operation);
+    if (inMainThread()) {
+        delete job;
+    } else {
+        job->deleteLater(); // in the thread it now lives in
+    }
+    return result;
 }
 
 } // namespace
