@@ -18,6 +18,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -26,10 +27,23 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+
+// Stands in for the desktop's browser: what the window asks it to open.
+class BrowserStandIn final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl& url) { opened << url; }
+};
 
 // The Applications list of the main window, driven as an administrator would: add Jira with
 // its token and Save and Test Connection against the test services' Jira (through Prism), see it
@@ -280,6 +294,78 @@ private Q_SLOTS:
         for (const QJsonValue request : m_bitbucket.requests()) {
             QCOMPARE(request[u"method"_s].toString(), u"GET"_s); // a simulation writes nothing
         }
+    }
+
+    // OAuth 2.0 from the dialog: Save and Test opens the browser (here a stand-in), waits with a
+    // way to stop, and once the administrator allowed access, tests the connection with it.
+    void bitbucketOverOAuthFromTheDialog()
+    {
+        QVERIFY(m_bitbucket.reset());
+        QTcpServer probe; // a free port for the redirect URL
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
+        probe.close();
+        bool ok = false;
+        const QJsonObject link = m_bitbucket.control("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
+        QVERIFY(ok);
+        QTemporaryDir folder;
+        QString error;
+        auto connection =
+            DatabaseConnection::open(DirectoryLocation::sqlite(folder.filePath(u"d.sqlite"_s)), {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+        BrowserStandIn browser;
+        QDesktopServices::setUrlHandler(u"http"_s, &browser, "open");
+        const auto restore = qScopeGuard([] { QDesktopServices::unsetUrlHandler(u"http"_s); });
+
+        TargetDialog dialog(db, std::nullopt);
+        dialog.resize(640, 560);
+        dialog.show();
+        dialog.findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Bitbucket"_s);
+        auto* type = dialog.findChild<QComboBox*>(u"typeComboBox"_s);
+        auto* auth = dialog.findChild<QComboBox*>(u"authComboBox"_s);
+        QCOMPARE(auth->findData(int(TargetConfig::Auth::OAuth)), -1); // Jira: no OAuth offered
+        type->setCurrentIndex(type->findData(TargetConfig::bitbucketType));
+        auth->setCurrentIndex(auth->findData(int(TargetConfig::Auth::OAuth)));
+        auto* clientId = dialog.findChild<QLineEdit*>(u"clientIdLineEdit"_s);
+        auto* redirectUrl = dialog.findChild<QLineEdit*>(u"redirectUrlLineEdit"_s);
+        QVERIFY(!clientId->isHidden() && !redirectUrl->isHidden());
+        QVERIFY(dialog.findChild<QLineEdit*>(u"usernameLineEdit"_s)->isHidden());
+        QCOMPARE(redirectUrl->text(), TargetConfig::defaultRedirectUrl);
+        dialog.findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_bitbucket.url());
+        clientId->setText(link[u"clientId"_s].toString());
+        redirectUrl->setText(redirect);
+        dialog.findChild<QLineEdit*>(u"credentialLineEdit"_s)->setText(link[u"clientSecret"_s].toString());
+        auto* result = dialog.findChild<QLabel*>(u"resultLabel"_s);
+        auto* saveAndTest = dialog.findChild<QAbstractButton*>(u"saveAndTestButton"_s);
+        auto* stop = dialog.findChild<QAbstractButton*>(u"cancelAuthorizationButton"_s);
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 30'000);
+        QTRY_VERIFY(!stop->isHidden());
+        QVERIFY2(result->text().contains(u"Waiting for Bitbucket in your browser"_s), qPrintable(result->text()));
+        QVERIFY(!saveAndTest->isEnabled());
+        screenshot(&dialog, u"application-bitbucket-oauth-waiting"_s);
+
+        const auto [status, page] = m_bitbucket.authorizeInBrowser(browser.opened.first());
+        QCOMPARE(status, 200);
+        QVERIFY2(page.contains(u"UserSync is authorized"_s), qPrintable(page));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"The connection works"_s), qPrintable(result->text()));
+        QVERIFY(stop->isHidden());
+        QVERIFY(dialog.findChild<QAbstractButton*>(u"authorizeButton"_s)->isEnabled());
+        screenshot(&dialog, u"application-bitbucket-oauth-test-passed"_s);
+
+        // Authorize again, then stop waiting: nothing changes, and the dialog says so.
+        QTest::mouseClick(dialog.findChild<QAbstractButton*>(u"authorizeButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 2, 30'000);
+        QTRY_VERIFY(!stop->isHidden());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"stopped; nothing was stored"_s), qPrintable(result->text()));
+        const auto targets = TargetStore(db).list(&error);
+        QVERIFY2(targets && targets->size() == 1, qPrintable(error));
+        QVERIFY(SecretStore().readNow(targets->first().refreshTokenKey()).ok());
     }
 
 private:
