@@ -8,10 +8,10 @@
 #include "ui_TargetDialog.h"
 
 #include <QDesktopServices>
-#include <QLabel>
+#include <QFormLayout>
 #include <QLayout>
-#include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 
 namespace {
 
@@ -31,36 +31,15 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     , m_config(existing.value_or(TargetConfig{}))
 {
     m_ui->setupUi(this);
-    // OAuth 2.0 (Bitbucket): the incoming link's client ID above the secret, its redirect URL below.
-    m_clientIdLabel = new QLabel(tr("C&lient ID:"), this);
-    m_clientIdLineEdit = new QLineEdit(this);
-    m_clientIdLineEdit->setObjectName(QStringLiteral("clientIdLineEdit"));
-    m_clientIdLabel->setBuddy(m_clientIdLineEdit);
-    m_redirectLabel = new QLabel(tr("Re&direct URL:"), this);
-    m_redirectLineEdit = new QLineEdit(this);
-    m_redirectLineEdit->setObjectName(QStringLiteral("redirectUrlLineEdit"));
-    m_redirectLineEdit->setToolTip(tr("Where the browser returns after the administrator allowed access: UserSync "
-                                      "listens there while you authorize it. Enter the same URL in Bitbucket's "
-                                      "incoming link."));
-    m_redirectLabel->setBuddy(m_redirectLineEdit);
-    int authRow = 0;
-    m_ui->targetFormLayout->getWidgetPosition(m_ui->authComboBox, &authRow, nullptr);
-    m_ui->targetFormLayout->insertRow(authRow + 1, m_clientIdLabel, m_clientIdLineEdit);
-    int credentialRow = 0;
-    m_ui->targetFormLayout->getWidgetPosition(m_ui->credentialLineEdit, &credentialRow, nullptr);
-    m_ui->targetFormLayout->insertRow(credentialRow + 1, m_redirectLabel, m_redirectLineEdit);
-    m_authorizeButton = new QPushButton(tr("Authori&ze in Browser…"), this);
-    m_authorizeButton->setObjectName(QStringLiteral("authorizeButton"));
-    m_authorizeButton->setToolTip(tr("Opens Bitbucket in the browser, where an administrator allows UserSync access"));
-    m_cancelAuthorizationButton = new QPushButton(tr("&Stop Waiting"), this);
-    m_cancelAuthorizationButton->setObjectName(QStringLiteral("cancelAuthorizationButton"));
-    m_cancelAuthorizationButton->hide();
-    m_ui->buttonsLayout->insertWidget(1, m_authorizeButton);
-    m_ui->buttonsLayout->insertWidget(2, m_cancelAuthorizationButton);
-    setTabOrder(m_ui->authComboBox, m_clientIdLineEdit);
-    setTabOrder(m_clientIdLineEdit, m_ui->usernameLineEdit);
-    setTabOrder(m_ui->credentialLineEdit, m_redirectLineEdit);
-    setTabOrder(m_redirectLineEdit, m_ui->accessGroupsLineEdit);
+    // The form's rows as the designer laid them out; updateAuthFields() shows those that apply.
+    for (int row = 0; row < m_ui->targetFormLayout->rowCount(); ++row) {
+        QLayoutItem* label = m_ui->targetFormLayout->itemAt(row, QFormLayout::LabelRole);
+        QLayoutItem* field = m_ui->targetFormLayout->itemAt(row, QFormLayout::FieldRole);
+        if (!field) {
+            field = m_ui->targetFormLayout->itemAt(row, QFormLayout::SpanningRole);
+        }
+        m_formRows.append(std::pair<QWidget*, QWidget*>(label ? label->widget() : nullptr, field->widget()));
+    }
     // The waiting message carries the address to open by hand when no browser came up.
     m_ui->resultLabel->setTextInteractionFlags(m_ui->resultLabel->textInteractionFlags() | Qt::LinksAccessibleByMouse
                                                | Qt::LinksAccessibleByKeyboard);
@@ -77,8 +56,8 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     offerAuthMethods();
     m_ui->authComboBox->setCurrentIndex(std::max(0, m_ui->authComboBox->findData(int(m_config.auth))));
     m_ui->usernameLineEdit->setText(m_config.username);
-    m_clientIdLineEdit->setText(m_config.oauthClientId);
-    m_redirectLineEdit->setText(m_config.oauthRedirectUrl);
+    m_ui->clientIdLineEdit->setText(m_config.oauthClientId);
+    m_ui->redirectUrlLineEdit->setText(m_config.oauthRedirectUrl);
     m_ui->caFileLineEdit->setText(m_config.http.caFile);
     m_ui->accessGroupsLineEdit->setText(m_config.accessGroups.join(QStringLiteral(", ")));
     m_ui->inFlightSpinBox->setValue(m_config.http.maxInFlight);
@@ -95,8 +74,8 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     });
     connect(m_ui->saveAndTestButton, &QPushButton::clicked, this, &TargetDialog::saveAndTest);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::reject);
-    connect(m_authorizeButton, &QPushButton::clicked, this, &TargetDialog::authorize);
-    connect(m_cancelAuthorizationButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->authorizeButton, &QPushButton::clicked, this, &TargetDialog::authorize);
+    connect(m_ui->cancelAuthorizationButton, &QPushButton::clicked, this, [this] {
         if (m_authorization) {
             m_authorization->cancel();
         }
@@ -119,6 +98,31 @@ void TargetDialog::fitHeight()
     layout()->activate();
     if (const int needed = layout()->totalHeightForWidth(width()); needed > height()) {
         resize(width(), needed);
+    }
+}
+
+void TargetDialog::layOutRows(const QSet<QWidget*>& hidden)
+{
+    // Rows that do not apply are taken out of the form rather than hidden in it: Qt 6.4's
+    // QFormLayout, laid out by height for width (the word-wrapped hint), gives a row next to a
+    // hidden one the wrong height, down to none.
+    QFormLayout* form = m_ui->targetFormLayout;
+    while (form->rowCount() > 0) {
+        const QFormLayout::TakeRowResult taken = form->takeRow(0); // the widgets stay; the items go
+        delete taken.labelItem;
+        delete taken.fieldItem;
+    }
+    for (const auto& [label, field] : std::as_const(m_formRows)) {
+        const bool shown = !hidden.contains(field);
+        if (label) {
+            label->setVisible(shown);
+        }
+        field->setVisible(shown);
+        if (shown && label) {
+            form->addRow(label, field);
+        } else if (shown) {
+            form->addRow(field);
+        }
     }
 }
 
@@ -152,23 +156,25 @@ void TargetDialog::updateAuthFields()
     const TargetConfig::Auth auth = chosenAuth();
     const bool basic = auth == TargetConfig::Auth::Basic;
     const bool oauth = auth == TargetConfig::Auth::OAuth;
-    m_ui->usernameLabel->setVisible(basic);
-    m_ui->usernameLineEdit->setVisible(basic);
-    m_clientIdLabel->setVisible(oauth);
-    m_clientIdLineEdit->setVisible(oauth);
-    m_redirectLabel->setVisible(oauth);
-    m_redirectLineEdit->setVisible(oauth);
-    m_authorizeButton->setVisible(oauth);
-    m_authorizeButton->setEnabled(oauth && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth
-                                  && !m_test && !m_authorization);
+    const bool bitbucket = m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType;
+    QSet<QWidget*> hidden;
+    for (const auto& [field, shown] : {std::pair<QWidget*, bool>{m_ui->usernameLineEdit, basic},
+                                       {m_ui->clientIdLineEdit, oauth},
+                                       {m_ui->redirectUrlLineEdit, oauth},
+                                       {m_ui->accessGroupsLineEdit, bitbucket}}) {
+        if (!shown) {
+            hidden.insert(field);
+        }
+    }
+    layOutRows(hidden);
+    m_ui->authorizeButton->setVisible(oauth);
+    m_ui->authorizeButton->setEnabled(oauth && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth
+                                      && !m_test && !m_authorization);
     m_ui->credentialLabel->setText(basic ? tr("&Password:") : oauth ? tr("Client s&ecret:") : tr("T&oken:"));
     const bool stored = !m_config.id.isEmpty() && m_config.auth == auth;
     m_ui->credentialLineEdit->setPlaceholderText(stored ? tr("stored in the system keychain; type to replace it")
                                                         : QString());
     const QString type = m_ui->typeComboBox->currentData().toString();
-    const bool bitbucket = type == TargetConfig::bitbucketType;
-    m_ui->accessGroupsLabel->setVisible(bitbucket);
-    m_ui->accessGroupsLineEdit->setVisible(bitbucket);
     if (bitbucket) {
         m_ui->urlLineEdit->setPlaceholderText(tr("https://bitbucket.example.com"));
         if (oauth) {
@@ -213,7 +219,7 @@ void TargetDialog::showProblem(const QString& text)
 void TargetDialog::setWorking(bool working)
 {
     m_ui->saveAndTestButton->setEnabled(!working);
-    m_authorizeButton->setEnabled(!working && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth);
+    m_ui->authorizeButton->setEnabled(!working && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth);
     if (working) {
         m_ui->resultLabel->setText(tr("Testing the connection…"));
     }
@@ -236,8 +242,8 @@ void TargetDialog::saveAndTest()
     config.auth = TargetConfig::Auth(m_ui->authComboBox->currentData().toInt());
     config.username = config.auth == TargetConfig::Auth::Basic ? m_ui->usernameLineEdit->text().trimmed() : QString();
     if (config.auth == TargetConfig::Auth::OAuth) {
-        config.oauthClientId = m_clientIdLineEdit->text().trimmed();
-        config.oauthRedirectUrl = m_redirectLineEdit->text().trimmed();
+        config.oauthClientId = m_ui->clientIdLineEdit->text().trimmed();
+        config.oauthRedirectUrl = m_ui->redirectUrlLineEdit->text().trimmed();
     }
     config.http.caFile = m_ui->caFileLineEdit->text().trimmed();
     config.http.maxInFlight = m_ui->inFlightSpinBox->value();
@@ -338,7 +344,7 @@ void TargetDialog::startAuthorization(const QString& clientSecret)
         &OAuthAuthorization::finished,
         [this, clientSecret](const std::optional<ConnectorError>& error) {
             m_authorization.clear();
-            m_cancelAuthorizationButton->hide();
+            m_ui->cancelAuthorizationButton->hide();
             if (error) {
                 setWorking(false);
                 showProblem(error->kind == ConnectorError::Kind::Cancelled
@@ -353,8 +359,8 @@ void TargetDialog::startAuthorization(const QString& clientSecret)
 void TargetDialog::showWaitingForBrowser(const QUrl& url)
 {
     QDesktopServices::openUrl(url);
-    m_cancelAuthorizationButton->show();
-    m_cancelAuthorizationButton->setFocus();
+    m_ui->cancelAuthorizationButton->show();
+    m_ui->cancelAuthorizationButton->setFocus();
     m_ui->resultLabel->setText(
         tr("<p>Waiting for %1 in your browser: sign in as a %1 administrator and allow UserSync access.</p>"
            "<p>No browser came up? Open <a href=\"%2\">this address</a> in a browser on this computer.</p>")

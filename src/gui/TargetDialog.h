@@ -12,9 +12,6 @@
 #include <optional>
 
 struct TargetTestResult;
-class QLabel;
-class QLineEdit;
-class QPushButton;
 
 namespace Ui {
 class TargetDialog;
@@ -58,6 +55,7 @@ private:
     void showProblem(const QString& text);
     void setWorking(bool working);
     TargetConfig::Auth chosenAuth() const;
+    void layOutRows(const QSet<QWidget*>& hidden);
     void offerAuthMethods();
 
     std::unique_ptr<Ui::TargetDialog> m_ui;
@@ -65,10 +63,5 @@ private:
     TargetConfig m_config;
     QPointer<JobThread> m_test;
     QPointer<JobThread> m_authorization;
-    QLabel* m_clientIdLabel;
-    QLineEdit* m_clientIdLineEdit;
-    QLabel* m_redirectLabel;
-    QLineEdit* m_redirectLineEdit;
-    QPushButton* m_authorizeButton;
-    QPushButton* m_cancelAuthorizationButton;
+    QList<std::pair<QWidget*, QWidget*>> m_formRows; // label (or none, for a spanning row) and field
 };
