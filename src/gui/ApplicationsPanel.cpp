@@ -182,6 +182,9 @@ void ApplicationsPanel::removeSelected()
         return;
     }
     SecretStore().remove(config.secretKey(), this, [](const SecretResult&) {});
+    if (config.auth == TargetConfig::Auth::OAuth) {
+        SecretStore().remove(config.refreshTokenKey(), this, [](const SecretResult&) {});
+    }
     reload();
     Q_EMIT changed();
     Q_EMIT statusMessage(tr("Application “%1” removed.").arg(config.name));

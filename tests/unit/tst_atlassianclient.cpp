@@ -1,6 +1,8 @@
 #include "targets/atlassian/AtlassianClient.h"
+#include "targets/atlassian/AtlassianOAuth.h"
 
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +42,94 @@ private Q_SLOTS:
         reply.outcome.body = body;
         reply.json = QJsonDocument::fromJson(body);
         QCOMPARE(AtlassianClient::messageOf(reply), message);
+    }
+
+    // PKCE as RFC 7636 defines it (its appendix B's example), and verifiers that are new each time.
+    void pkceFollowsTheRfc()
+    {
+        QCOMPARE(AtlassianOAuth::challengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+                 QByteArray("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"));
+        const QByteArray verifier = AtlassianOAuth::newVerifier();
+        QCOMPARE(verifier.size(), 43);
+        for (const char c : verifier) {
+            QVERIFY2(QByteArrayView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~").contains(c),
+                     verifier.constData());
+        }
+        QVERIFY(AtlassianOAuth::newVerifier() != verifier);
+        QVERIFY(AtlassianOAuth::newState() != AtlassianOAuth::newState());
+    }
+
+    // The client secret and the refresh token travel in the form body only, encoded.
+    void tokenRequestsKeepSecretsInTheBody()
+    {
+        TargetConfig config;
+        config.name = u"Bitbucket"_s;
+        config.type = TargetConfig::bitbucketType;
+        config.url = u"https://git.example.com/bitbucket/"_s;
+        config.auth = TargetConfig::Auth::OAuth;
+        config.oauthClientId = u"usersync"_s;
+        const HttpRequest request = AtlassianOAuth::refreshRequest(config, u"s3cret&+="_s, u"rt/+1"_s);
+        QCOMPARE(request.method, QByteArray("POST"));
+        QCOMPARE(request.url.toString(), u"https://git.example.com/bitbucket/rest/oauth2/latest/token"_s);
+        QVERIFY(!request.url.hasQuery());
+        QCOMPARE(request.contentType, QByteArray("application/x-www-form-urlencoded"));
+        const QUrlQuery form(QString::fromLatin1(request.body));
+        QCOMPARE(form.queryItemValue(u"grant_type"_s), u"refresh_token"_s);
+        QCOMPARE(form.queryItemValue(u"client_secret"_s, QUrl::FullyDecoded), u"s3cret&+="_s);
+        QCOMPARE(form.queryItemValue(u"refresh_token"_s, QUrl::FullyDecoded), u"rt/+1"_s);
+
+        const QUrl authorize = AtlassianOAuth::authorizeUrl(config, "state", "challenge");
+        QCOMPARE(authorize.path(), u"/bitbucket/rest/oauth2/latest/authorize"_s);
+        QCOMPARE(QUrlQuery(authorize).queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded),
+                 TargetConfig::defaultRedirectUrl);
+        QVERIFY(!authorize.toString().contains(u"s3cret"_s));
+    }
+
+    // What each token answer means for the administrator.
+    void tokenAnswersSayWhatToDo_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("granted");
+        QTest::addColumn<bool>("lost");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("granted") << 200 << QByteArray(R"({"access_token":"a","refresh_token":"r","expires_in":60})")
+                                 << true << false << QString();
+        QTest::newRow("no token") << 200 << QByteArray("{}") << false << false << u"without an access token"_s;
+        QTest::newRow("invalid_grant") << 400 << QByteArray(R"({"error":"invalid_grant"})") << false << true
+                                       << u"target authorize"_s;
+        QTest::newRow("invalid_client") << 401 << QByteArray(R"({"error":"invalid_client"})") << false << false
+                                        << u"client ID “usersync” or its client secret"_s;
+        QTest::newRow("server error") << 503 << QByteArray() << false << false << u"server error (HTTP 503)"_s;
+        QTest::newRow("other") << 400 << QByteArray(R"({"error":"invalid_request"})") << false << false
+                               << u"redirect URL must be"_s;
+    }
+
+    void tokenAnswersSayWhatToDo()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, granted);
+        QFETCH(bool, lost);
+        QFETCH(QString, words);
+        TargetConfig config;
+        config.name = u"Bitbucket"_s;
+        config.type = TargetConfig::bitbucketType;
+        config.oauthClientId = u"usersync"_s;
+        HttpOutcome outcome;
+        outcome.status = status;
+        outcome.body = body;
+        outcome.attempts = 1;
+        const AtlassianOAuth::Answer answer = AtlassianOAuth::readAnswer(config, outcome);
+        QCOMPARE(answer.grant.has_value(), granted);
+        QCOMPARE(answer.authorizationLost, lost);
+        if (granted) {
+            QCOMPARE(answer.grant->accessToken, u"a"_s);
+            QCOMPARE(answer.grant->refreshToken, u"r"_s);
+            QCOMPARE(answer.grant->expiresInSeconds, 60);
+        } else {
+            QVERIFY2(answer.error.message.contains(words), qPrintable(answer.error.message));
+        }
     }
 
     void namesInAPathStayOneSegment()

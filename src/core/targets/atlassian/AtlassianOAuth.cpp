@@ -156,6 +156,16 @@ AtlassianOAuth::Answer AtlassianOAuth::readAnswer(const TargetConfig& config, co
             outcome.describe()};
         return answer;
     }
+    if (outcome.status >= 500) {
+        answer.error = {ConnectorError::Kind::ServerError,
+                        tr("%1 answered the OAuth token request with a server error (HTTP %2) after %3 attempts. "
+                           "Check %1's log, then try again.")
+                            .arg(product)
+                            .arg(outcome.status)
+                            .arg(outcome.attempts),
+                        outcome.describe()};
+        return answer;
+    }
     if (code == u"invalid_grant"_s) {
         answer.authorizationLost = true;
         answer.error = {ConnectorError::Kind::Unauthorized,
