@@ -61,6 +61,21 @@
     </message>
 </context>
 <context>
+    <name>AtlassianClient</name>
+    <message>
+        <source>UserSync is not yet authorized in %1 for “%2”: %3.</source>
+        <translation>UserSync ist in %1 für „%2“ noch nicht autorisiert: %3.</translation>
+    </message>
+    <message>
+        <source>UserSync&apos;s authorization in %1 cannot be read from the keychain: %2</source>
+        <translation>Die Autorisierung von UserSync in %1 kann nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 renewed UserSync&apos;s authorization, but the keychain did not store it (%2), so UserSync stopped before changing anything with it. Make the keychain available, then authorize UserSync again: %3.</source>
+        <translation>%1 hat die Autorisierung von UserSync erneuert, aber der Schlüsselbund hat sie nicht gespeichert (%2), daher hat UserSync angehalten, bevor damit etwas geändert wurde. Machen Sie den Schlüsselbund verfügbar, und autorisieren Sie UserSync dann erneut: %3.</translation>
+    </message>
+</context>
+<context>
     <name>AtlassianConnectionTest</name>
     <message>
         <source>Done</source>
@@ -128,6 +143,45 @@
     <message>
         <source>%1 answered HTTP %2 when UserSync tried to %3%4.</source>
         <translation>%1 hat mit HTTP %2 geantwortet, als UserSync versuchte, %3%4.</translation>
+    </message>
+    <message>
+        <source>the user who authorized UserSync</source>
+        <translation>das Konto, das UserSync autorisiert hat</translation>
+    </message>
+    <message>
+        <source>%1 did not accept UserSync&apos;s OAuth access token, even just renewed (HTTP 401): the user who authorized UserSync is no longer a %1 administrator, or the incoming link&apos;s scope does not include %2. Check %3, then authorize UserSync again: %4.</source>
+        <translation>%1 hat das OAuth-Zugriffstoken von UserSync nicht akzeptiert, obwohl es gerade erneuert wurde (HTTP 401): Der Benutzer, der UserSync autorisiert hat, ist kein %1-Administrator mehr, oder der Scope des eingehenden Links umfasst %2 nicht. Prüfen Sie %3, und autorisieren Sie UserSync dann erneut: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>AtlassianOAuth</name>
+    <message>
+        <source>%1 answered the OAuth token request without an access token (HTTP %2).</source>
+        <translation>%1 hat die OAuth-Token-Anfrage ohne Zugriffstoken beantwortet (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the client ID “%2” or its client secret (%3). Copy both again from the incoming link in %1 (Administration → Application links) into this application&apos;s settings.</source>
+        <translation>%1 hat die Client-ID „%2“ oder das zugehörige Client-Secret nicht akzeptiert (%3). Kopieren Sie beides erneut aus dem eingehenden Link in %1 (Administration → Application links) in die Einstellungen dieser Anwendung.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts UserSync&apos;s authorization (%2): it expired, was revoked, or was used by another copy of UserSync. Authorize UserSync again: %3.</source>
+        <translation>%1 akzeptiert die Autorisierung von UserSync nicht mehr (%2): Sie ist abgelaufen, wurde widerrufen oder von einer anderen UserSync-Instanz verwendet. Autorisieren Sie UserSync erneut: %3.</translation>
+    </message>
+    <message>
+        <source>%1 refused the OAuth token request (HTTP %2%3). Check the incoming link in %1 (Administration → Application links): its redirect URL must be %4 and its scope must allow %5.</source>
+        <translation>%1 hat die OAuth-Token-Anfrage abgelehnt (HTTP %2%3). Prüfen Sie den eingehenden Link in %1 (Administration → Application links): Seine Redirect-URL muss %4 lauten, und sein Scope muss %5 erlauben.</translation>
+    </message>
+    <message>
+        <source>run usersync-cli target authorize &quot;%1&quot;, or press Authorize in Browser in the application&apos;s settings in the window</source>
+        <translation>Führen Sie usersync-cli target authorize &quot;%1&quot; aus, oder klicken Sie im Fenster in den Einstellungen der Anwendung auf „Im Browser autorisieren“</translation>
+    </message>
+    <message>
+        <source>%1 answered the OAuth token request with a server error (HTTP %2) after %3 attempts. Check %1&apos;s log, then try again.</source>
+        <translation>%1 hat die OAuth-Token-Anfrage nach %3 Versuchen mit einem Serverfehler (HTTP %2) beantwortet. Prüfen Sie das Protokoll von %1, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -283,6 +337,10 @@
     <message>
         <source>Counting users</source>
         <translation>Benutzer werden gezählt</translation>
+    </message>
+    <message>
+        <source>The address starts with http://: the client secret and the OAuth tokens travel unencrypted. Use Bitbucket&apos;s https:// address.</source>
+        <translation>Die Adresse beginnt mit http://: Das Client-Secret und die OAuth-Tokens werden unverschlüsselt übertragen. Verwenden Sie die https://-Adresse von Bitbucket.</translation>
     </message>
 </context>
 <context>
@@ -1955,10 +2013,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Wiederholungen nach einem Serverfehler, einem Überschreiten des Zeitlimits oder HTTP 429 (Standard: 4).</translation>
     </message>
     <message>
-        <source>Sign in either with a token (--token-stdin, --token-env) or with --username and a password, not both.</source>
-        <translation>Melden Sie sich entweder mit einem Token (--token-stdin, --token-env) oder mit --username und einem Passwort an, nicht mit beidem.</translation>
-    </message>
-    <message>
         <source>A password goes with --username USER.</source>
         <translation>Ein Passwort setzt --username USER voraus.</translation>
     </message>
@@ -1979,44 +2033,12 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>target add|edit|list|show|remove|test      Anwendungen verwalten, in die Connectors synchronisieren</translation>
     </message>
     <message>
-        <source>Usage: usersync-cli target add|edit|list|show|remove|test [options]
-
-  add NAME      store an application to synchronize into (its token or password goes to the
-                system keychain)
-  edit NAME     change an application&apos;s settings or credential
-  list          list the applications
-  show NAME     show one application&apos;s settings
-  remove NAME   remove an application, its credential and its links
-  test NAME     test the connection and the rights a sync needs
-
-A connector synchronizes into one: usersync-cli connector edit NAME --target APPLICATION.
-Run “usersync-cli target ACTION --help” for an action&apos;s options.
-</source>
-        <translation>Aufruf: usersync-cli target add|edit|list|show|remove|test [Optionen]
-
-  add NAME      Anwendung speichern, in die synchronisiert wird (ihr Token oder Passwort kommt
-                in den Schlüsselbund des Systems)
-  edit NAME     Einstellungen oder Zugangsdaten einer Anwendung ändern
-  list          Anwendungen auflisten
-  show NAME     Einstellungen einer Anwendung anzeigen
-  remove NAME   Anwendung, ihre Zugangsdaten und ihre Verknüpfungen entfernen
-  test NAME     Verbindung und die für eine Synchronisation nötigen Rechte testen
-
-Ein Connector synchronisiert in eine davon: usersync-cli connector edit NAME --target APPLICATION.
-Die Optionen einer Aktion zeigt „usersync-cli target ACTION --help“ an.
-</translation>
-    </message>
-    <message>
         <source>Stores an application to synchronize into. The token or password goes to the system keychain; it is never accepted as an argument.</source>
         <translation>Speichert eine Anwendung, in die synchronisiert werden kann. Das Token oder Passwort wird im Schlüsselbund des Systems abgelegt; es wird nie als Argument angenommen.</translation>
     </message>
     <message>
         <source>A name for the application, e.g. “Jira”.</source>
         <translation>Ein Name für die Anwendung, z. B. „Jira“.</translation>
-    </message>
-    <message>
-        <source>Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access token), or --username USER with --password-stdin or --password-env NAME.</source>
-        <translation>Geben Sie an, wie sich UserSync anmeldet: --token-stdin oder --token-env NAME (ein persönliches Zugriffstoken) oder --username USER mit --password-stdin oder --password-env NAME.</translation>
     </message>
     <message>
         <source>Application “%1” added; its credential is in the system keychain.
@@ -2186,6 +2208,132 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
     <message>
         <source>Every change and its outcome: usersync-cli report %1</source>
         <translation>Jede Änderung und ihr Ergebnis: usersync-cli report %1</translation>
+    </message>
+    <message>
+        <source>Bitbucket: sign in with OAuth 2.0 through the incoming application link with this client ID; its client secret comes from --client-secret-stdin or --client-secret-env. Authorize it afterwards with “usersync-cli target authorize NAME”.</source>
+        <translation>Bitbucket: Mit OAuth 2.0 über den eingehenden Anwendungslink mit dieser Client-ID anmelden; das zugehörige Client-Secret kommt aus --client-secret-stdin oder --client-secret-env. Autorisieren Sie UserSync anschließend mit „usersync-cli target authorize NAME“.</translation>
+    </message>
+    <message>
+        <source>With --oauth-client-id: read the client secret from the first line of standard input.</source>
+        <translation>Mit --oauth-client-id: Client-Secret aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>With --oauth-client-id: read the client secret from the environment variable NAME.</source>
+        <translation>Mit --oauth-client-id: Client-Secret aus der Umgebungsvariable NAME lesen.</translation>
+    </message>
+    <message>
+        <source>With --oauth-client-id: the incoming link&apos;s redirect URL, a loopback address where UserSync listens while you authorize it (default %1).</source>
+        <translation>Mit --oauth-client-id: die Redirect-URL des eingehenden Links, eine Loopback-Adresse, an der UserSync lauscht, während Sie es autorisieren (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Sign in one way only: with a token (--token-stdin, --token-env), with --username and a password, or with --oauth-client-id and its client secret.</source>
+        <translation>Melden Sie sich nur auf eine Art an: mit einem Token (--token-stdin, --token-env), mit --username und einem Passwort oder mit --oauth-client-id und dem zugehörigen Client-Secret.</translation>
+    </message>
+    <message>
+        <source>A client secret and a redirect URL go with --oauth-client-id ID.</source>
+        <translation>Ein Client-Secret und eine Redirect-URL setzen --oauth-client-id ID voraus.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0, client ID %1</source>
+        <translation>OAuth 2.0, Client-ID %1</translation>
+    </message>
+    <message>
+        <source>Usage: usersync-cli target add|edit|list|show|remove|test|authorize [options]
+
+  add NAME      store an application to synchronize into (its token or password goes to the
+                system keychain)
+  edit NAME     change an application&apos;s settings or credential
+  list          list the applications
+  show NAME     show one application&apos;s settings
+  remove NAME   remove an application, its credential and its links
+  test NAME     test the connection and the rights a sync needs
+  authorize NAME  (OAuth 2.0) let an administrator allow UserSync in the browser
+
+A connector synchronizes into one: usersync-cli connector edit NAME --target APPLICATION.
+Run “usersync-cli target ACTION --help” for an action&apos;s options.
+</source>
+        <translation>Aufruf: usersync-cli target add|edit|list|show|remove|test|authorize [Optionen]
+
+  add NAME      Anwendung speichern, in die synchronisiert wird (ihr Token oder Passwort kommt
+                in den Schlüsselbund des Systems)
+  edit NAME     Einstellungen oder Zugangsdaten einer Anwendung ändern
+  list          Anwendungen auflisten
+  show NAME     Einstellungen einer Anwendung anzeigen
+  remove NAME   Anwendung, ihre Zugangsdaten und ihre Verknüpfungen entfernen
+  test NAME     Verbindung und die für eine Synchronisation nötigen Rechte testen
+  authorize NAME  (OAuth 2.0) UserSync im Browser von einem Administrator freigeben lassen
+
+Ein Connector synchronisiert in eine davon: usersync-cli connector edit NAME --target APPLICATION.
+Die Optionen einer Aktion zeigt „usersync-cli target ACTION --help“ an.
+</translation>
+    </message>
+    <message>
+        <source>Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access token), --username USER with --password-stdin or --password-env NAME, or (Bitbucket) --oauth-client-id ID with --client-secret-stdin or --client-secret-env NAME.</source>
+        <translation>Geben Sie an, wie sich UserSync anmeldet: --token-stdin oder --token-env NAME (ein persönliches Zugriffstoken), --username USER mit --password-stdin oder --password-env NAME oder (Bitbucket) --oauth-client-id ID mit --client-secret-stdin oder --client-secret-env NAME.</translation>
+    </message>
+    <message>
+        <source>Authorize UserSync in Bitbucket next: usersync-cli target authorize &quot;%1&quot;</source>
+        <translation>Autorisieren Sie UserSync als Nächstes in Bitbucket: usersync-cli target authorize &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Signing in with OAuth 2.0 needs the client secret: add --client-secret-stdin or --client-secret-env NAME.</source>
+        <translation>Für die Anmeldung mit OAuth 2.0 wird das Client-Secret benötigt: Geben Sie --client-secret-stdin oder --client-secret-env NAME an.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Redirect URL:      %1</source>
+        <translation>Redirect-URL:            %1</translation>
+    </message>
+    <message>
+        <source>Authorization:     %1</source>
+        <translation>Autorisierung:           %1</translation>
+    </message>
+    <message>
+        <source>none yet: usersync-cli target authorize &quot;%1&quot;</source>
+        <translation>noch keine: usersync-cli target authorize &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Authorizes UserSync in Bitbucket through OAuth 2.0: prints an address to open in a browser on this machine, where a Bitbucket administrator signs in and allows access, then stores the authorization in the system keychain. From another machine, forward the redirect URL&apos;s port first (ssh -L 8765:127.0.0.1:8765 HOST).</source>
+        <translation>Autorisiert UserSync über OAuth 2.0 in Bitbucket: Gibt eine Adresse aus, die in einem Browser auf diesem Rechner zu öffnen ist, wo sich ein Bitbucket-Administrator anmeldet und den Zugriff erlaubt, und speichert die Autorisierung dann im Schlüsselbund des Systems. Leiten Sie von einem anderen Rechner aus zuerst den Port der Redirect-URL weiter (ssh -L 8765:127.0.0.1:8765 HOST).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the browser (default 600).</source>
+        <translation>Wie viele Sekunden auf den Browser gewartet wird (Standard 600).</translation>
+    </message>
+    <message>
+        <source>“%1” signs in with %2, which needs no authorization. To use OAuth 2.0: usersync-cli target edit &quot;%1&quot; --oauth-client-id ID --client-secret-stdin</source>
+        <translation>„%1“ meldet sich mit %2 an, was keine Autorisierung erfordert. Um OAuth 2.0 zu verwenden: usersync-cli target edit &quot;%1&quot; --oauth-client-id ID --client-secret-stdin</translation>
+    </message>
+    <message>
+        <source>--wait takes a number of seconds.</source>
+        <translation>--wait erwartet eine Anzahl von Sekunden.</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this machine, sign in to Bitbucket as an administrator and allow UserSync access:</source>
+        <translation>Öffnen Sie diese Adresse in einem Browser auf diesem Rechner, melden Sie sich als Administrator bei Bitbucket an, und erlauben Sie UserSync den Zugriff:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting up to %n second(s) for the browser… (Ctrl+C stops)</source>
+        <translation>
+            <numerusform>Es wird bis zu %n Sekunde auf den Browser gewartet … (Strg+C bricht ab)</numerusform>
+            <numerusform>Es wird bis zu %n Sekunden auf den Browser gewartet … (Strg+C bricht ab)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer came from the browser within %n second(s); nothing was stored. Run the command again when you are ready to sign in.</source>
+        <translation>
+            <numerusform>Innerhalb von %n Sekunde kam keine Antwort vom Browser; es wurde nichts gespeichert. Führen Sie den Befehl erneut aus, sobald Sie bereit sind, sich anzumelden.</numerusform>
+            <numerusform>Innerhalb von %n Sekunden kam keine Antwort vom Browser; es wurde nichts gespeichert. Führen Sie den Befehl erneut aus, sobald Sie bereit sind, sich anzumelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UserSync is authorized in %1; the authorization is in the system keychain and renews itself with every run.
+Test it with: usersync-cli target test &quot;%2&quot;</source>
+        <translation>UserSync ist in %1 autorisiert; die Autorisierung liegt im Schlüsselbund des Systems und erneuert sich bei jedem Lauf.
+Testen Sie die Anwendung mit: usersync-cli target test &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -4938,6 +5086,85 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
+    <name>OAuthAuthorization</name>
+    <message>
+        <source>The redirect URL %1 is not a loopback address with a port, so UserSync cannot receive the authorization there. Use one such as %2, here and in %3&apos;s incoming link.</source>
+        <translation>Die Redirect-URL %1 ist keine Loopback-Adresse mit Port, daher kann UserSync die Autorisierung dort nicht empfangen. Verwenden Sie eine wie %2, hier und im eingehenden Link von %3.</translation>
+    </message>
+    <message>
+        <source>UserSync cannot listen on %1 for the browser&apos;s answer (%2). Close the program using port %3, or choose another port in the redirect URL, here and in %4&apos;s incoming link.</source>
+        <translation>UserSync kann unter %1 nicht auf die Antwort des Browsers lauschen (%2). Schließen Sie das Programm, das Port %3 belegt, oder wählen Sie einen anderen Port in der Redirect-URL, hier und im eingehenden Link von %4.</translation>
+    </message>
+    <message>
+        <source>Not understood</source>
+        <translation>Nicht verstanden</translation>
+    </message>
+    <message>
+        <source>This request is too long.</source>
+        <translation>Diese Anfrage ist zu lang.</translation>
+    </message>
+    <message>
+        <source>UserSync only receives the browser&apos;s return here.</source>
+        <translation>UserSync nimmt hier nur die Rückleitung aus dem Browser entgegen.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Nicht hier</translation>
+    </message>
+    <message>
+        <source>UserSync only receives the browser&apos;s return at %1.</source>
+        <translation>UserSync nimmt die Rückleitung aus dem Browser nur unter %1 entgegen.</translation>
+    </message>
+    <message>
+        <source>Already received</source>
+        <translation>Bereits empfangen</translation>
+    </message>
+    <message>
+        <source>UserSync has already received an answer from %1. Return to UserSync.</source>
+        <translation>UserSync hat bereits eine Antwort von %1 erhalten. Kehren Sie zu UserSync zurück.</translation>
+    </message>
+    <message>
+        <source>Not this authorization</source>
+        <translation>Nicht diese Autorisierung</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the authorization UserSync is waiting for. Start it again from UserSync.</source>
+        <translation>Diese Antwort gehört nicht zu der Autorisierung, auf die UserSync wartet. Starten Sie die Autorisierung in UserSync erneut.</translation>
+    </message>
+    <message>
+        <source>access was denied in the browser</source>
+        <translation>der Zugriff wurde im Browser verweigert</translation>
+    </message>
+    <message>
+        <source>%1 did not authorize UserSync (%2). Check that the incoming link allows the %3 scope, and authorize again as a %1 administrator.</source>
+        <translation>%1 hat UserSync nicht autorisiert (%2). Prüfen Sie, ob der eingehende Link den Scope %3 erlaubt, und autorisieren Sie erneut als %1-Administrator.</translation>
+    </message>
+    <message>
+        <source>Not authorized</source>
+        <translation>Nicht autorisiert</translation>
+    </message>
+    <message>
+        <source>The answer carries no authorization code.</source>
+        <translation>Die Antwort enthält keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>%1 authorized UserSync but gave no refresh token, so UserSync could not renew its access for later runs.</source>
+        <translation>%1 hat UserSync autorisiert, aber kein Refresh-Token ausgegeben, daher könnte UserSync seinen Zugriff für spätere Läufe nicht erneuern.</translation>
+    </message>
+    <message>
+        <source>Not stored</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>UserSync is authorized</source>
+        <translation>UserSync ist autorisiert</translation>
+    </message>
+    <message>
+        <source>UserSync may now manage %1&apos;s users. You can close this tab and return to UserSync.</source>
+        <translation>UserSync darf jetzt die Benutzer von %1 verwalten. Sie können diesen Tab schließen und zu UserSync zurückkehren.</translation>
+    </message>
+</context>
+<context>
     <name>OpenDirectoryDialog</name>
     <message>
         <source>Open Directory</source>
@@ -5820,6 +6047,18 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>Name at least one group that grants access to Bitbucket (its default is stash-users): Bitbucket cannot disable users, so UserSync takes them out of those groups instead.</source>
         <translation>Nennen Sie mindestens eine Gruppe, die Zugang zu Bitbucket gewährt (Standard ist stash-users): Bitbucket kann Benutzer nicht deaktivieren, daher entfernt UserSync sie stattdessen aus diesen Gruppen.</translation>
     </message>
+    <message>
+        <source>OAuth 2.0 sign-in is offered for Bitbucket; sign in to %1 with a personal access token or a username and password.</source>
+        <translation>Die Anmeldung mit OAuth 2.0 wird nur für Bitbucket angeboten; melden Sie sich bei %1 mit einem persönlichen Zugriffstoken oder mit Benutzername und Passwort an.</translation>
+    </message>
+    <message>
+        <source>Enter the client ID of the incoming link created for UserSync in Bitbucket (Administration → Application links).</source>
+        <translation>Geben Sie die Client-ID des eingehenden Links ein, der in Bitbucket für UserSync angelegt wurde (Administration → Application links).</translation>
+    </message>
+    <message>
+        <source>The redirect URL “%1” must be a loopback address with a port, such as %2, where UserSync listens while you authorize it; enter the same URL in Bitbucket&apos;s incoming link.</source>
+        <translation>Die Redirect-URL „%1“ muss eine Loopback-Adresse mit Port sein, etwa %2, an der UserSync lauscht, während Sie es autorisieren; geben Sie dieselbe URL im eingehenden Link von Bitbucket ein.</translation>
+    </message>
 </context>
 <context>
     <name>TargetDialog</name>
@@ -5980,10 +6219,6 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <translation>Das Konto eines Bitbucket-Administrators (globale Berechtigung Admin oder System admin). Nach einigen falschen Passwörtern verlangt Bitbucket ein CAPTCHA; UserSync hält dann an und meldet dies.</translation>
     </message>
     <message>
-        <source>Bitbucket refuses personal access tokens on its administration API: choose “A username and password” and sign in as a Bitbucket administrator.</source>
-        <translation>Bitbucket lehnt persönliche Zugriffstokens an seiner Administrations-API ab: Wählen Sie „Benutzername und Passwort“ und melden Sie sich als Bitbucket-Administrator an.</translation>
-    </message>
-    <message>
         <source>https://confluence.example.com</source>
         <translation>https://confluence.example.com</translation>
     </message>
@@ -5998,6 +6233,66 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Signed in as %1, a %2 administrator</source>
         <translation>Angemeldet als %1, ein %2-Administrator</translation>
+    </message>
+    <message>
+        <source>C&amp;lient ID:</source>
+        <translation>C&amp;lient-ID:</translation>
+    </message>
+    <message>
+        <source>Re&amp;direct URL:</source>
+        <translation>Re&amp;direct-URL:</translation>
+    </message>
+    <message>
+        <source>Where the browser returns after the administrator allowed access: UserSync listens there while you authorize it. Enter the same URL in Bitbucket&apos;s incoming link.</source>
+        <translation>Wohin der Browser zurückkehrt, nachdem der Administrator den Zugriff erlaubt hat: UserSync lauscht dort, während Sie es autorisieren. Geben Sie dieselbe URL im eingehenden Link von Bitbucket ein.</translation>
+    </message>
+    <message>
+        <source>Opens Bitbucket in the browser, where an administrator allows UserSync access</source>
+        <translation>Öffnet Bitbucket im Browser, wo ein Administrator UserSync den Zugriff erlaubt</translation>
+    </message>
+    <message>
+        <source>Authori&amp;ze in Browser…</source>
+        <translation>Im Browser autori&amp;sieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Waiting</source>
+        <translation>Warten abbrec&amp;hen</translation>
+    </message>
+    <message>
+        <source>A personal access token (refused by Bitbucket&apos;s administration API)</source>
+        <translation>Persönliches Zugriffstoken (von der Administrations-API von Bitbucket abgelehnt)</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0, through an incoming application link</source>
+        <translation>OAuth 2.0 über einen eingehenden Anwendungslink</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Create an incoming link in Bitbucket (Administration → Application links → Create link → External application, Incoming) with this redirect URL and the Admin permission, and copy its client ID and secret here. Save and Test opens the browser, where a Bitbucket administrator allows access; UserSync keeps the authorization in the system keychain and renews it on every run.</source>
+        <translation>Legen Sie in Bitbucket mit dieser Redirect-URL und der Berechtigung Admin einen eingehenden Link an (Administration → Application links → Create link → External application, Incoming), und kopieren Sie dessen Client-ID und Secret hierher. „Speichern und Verbindung testen“ öffnet den Browser, in dem ein Bitbucket-Administrator den Zugriff erlaubt; UserSync bewahrt die Autorisierung im Schlüsselbund des Systems auf und erneuert sie bei jedem Lauf.</translation>
+    </message>
+    <message>
+        <source>Bitbucket refuses personal access tokens on its administration API: choose “A username and password” or OAuth 2.0, and sign in as a Bitbucket administrator.</source>
+        <translation>Bitbucket lehnt persönliche Zugriffstokens an seiner Administrations-API ab: Wählen Sie „Benutzername und Passwort“ oder OAuth 2.0, und melden Sie sich als Bitbucket-Administrator an.</translation>
+    </message>
+    <message>
+        <source>Enter the incoming link&apos;s client secret.</source>
+        <translation>Geben Sie das Client-Secret des eingehenden Links ein.</translation>
+    </message>
+    <message>
+        <source>Opening %1 in the browser…</source>
+        <translation>%1 wird im Browser geöffnet …</translation>
+    </message>
+    <message>
+        <source>The authorization was stopped; nothing was stored.</source>
+        <translation>Die Autorisierung wurde abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Waiting for %1 in your browser: sign in as a %1 administrator and allow UserSync access.&lt;/p&gt;&lt;p&gt;No browser came up? Open &lt;a href=&quot;%2&quot;&gt;this address&lt;/a&gt; in a browser on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Es wird auf %1 in Ihrem Browser gewartet: Melden Sie sich als %1-Administrator an, und erlauben Sie UserSync den Zugriff.&lt;/p&gt;&lt;p&gt;Hat sich kein Browser geöffnet? Öffnen Sie &lt;a href=&quot;%2&quot;&gt;diese Adresse&lt;/a&gt; in einem Browser auf diesem Computer.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

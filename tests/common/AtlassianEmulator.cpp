@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 
@@ -114,6 +115,22 @@ int AtlassianEmulator::rest(const QByteArray& method, const QString& pathAndQuer
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     reply->deleteLater();
     return status;
+}
+
+std::optional<AtlassianEmulator::IncomingLink> AtlassianEmulator::addIncomingLink()
+{
+    QTcpServer probe; // a port free now, for UserSync to listen on while it is authorized
+    if (!probe.listen(QHostAddress::LocalHost)) {
+        return std::nullopt;
+    }
+    const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
+    probe.close();
+    bool ok = false;
+    const QJsonObject link = call("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
+    if (!ok) {
+        return std::nullopt;
+    }
+    return IncomingLink{link[u"clientId"_s].toString(), link[u"clientSecret"_s].toString(), redirect};
 }
 
 std::pair<int, QString> AtlassianEmulator::authorizeInBrowser(const QUrl& authorizeUrl)

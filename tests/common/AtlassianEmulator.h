@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <optional>
+
 // The control API of one of the test services' Atlassian emulators (tests/emulators/jira and
 // confluence), for tests that set up and look into the product the way an administrator's would
 // be: seed users and groups, choose the version and its caps, arm faults, read the state and the
@@ -56,6 +58,16 @@ public:
     {
         return call(method, path, body, ok);
     }
+
+    // An incoming application link for OAuth 2.0 (Bitbucket), as an administrator creates one,
+    // with a redirect URL on a free loopback port; empty when the emulator refused it.
+    struct IncomingLink
+    {
+        QString clientId;
+        QString clientSecret;
+        QString redirectUrl;
+    };
+    std::optional<IncomingLink> addIncomingLink();
 
     // The administrator's browser in OAuth's authorization code flow: opens `authorizeUrl` on the
     // emulator signed in as its administrator (the emulator allows access at once), follows its

@@ -27,7 +27,6 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -301,13 +300,9 @@ private Q_SLOTS:
     void bitbucketOverOAuthFromTheDialog()
     {
         QVERIFY(m_bitbucket.reset());
-        QTcpServer probe; // a free port for the redirect URL
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
-        probe.close();
-        bool ok = false;
-        const QJsonObject link = m_bitbucket.control("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
-        QVERIFY(ok);
+        const auto link = m_bitbucket.addIncomingLink();
+        QVERIFY(link);
+        const QString redirect = link->redirectUrl;
         QTemporaryDir folder;
         QString error;
         auto connection =
@@ -334,9 +329,9 @@ private Q_SLOTS:
         QVERIFY(dialog.findChild<QLineEdit*>(u"usernameLineEdit"_s)->isHidden());
         QCOMPARE(redirectUrl->text(), TargetConfig::defaultRedirectUrl);
         dialog.findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_bitbucket.url());
-        clientId->setText(link[u"clientId"_s].toString());
+        clientId->setText(link->clientId);
         redirectUrl->setText(redirect);
-        dialog.findChild<QLineEdit*>(u"credentialLineEdit"_s)->setText(link[u"clientSecret"_s].toString());
+        dialog.findChild<QLineEdit*>(u"credentialLineEdit"_s)->setText(link->clientSecret);
         auto* result = dialog.findChild<QLabel*>(u"resultLabel"_s);
         auto* saveAndTest = dialog.findChild<QAbstractButton*>(u"saveAndTestButton"_s);
         auto* stop = dialog.findChild<QAbstractButton*>(u"cancelAuthorizationButton"_s);

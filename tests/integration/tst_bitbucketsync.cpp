@@ -19,7 +19,6 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -138,20 +137,16 @@ private Q_SLOTS:
     // next step named.
     void oauthAuthorizesOnceAndRenewsItself()
     {
-        QTcpServer probe; // a free port for the redirect URL
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
-        probe.close();
-        bool ok = false;
-        const QJsonObject link = m_bitbucket.control("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
-        QVERIFY(ok);
+        const auto link = m_bitbucket.addIncomingLink();
+        QVERIFY(link);
+        const QString redirect = link->redirectUrl;
         TargetConfig config = m_target;
         config.auth = TargetConfig::Auth::OAuth;
         config.username.clear();
-        config.oauthClientId = link[u"clientId"_s].toString();
+        config.oauthClientId = link->clientId;
         config.oauthRedirectUrl = redirect;
         QVERIFY2(config.validate().isEmpty(), qPrintable(config.validate().join(u' ')));
-        const QString clientSecret = link[u"clientSecret"_s].toString();
+        const QString clientSecret = link->clientSecret;
         {
             QString error;
             auto connection = DirectoryAccess::open(m_location, &error);
@@ -233,6 +228,7 @@ private Q_SLOTS:
 
         // Revoked in Bitbucket: the run stops before changing anything, and says what to do.
         QCOMPARE(m_admin.updateUser(m_realmName, u"carol.chen"_s, {{u"email"_s, u"carol@new.example.com"_s}}), 204);
+        bool ok = false;
         m_bitbucket.control("POST", u"oauth/revoke"_s, {}, &ok);
         QVERIFY(ok);
         const SyncResult refused = run(SyncRequest::Mode::Full);

@@ -14,7 +14,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -619,17 +618,12 @@ private Q_SLOTS:
         QCOMPARE(runs.at(0)[u"status"_s].toString(), u"completed-with-errors"_s);
 
         // OAuth 2.0 instead: an incoming link's client, authorized once in the browser.
-        QTcpServer probe; // a free port for the redirect URL
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const QString redirect = u"http://127.0.0.1:%1/usersync"_s.arg(probe.serverPort());
-        probe.close();
-        bool ok = false;
-        const QJsonObject link = bitbucket.control("POST", u"oauth/clients"_s, {{u"redirectUri"_s, redirect}}, &ok);
-        QVERIFY(ok);
-        const Run oauth =
-            cli({u"target"_s, u"edit"_s, u"Bitbucket"_s, u"--oauth-client-id"_s, link[u"clientId"_s].toString(),
-                 u"--client-secret-stdin"_s, u"--redirect-url"_s, redirect},
-                link[u"clientSecret"_s].toString().toUtf8() + "\n");
+        const auto link = bitbucket.addIncomingLink();
+        QVERIFY(link);
+        const QString redirect = link->redirectUrl;
+        const Run oauth = cli({u"target"_s, u"edit"_s, u"Bitbucket"_s, u"--oauth-client-id"_s, link->clientId,
+                               u"--client-secret-stdin"_s, u"--redirect-url"_s, redirect},
+                              link->clientSecret.toUtf8() + "\n");
         QVERIFY2(oauth.exitCode == 0, qPrintable(oauth.err));
         const Run unauthorized = cli({u"target"_s, u"test"_s, u"Bitbucket"_s});
         QCOMPARE(unauthorized.exitCode, 1);
