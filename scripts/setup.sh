@@ -22,7 +22,7 @@ test_packages=(
     postgresql
     gnome-keyring dbus-x11 libsecret-tools
     xvfb xauth
-    default-jdk-headless maven unzip curl python3 openssl
+    default-jdk-headless maven unzip curl python3 python3-venv openssl
     clang-format desktop-file-utils appstream dpkg-dev file time
     nodejs  # Prism, the validating proxy in front of the Jira emulator (installed from npm by the test services)
 )
@@ -44,8 +44,20 @@ for package in "${wanted[@]}"; do
     [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
 
+# The real SCIM server of the tests lives in a virtual environment in the user's cache, made from
+# tests/scim/requirements.txt (as the user running this script, not root through sudo).
+prepare_scim() {
+    [[ $mode == test ]] || return 0
+    repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    # shellcheck source=scripts/lib/scim.sh
+    source "$repo_root/scripts/lib/scim.sh"
+    venv=$(scim_venv) || exit 1
+    echo "setup: the test SCIM server is in $venv"
+}
+
 if ((${#missing[@]} == 0)); then
     echo "setup: all ${#wanted[@]} packages are installed"
+    prepare_scim
     exit 0
 fi
 
@@ -62,3 +74,4 @@ echo "setup: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -q
 "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+prepare_scim

@@ -26,12 +26,16 @@
 #     Atlassian's 10.4 and 9.4 specs: USERSYNC_TEST_BITBUCKET_URL, USERSYNC_TEST_BITBUCKET_9_URL,
 #     USERSYNC_TEST_BITBUCKET_DIRECT_URL, USERSYNC_TEST_BITBUCKET_ADMIN_USER, _ADMIN_PASSWORD,
 #     _TOKEN, USERSYNC_TEST_BITBUCKET_PRISM_LOG, USERSYNC_TEST_BITBUCKET_9_PRISM_LOG
+#   - the real SCIM 2.0 server scim2-server (PyPI, pinned in tests/scim/requirements.txt, in a
+#     cached virtual environment) with the test harness of tests/scim/scim_server.py around it,
+#     checked once by scim2-tester: USERSYNC_TEST_SCIM_URL, USERSYNC_TEST_SCIM_TOKEN,
+#     USERSYNC_TEST_SCIM_CONTROL_URL, USERSYNC_TEST_SCIM_LOG, USERSYNC_TEST_SCIM_TESTER_LOG
 # Everything listens on loopback, on free ports, in one fresh temporary folder.
 #
 #   scripts/with-test-services.sh ctest --test-dir build
 #   scripts/with-test-services.sh bash     # a shell for trying things by hand
 #
-# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence,bitbucket chooses which to start;
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence,bitbucket,scim chooses which to start;
 # USERSYNC_EXTRA_REALMS="a.json b.json" imports more realms (benchmarks do).
 set -euo pipefail
 
@@ -47,7 +51,7 @@ services_init
 trap services_stop EXIT
 trap 'exit 130' INT TERM
 
-wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bitbucket},"
+wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bitbucket,scim},"
 # Keycloak takes longest: start it first and let the others come up meanwhile.
 [[ $wanted == *,keycloak,* ]] && keycloak_start
 [[ $wanted == *,postgres,* ]] && postgres_start
@@ -55,10 +59,12 @@ wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bit
 [[ $wanted == *,jira,* ]] && jira_start
 [[ $wanted == *,confluence,* ]] && confluence_start
 [[ $wanted == *,bitbucket,* ]] && bitbucket_start
+[[ $wanted == *,scim,* ]] && scim_start
 [[ $wanted == *,keycloak,* ]] && keycloak_wait_ready
 [[ $wanted == *,jira,* ]] && jira_wait_ready
 [[ $wanted == *,confluence,* ]] && confluence_wait_ready
 [[ $wanted == *,bitbucket,* ]] && bitbucket_wait_ready
+[[ $wanted == *,scim,* ]] && scim_wait_ready
 
 services_log "services ready in $((SECONDS - services_started_at)) s; running: $*"
 set +e

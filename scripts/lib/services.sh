@@ -20,6 +20,8 @@ source "$repo_root/scripts/lib/jira.sh"
 source "$repo_root/scripts/lib/confluence.sh"
 # shellcheck source=scripts/lib/bitbucket.sh
 source "$repo_root/scripts/lib/bitbucket.sh"
+# shellcheck source=scripts/lib/scim.sh
+source "$repo_root/scripts/lib/scim.sh"
 
 services_log() { printf '[test-services] %s\n' "$*" >&2; }
 services_fail() {
@@ -43,6 +45,7 @@ random_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head
 # Stops whatever was started, in reverse order; safe to call more than once.
 services_stop() {
     local status=$?
+    scim_stop
     bitbucket_stop
     confluence_stop
     jira_stop
