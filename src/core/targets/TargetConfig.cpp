@@ -18,6 +18,9 @@ QString TargetConfig::productName(const QString& type)
     if (type == bitbucketType) {
         return u"Bitbucket"_s;
     }
+    if (type == scimType) {
+        return u"SCIM 2.0"_s;
+    }
     return type;
 }
 

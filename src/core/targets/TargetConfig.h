@@ -22,6 +22,9 @@ public:
     static inline const QString jiraType = QStringLiteral("jira");
     static inline const QString confluenceType = QStringLiteral("confluence");
     static inline const QString bitbucketType = QStringLiteral("bitbucket");
+    // A SCIM 2.0 service: its base URL and a bearer token. Not among types() until it can be
+    // synchronized into, only tested.
+    static inline const QString scimType = QStringLiteral("scim");
     static inline const QString credentialName = QStringLiteral("credential");
     // OAuth 2.0: the refresh token the authorization gave, next to the client secret (the credential).
     static inline const QString refreshTokenName = QStringLiteral("oauth-refresh-token");

@@ -3,6 +3,7 @@
 #include "targets/bitbucket/BitbucketConnectionTest.h"
 #include "targets/confluence/ConfluenceConnectionTest.h"
 #include "targets/jira/JiraConnectionTest.h"
+#include "targets/scim/ScimConnectionTest.h"
 
 #include <QJsonArray>
 
@@ -19,6 +20,7 @@ QJsonObject TargetTestResult::toJson() const
         {u"listing"_s, listing},
         {u"userCount"_s, userCount},
         {u"groupCount"_s, groupCount},
+        {u"supports"_s, QJsonArray::fromStringList(supports)},
         {u"warnings"_s, QJsonArray::fromStringList(warnings)},
     };
     json.insert(u"error"_s, error ? QJsonValue(error->toJson()) : QJsonValue(QJsonValue::Null));
@@ -33,6 +35,9 @@ std::unique_ptr<TargetTest> TargetTest::create(const TargetConfig& config, const
     }
     if (config.type == TargetConfig::confluenceType) {
         return std::make_unique<ConfluenceConnectionTest>(config, credential);
+    }
+    if (config.type == TargetConfig::scimType) {
+        return std::make_unique<ScimConnectionTest>(config, credential);
     }
     return std::make_unique<JiraConnectionTest>(config, credential);
 }

@@ -23,6 +23,7 @@ struct TargetTestResult
     QString listing; // how users are listed: "user/list", "user/search pages", "user/search prefixes"
     qint64 userCount = -1;
     qint64 groupCount = -1;
+    QStringList supports; // what the service supports, in words (SCIM: "PATCH", "ETags")
     QStringList warnings; // usable, but worth knowing
     std::optional<ConnectorError> error;
 

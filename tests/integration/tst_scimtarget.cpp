@@ -1,0 +1,133 @@
+#include "JobRunner.h"
+#include "ScimServer.h"
+#include "TestEnvironment.h"
+#include "targets/TargetTest.h"
+#include "targets/scim/ScimClient.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+// A SCIM 2.0 service as a target, against the test services' real SCIM server (scim2-server):
+// what UserSync learns from its discovery, and what Test Connection says, also when something is
+// wrong. Every request goes through the harness, which records it.
+class TestScimTarget final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_SCIM_URL").constData());
+    }
+
+    void init()
+    {
+        QVERIFY(m_server.reset());
+        m_config = TargetConfig();
+        m_config.name = u"Test SCIM"_s;
+        m_config.type = TargetConfig::scimType;
+        m_config.url = m_server.url();
+        m_config.http.retryDelayMs = 20;
+    }
+
+    void connectionTestSaysWhatTheServiceSupports()
+    {
+        QVERIFY(!m_server.addUser(u"alice"_s, u"alice@example.com"_s).isEmpty());
+        QVERIFY(!m_server.addUser(u"bob"_s, u"bob@example.com"_s, false).isEmpty());
+        QCOMPARE(m_server.scim("POST", u"Groups"_s,
+                               {{u"schemas"_s, QJsonArray{u"urn:ietf:params:scim:schemas:core:2.0:Group"_s}},
+                                {u"displayName"_s, u"Staff"_s}}),
+                 201);
+        QVERIFY(m_server.clearRequests());
+        const TargetTestResult result = test(m_config, m_server.token());
+        QVERIFY2(result.ok, qPrintable(result.error ? result.error->message : QString()));
+        QCOMPARE(result.product, u"SCIM 2.0"_s);
+        QCOMPARE(result.userCount, 2);
+        QCOMPARE(result.groupCount, 1);
+        for (const QString& feature :
+             {u"PATCH"_s, u"Bulk (at most 1,000 operations)"_s, u"filters (at most 1,000 results)"_s, u"sorting"_s,
+              u"ETags"_s, u"the enterprise user extension"_s}) {
+            QVERIFY2(result.supports.contains(feature), qPrintable(result.supports.join(u", "_s)));
+        }
+        QVERIFY2(result.warnings.size() == 1 && result.warnings.first().contains(u"http://"_s),
+                 qPrintable(result.warnings.join(u'\n')));
+        // Discovery first, then the counts; read-only, with the token on every request.
+        QStringList asked;
+        for (const QJsonValue request : m_server.requests()) {
+            QCOMPARE(request[u"method"_s].toString(), u"GET"_s);
+            QCOMPARE(request[u"status"_s].toInt(), 200);
+            asked << request[u"path"_s].toString().section(u'/', 2);
+        }
+        const QStringList discovery = asked.mid(0, 3);
+        QCOMPARE(QSet<QString>(discovery.cbegin(), discovery.cend()),
+                 (QSet<QString>{u"ServiceProviderConfig"_s, u"Schemas"_s, u"ResourceTypes"_s}));
+        QCOMPARE(asked.mid(3), (QStringList{u"Users"_s, u"Groups"_s}));
+    }
+
+    void connectionTestWarnsWhatTheServiceLacks()
+    {
+        QVERIFY(m_server.reset({{u"patch"_s, false}, {u"filter"_s, false}, {u"bulk"_s, false}}));
+        const TargetTestResult result = test(m_config, m_server.token());
+        QVERIFY2(result.ok, qPrintable(result.error ? result.error->message : QString()));
+        QVERIFY(!result.supports.contains(u"PATCH"_s));
+        const QString warnings = result.warnings.join(u'\n');
+        QVERIFY2(warnings.contains(u"does not support PATCH"_s) && warnings.contains(u"PUT"_s), qPrintable(warnings));
+        QVERIFY2(warnings.contains(u"does not support filters"_s), qPrintable(warnings));
+    }
+
+    void connectionTestSaysWhatIsWrong()
+    {
+        TargetTestResult result = test(m_config, u"not-the-token"_s);
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, ConnectorError::Kind::Unauthorized);
+        QVERIFY2(result.error->message.contains(u"did not accept the bearer token"_s),
+                 qPrintable(result.error->message));
+
+        TargetConfig wrong = m_config;
+        wrong.url = m_server.url() + u"/tenants/none"_s; // no SCIM there: scim2-server answers 404
+        result = test(wrong, m_server.token());
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, ConnectorError::Kind::WrongUrl);
+        QVERIFY2(result.error->message.contains(u"not as a SCIM 2.0 service"_s), qPrintable(result.error->message));
+
+        // A service that stays unavailable: retried (honouring Retry-After), then said.
+        QVERIFY(m_server.setFaults(
+            {QJsonObject{{u"path"_s, u"/Users$"_s}, {u"status"_s, 503}, {u"retryAfter"_s, 0}, {u"count"_s, -1}}}));
+        m_config.http.maxRetries = 2;
+        result = test(m_config, m_server.token());
+        QVERIFY(m_server.setFaults({}));
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, ConnectorError::Kind::ServerError);
+        QVERIFY2(result.error->message.contains(u"HTTP 503"_s) && result.error->message.contains(u"3 attempts"_s),
+                 qPrintable(result.error->message));
+    }
+
+    void filterValuesAreQuotedAndEscaped()
+    {
+        QCOMPARE(ScimClient::quoted(u"plain"_s), u"\"plain\""_s);
+        QCOMPARE(ScimClient::quoted(u"a\"b\\c"_s), u"\"a\\\"b\\\\c\""_s);
+        // What the real server makes of it: the user with both characters in its name is found.
+        QVERIFY(!m_server.addUser(u"o\"brien\\x"_s, u"ob@example.com"_s).isEmpty());
+        QJsonObject found;
+        const QString filter = u"userName eq "_s + ScimClient::quoted(u"o\"brien\\x"_s);
+        QCOMPARE(
+            m_server.scim("GET", u"Users?filter="_s + QString::fromLatin1(QUrl::toPercentEncoding(filter)), {}, &found),
+            200);
+        QCOMPARE(found[u"totalResults"_s].toInt(), 1);
+    }
+
+private:
+    static TargetTestResult test(const TargetConfig& config, const QString& token)
+    {
+        const std::unique_ptr<TargetTest> job = TargetTest::create(config, token);
+        const QList<QVariant> arguments = runJob(*job);
+        return arguments.isEmpty() ? TargetTestResult{} : arguments.first().value<TargetTestResult>();
+    }
+
+    ScimServer m_server;
+    TargetConfig m_config;
+};
+
+QTEST_GUILESS_MAIN(TestScimTarget)
+#include "tst_scimtarget.moc"
