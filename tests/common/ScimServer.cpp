@@ -93,3 +93,14 @@ QString ScimServer::addUser(const QString& userName, const QString& email, bool 
                             &created);
     return status == 201 ? created.value(u"id"_s).toString() : QString();
 }
+
+QString ScimServer::addGroup(const QString& displayName, const QJsonArray& members)
+{
+    QJsonObject created;
+    const int status = scim("POST", u"Groups"_s,
+                            {{u"schemas"_s, QJsonArray{u"urn:ietf:params:scim:schemas:core:2.0:Group"_s}},
+                             {u"displayName"_s, displayName},
+                             {u"members"_s, members}},
+                            &created);
+    return status == 201 ? created.value(u"id"_s).toString() : QString();
+}

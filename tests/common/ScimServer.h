@@ -22,7 +22,7 @@ public:
     // (booleans), maxResults, bulkMaxOperations.
     bool reset(const QJsonObject& options = {});
     // Rules {method?, path? (regex), query? (regex), status, count?, retryAfter?, mode?}; mode:
-    // answer (default), apply-then-fail, conflict-after-create.
+    // answer (default), apply-then-fail, conflict-after-create, empty-list.
     bool setFaults(const QJsonArray& rules);
     QJsonArray requests();
     bool clearRequests();
@@ -33,6 +33,8 @@ public:
              QJsonObject* answer = nullptr);
     // A user as someone created it in the service by hand; its id, or empty.
     QString addUser(const QString& userName, const QString& email, bool active = true);
+    // A group with these members (ids, of users or, with type Group, of groups); its id, or empty.
+    QString addGroup(const QString& displayName, const QJsonArray& members = {});
 
 private:
     QByteArray call(const QUrl& url, const QByteArray& method, const QByteArray& body, bool withToken, int* status);

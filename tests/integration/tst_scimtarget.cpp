@@ -3,6 +3,7 @@
 #include "TestEnvironment.h"
 #include "targets/TargetTest.h"
 #include "targets/scim/ScimClient.h"
+#include "targets/scim/ScimReader.h"
 
 #include <QTest>
 
@@ -103,6 +104,72 @@ private Q_SLOTS:
                  qPrintable(result.error->message));
     }
 
+    // Every user and group, across pages asked for ahead, with the members that are users.
+    void readsEverythingAcrossPages()
+    {
+        QStringList ids;
+        for (int n = 1; n <= 25; ++n) {
+            ids << m_server.addUser(u"user%1"_s.arg(n, 2, 10, QLatin1Char('0')), u"user%1@example.com"_s.arg(n),
+                                    n != 7);
+            QVERIFY(!ids.constLast().isEmpty());
+        }
+        QJsonObject answer;
+        QCOMPARE(m_server.scim("POST", u"Users"_s,
+                               {{u"schemas"_s, QJsonArray{u"urn:ietf:params:scim:schemas:core:2.0:User"_s}},
+                                {u"userName"_s, u"carol"_s},
+                                {u"name"_s, QJsonObject{{u"givenName"_s, u"Carol"_s}, {u"familyName"_s, u"Chen"_s}}},
+                                {u"displayName"_s, u"Carol Chen"_s},
+                                {u"emails"_s,
+                                 QJsonArray{QJsonObject{{u"value"_s, u"old@example.com"_s}},
+                                            QJsonObject{{u"value"_s, u"carol@example.com"_s}, {u"primary"_s, true}}}}},
+                               &answer),
+                 201);
+        const QString carol = answer[u"id"_s].toString();
+        const QString staff = m_server.addGroup(u"Staff"_s,
+                                                {QJsonObject{{u"value"_s, ids.at(0)}}, QJsonObject{{u"value"_s, carol}},
+                                                 // no such user: scim2-server keeps no referential integrity
+                                                 QJsonObject{{u"value"_s, u"gone"_s}}});
+        QVERIFY(!staff.isEmpty());
+        QVERIFY(!m_server
+                     .addGroup(u"Everyone"_s,
+                               {QJsonObject{{u"value"_s, staff}, {u"type"_s, u"Group"_s}},
+                                QJsonObject{{u"value"_s, ids.at(6)}}})
+                     .isEmpty());
+
+        QVERIFY(m_server.clearRequests());
+        std::optional<DirectoryState> state = read(10);
+        QVERIFY(state);
+        QCOMPARE(state->users.size(), 26);
+        QCOMPARE(state->groups.size(), 2);
+        QCOMPARE(state->memberships.size(), 3); // Staff: user01 and carol; Everyone: user07
+        const auto user = [&state](const QString& name) {
+            return *std::find_if(state->users.cbegin(), state->users.cend(),
+                                 [&name](const LocalUser& u) { return u.username == name; });
+        };
+        QVERIFY(!user(u"user07"_s).active);
+        QCOMPARE(user(u"carol"_s).email, u"carol@example.com"_s); // the primary one
+        QCOMPARE(user(u"carol"_s).firstName, u"Carol"_s);
+        QCOMPARE(user(u"carol"_s).lastName, u"Chen"_s);
+        QSet<QString> pages;
+        for (const QJsonValue request : m_server.requests()) {
+            if (request[u"path"_s].toString().endsWith(u"/Users"_s)) {
+                QCOMPARE(request[u"query"_s][u"count"_s].toString(), u"10"_s);
+                pages.insert(request[u"query"_s][u"startIndex"_s].toString());
+            }
+        }
+        QCOMPARE(pages, (QSet<QString>{u"1"_s, u"11"_s, u"21"_s}));
+
+        // A page that comes back empty although the total says there is more: no state at all.
+        QVERIFY(m_server.setFaults(
+            {QJsonObject{{u"path"_s, u"/Users$"_s}, {u"query"_s, u"startIndex=11"_s}, {u"mode"_s, u"empty-list"_s}}}));
+        state = read(10, &m_lastError);
+        QVERIFY(m_server.setFaults({}));
+        QVERIFY(!state);
+        QCOMPARE(m_lastError.kind, ConnectorError::Kind::IncompleteData);
+        QVERIFY2(m_lastError.message.contains(u"holds 26 of the users, but 16 were listed"_s),
+                 qPrintable(m_lastError.message));
+    }
+
     void filterValuesAreQuotedAndEscaped()
     {
         QCOMPARE(ScimClient::quoted(u"plain"_s), u"\"plain\""_s);
@@ -118,6 +185,38 @@ private Q_SLOTS:
     }
 
 private:
+    std::optional<DirectoryState> read(int pageSize, ConnectorError* failure = nullptr)
+    {
+        ScimClient client(m_config, m_server.token());
+        ScimDiscovery discovery(&client);
+        std::optional<ScimService> service;
+        bool discovered = false;
+        discovery.discover([&](std::optional<ScimService> found, std::optional<ConnectorError>) {
+            service = std::move(found);
+            discovered = true;
+        });
+        if (!QTest::qWaitFor([&] { return discovered; }, 30'000) || !service) {
+            return std::nullopt;
+        }
+        ScimReader reader(&client, *service, pageSize);
+        std::optional<ConnectorError> error;
+        bool done = false;
+        reader.readAll([&](std::optional<ConnectorError> readError) {
+            error = std::move(readError);
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }, 30'000)) {
+            return std::nullopt;
+        }
+        if (error) {
+            if (failure) {
+                *failure = *error;
+            }
+            return std::nullopt;
+        }
+        return reader.takeState();
+    }
+
     static TargetTestResult test(const TargetConfig& config, const QString& token)
     {
         const std::unique_ptr<TargetTest> job = TargetTest::create(config, token);
@@ -127,6 +226,7 @@ private:
 
     ScimServer m_server;
     TargetConfig m_config;
+    ConnectorError m_lastError;
 };
 
 QTEST_GUILESS_MAIN(TestScimTarget)

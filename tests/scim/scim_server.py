@@ -10,8 +10,8 @@ goes to that application unchanged; the harness only:
 
 - records what clients sent (method, path, query, JSON body, status), so tests can assert on it;
 - answers, where a rule says so, with what no real server can be made to do on demand: 429 or 503
-  with Retry-After, a 5xx after applying, or a 409 *after* creating the resource (another client's
-  create won the race);
+  with Retry-After, a 5xx after applying, a 409 *after* creating the resource (another client's
+  create won the race), or a page of a list that comes back empty;
 - serves a control API below /_harness/ (no authentication; loopback only): health, reset (with
   the service provider configuration to announce), requests, faults, state, recording on or off.
 
@@ -113,8 +113,8 @@ class Harness:
                 "retryAfter": raw.get("retryAfter"),
                 "mode": raw.get("mode", "answer"),
             }
-            if rule["mode"] not in ("answer", "apply-then-fail", "conflict-after-create"):
-                raise ValueError("mode must be answer, apply-then-fail or conflict-after-create")
+            if rule["mode"] not in ("answer", "apply-then-fail", "conflict-after-create", "empty-list"):
+                raise ValueError("mode must be answer, apply-then-fail, conflict-after-create or empty-list")
             added.append(rule)
         with self.lock:
             self.faults.extend(added)
@@ -161,6 +161,13 @@ class Harness:
                      "detail": "One or more of the attribute values are already in use or are reserved."}).encode()
             elif rule is not None and rule["mode"] == "apply-then-fail":
                 status, headers, body = self.fault_answer(rule)
+            elif rule is not None and rule["mode"] == "empty-list" and status == 200:
+                # A page that comes back empty, though the total says there is more (a server that
+                # counts wrong, or a list that shrank).
+                answer = json.loads(body)
+                answer["Resources"], answer["itemsPerPage"] = [], 0
+                body = json.dumps(answer).encode()
+                headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
         if self.recording:
             self.record(method, path, query, raw, status)
         start_response(f"{status} {REASONS.get(status, 'Status')}", headers)
