@@ -4,6 +4,7 @@
 #include "targets/TargetTest.h"
 #include "targets/scim/ScimClient.h"
 #include "targets/scim/ScimReader.h"
+#include "targets/scim/ScimResources.h"
 
 #include <QTest>
 
@@ -170,6 +171,95 @@ private Q_SLOTS:
                  qPrintable(m_lastError.message));
     }
 
+    // What a plan's changes become, as the real server takes them: a user with only advertised
+    // attributes, a PATCH of its changed fields, lookups by externalId and userName, and members in
+    // PATCHes of at most 100, removed one filtered operation at a time.
+    void resourcesAreWhatTheServerTakes()
+    {
+        const std::optional<ScimService> service = discover();
+        QVERIFY(service);
+        const QList<FieldChange> added{{u"username"_s, {}, u"dora.dunn"_s},    {u"email"_s, {}, u"dora@example.com"_s},
+                                       {u"firstName"_s, {}, u"Dora"_s},        {u"lastName"_s, {}, u"Dunn"_s},
+                                       {u"displayName"_s, {}, u"Dora Dunn"_s}, {u"active"_s, {}, u"false"_s}};
+        QJsonObject created;
+        QCOMPARE(m_server.scim("POST", u"Users"_s, ScimResources::user(added, *service, u"kc-dora"_s), &created), 201);
+        const QString id = created[u"id"_s].toString();
+        LocalUser dora = ScimReader::userOf(created);
+        QCOMPARE(dora.username, u"dora.dunn"_s);
+        QCOMPARE(dora.email, u"dora@example.com"_s);
+        QCOMPARE(dora.firstName, u"Dora"_s);
+        QCOMPARE(dora.lastName, u"Dunn"_s);
+        QCOMPARE(dora.displayName, u"Dora Dunn"_s);
+        QVERIFY(!dora.active);
+        QCOMPARE(created[u"externalId"_s].toString(), u"kc-dora"_s);
+
+        const QList<FieldChange> changed{{u"email"_s, u"dora@example.com"_s, u"dora.dunn@example.com"_s},
+                                         {u"displayName"_s, u"Dora Dunn"_s, u"Dr. Dora Dunn"_s},
+                                         {u"active"_s, u"false"_s, u"true"_s}};
+        const int patched = m_server.scim("PATCH", u"Users/"_s + id, ScimResources::userPatch(changed, *service));
+        QVERIFY2(patched == 200 || patched == 204, qPrintable(QString::number(patched)));
+        QJsonObject read;
+        QCOMPARE(m_server.scim("GET", u"Users/"_s + id, {}, &read), 200);
+        dora = ScimReader::userOf(read);
+        QCOMPARE(dora.email, u"dora.dunn@example.com"_s);
+        QCOMPARE(dora.displayName, u"Dr. Dora Dunn"_s);
+        QVERIFY(dora.active);
+        QCOMPARE(m_server.scim("PATCH", u"Users/"_s + id, ScimResources::activePatch(false)) / 100, 2);
+        QCOMPARE(m_server.scim("GET", u"Users/"_s + id, {}, &read), 200);
+        QVERIFY(!ScimReader::userOf(read).active);
+
+        for (const QString& filter : {ScimResources::externalIdFilter(u"kc-dora"_s),
+                                      ScimResources::userNameFilter(u"DORA.DUNN"_s)}) { // userName: case-insensitive
+            QJsonObject found;
+            QCOMPARE(m_server.scim("GET", u"Users?filter="_s + QString::fromLatin1(QUrl::toPercentEncoding(filter)), {},
+                                   &found),
+                     200);
+            QCOMPARE(found[u"totalResults"_s].toInt(), 1);
+        }
+
+        QStringList members;
+        for (int n = 0; n < 150; ++n) {
+            members << m_server.addUser(u"member%1"_s.arg(n), u"member%1@example.com"_s.arg(n));
+        }
+        QJsonObject group;
+        QCOMPARE(m_server.scim("POST", u"Groups"_s, ScimResources::group(u"Staff"_s, u"kc-staff"_s, *service), &group),
+                 201);
+        const QString groupPath = u"Groups/"_s + group[u"id"_s].toString();
+        const QList<QJsonObject> additions = ScimResources::addMembers(members);
+        QCOMPARE(additions.size(), 2);
+        QVERIFY(m_server.clearRequests());
+        for (const QJsonObject& patch : additions) {
+            QCOMPARE(m_server.scim("PATCH", groupPath, patch) / 100, 2);
+        }
+        QCOMPARE(m_server.scim("GET", groupPath, {}, &group), 200);
+        QCOMPARE(group[u"members"_s].toArray().size(), 150);
+        const QList<QJsonObject> removals = ScimResources::removeMembers(members.mid(0, 120));
+        QCOMPARE(removals.size(), 2);
+        for (const QJsonObject& patch : removals) {
+            QCOMPARE(m_server.scim("PATCH", groupPath, patch) / 100, 2);
+        }
+        QCOMPARE(m_server.scim("GET", groupPath, {}, &group), 200);
+        QCOMPARE(group[u"members"_s].toArray().size(), 30);
+        // As sent: at most 100 members a PATCH, and no remove without a filter.
+        for (const QJsonValue request : m_server.requests()) {
+            if (request[u"method"_s].toString() != u"PATCH"_s) {
+                continue;
+            }
+            const QJsonArray operations = request[u"body"_s][u"Operations"_s].toArray();
+            qsizetype count = 0;
+            for (const QJsonValue operation : operations) {
+                if (operation[u"op"_s].toString() == u"remove"_s) {
+                    QVERIFY2(operation[u"path"_s].toString().startsWith(u"members[value eq \""_s),
+                             qPrintable(operation[u"path"_s].toString()));
+                    ++count;
+                } else {
+                    count += operation[u"value"_s].toArray().size();
+                }
+            }
+            QVERIFY(count > 0 && count <= 100);
+        }
+    }
+
     void filterValuesAreQuotedAndEscaped()
     {
         QCOMPARE(ScimClient::quoted(u"plain"_s), u"\"plain\""_s);
@@ -185,7 +275,7 @@ private Q_SLOTS:
     }
 
 private:
-    std::optional<DirectoryState> read(int pageSize, ConnectorError* failure = nullptr)
+    std::optional<ScimService> discover()
     {
         ScimClient client(m_config, m_server.token());
         ScimDiscovery discovery(&client);
@@ -195,9 +285,19 @@ private:
             service = std::move(found);
             discovered = true;
         });
-        if (!QTest::qWaitFor([&] { return discovered; }, 30'000) || !service) {
+        if (!QTest::qWaitFor([&] { return discovered; }, 30'000)) {
             return std::nullopt;
         }
+        return service;
+    }
+
+    std::optional<DirectoryState> read(int pageSize, ConnectorError* failure = nullptr)
+    {
+        const std::optional<ScimService> service = discover();
+        if (!service) {
+            return std::nullopt;
+        }
+        ScimClient client(m_config, m_server.token());
         ScimReader reader(&client, *service, pageSize);
         std::optional<ConnectorError> error;
         bool done = false;

@@ -130,19 +130,20 @@ void ScimDiscovery::discover(Done done)
 void ScimDiscovery::answered(int which, const ScimClient::Reply& reply)
 {
     const TargetConfig& config = m_client->config();
-    if (!m_error && !reply.ok()) {
+    if (reply.outcome.status == 404 && !reply.outcome.transportFailed()
+        && (!m_error || m_error->kind != ConnectorError::Kind::WrongUrl)) {
+        // Whichever of the three answers first: no discovery resource there means no SCIM there.
+        m_error = ConnectorError{ConnectorError::Kind::WrongUrl,
+                                 tr("%1 answers, but not as a SCIM 2.0 service (no %2 below it). Enter the SCIM base "
+                                    "URL the service documents, often ending in /scim/v2 or /v2.")
+                                     .arg(config.url, reply.outcome.url.path().section(u'/', -1)),
+                                 reply.outcome.describe()};
+        m_client->cancel();
+    } else if (!m_error && !reply.ok()) {
         m_error = ScimErrors::of(reply, config,
                                  which == 0       ? tr("read its /ServiceProviderConfig")
                                      : which == 1 ? tr("read its /Schemas")
                                                   : tr("read its /ResourceTypes"));
-        if (which == 0 && reply.outcome.status == 404) {
-            m_error = ConnectorError{ConnectorError::Kind::WrongUrl,
-                                     tr("%1 answers, but not as a SCIM 2.0 service (no /ServiceProviderConfig below "
-                                        "%2). Enter the SCIM base URL the service documents, often ending in /scim/v2 "
-                                        "or /v2.")
-                                         .arg(config.url, config.url),
-                                     reply.outcome.describe()};
-        }
         m_client->cancel();
     } else if (!m_error && !reply.json.isObject()) {
         m_error = ScimErrors::invalidResponse(reply, config, tr("its discovery"));
