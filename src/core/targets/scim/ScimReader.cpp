@@ -111,13 +111,15 @@ void ScimReader::list(const QString& endpoint, const QString& what, std::functio
     listing->done = std::move(done);
 
     // A page at a position (1-based); the first one tells the total, and the rest are asked at once.
+    // The requests in flight keep this function alive; it refers to itself weakly, so that it goes
+    // once the listing has ended.
     auto page = std::make_shared<std::function<void(qint64)>>();
-    *page = [this, listing, page](qint64 startIndex) {
+    *page = [this, listing, self = std::weak_ptr(page)](qint64 startIndex) {
         ++listing->pagesLeft;
         m_client->get(
             listing->endpoint,
             {{u"startIndex"_s, QString::number(startIndex)}, {u"count"_s, QString::number(m_pageSize)}},
-            [this, listing, page, startIndex](const ScimClient::Reply& reply) {
+            [this, listing, page = self.lock(), startIndex](const ScimClient::Reply& reply) {
                 --listing->pagesLeft;
                 if (listing->ended || m_finished) {
                     return;
