@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ApplicationWriter</name>
+    <message>
+        <source>The history could not be written: %1</source>
+        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Not added: the user could not be created.</source>
+        <translation>Nicht hinzugefügt: Der Benutzer konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Not added: the group could not be created.</source>
+        <translation>Nicht hinzugefügt: Die Gruppe konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Applying changes to %1</source>
+        <translation>Änderungen werden auf %1 angewendet</translation>
+    </message>
+    <message>
+        <source>apply the changes</source>
+        <translation>die Änderungen anzuwenden</translation>
+    </message>
+    <message>
+        <source>%1 refused it (HTTP %2).</source>
+        <translation>%1 hat dies abgelehnt (HTTP %2).</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPanel</name>
     <message>
         <source>Applications</source>
@@ -271,33 +298,6 @@
     <message>
         <source>The end of the run could not be recorded: %1</source>
         <translation>Das Ende des Laufs konnte nicht aufgezeichnet werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>AtlassianWriter</name>
-    <message>
-        <source>The history could not be written: %1</source>
-        <translation>Der Verlauf konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>Not added: the user could not be created.</source>
-        <translation>Nicht hinzugefügt: Der Benutzer konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Not added: the group could not be created.</source>
-        <translation>Nicht hinzugefügt: Die Gruppe konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Applying changes to %1</source>
-        <translation>Änderungen werden auf %1 angewendet</translation>
-    </message>
-    <message>
-        <source>apply the changes</source>
-        <translation>die Änderungen anzuwenden</translation>
-    </message>
-    <message>
-        <source>%1 refused it (HTTP %2).</source>
-        <translation>%1 hat dies abgelehnt (HTTP %2).</translation>
     </message>
 </context>
 <context>
@@ -5828,6 +5828,177 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>The directory could not be updated to schema %1 and was left as it was: %2.</source>
         <translation>Das Verzeichnis konnte nicht auf Schema %1 aktualisiert werden und blieb unverändert: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ScimConnectionTest</name>
+    <message>
+        <source>The address starts with http://: the bearer token travels unencrypted. Use the service&apos;s https:// address.</source>
+        <translation>Die Adresse beginnt mit http://: Das Bearer-Token wird unverschlüsselt übertragen. Verwenden Sie die https://-Adresse des Dienstes.</translation>
+    </message>
+    <message>
+        <source>Reading what the service supports</source>
+        <translation>Funktionsumfang des Dienstes wird gelesen</translation>
+    </message>
+    <message>
+        <source>%1 does not support PATCH: UserSync replaces a whole user (PUT, with active) to change it, and a whole group to change its members.</source>
+        <translation>%1 unterstützt PATCH nicht: Um einen Benutzer zu ändern, ersetzt UserSync ihn vollständig (PUT, mit active), und um die Mitglieder einer Gruppe zu ändern, die ganze Gruppe.</translation>
+    </message>
+    <message>
+        <source>%1 does not support filters: UserSync cannot look a user up by externalId or userName before creating it, and relies on its complete read instead.</source>
+        <translation>%1 unterstützt keine Filter: UserSync kann einen Benutzer vor dem Anlegen nicht über externalId oder userName nachschlagen und verlässt sich stattdessen auf das vollständige Einlesen.</translation>
+    </message>
+    <message>
+        <source>Counting users</source>
+        <translation>Benutzer werden gezählt</translation>
+    </message>
+    <message>
+        <source>Counting groups</source>
+        <translation>Gruppen werden gezählt</translation>
+    </message>
+    <message>
+        <source>count the users</source>
+        <translation>die Benutzer zu zählen</translation>
+    </message>
+    <message>
+        <source>count the groups</source>
+        <translation>die Gruppen zu zählen</translation>
+    </message>
+    <message>
+        <source>a list without totalResults</source>
+        <translation>Liste ohne totalResults</translation>
+    </message>
+    <message>
+        <source>startIndex and count pages</source>
+        <translation>Seiten über startIndex und count</translation>
+    </message>
+</context>
+<context>
+    <name>ScimDiscovery</name>
+    <message>
+        <source>%1 answers, but not as a SCIM 2.0 service (no %2 below it). Enter the SCIM base URL the service documents, often ending in /scim/v2 or /v2.</source>
+        <translation>%1 antwortet, aber nicht als Dienst nach SCIM 2.0 (darunter fehlt %2). Geben Sie die SCIM-Basis-URL ein, die der Dienst dokumentiert; sie endet oft auf /scim/v2 oder /v2.</translation>
+    </message>
+    <message>
+        <source>read its /ServiceProviderConfig</source>
+        <translation>die Ressource /ServiceProviderConfig zu lesen</translation>
+    </message>
+    <message>
+        <source>read its /Schemas</source>
+        <translation>die Ressource /Schemas zu lesen</translation>
+    </message>
+    <message>
+        <source>read its /ResourceTypes</source>
+        <translation>die Ressource /ResourceTypes zu lesen</translation>
+    </message>
+    <message>
+        <source>its discovery</source>
+        <translation>Discovery-Antwort</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used as a SCIM 2.0 service: %2.</source>
+        <translation>%1 kann nicht als Dienst nach SCIM 2.0 verwendet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ScimErrors</name>
+    <message>
+        <source>the SCIM service</source>
+        <translation>SCIM-Dienst</translation>
+    </message>
+    <message>
+        <source>%1 did not accept the bearer token (HTTP 401): it is wrong, expired or revoked. Create a new one where the service issues its SCIM tokens (for Atlassian Cloud: Atlassian Administration → Security → Identity providers → your directory → API key), and enter it again.</source>
+        <translation>%1 hat das Bearer-Token nicht akzeptiert (HTTP 401): Es ist falsch, abgelaufen oder widerrufen. Erstellen Sie ein neues dort, wo der Dienst seine SCIM-Tokens ausstellt (bei Atlassian Cloud: Atlassian Administration → Security → Identity providers → Ihr Verzeichnis → API key), und geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 does not let the token %2 (HTTP 403%3). Give the token the provisioning rights it needs.</source>
+        <translation>%1 erlaubt dem Token nicht, %2 (HTTP 403%3). Geben Sie dem Token die Provisionierungsrechte, die es benötigt.</translation>
+    </message>
+    <message>
+        <source>%1 kept asking UserSync to slow down (HTTP 429) after %2 attempts. Lower the requests in flight, then try again.</source>
+        <translation>%1 hat UserSync nach %2 Versuchen weiterhin gebeten, langsamer zu werden (HTTP 429). Verringern Sie die gleichzeitigen Anfragen, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a server error (HTTP %2) after %3 attempts while UserSync tried to %4%5.</source>
+        <translation>%1 hat nach %3 Versuchen mit einem Serverfehler (HTTP %2) geantwortet, während UserSync versuchte, %4%5.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 when UserSync tried to %3%4.</source>
+        <translation>%1 hat mit HTTP %2 geantwortet, als UserSync versuchte, %3%4.</translation>
+    </message>
+    <message>
+        <source>%1 sent %2 that UserSync cannot read, so it stopped; nothing was changed. Check that the URL is the service&apos;s SCIM base URL and not a proxy&apos;s page, then try again.</source>
+        <translation>%1 hat Daten gesendet, die UserSync nicht lesen kann (%2), daher wurde abgebrochen; es wurde nichts geändert. Prüfen Sie, ob die URL die SCIM-Basis-URL des Dienstes ist und nicht die Seite eines Proxys, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ScimReader</name>
+    <message>
+        <source>the users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>the groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>%1 aufzulisten</translation>
+    </message>
+    <message>
+        <source>a list without totalResults</source>
+        <translation>Liste ohne totalResults</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 werden gelesen</translation>
+    </message>
+    <message>
+        <source>%1 could not be read completely: it said it holds %L2 of %3, but %L4 were listed. It may have changed while it was read. Nothing was changed; run it again.</source>
+        <translation>%1 konnte nicht vollständig gelesen werden: Angegeben waren %L2 %3, aufgelistet wurden aber %L4. Möglicherweise hat sich der Bestand während des Lesens geändert. Es wurde nichts geändert; führen Sie den Vorgang erneut aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ScimService</name>
+    <message>
+        <source>its /ServiceProviderConfig says nothing of PATCH or filters</source>
+        <translation>seine /ServiceProviderConfig enthält keine Angaben zu PATCH oder Filtern</translation>
+    </message>
+    <message>
+        <source>its /Schemas define no User with a userName</source>
+        <translation>seine /Schemas definieren keinen User mit einem userName</translation>
+    </message>
+    <message>
+        <source>PATCH</source>
+        <translation>PATCH</translation>
+    </message>
+    <message>
+        <source>Bulk (at most %L1 operations)</source>
+        <translation>Bulk (höchstens %L1 Operationen)</translation>
+    </message>
+    <message>
+        <source>Bulk</source>
+        <translation>Bulk</translation>
+    </message>
+    <message>
+        <source>filters (at most %L1 results)</source>
+        <translation>Filter (höchstens %L1 Ergebnisse)</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>sorting</source>
+        <translation>Sortierung</translation>
+    </message>
+    <message>
+        <source>ETags</source>
+        <translation>ETags</translation>
+    </message>
+    <message>
+        <source>the enterprise user extension</source>
+        <translation>die Enterprise-User-Erweiterung</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "net/HttpClient.h"
 #include "targets/TargetConfig.h"
+#include "targets/TargetReply.h"
 #include "targets/atlassian/AtlassianOAuth.h"
 
 #include <QElapsedTimer>
@@ -28,15 +29,7 @@ class AtlassianClient final : public QObject
 
 public:
     using Query = QList<std::pair<QString, QString>>;
-    struct Reply
-    {
-        HttpOutcome outcome;
-        QJsonDocument json; // the answer's body, when it is JSON (for a page, only when it is an error)
-        // Set when the request was not sent because UserSync could not sign in (no OAuth access
-        // token): the sentence to show, for the whole run.
-        std::optional<ConnectorError> signInError;
-        bool ok() const { return !signInError && outcome.isHttpSuccess(); }
-    };
+    using Reply = TargetReply;
     using Done = std::function<void(const Reply& reply)>;
 
     // `restPath`: where the API lives below the application's URL, e.g. "rest/api/2".

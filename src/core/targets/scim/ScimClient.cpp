@@ -75,7 +75,7 @@ void ScimClient::dispatch(HttpRequest request, Done done)
     request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", m_authorization));
     request.headers.append(std::pair<QByteArray, QByteArray>("Accept", "application/scim+json, application/json"));
     m_http.send(std::move(request), [done = std::move(done)](const HttpOutcome& outcome) {
-        done(Reply{outcome, QJsonDocument::fromJson(outcome.body)});
+        done(Reply{outcome, QJsonDocument::fromJson(outcome.body), {}});
     });
 }
 

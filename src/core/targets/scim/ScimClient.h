@@ -2,6 +2,7 @@
 
 #include "net/HttpClient.h"
 #include "targets/TargetConfig.h"
+#include "targets/TargetReply.h"
 
 #include <QJsonDocument>
 #include <QObject>
@@ -18,12 +19,7 @@ class ScimClient final : public QObject
 
 public:
     using Query = QList<std::pair<QString, QString>>;
-    struct Reply
-    {
-        HttpOutcome outcome;
-        QJsonDocument json;
-        bool ok() const { return outcome.isHttpSuccess(); }
-    };
+    using Reply = TargetReply;
     using Done = std::function<void(const Reply& reply)>;
 
     ScimClient(TargetConfig config, QString token, QObject* parent = nullptr);
