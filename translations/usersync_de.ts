@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ApplicationTarget</name>
+    <message>
+        <source>%1 has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
+        <translation>%1 hat sich geändert, seit dieser Plan erstellt wurde, daher wurde er nicht angewendet und nichts geändert. Führen Sie eine neue Simulation aus und prüfen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed, so nothing was changed: %2</source>
+        <translation>Das Lesen aus %1 ist fehlgeschlagen, daher wurde nichts geändert: %2</translation>
+    </message>
+    <message>
+        <source>The run cannot be recorded, so nothing was sent to %1: %2</source>
+        <translation>Der Lauf kann nicht aufgezeichnet werden, daher wurde nichts an %1 gesendet: %2</translation>
+    </message>
+    <message>
+        <source>The apply stopped after %1 of %2 changes: %3 The history shows what was done; the next sync reads %4 again and plans only what is left.</source>
+        <translation>Das Anwenden wurde nach %1 von %2 Änderungen abgebrochen: %3 Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisierung liest %4 erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 changes. The history shows what was done; the next sync reads %3 again and plans only what is left.</source>
+        <translation>Nach %1 von %2 Änderungen abgebrochen. Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisierung liest %3 erneut und plant nur, was noch übrig ist.</translation>
+    </message>
+    <message>
+        <source>Completed with errors: %1 refused %2 of %3 changes; the rest is applied. The report lists each refusal with %1&apos;s reason.</source>
+        <translation>Mit Fehlern abgeschlossen: %1 hat %2 von %3 Änderungen abgelehnt; der Rest wurde angewendet. Der Bericht listet jede Ablehnung mit der Begründung von %1 auf.</translation>
+    </message>
+    <message>
+        <source>The end of the run could not be recorded: %1</source>
+        <translation>Das Ende des Laufs konnte nicht aufgezeichnet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationWriter</name>
     <message>
         <source>The history could not be written: %1</source>
@@ -267,37 +298,6 @@
     <message>
         <source>“%1” has a member (%2) that the user list did not contain</source>
         <translation>„%1“ hat ein Mitglied (%2), das nicht in der Benutzerliste enthalten war</translation>
-    </message>
-</context>
-<context>
-    <name>AtlassianTarget</name>
-    <message>
-        <source>%1 has changed since this plan was made, so it was not applied and nothing was changed. Run a new simulation and review it.</source>
-        <translation>%1 hat sich geändert, seit dieser Plan erstellt wurde, daher wurde er nicht angewendet und nichts geändert. Führen Sie eine neue Simulation aus und prüfen Sie sie.</translation>
-    </message>
-    <message>
-        <source>Reading %1 failed, so nothing was changed: %2</source>
-        <translation>Das Lesen aus %1 ist fehlgeschlagen, daher wurde nichts geändert: %2</translation>
-    </message>
-    <message>
-        <source>The run cannot be recorded, so nothing was sent to %1: %2</source>
-        <translation>Der Lauf kann nicht aufgezeichnet werden, daher wurde nichts an %1 gesendet: %2</translation>
-    </message>
-    <message>
-        <source>The apply stopped after %1 of %2 changes: %3 The history shows what was done; the next sync reads %4 again and plans only what is left.</source>
-        <translation>Das Anwenden wurde nach %1 von %2 Änderungen abgebrochen: %3 Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisierung liest %4 erneut und plant nur, was noch übrig ist.</translation>
-    </message>
-    <message>
-        <source>Cancelled after %1 of %2 changes. The history shows what was done; the next sync reads %3 again and plans only what is left.</source>
-        <translation>Nach %1 von %2 Änderungen abgebrochen. Der Verlauf zeigt, was erledigt wurde; die nächste Synchronisierung liest %3 erneut und plant nur, was noch übrig ist.</translation>
-    </message>
-    <message>
-        <source>Completed with errors: %1 refused %2 of %3 changes; the rest is applied. The report lists each refusal with %1&apos;s reason.</source>
-        <translation>Mit Fehlern abgeschlossen: %1 hat %2 von %3 Änderungen abgelehnt; der Rest wurde angewendet. Der Bericht listet jede Ablehnung mit der Begründung von %1 auf.</translation>
-    </message>
-    <message>
-        <source>The end of the run could not be recorded: %1</source>
-        <translation>Das Ende des Laufs konnte nicht aufgezeichnet werden: %1</translation>
     </message>
 </context>
 <context>
