@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "connectors/keycloak/KeycloakErrors.h"
+#include "net/FormEncoding.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -133,18 +134,11 @@ void KeycloakClient::requestToken()
 {
     m_tokenRequestRunning = true;
     m_token.clear();
-    QUrlQuery form;
-    form.addQueryItem(u"grant_type"_s, u"client_credentials"_s);
-    form.addQueryItem(u"client_id"_s, m_settings.clientId);
-    form.addQueryItem(u"client_secret"_s, m_clientSecret);
-    // Encoded by hand: QUrlQuery leaves '+' alone, which a form body would read as a space.
-    QByteArray body;
-    for (const auto& [key, value] : form.queryItems(QUrl::FullyDecoded)) {
-        if (!body.isEmpty()) {
-            body += '&';
-        }
-        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
+    const QByteArray body = formEncoded({
+        {u"grant_type"_s, u"client_credentials"_s},
+        {u"client_id"_s, m_settings.clientId},
+        {u"client_secret"_s, m_clientSecret},
+    });
     HttpRequest request{"POST",
                         realmUrl(m_baseUrl, u"/realms/%1/protocol/openid-connect/token"_s),
                         body,

@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "config/SecretStore.h"
+#include "net/FormEncoding.h"
 #include "net/NetworkErrors.h"
 
 #include <QJsonArray>
@@ -43,18 +44,7 @@ QUrl AtlassianClient::urlFor(const QString& path, const Query& query) const
     QUrl url = m_base;
     // Encoded: names in the path come through segment(), so that a '/' in one stays part of it.
     url.setPath(m_base.path(QUrl::FullyEncoded) + m_restPath + path, QUrl::TolerantMode);
-    // Encoded by hand: QUrlQuery leaves '+' alone, which Jira (like any servlet) reads as a space.
-    QByteArray encoded;
-    for (const auto& [key, value] : query) {
-        if (!encoded.isEmpty()) {
-            encoded += '&';
-        }
-        encoded += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
-    if (!encoded.isEmpty()) {
-        url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
-    }
-    return url;
+    return withQuery(url, query);
 }
 
 QString AtlassianClient::segment(const QString& name)

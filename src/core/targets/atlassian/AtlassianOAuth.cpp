@@ -1,5 +1,6 @@
 #include "AtlassianOAuth.h"
 
+#include "net/FormEncoding.h"
 #include "net/NetworkErrors.h"
 
 #include <QCryptographicHash>
@@ -29,24 +30,12 @@ QUrl endpoint(const TargetConfig& config, const QString& name)
     return url;
 }
 
-QByteArray formOf(const QList<std::pair<QString, QString>>& fields)
-{
-    QByteArray body;
-    for (const auto& [key, value] : fields) {
-        if (!body.isEmpty()) {
-            body += '&';
-        }
-        body += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
-    return body;
-}
-
 HttpRequest tokenRequest(const TargetConfig& config, const QList<std::pair<QString, QString>>& fields)
 {
     HttpRequest request;
     request.method = "POST";
     request.url = AtlassianOAuth::tokenUrl(config);
-    request.body = formOf(fields);
+    request.body = formEncoded(fields);
     request.contentType = "application/x-www-form-urlencoded";
     request.headers.append(std::pair<QByteArray, QByteArray>("Accept", "application/json"));
     return request;
@@ -73,7 +62,7 @@ QByteArray AtlassianOAuth::newState()
 QUrl AtlassianOAuth::authorizeUrl(const TargetConfig& config, const QByteArray& state, const QByteArray& challenge)
 {
     QUrl url = endpoint(config, u"authorize"_s);
-    const QByteArray query = formOf({
+    const QByteArray query = formEncoded({
         {u"client_id"_s, config.oauthClientId.trimmed()},
         {u"redirect_uri"_s, config.oauthRedirectUrl.trimmed()},
         {u"response_type"_s, u"code"_s},

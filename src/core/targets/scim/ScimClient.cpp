@@ -1,5 +1,7 @@
 #include "ScimClient.h"
 
+#include "net/FormEncoding.h"
+
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -21,18 +23,7 @@ QUrl ScimClient::urlFor(const QString& path, const Query& query) const
 {
     QUrl url = m_base;
     url.setPath(m_base.path(QUrl::FullyEncoded) + u'/' + path, QUrl::TolerantMode);
-    // Encoded by hand: QUrlQuery leaves '+' alone, which a servlet reads as a space.
-    QByteArray encoded;
-    for (const auto& [key, value] : query) {
-        if (!encoded.isEmpty()) {
-            encoded += '&';
-        }
-        encoded += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
-    }
-    if (!encoded.isEmpty()) {
-        url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
-    }
-    return url;
+    return withQuery(url, query);
 }
 
 QString ScimClient::segment(const QString& id)
