@@ -59,6 +59,38 @@ private Q_SLOTS:
         QVERIFY(AtlassianOAuth::newState() != AtlassianOAuth::newState());
     }
 
+    // Where UserSync listens while it is authorized: a loopback address with a port, nothing else.
+    void redirectUrlIsLoopbackWithAPort_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("usable");
+        QTest::newRow("default") << TargetConfig::defaultRedirectUrl << true;
+        QTest::newRow("localhost") << u"http://localhost:9000/cb"_s << true;
+        QTest::newRow("IPv6") << u"http://[::1]:9000/cb"_s << true;
+        QTest::newRow("no port") << u"http://127.0.0.1/cb"_s << false;
+        QTest::newRow("https") << u"https://127.0.0.1:9000/cb"_s << false;
+        QTest::newRow("another host") << u"http://10.0.0.5:9000/cb"_s << false;
+        QTest::newRow("other loopback") << u"http://127.0.0.2:9000/cb"_s << false;
+    }
+
+    void redirectUrlIsLoopbackWithAPort()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, usable);
+        TargetConfig config;
+        config.name = u"Bitbucket"_s;
+        config.type = TargetConfig::bitbucketType;
+        config.url = u"https://git.example.com"_s;
+        config.auth = TargetConfig::Auth::OAuth;
+        config.oauthClientId = u"usersync"_s;
+        config.oauthRedirectUrl = url;
+        QCOMPARE(config.redirectAddress().has_value(), usable);
+        QCOMPARE(config.validate().isEmpty(), usable);
+        if (usable) {
+            QVERIFY(config.redirectAddress()->isLoopback());
+        }
+    }
+
     // The client secret and the refresh token travel in the form body only, encoded.
     void tokenRequestsKeepSecretsInTheBody()
     {

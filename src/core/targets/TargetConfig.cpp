@@ -2,6 +2,7 @@
 
 #include "config/SecretStore.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QUrl>
 
@@ -74,7 +75,6 @@ QStringList TargetConfig::validate() const
                         .arg(product);
     }
     if (auth == Auth::OAuth) {
-        const QUrl redirect(oauthRedirectUrl.trimmed(), QUrl::StrictMode);
         if (type != bitbucketType) {
             problems << tr("OAuth 2.0 sign-in is offered for Bitbucket; sign in to %1 with a personal access token "
                            "or a username and password.")
@@ -83,10 +83,7 @@ QStringList TargetConfig::validate() const
             problems << tr("Enter the client ID of the incoming link created for UserSync in Bitbucket "
                            "(Administration → Application links).");
         }
-        if (!redirect.isValid() || redirect.scheme() != u"http"_s
-            || (redirect.host() != u"127.0.0.1"_s && redirect.host() != u"localhost"_s && redirect.host() != u"[::1]"_s
-                && redirect.host() != u"::1"_s)
-            || redirect.port() < 1) {
+        if (!redirectAddress()) {
             problems << tr("The redirect URL “%1” must be a loopback address with a port, such as %2, where UserSync "
                            "listens while you authorize it; enter the same URL in Bitbucket's incoming link.")
                             .arg(oauthRedirectUrl, defaultRedirectUrl);
@@ -148,6 +145,31 @@ void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& c
             config.accessGroups.append(group.toString());
         }
     }
+}
+
+std::optional<QHostAddress> TargetConfig::redirectAddress() const
+{
+    const QUrl redirect(oauthRedirectUrl.trimmed(), QUrl::StrictMode);
+    if (!redirect.isValid() || redirect.scheme() != u"http"_s || redirect.port() < 1) {
+        return std::nullopt;
+    }
+    const QString host = redirect.host();
+    if (host == u"localhost"_s) {
+        return QHostAddress(QHostAddress::LocalHost);
+    }
+    if (host == u"127.0.0.1"_s || host == u"::1"_s) {
+        return QHostAddress(host);
+    }
+    return std::nullopt;
+}
+
+QUrl TargetConfig::baseUrl() const
+{
+    QString base = url.trimmed();
+    while (base.endsWith(u'/')) {
+        base.chop(1);
+    }
+    return QUrl(base);
 }
 
 QString TargetConfig::secretKey() const

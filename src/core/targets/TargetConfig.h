@@ -3,10 +3,12 @@
 #include "net/HttpClient.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -65,6 +67,12 @@ public:
     static void readSettingsJson(const QJsonObject& settings, TargetConfig& config);
     static QString authName(Auth auth); // "token", "basic", "oauth": stable, stored
     static std::optional<Auth> authFromName(const QString& name);
+
+    // OAuth: the loopback address and port of the redirect URL, where UserSync listens while it is
+    // authorized; none when the URL is not http:// to 127.0.0.1, ::1 or localhost with a port.
+    std::optional<QHostAddress> redirectAddress() const;
+    // The URL as typed, without surrounding spaces or trailing slashes: what paths are added to.
+    QUrl baseUrl() const;
 
     QString secretKey() const;
     QString refreshTokenKey() const;

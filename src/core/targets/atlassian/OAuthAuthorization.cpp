@@ -43,14 +43,8 @@ std::optional<ConnectorError> OAuthAuthorization::listen()
     if (m_http.setupError()) {
         return m_http.setupError();
     }
-    const QUrl redirect(m_config.oauthRedirectUrl.trimmed());
-    QHostAddress address;
-    if (redirect.host() == u"localhost"_s) {
-        address = QHostAddress(QHostAddress::LocalHost);
-    } else {
-        address = QHostAddress(redirect.host());
-    }
-    if (!address.isLoopback() || redirect.port() < 1) {
+    const std::optional<QHostAddress> address = m_config.redirectAddress();
+    if (!address) {
         return ConnectorError{
             ConnectorError::Kind::InvalidSettings,
             tr("The redirect URL %1 is not a loopback address with a port, so UserSync cannot "
@@ -59,8 +53,9 @@ std::optional<ConnectorError> OAuthAuthorization::listen()
                 .arg(m_config.oauthRedirectUrl, TargetConfig::defaultRedirectUrl, m_config.productName()),
             {}};
     }
+    const QUrl redirect(m_config.oauthRedirectUrl.trimmed());
     m_server = new QTcpServer(this);
-    if (!m_server->listen(address, quint16(redirect.port()))) {
+    if (!m_server->listen(*address, quint16(redirect.port()))) {
         return ConnectorError{ConnectorError::Kind::InvalidSettings,
                               tr("UserSync cannot listen on %1 for the browser's answer (%2). Close the program "
                                  "using port %3, or choose another port in the redirect URL, here and in %4's "
