@@ -31,11 +31,7 @@ AtlassianClient::AtlassianClient(TargetConfig config, QString credential, QStrin
         break;
     }
     m_clock.start();
-    QString base = m_config.url.trimmed();
-    while (base.endsWith(u'/')) {
-        base.chop(1);
-    }
-    m_base = QUrl(base);
+    m_base = m_config.baseUrl();
     m_restPath = u'/' + restPath + u'/';
 }
 

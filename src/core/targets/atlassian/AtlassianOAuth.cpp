@@ -21,11 +21,7 @@ QByteArray randomUrlSafe(int bytes)
 
 QUrl endpoint(const TargetConfig& config, const QString& name)
 {
-    QString base = config.url.trimmed();
-    while (base.endsWith(u'/')) {
-        base.chop(1);
-    }
-    QUrl url(base);
+    QUrl url = config.baseUrl();
     url.setPath(url.path() + u"/rest/oauth2/latest/"_s + name);
     return url;
 }
@@ -61,18 +57,16 @@ QByteArray AtlassianOAuth::newState()
 
 QUrl AtlassianOAuth::authorizeUrl(const TargetConfig& config, const QByteArray& state, const QByteArray& challenge)
 {
-    QUrl url = endpoint(config, u"authorize"_s);
-    const QByteArray query = formEncoded({
-        {u"client_id"_s, config.oauthClientId.trimmed()},
-        {u"redirect_uri"_s, config.oauthRedirectUrl.trimmed()},
-        {u"response_type"_s, u"code"_s},
-        {u"scope"_s, scope},
-        {u"state"_s, QString::fromLatin1(state)},
-        {u"code_challenge"_s, QString::fromLatin1(challenge)},
-        {u"code_challenge_method"_s, u"S256"_s},
-    });
-    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-    return url;
+    return withQuery(endpoint(config, u"authorize"_s),
+                     {
+                         {u"client_id"_s, config.oauthClientId.trimmed()},
+                         {u"redirect_uri"_s, config.oauthRedirectUrl.trimmed()},
+                         {u"response_type"_s, u"code"_s},
+                         {u"scope"_s, scope},
+                         {u"state"_s, QString::fromLatin1(state)},
+                         {u"code_challenge"_s, QString::fromLatin1(challenge)},
+                         {u"code_challenge_method"_s, u"S256"_s},
+                     });
 }
 
 QUrl AtlassianOAuth::tokenUrl(const TargetConfig& config)

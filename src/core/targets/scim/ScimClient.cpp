@@ -11,24 +11,14 @@ ScimClient::ScimClient(TargetConfig config, QString token, QObject* parent)
     , m_config(std::move(config))
     , m_authorization("Bearer " + token.toUtf8())
     , m_http(m_config.http, m_config.name.isEmpty() ? TargetConfig::productName(m_config.type) : m_config.name, this)
-{
-    QString base = m_config.url.trimmed();
-    while (base.endsWith(u'/')) {
-        base.chop(1);
-    }
-    m_base = QUrl(base);
-}
+    , m_base(m_config.baseUrl())
+{ }
 
 QUrl ScimClient::urlFor(const QString& path, const Query& query) const
 {
     QUrl url = m_base;
     url.setPath(m_base.path(QUrl::FullyEncoded) + u'/' + path, QUrl::TolerantMode);
     return withQuery(url, query);
-}
-
-QString ScimClient::segment(const QString& id)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
 QString ScimClient::quoted(const QString& value)

@@ -24,7 +24,7 @@ public:
 
     ScimClient(TargetConfig config, QString token, QObject* parent = nullptr);
 
-    // `path` is below the base URL ("Users", "Groups/ID"), every id in it passed through segment().
+    // `path` is below the base URL ("Users", "Groups/ID"), every id in it percent-encoded.
     void get(const QString& path, const Query& query, Done done);
     // POST, PUT, PATCH or DELETE, with a JSON body unless it is empty; `ifMatch` an ETag to send.
     void send(const QByteArray& method, const QString& path, const QJsonDocument& body, Done done,
@@ -43,8 +43,6 @@ public:
     static QString scimTypeOf(const Reply& reply);
     // A value as a string literal in a filter (RFC 7644 §3.4.2.2): quoted, with " and \ escaped.
     static QString quoted(const QString& value);
-    // An id as one segment of a path: percent-encoded, '/' included.
-    static QString segment(const QString& id);
 
 private:
     void dispatch(HttpRequest request, Done done);
