@@ -139,6 +139,58 @@ private Q_SLOTS:
         QCOMPARE(outcome.attempts, 1);
     }
 
+    // A create must not be sent twice when whether it was carried out is not known: a lost answer
+    // or a 5xx is the caller's to resolve (by a lookup), while 429 and 503 say the server did not
+    // do it and are waited out as for any request.
+    void notReplayableIsRetriedOnlyWhereTheServerSaysItDidNot_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("closed");
+        QTest::addColumn<int>("attempts");
+        QTest::newRow("502") << 502 << false << 1;
+        QTest::newRow("answer lost") << 0 << true << 1;
+        QTest::newRow("429") << 429 << false << 2;
+        QTest::newRow("503") << 503 << false << 2;
+    }
+
+    void notReplayableIsRetriedOnlyWhereTheServerSaysItDidNot()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, closed);
+        QFETCH(int, attempts);
+        FaultHttpServer server;
+        QVERIFY(server.listen());
+        int answered = 0;
+        server.setHandler([&answered, status, closed](const FaultHttpServer::Request&) {
+            if (answered++ > 0) {
+                return Response::json(201, "{}");
+            }
+            if (closed) {
+                return Response::withFault(Fault::CloseWithoutAnswer);
+            }
+            Response refusal = Response::json(status, "{}");
+            refusal.headers.append(QPair<QByteArray, QByteArray>("Retry-After", "0"));
+            return refusal;
+        });
+        HttpSettings retrying;
+        retrying.maxRetries = 3;
+        retrying.retryDelayMs = 1;
+        HttpRequest request = get(server.url(), u"/Users"_s);
+        request.method = "POST";
+        request.body = "{}";
+        request.contentType = "application/json";
+        request.replayable = false;
+        const HttpOutcome outcome = send(request, retrying);
+        QCOMPARE(outcome.attempts, attempts);
+        QCOMPARE(server.requests().size(), attempts);
+        QCOMPARE(outcome.isHttpSuccess(), attempts == 2);
+
+        // The same request, replayable, is retried after the 502 and the lost answer as well.
+        answered = 0;
+        request.replayable = true;
+        QCOMPARE(send(request, retrying).attempts, 2);
+    }
+
 private:
     static HttpSettings noRetries()
     {

@@ -16,8 +16,11 @@ namespace {
 constexpr int maxRetryAfterSeconds = 120;
 constexpr int maxBackoffMs = 30'000;
 
-bool isRetryable(const HttpOutcome& outcome)
+bool isRetryable(const HttpOutcome& outcome, const HttpRequest& request)
 {
+    if (!request.replayable) {
+        return outcome.status == 429 || outcome.status == 503;
+    }
     if (outcome.timedOut) {
         return true;
     }
@@ -163,7 +166,7 @@ void HttpClient::onAttemptFinished(HttpOutcome&& answer, const HttpRequest& requ
     outcome.cancelled = m_cancelled;
     m_statistics.bytesReceived += outcome.body.size();
 
-    if (!m_cancelled && attempt < m_settings.maxRetries && isRetryable(outcome)) {
+    if (!m_cancelled && attempt < m_settings.maxRetries && isRetryable(outcome, request)) {
         const int delay = retryDelayMs(outcome, attempt);
         ++m_statistics.retries;
         m_statistics.retryWaitMs += delay;

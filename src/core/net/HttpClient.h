@@ -39,6 +39,10 @@ struct HttpRequest
     QByteArray body;
     QByteArray contentType; // of the body
     QList<std::pair<QByteArray, QByteArray>> headers; // Authorization among them: never logged
+    // False for a request that must not be sent twice when whether the server carried it out is
+    // not known (a POST that creates where nothing unique refuses the second): retried only on
+    // 429 and 503, where the server says it did not.
+    bool replayable = true;
 };
 
 // What every client of an outside server needs, written once (as Nextcloud builds every request
