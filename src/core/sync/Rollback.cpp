@@ -1,5 +1,6 @@
 #include "Rollback.h"
 
+#include "model/NameKey.h"
 #include "sync/DeletionGuard.h"
 
 #include <QHash>
@@ -133,6 +134,14 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
             ? users.contains(done.localId) && stillAsLeft(*users.value(done.localId), done.fields)
             : groups.contains(done.localId) && stillAsLeft(*groups.value(done.localId), done.fields);
     };
+    // A group the run created is known by the id the target gave it, kept with the group's change;
+    // its memberships were recorded, before it existed, with the id it was planned under.
+    QHash<QString, QString> createdGroups;
+    for (const Change& done : recorded.changes) {
+        if (done.object == Object::Group && done.action == Action::Add && wasDone(done.outcome)) {
+            createdGroups.insert(nameKey(done.key), done.localId);
+        }
+    }
     // Memberships first: the run applied them after its users and groups.
     for (auto it = recorded.memberships.crbegin(); it != recorded.memberships.crend(); ++it) {
         const MembershipChange& done = *it;
@@ -140,7 +149,8 @@ ChangeSet Rollback::plan(const RunRecord& run, const ChangeSet& recorded, const 
             continue;
         }
         const MemberRef& user = recorded.memberUsers.at(done.user);
-        const MemberRef& group = recorded.memberGroups.at(done.group);
+        MemberRef group = recorded.memberGroups.at(done.group);
+        group.id = createdGroups.value(nameKey(group.name), group.id);
         const bool wasAdded = done.action == Action::Add;
         if (wasAdded == memberships.contains({user.id, group.id})) {
             plan.addMembership(wasAdded ? Action::Remove : Action::Add, user, group, done.origin);

@@ -335,6 +335,11 @@ void ApplicationWriter::created(const Change& change, const QString& key)
     m_journal->link(Object::User, key, change.externalId);
 }
 
+void ApplicationWriter::createdGroup(const Change& change, const QString& id)
+{
+    m_createdKeys.insert(change.localId, id);
+}
+
 QString ApplicationWriter::userKeyOf(const QString& localId) const
 {
     return m_createdKeys.value(localId, m_failedObjects.contains(localId) ? QString() : localId);

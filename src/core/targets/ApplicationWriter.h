@@ -111,6 +111,9 @@ protected:
     void refusedAll(const QList<Member>& members, const TargetReply& reply);
     // A user this run created: its key, so that its memberships and the history find it.
     void created(const Change& change, const QString& key);
+    // A group this run created, where the application knows groups by an id of its own rather
+    // than their name: kept in the history, so that a rollback finds it.
+    void createdGroup(const Change& change, const QString& id);
     // Creating it failed: its memberships are not attempted.
     void failedToCreate(const Change& change) { m_failedObjects.insert(change.localId); }
     // The key of a user in the application, also of one this run created; empty if that failed.
