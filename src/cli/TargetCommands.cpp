@@ -17,15 +17,18 @@ namespace {
 struct TargetOptions
 {
     QCommandLineOption type{
-        u"type"_s, TargetCommands::tr("The application: jira, confluence or bitbucket (the Data Center products)."),
+        u"type"_s,
+        TargetCommands::tr("The application: jira, confluence or bitbucket (the Data Center products), or scim (any "
+                           "SCIM 2.0 service)."),
         TargetCommands::tr("type")};
     QCommandLineOption url{u"url"_s,
                            TargetCommands::tr("The address people open the application with, e.g. "
-                                              "https://jira.example.com or https://confluence.example.com."),
+                                              "https://jira.example.com or https://confluence.example.com; for "
+                                              "SCIM, the service's base URL (https://api.example.com/scim/v2)."),
                            TargetCommands::tr("url")};
     QCommandLineOption tokenStdin{u"token-stdin"_s,
-                                  TargetCommands::tr("Sign in with a personal access token, read from the first "
-                                                     "line of standard input.")};
+                                  TargetCommands::tr("Sign in with a personal access token (SCIM: the bearer "
+                                                     "token), read from the first line of standard input.")};
     QCommandLineOption tokenEnv{u"token-env"_s,
                                 TargetCommands::tr("Sign in with a personal access token from the environment "
                                                    "variable NAME."),
@@ -158,7 +161,10 @@ struct TargetOptions
             return context.readSecret(parser, clientSecretStdin, clientSecretEnv,
                                       TargetCommands::tr("Client secret: "));
         }
-        return context.readSecret(parser, tokenStdin, tokenEnv, TargetCommands::tr("Personal access token: "));
+        return context.readSecret(parser, tokenStdin, tokenEnv,
+                                  config.type == TargetConfig::scimType
+                                      ? TargetCommands::tr("Bearer token: ")
+                                      : TargetCommands::tr("Personal access token: "));
     }
 };
 
@@ -181,7 +187,8 @@ QString signsInWith(const TargetConfig& config)
     case TargetConfig::Auth::Token:
         break;
     }
-    return TargetCommands::tr("a personal access token");
+    return config.type == TargetConfig::scimType ? TargetCommands::tr("a bearer token")
+                                                 : TargetCommands::tr("a personal access token");
 }
 
 struct OpenTarget
@@ -534,6 +541,12 @@ int TargetCommands::test(const QStringList& arguments)
     QTextStream& out = m_context.out();
     if (!result.version.isEmpty()) {
         out << tr("✓ %1 %2 answers at %3").arg(result.product, result.version, target.config.url) << Qt::endl;
+    } else if (!result.supports.isEmpty() || result.userCount >= 0) {
+        out << tr("✓ A %1 service answers at %2, and accepted the token").arg(result.product, target.config.url)
+            << Qt::endl;
+    }
+    if (!result.supports.isEmpty()) {
+        out << tr("✓ Supports: %1").arg(result.supports.join(u", "_s)) << Qt::endl;
     }
     if (!result.signedInAs.isEmpty()) {
         out << tr("✓ Signed in as %1 (%2)")

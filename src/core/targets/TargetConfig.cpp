@@ -61,7 +61,22 @@ QStringList TargetConfig::validate() const
     const QUrl parsed(url.trimmed(), QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
     const QString product = productName();
-    if (url.trimmed().isEmpty()) {
+    if (type == scimType) {
+        if (url.trimmed().isEmpty()) {
+            problems << tr("Enter the service's SCIM base URL, such as https://api.example.com/scim/v2 (the address "
+                           "its /ServiceProviderConfig is below).");
+        } else if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"https"_s && scheme != u"http"_s)) {
+            problems << tr("The SCIM base URL “%1” is not a web address. Enter it as the service gives it, such as "
+                           "https://api.example.com/scim/v2.")
+                            .arg(url);
+        } else if (parsed.hasQuery() || parsed.hasFragment()) {
+            problems << tr("The SCIM base URL must not contain ? or #.");
+        }
+        if (auth != Auth::Token) {
+            problems << tr("A SCIM service is signed in to with its bearer token: give the token, not a username "
+                           "and password.");
+        }
+    } else if (url.trimmed().isEmpty()) {
         problems << tr("Enter the %1 URL, such as https://jira.example.com.").arg(product);
     } else if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"https"_s && scheme != u"http"_s)) {
         problems << tr("The %1 URL “%2” is not a web address. Enter it as people open %1 in the browser, such as "
@@ -70,11 +85,11 @@ QStringList TargetConfig::validate() const
     } else if (parsed.hasQuery() || parsed.hasFragment()) {
         problems << tr("The %1 URL must not contain ? or #. Enter only the address people open %1 with.").arg(product);
     }
-    if (auth == Auth::Basic && username.trimmed().isEmpty()) {
+    if (auth == Auth::Basic && type != scimType && username.trimmed().isEmpty()) {
         problems << tr("Enter the username UserSync signs in to %1 with, or sign in with a personal access token.")
                         .arg(product);
     }
-    if (auth == Auth::OAuth) {
+    if (auth == Auth::OAuth && type != scimType) {
         if (type != bitbucketType) {
             problems << tr("OAuth 2.0 sign-in is offered for Bitbucket; sign in to %1 with a personal access token "
                            "or a username and password.")

@@ -12,7 +12,7 @@
 
 #include <optional>
 
-// An application UserSync writes into (Jira, Confluence, Bitbucket; SCIM services after them), as the administrator
+// An application UserSync writes into (Jira, Confluence, Bitbucket, a SCIM 2.0 service), as the administrator
 // configured it. Nothing here is secret: the token or password lives in the keychain under SecretStore::targetKey(id,
 // "credential"). The directory database itself is the default target and has no TargetConfig: a connector without a
 // target id syncs into it.
@@ -24,8 +24,7 @@ public:
     static inline const QString jiraType = QStringLiteral("jira");
     static inline const QString confluenceType = QStringLiteral("confluence");
     static inline const QString bitbucketType = QStringLiteral("bitbucket");
-    // A SCIM 2.0 service: its base URL and a bearer token. Not among types() until it can be
-    // synchronized into, only tested.
+    // A SCIM 2.0 service: its base URL (https://api.example.com/scim/v2) and a bearer token.
     static inline const QString scimType = QStringLiteral("scim");
     static inline const QString credentialName = QStringLiteral("credential");
     // OAuth 2.0: the refresh token the authorization gave, next to the client secret (the credential).
@@ -54,7 +53,7 @@ public:
 
     static QStringList defaultAccessGroups() { return {QStringLiteral("stash-users")}; }
 
-    static QStringList types() { return {jiraType, confluenceType, bitbucketType}; }
+    static QStringList types() { return {jiraType, confluenceType, bitbucketType, scimType}; }
     // "Jira": the product, in sentences.
     static QString productName(const QString& type);
     QString productName() const { return productName(type); }

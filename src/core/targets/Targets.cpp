@@ -6,6 +6,7 @@
 #include "targets/confluence/ConfluenceTarget.h"
 #include "targets/directory/DirectoryTarget.h"
 #include "targets/jira/JiraTarget.h"
+#include "targets/scim/ScimTarget.h"
 
 std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlDatabase db,
                                       const std::optional<QString>& credential, QString* error)
@@ -34,6 +35,9 @@ std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlData
     }
     if (config->type == TargetConfig::bitbucketType) {
         return std::make_unique<BitbucketTarget>(*config, secret, std::move(db));
+    }
+    if (config->type == TargetConfig::scimType) {
+        return std::make_unique<ScimTarget>(*config, secret, std::move(db));
     }
     if (config->type == TargetConfig::confluenceType) {
         return std::make_unique<ConfluenceTarget>(*config, secret, std::move(db));

@@ -51,6 +51,17 @@ void ScimClient::send(const QByteArray& method, const QString& path, const QJson
     dispatch(std::move(request), std::move(done));
 }
 
+void ScimClient::create(const QString& path, const QJsonDocument& body, Done done)
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = urlFor(path, {});
+    request.body = body.toJson(QJsonDocument::Compact);
+    request.contentType = "application/scim+json";
+    request.replayable = false;
+    dispatch(std::move(request), std::move(done));
+}
+
 void ScimClient::dispatch(HttpRequest request, Done done)
 {
     request.headers.append(std::pair<QByteArray, QByteArray>("Authorization", m_authorization));

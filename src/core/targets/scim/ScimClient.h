@@ -30,6 +30,11 @@ public:
     void send(const QByteArray& method, const QString& path, const QJsonDocument& body, Done done,
               const QByteArray& ifMatch = {});
 
+    // A POST that creates: not sent again when whether it was carried out is not known (a timeout,
+    // a 500), so that a service without a uniqueness rule (groups) is not given the object twice;
+    // the caller looks it up instead.
+    void create(const QString& path, const QJsonDocument& body, Done done);
+
     void cancel() { m_http.cancel(); }
     bool isCancelled() const { return m_http.isCancelled(); }
     const TargetConfig& config() const { return m_config; }

@@ -77,11 +77,62 @@ QJsonObject user(const QList<FieldChange>& fields, const ScimService& service, c
     return user;
 }
 
-QJsonObject userPatch(const QList<FieldChange>& fields, const ScimService& service)
+QJsonObject replacedUser(QJsonObject current, const QList<FieldChange>& fields, const ScimService& service,
+                         const QString& externalId)
+{
+    current.remove(u"meta"_s);
+    current.remove(u"groups"_s);
+    const auto set = [&current](const QString& attribute, const QJsonValue& value) {
+        if (value.isString() && value.toString().isEmpty()) {
+            current.remove(attribute);
+        } else {
+            current.insert(attribute, value);
+        }
+    };
+    for (const FieldChange& field : fields) {
+        if (field.field == u"username"_s) {
+            current.insert(u"userName"_s, field.after);
+        } else if ((field.field == u"firstName"_s && service.hasUserAttribute(u"name.givenName"_s))
+                   || (field.field == u"lastName"_s && service.hasUserAttribute(u"name.familyName"_s))) {
+            QJsonObject name = current.value(u"name"_s).toObject();
+            const QString part = field.field == u"firstName"_s ? u"givenName"_s : u"familyName"_s;
+            if (field.after.isEmpty()) {
+                name.remove(part);
+            } else {
+                name.insert(part, field.after);
+            }
+            current.insert(u"name"_s, name);
+        } else if (field.field == u"displayName"_s && service.hasUserAttribute(u"displayName"_s)) {
+            set(u"displayName"_s, field.after);
+        } else if (field.field == u"email"_s && service.hasUserAttribute(u"emails"_s)) {
+            if (field.after.isEmpty()) {
+                current.remove(u"emails"_s);
+            } else {
+                current.insert(u"emails"_s, emailsOf(field.after));
+            }
+        } else if (field.field == u"active"_s && service.hasUserAttribute(u"active"_s)) {
+            current.insert(u"active"_s, field.after == u"true"_s);
+        }
+    }
+    if (!externalId.isEmpty()) {
+        current.insert(u"externalId"_s, externalId);
+    }
+    if (service.hasUserAttribute(u"active"_s) && !current.contains(u"active"_s)) {
+        current.insert(u"active"_s, true); // left out, a PUT would leave it to the service's default
+    }
+    return current;
+}
+
+QJsonObject userPatch(const QList<FieldChange>& fields, const ScimService& service, const QString& externalId)
 {
     QJsonArray operations;
     const auto replace = [&operations](const QString& path, const QJsonValue& value) {
-        operations.append(QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, path}, {u"value"_s, value}});
+        // An attribute cleared is removed: services refuse an empty string or list as its value.
+        if ((value.isString() && value.toString().isEmpty()) || (value.isArray() && value.toArray().isEmpty())) {
+            operations.append(QJsonObject{{u"op"_s, u"remove"_s}, {u"path"_s, path}});
+        } else {
+            operations.append(QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, path}, {u"value"_s, value}});
+        }
     };
     for (const FieldChange& field : fields) {
         if (field.field == u"username"_s) {
@@ -99,6 +150,9 @@ QJsonObject userPatch(const QList<FieldChange>& fields, const ScimService& servi
         } else if (field.field == u"active"_s && service.hasUserAttribute(u"active"_s)) {
             replace(u"active"_s, field.after == u"true"_s);
         }
+    }
+    if (!externalId.isEmpty()) {
+        replace(u"externalId"_s, externalId);
     }
     return operations.isEmpty() ? QJsonObject() : patchOf(operations);
 }

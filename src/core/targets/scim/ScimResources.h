@@ -18,13 +18,20 @@ inline const QString patchSchema = QStringLiteral("urn:ietf:params:scim:api:mess
 constexpr int membersPerPatch = 100;
 
 // A user's attributes from the after-values of a change's fields (an Add has them all), for a
-// POST, or with `whole` every attribute for a PUT where the service has no PATCH (`active`
-// included, as RFC 7644 §3.5.1 replaces what is left out). `externalId`: the source's id.
+// POST. `externalId`: the source's id.
 QJsonObject user(const QList<FieldChange>& fields, const ScimService& service, const QString& externalId);
 
-// The PATCH that makes a user's changed fields their after-values: replace operations with real
-// booleans; empty when nothing it changes is kept by the service.
-QJsonObject userPatch(const QList<FieldChange>& fields, const ScimService& service);
+// For a PUT where the service has no PATCH: the user as read, with the changed fields' after-values
+// and `externalId` (when not empty) set, and its read-only attributes (meta, groups) left out.
+// Whole, `active` included: RFC 7644 §3.5.1 replaces what a PUT leaves out, so what UserSync does
+// not manage is sent back as it was.
+QJsonObject replacedUser(QJsonObject current, const QList<FieldChange>& fields, const ScimService& service,
+                         const QString& externalId);
+
+// The PATCH that makes a user's changed fields their after-values, and its externalId `externalId`
+// when that is not empty: replace operations with real booleans; empty when nothing it changes is
+// kept by the service.
+QJsonObject userPatch(const QList<FieldChange>& fields, const ScimService& service, const QString& externalId = {});
 // The PATCH that disables or enables a user.
 QJsonObject activePatch(bool active);
 
