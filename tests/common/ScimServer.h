@@ -21,10 +21,11 @@ public:
     // An empty server; `options` changes what it announces: patch, bulk, etag, sort, filter
     // (booleans), maxResults, bulkMaxOperations.
     bool reset(const QJsonObject& options = {});
-    // Rules {method?, path? (regex), query? (regex), status, count?, retryAfter?, mode?}; mode:
-    // answer (default), apply-then-fail, conflict-after-create, empty-list.
+    // Rules {method?, path? (regex), query? (regex), status, count?, retryAfter?, scimType?, mode?};
+    // mode: answer (default), apply-then-fail, conflict-after-create, empty-list, changed-before
+    // (another client sets the resource's title just before the request reaches it).
     bool setFaults(const QJsonArray& rules);
-    QJsonArray requests();
+    QJsonArray requests(); // {method, path, query, ifMatch, body, status}
     bool clearRequests();
     QJsonObject state(); // {users, groups, counters}
 

@@ -8,10 +8,13 @@ enterprise extension, Group, PATCH, filters, paging, sorting, ETags, Bulk) in th
 the bearer token comes from the environment and never shows on a command line. Every SCIM request
 goes to that application unchanged; the harness only:
 
-- records what clients sent (method, path, query, JSON body, status), so tests can assert on it;
+- records what clients sent (method, path, query, If-Match, JSON body, status), so tests can
+  assert on it;
 - answers, where a rule says so, with what no real server can be made to do on demand: 429 or 503
   with Retry-After, a 5xx after applying, a 409 *after* creating the resource (another client's
-  create won the race), or a page of a list that comes back empty;
+  create won the race), a page of a list that comes back empty, or a resource changed by another
+  client just before the request reaches it (which the real server then answers, e.g. with 412
+  where If-Match names the version before);
 - serves a control API below /_harness/ (no authentication; loopback only): health, reset (with
   the service provider configuration to announce), requests, faults, state, recording on or off.
 
@@ -42,6 +45,7 @@ from scim2_server.utils import (
 
 CONTROL = "/_harness/"
 ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
+MODES = ("answer", "apply-then-fail", "conflict-after-create", "empty-list", "changed-before")
 REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 404: "Not Found",
            409: "Conflict", 412: "Precondition Failed", 429: "Too Many Requests",
            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
@@ -112,9 +116,10 @@ class Harness:
                 "remaining": int(raw.get("count", 1)),
                 "retryAfter": raw.get("retryAfter"),
                 "mode": raw.get("mode", "answer"),
+                "scimType": raw.get("scimType"),
             }
-            if rule["mode"] not in ("answer", "apply-then-fail", "conflict-after-create", "empty-list"):
-                raise ValueError("mode must be answer, apply-then-fail, conflict-after-create or empty-list")
+            if rule["mode"] not in MODES:
+                raise ValueError("mode must be one of " + ", ".join(MODES))
             added.append(rule)
         with self.lock:
             self.faults.extend(added)
@@ -153,6 +158,8 @@ class Harness:
         if rule is not None and rule["mode"] == "answer":
             status, headers, body = self.fault_answer(rule)
         else:
+            if rule is not None and rule["mode"] == "changed-before":
+                self.change_elsewhere(app, environ)
             status, headers, body = self.forward(app, environ)
             if rule is not None and rule["mode"] == "conflict-after-create" and status == 201:
                 # Another client's create won the race: the resource is there, this one is refused.
@@ -169,7 +176,7 @@ class Harness:
                 body = json.dumps(answer).encode()
                 headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
         if self.recording:
-            self.record(method, path, query, raw, status)
+            self.record(method, path, query, environ.get("HTTP_IF_MATCH"), raw, status)
         start_response(f"{status} {REASONS.get(status, 'Status')}", headers)
         return [body]
 
@@ -195,17 +202,31 @@ class Harness:
         headers = [("Content-Type", "application/scim+json")]
         if rule["retryAfter"] is not None:
             headers.append(("Retry-After", str(rule["retryAfter"])))
-        body = json.dumps({"schemas": [ERROR_SCHEMA], "status": str(status),
-                           "detail": "Injected by the test harness."}).encode()
+        error = {"schemas": [ERROR_SCHEMA], "status": str(status), "detail": "Injected by the test harness."}
+        if rule["scimType"]:
+            error["scimType"] = rule["scimType"]
+        body = json.dumps(error).encode()
         return status, headers, body
 
-    def record(self, method, path, query, raw, status):
+    @classmethod
+    def change_elsewhere(cls, app, environ):
+        """Another client's change of the resource at this path (its title, which no one else
+        manages), made through the same application just before this request reaches it."""
+        body = json.dumps({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                           "Operations": [{"op": "replace", "path": "title",
+                                           "value": "Changed elsewhere"}]}).encode()
+        other = {k: v for k, v in environ.items() if k != "HTTP_IF_MATCH"}
+        other.update({"REQUEST_METHOD": "PATCH", "QUERY_STRING": "", "CONTENT_LENGTH": str(len(body)),
+                      "CONTENT_TYPE": "application/scim+json", "wsgi.input": io.BytesIO(body)})
+        cls.forward(app, other)
+
+    def record(self, method, path, query, if_match, raw, status):
         try:
             body = json.loads(raw) if raw else None
         except ValueError:
             body = raw.decode("utf-8", "replace")
         entry = {"method": method, "path": path, "query": dict(parse_qsl(query, keep_blank_values=True)),
-                 "body": body, "status": status}
+                 "ifMatch": if_match, "body": body, "status": status}
         with self.lock:
             self.requests.append(entry)
 
