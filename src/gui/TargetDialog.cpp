@@ -10,6 +10,7 @@
 #include <QDesktopServices>
 #include <QFormLayout>
 #include <QLayout>
+#include <QLocale>
 #include <QPushButton>
 #include <QSet>
 
@@ -47,7 +48,10 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
 
     setWindowTitle(existing ? tr("Edit Application “%1”").arg(existing->name) : tr("Add Application"));
     for (const QString& type : TargetConfig::types()) {
-        m_ui->typeComboBox->addItem(tr("%1 Data Center").arg(TargetConfig::productName(type)), type);
+        m_ui->typeComboBox->addItem(type == TargetConfig::scimType
+                                        ? tr("A SCIM 2.0 service")
+                                        : tr("%1 Data Center").arg(TargetConfig::productName(type)),
+                                    type);
     }
     m_ui->nameLineEdit->setText(m_config.name);
     m_ui->typeComboBox->setCurrentIndex(std::max(0, m_ui->typeComboBox->findData(m_config.type)));
@@ -133,11 +137,18 @@ TargetConfig::Auth TargetDialog::chosenAuth() const
 
 void TargetDialog::offerAuthMethods()
 {
-    // OAuth 2.0 is offered where UserSync can use it: Bitbucket's administration API.
-    const bool bitbucket = m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType;
+    // OAuth 2.0 is offered where UserSync can use it: Bitbucket's administration API. A SCIM
+    // service takes a bearer token and nothing else.
+    const QString type = m_ui->typeComboBox->currentData().toString();
+    const bool bitbucket = type == TargetConfig::bitbucketType;
     const QVariant chosen = m_ui->authComboBox->currentData();
     const QSignalBlocker blocker(m_ui->authComboBox);
     m_ui->authComboBox->clear();
+    if (type == TargetConfig::scimType) {
+        m_ui->authComboBox->addItem(tr("A bearer token"), int(TargetConfig::Auth::Token));
+        m_ui->authComboBox->setCurrentIndex(0);
+        return;
+    }
     m_ui->authComboBox->addItem(bitbucket ? tr("A personal access token (refused by Bitbucket's administration API)")
                                           : tr("A personal access token (recommended)"),
                                 int(TargetConfig::Auth::Token));
@@ -156,11 +167,14 @@ void TargetDialog::updateAuthFields()
     const TargetConfig::Auth auth = chosenAuth();
     const bool basic = auth == TargetConfig::Auth::Basic;
     const bool oauth = auth == TargetConfig::Auth::OAuth;
-    const bool bitbucket = m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType;
+    const QString type = m_ui->typeComboBox->currentData().toString();
+    const bool bitbucket = type == TargetConfig::bitbucketType;
+    const bool scim = type == TargetConfig::scimType;
     QSet<QWidget*> hidden;
     for (const auto& [field, shown] : {std::pair<QWidget*, bool>{m_ui->usernameLineEdit, basic},
                                        {m_ui->clientIdLineEdit, oauth},
                                        {m_ui->redirectUrlLineEdit, oauth},
+                                       {m_ui->authComboBox, !scim},
                                        {m_ui->accessGroupsLineEdit, bitbucket}}) {
         if (!shown) {
             hidden.insert(field);
@@ -174,7 +188,16 @@ void TargetDialog::updateAuthFields()
     const bool stored = !m_config.id.isEmpty() && m_config.auth == auth;
     m_ui->credentialLineEdit->setPlaceholderText(stored ? tr("stored in the system keychain; type to replace it")
                                                         : QString());
-    const QString type = m_ui->typeComboBox->currentData().toString();
+    if (scim) {
+        m_ui->urlLineEdit->setPlaceholderText(tr("https://scim.example.com/scim/v2"));
+        m_ui->credentialHintLabel->setText(
+            tr("The service's SCIM base URL (the address that /Users and /Groups follow) and the bearer token "
+               "it issued for provisioning. Atlassian Cloud: the directory base URL "
+               "(https://api.atlassian.com/scim/directory/…) and its API key, both shown once by Security → "
+               "Identity providers → your directory → Regenerate API key. The token is kept in the system "
+               "keychain only."));
+        return;
+    }
     if (bitbucket) {
         m_ui->urlLineEdit->setPlaceholderText(tr("https://bitbucket.example.com"));
         if (oauth) {
@@ -255,6 +278,7 @@ void TargetDialog::saveAndTest()
     if (typed.isEmpty() && needsCredential) {
         problems << (config.auth == TargetConfig::Auth::Basic       ? tr("Enter the password.")
                          : config.auth == TargetConfig::Auth::OAuth ? tr("Enter the incoming link's client secret.")
+                         : config.type == TargetConfig::scimType    ? tr("Enter the bearer token.")
                                                                     : tr("Enter the personal access token."));
     }
     if (!problems.isEmpty()) {
@@ -388,12 +412,17 @@ void TargetDialog::showResult(const TargetTestResult& result)
     QString rows;
     if (!result.version.isEmpty()) {
         rows += line(true, tr("%1 %2 answers at %3").arg(result.product, result.version, m_config.url));
+    } else if (!result.supports.isEmpty()) {
+        rows += line(true, tr("A %1 service answers at %2").arg(result.product, m_config.url));
     }
     if (!result.signedInAs.isEmpty()) {
         rows += line(true,
                      result.systemAdministrator
                          ? tr("Signed in as %1, a system administrator").arg(result.signedInAs)
                          : tr("Signed in as %1, a %2 administrator").arg(result.signedInAs, result.product));
+    }
+    if (!result.supports.isEmpty()) {
+        rows += line(true, tr("Supports: %1").arg(QLocale().createSeparatedList(result.supports)));
     }
     if (result.userCount >= 0) {
         rows += line(true, tr("Users that can be read: %L1 (with %2)").arg(result.userCount).arg(result.listing));

@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ReportView.h"
+#include "ScimServer.h"
 #include "TargetDialog.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
@@ -49,7 +50,9 @@ public Q_SLOTS:
 // listed and tested, choose it under "Synchronize into" in a connector, and read the report of a
 // simulated sync into it. Then Bitbucket, which has no disabled flag: added with an
 // administrator's password, synchronized in full from the window, and the report of the next
-// simulation names a disabled user's change for what it is.
+// simulation names a disabled user's change for what it is. Last, a SCIM 2.0 service (the test
+// services' real scim2-server): added with its bearer token, what it supports shown, and a
+// simulation applied from its report.
 class TestApplications final : public QObject
 {
     Q_OBJECT
@@ -295,6 +298,96 @@ private Q_SLOTS:
         }
     }
 
+    void scimServiceFromTheWindow()
+    {
+        QVERIFY2(m_scim.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_SCIM_URL").constData());
+        QVERIFY(m_scim.reset());
+        QTemporaryDir folder;
+        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"directory.sqlite"_s));
+        QString error;
+        auto connection = DatabaseConnection::open(location, {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+
+        MainWindow window;
+        QVERIFY(window.openDirectory(location));
+        window.resize(900, 700);
+        window.show();
+        ApplicationsPanel* panel = window.applications();
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(panel->dialog());
+        TargetDialog* dialog = panel->dialog();
+        dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"SCIM"_s);
+        auto* type = dialog->findChild<QComboBox*>(u"typeComboBox"_s);
+        auto* auth = dialog->findChild<QComboBox*>(u"authComboBox"_s);
+        const int scim = type->findData(TargetConfig::scimType);
+        QVERIFY(scim >= 0);
+        QCOMPARE(type->itemText(scim), u"A SCIM 2.0 service"_s);
+        type->setCurrentIndex(scim);
+        // A bearer token is the only way in: no choice of sign-in, no username.
+        QVERIFY(auth->isHidden());
+        QCOMPARE(auth->currentData().toInt(), int(TargetConfig::Auth::Token));
+        QVERIFY(dialog->findChild<QLineEdit*>(u"usernameLineEdit"_s)->isHidden());
+        QVERIFY(dialog->findChild<QLineEdit*>(u"accessGroupsLineEdit"_s)->isHidden());
+        QVERIFY(dialog->findChild<QLabel*>(u"credentialHintLabel"_s)->text().contains(u"Atlassian Cloud"_s));
+        dialog->findChild<QLineEdit*>(u"urlLineEdit"_s)->setText(m_scim.url());
+        auto* credential = dialog->findChild<QLineEdit*>(u"credentialLineEdit"_s);
+        auto* result = dialog->findChild<QLabel*>(u"resultLabel"_s);
+        auto* saveAndTest = dialog->findChild<QAbstractButton*>(u"saveAndTestButton"_s);
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QVERIFY2(result->text().contains(u"bearer token"_s), qPrintable(result->text())); // nothing saved without one
+        credential->setText(u"not-the-token"_s);
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"token"_s) && !result->text().contains(u"The connection works"_s),
+                 qPrintable(result->text()));
+        credential->setText(m_scim.token());
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"The connection works"_s), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(u"Supports: "_s) && result->text().contains(u"PATCH"_s),
+                 qPrintable(result->text()));
+        QVERIFY(result->text().contains(u"Users that can be read: 0"_s));
+        screenshot(dialog, u"application-scim-test-passed"_s);
+        dialog->close();
+        QTRY_VERIFY(!panel->dialog());
+
+        const auto targets = TargetStore(db).list(&error);
+        QVERIFY2(targets && targets->size() == 1, qPrintable(error));
+        QCOMPARE(targets->first().type, TargetConfig::scimType);
+        QCOMPARE(SecretStore().readNow(targets->first().secretKey()).secret, m_scim.token());
+        ConnectorConfig connector;
+        connector.name = u"SSO"_s;
+        connector.keycloak.baseUrl = m_url;
+        connector.keycloak.realm = m_realm.name();
+        connector.keycloak.clientId = u"usersync-sync"_s;
+        connector.targetId = targets->first().id;
+        QVERIFY(ConnectorStore(db).add(connector, &error));
+        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+        window.refresh();
+
+        // Simulate, then apply the reviewed plan from its report: everyone is in the service.
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QTRY_COMPARE(connectors->model()->rowCount(), 1);
+        connectors->selectRow(0);
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
+        QCOMPARE(m_scim.state()[u"users"_s].toArray().size(), 0); // a simulation writes nothing
+        window.lastReport()->window()->resize(1000, 650);
+        screenshot(window.lastReport()->window(), u"report-scim-simulation"_s);
+        QPointer<QWidget> simulated = window.lastReport();
+        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
+        QVERIFY(apply && !apply->isHidden());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 120'000);
+        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
+                 qPrintable(window.lastReport()->window()->windowTitle()));
+        const QJsonObject state = m_scim.state();
+        QCOMPARE(state[u"users"_s].toArray().size(), m_realm.users().size());
+        QVERIFY(!state[u"groups"_s].toArray().isEmpty());
+    }
+
     // OAuth 2.0 from the dialog: Save and Test opens the browser (here a stand-in), waits with a
     // way to stop, and once the administrator allowed access, tests the connection with it.
     void bitbucketOverOAuthFromTheDialog()
@@ -374,6 +467,7 @@ private:
 
     AtlassianEmulator m_jira = AtlassianEmulator::jira();
     AtlassianEmulator m_bitbucket = AtlassianEmulator::bitbucket();
+    ScimServer m_scim;
     KeycloakAdmin m_admin;
     TestRealm m_realm;
     QTemporaryDir m_temporary;
