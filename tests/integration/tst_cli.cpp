@@ -1,4 +1,5 @@
 #include "AtlassianEmulator.h"
+#include "ScimServer.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/SecretStore.h"
@@ -657,6 +658,48 @@ private Q_SLOTS:
         QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into Bitbucket"_s}).exitCode, 0);
         QCOMPARE(cli({u"target"_s, u"remove"_s, u"Bitbucket"_s}).exitCode, 0);
         QCOMPARE(cli({u"target"_s, u"remove"_s, u"Confluence"_s}).exitCode, 0);
+    }
+
+    // A SCIM 2.0 service (the test services' real scim2-server) as the README adds it: the bearer
+    // token from standard input, the test saying what the service supports, then the test realm
+    // simulated and synchronized into it, and nothing left to do after.
+    void scimCommands()
+    {
+        ScimServer scim;
+        QVERIFY2(scim.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_SCIM_URL").constData());
+        QVERIFY(scim.reset());
+        const Run add =
+            cli({u"target"_s, u"add"_s, u"SCIM"_s, u"--type"_s, u"scim"_s, u"--url"_s, scim.url(), u"--token-stdin"_s},
+                scim.token().toUtf8() + "\n");
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const Run shown = cli({u"target"_s, u"show"_s, u"SCIM"_s});
+        QVERIFY(!shown.out.contains(scim.token()));
+        const Run test = cli({u"target"_s, u"test"_s, u"SCIM"_s});
+        QVERIFY2(test.exitCode == 0, qPrintable(test.out + test.err));
+        QVERIFY2(test.out.contains(u"✓ A SCIM 2.0 service answers at %1, and accepted the token"_s.arg(scim.url())),
+                 qPrintable(test.out));
+        QVERIFY2(test.out.contains(u"✓ Supports: "_s) && test.out.contains(u"PATCH"_s), qPrintable(test.out));
+        const Run json = cli({u"target"_s, u"test"_s, u"SCIM"_s, u"--json"_s});
+        QCOMPARE(json.json()[u"userCount"_s].toInt(), 0);
+        QVERIFY(json.json()[u"supports"_s].toArray().contains(u"PATCH"_s));
+
+        const Run connector =
+            cli({u"connector"_s, u"add"_s, u"Into SCIM"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                 u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"SCIM"_s},
+                m_secret.toUtf8() + "\n");
+        QVERIFY2(connector.exitCode == 0, qPrintable(connector.err));
+        const Run simulate = cli({u"sync"_s, u"Into SCIM"_s, u"--simulate"_s, u"--json"_s});
+        QVERIFY2(simulate.exitCode == 0, qPrintable(simulate.out + simulate.err));
+        QCOMPARE(simulate.json()[u"counts"_s][u"users"_s][u"add"_s].toInt(), m_realm.users().size());
+        QCOMPARE(scim.state()[u"users"_s].toArray().size(), 0); // a simulation writes nothing
+        const Run full = cli({u"sync"_s, u"Into SCIM"_s, u"--full"_s});
+        QVERIFY2(full.exitCode == 0, qPrintable(full.out + full.err));
+        QCOMPARE(scim.state()[u"users"_s].toArray().size(), m_realm.users().size());
+        const Run again = cli({u"sync"_s, u"Into SCIM"_s, u"--simulate"_s, u"--json"_s});
+        QCOMPARE(again.json()[u"counts"_s][u"users"_s][u"add"_s].toInt(), 0);
+        QCOMPARE(again.json()[u"counts"_s][u"users"_s][u"modify"_s].toInt(), 0);
+        QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into SCIM"_s}).exitCode, 0);
+        QCOMPARE(cli({u"target"_s, u"remove"_s, u"SCIM"_s}).exitCode, 0);
     }
 
 private:

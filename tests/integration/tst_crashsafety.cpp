@@ -1,4 +1,5 @@
 #include "AtlassianEmulator.h"
+#include "ScimServer.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
 #include "config/ConnectorStore.h"
@@ -7,9 +8,11 @@
 #include "directory/DirectoryStore.h"
 #include "sync/SyncLock.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -182,7 +185,109 @@ private Q_SLOTS:
         QCOMPARE(runs->last().status, u"interrupted"_s);
     }
 
+    void killedApplyIntoScimConverges_data()
+    {
+        QTest::addColumn<QString>("killAt");
+        QTest::addRow("first call") << u"call:1"_s;
+        QTest::addRow("among the users") << u"call:300"_s;
+        QTest::addRow("among the memberships") << u"call:900"_s;
+    }
+
+    // The same into the real SCIM server: a user whose create was answered but not recorded is
+    // found by the next run's lookup (by externalId) and adopted, not made twice.
+    void killedApplyIntoScimConverges()
+    {
+        QFETCH(QString, killAt);
+        ScimServer scim;
+        QVERIFY2(scim.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_SCIM_URL").constData());
+        QVERIFY(scim.reset());
+        const QString directory = m_home.filePath(u"crash-scim-%1.sqlite"_s.arg(++m_runs));
+        const DirectoryLocation location = *DirectoryLocation::parse(directory);
+        const QString name = u"crash-scim-%1"_s.arg(m_runs);
+        QCOMPARE(cli({u"target"_s, u"add"_s, u"SCIM"_s, u"--directory"_s, directory, u"--type"_s, u"scim"_s, u"--url"_s,
+                      scim.url(), u"--token-stdin"_s},
+                     scim.token().toUtf8(), {})
+                     .exitCode(),
+                 0);
+        QCOMPARE(
+            cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
+                 m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"SCIM"_s},
+                m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
+                .exitCode(),
+            0);
+
+        QProcess killed;
+        runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
+        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+        const QHash<QString, QStringList> afterKill = scimGroupsByUserName(scim.state());
+        QString error;
+        {
+            auto connection = DirectoryAccess::open(location, &error);
+            DirectoryStore store(connection->database());
+            const auto runs = store.runs({}, 10, &error);
+            QVERIFY(runs && runs->size() == 1);
+            QCOMPARE(runs->first().status, u"running"_s);
+            const auto recorded = store.changes(runs->first().id, &error);
+            QVERIFY(recorded);
+            // Whatever the history marks done is in the service.
+            for (const Change& change : recorded->changes) {
+                if (change.object == Change::Object::User && change.outcome == ChangeOutcome::Done) {
+                    QVERIFY2(afterKill.contains(change.key.toLower()), qPrintable(change.key));
+                }
+            }
+            for (const MembershipChange& membership : recorded->memberships) {
+                if (membership.outcome == ChangeOutcome::Done) {
+                    const QString user = recorded->memberUsers.at(membership.user).name;
+                    const QString group = recorded->memberGroups.at(membership.group).name;
+                    QVERIFY2(afterKill.value(user.toLower()).contains(group), qPrintable(user + u" in "_s + group));
+                }
+            }
+        }
+
+        QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--json"_s, u"--directory"_s, directory}, {}, {});
+        const QJsonObject outcome = QJsonDocument::fromJson(completed.readAllStandardOutput()).object();
+        QCOMPARE(outcome.value(u"status"_s).toString(), u"succeeded"_s);
+        // Everyone once, with the source's id, and every group once.
+        const QJsonObject now = scim.state();
+        QSet<QString> userNames;
+        QSet<QString> externalIds;
+        for (const QJsonValue user : now.value(u"users"_s).toArray()) {
+            userNames.insert(user[u"userName"_s].toString().toLower());
+            externalIds.insert(user[u"externalId"_s].toString());
+        }
+        QCOMPARE(now.value(u"users"_s).toArray().size(), m_realm.users().size());
+        QCOMPARE(userNames.size(), m_realm.users().size());
+        QCOMPARE(externalIds.size(), m_realm.users().size());
+        QVERIFY(!externalIds.contains(QString()));
+        QSet<QString> groups;
+        for (const QJsonValue group : now.value(u"groups"_s).toArray()) {
+            groups.insert(group[u"displayName"_s].toString());
+        }
+        QCOMPARE(groups.size(), now.value(u"groups"_s).toArray().size());
+        QVERIFY(scimGroupsByUserName(now).value(u"bob.baker"_s).contains(u"All Staff"_s));
+        auto connection = DirectoryAccess::open(location, &error);
+        const auto runs = DirectoryStore(connection->database()).runs({}, 10, &error);
+        QCOMPARE(runs->last().status, u"interrupted"_s);
+    }
+
 private:
+    // userName (lower case) -> the displayNames of the groups the user is a member of.
+    static QHash<QString, QStringList> scimGroupsByUserName(const QJsonObject& state)
+    {
+        QHash<QString, QString> userNames;
+        QHash<QString, QStringList> groups;
+        for (const QJsonValue user : state.value(u"users"_s).toArray()) {
+            userNames.insert(user[u"id"_s].toString(), user[u"userName"_s].toString().toLower());
+            groups.insert(user[u"userName"_s].toString().toLower(), {});
+        }
+        for (const QJsonValue group : state.value(u"groups"_s).toArray()) {
+            for (const QJsonValue member : group[u"members"_s].toArray()) {
+                groups[userNames.value(member[u"value"_s].toString())].append(group[u"displayName"_s].toString());
+            }
+        }
+        return groups;
+    }
+
     void clean(const DirectoryLocation& location)
     {
         QString error;
