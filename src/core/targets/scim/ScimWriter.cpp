@@ -88,44 +88,25 @@ void ScimWriter::lookUpUser(const Change& change, Found found)
         found(std::nullopt, nullptr);
         return;
     }
-    // One request where the service takes `or`; else externalId, then userName, one at a time
-    // (some take only `userName eq`). What it cannot take is not asked again in this run.
-    const QString byExternalId = ScimResources::externalIdFilter(change.externalId);
+    // By externalId, then by userName, each alone: a single `eq` is the filter every service takes
+    // (Atlassian Cloud takes no other) and the one they index; `a or b` was measured 16 times
+    // slower per user than both apart on scim2-server at 50,000 users. A service that refuses
+    // the externalId filter is asked by userName alone for the rest of the run.
     const QString byUserName = ScimResources::userNameFilter(change.key);
-    switch (m_userLookup) {
-    case UserLookup::Combined:
-        if (!change.externalId.isEmpty()) {
-            lookUpUserBy(byExternalId + u" or "_s + byUserName, change,
-                         [this, change, found](std::optional<QJsonObject> resource, const ScimClient::Reply* failure) {
-                             if (failure && isInvalidFilter(*failure)) {
-                                 m_userLookup = UserLookup::Separate;
-                                 lookUpUser(change, found);
-                                 return;
-                             }
-                             found(std::move(resource), failure);
-                         });
-            return;
-        }
-        break;
-    case UserLookup::Separate:
-        if (!change.externalId.isEmpty()) {
-            lookUpUserBy(byExternalId, change,
-                         [this, change, found, byUserName](std::optional<QJsonObject> resource,
-                                                           const ScimClient::Reply* failure) {
-                             if (failure && isInvalidFilter(*failure)) {
-                                 m_userLookup = UserLookup::UserNameOnly;
-                                 lookUpUser(change, found);
-                             } else if (resource || failure) {
-                                 found(std::move(resource), failure);
-                             } else {
-                                 lookUpUserBy(byUserName, change, found);
-                             }
-                         });
-            return;
-        }
-        break;
-    case UserLookup::UserNameOnly:
-        break;
+    if (m_userLookup == UserLookup::ByExternalIdThenUserName && !change.externalId.isEmpty()) {
+        lookUpUserBy(
+            ScimResources::externalIdFilter(change.externalId), change,
+            [this, change, found, byUserName](std::optional<QJsonObject> resource, const ScimClient::Reply* failure) {
+                if (failure && isInvalidFilter(*failure)) {
+                    m_userLookup = UserLookup::UserNameOnly;
+                    lookUpUser(change, found);
+                } else if (resource || failure) {
+                    found(std::move(resource), failure);
+                } else {
+                    lookUpUserBy(byUserName, change, found);
+                }
+            });
+        return;
     }
     lookUpUserBy(byUserName, change, found);
 }

@@ -62,7 +62,7 @@ protected:
 private:
     // A lookup's end: the resource found, or none; `failure` set when the lookup itself failed.
     using Found = std::function<void(std::optional<QJsonObject> resource, const ScimClient::Reply* failure)>;
-    enum class UserLookup { Combined, Separate, UserNameOnly };
+    enum class UserLookup { ByExternalIdThenUserName, UserNameOnly };
 
     void lookUpUser(const Change& change, Found found);
     void lookUpUserBy(const QString& filter, const Change& change, Found found);
@@ -96,7 +96,7 @@ private:
     ScimClient* m_client;
     const ScimService m_service;
     Known m_known;
-    UserLookup m_userLookup = UserLookup::Combined;
+    UserLookup m_userLookup = UserLookup::ByExternalIdThenUserName;
     // Without PATCH: the groups whose members are being replaced, and the changes waiting for each.
     QHash<QString, QList<std::function<void()>>> m_groupTurns;
 };
