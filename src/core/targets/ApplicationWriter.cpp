@@ -171,6 +171,9 @@ void ApplicationWriter::launchMore()
         }
     }
     if (m_inFlight == 0 && (m_stopping || m_next >= m_queue.size())) {
+        if (!m_stopping && sendHeldBack()) {
+            return; // the stage ends once those calls have
+        }
         if (m_stage == Stage::SaveUsers && !m_stopping && !std::exchange(m_savingUsersEnded, true)) {
             usersSaved([this] { startStage(m_stopping ? Stage::End : Stage::AddMemberships); });
             return;
@@ -282,6 +285,18 @@ void ApplicationWriter::recordDeferred(qsizetype index, ChangeOutcome outcome, c
     record(index, outcome, error);
 }
 
+void ApplicationWriter::resumeDeferred()
+{
+    --m_deferred;
+    ++m_inFlight;
+}
+
+void ApplicationWriter::abandonDeferred()
+{
+    --m_deferred;
+    reportProgress();
+}
+
 void ApplicationWriter::reportProgress()
 {
     // Said now and then, not for each of hundreds of thousands of outcomes (the job shows it
@@ -324,9 +339,13 @@ void ApplicationWriter::refused(qsizetype index, const TargetReply& reply)
         callEnded();
         return;
     }
+    settled(index, ChangeOutcome::Failed, refusalOf(reply));
+}
+
+QString ApplicationWriter::refusalOf(const TargetReply& reply) const
+{
     const QString said = messageOf(reply);
-    settled(index, ChangeOutcome::Failed,
-            said.isEmpty() ? tr("%1 refused it (HTTP %2).").arg(m_productName).arg(reply.outcome.status) : said);
+    return said.isEmpty() ? tr("%1 refused it (HTTP %2).").arg(m_productName).arg(reply.outcome.status) : said;
 }
 
 void ApplicationWriter::created(const Change& change, const QString& key)

@@ -89,6 +89,11 @@ protected:
     // stopping: where the application does not answer a creation with the new user's key
     // (Bitbucket), the keys are read here, and the creations settled with them. Calls `next` when done.
     virtual void usersSaved(std::function<void()> next) { next(); }
+    // Calls a writer held back to send together (SCIM's Bulk creations), sent once every change of
+    // the stage was started and every call of it ended, unless the apply is stopping (what was held
+    // back then stays pending): true if it sent some, each begun with callStarted() and ended with
+    // callEnded(); the stage ends once they have, and this is asked again.
+    virtual bool sendHeldBack() { return false; }
 
     void settled(qsizetype index, ChangeOutcome outcome, const QString& error = {});
     // The outcome recorded, without ending a call.
@@ -98,6 +103,14 @@ protected:
     // once their ids are read): counted as answered in the progress meanwhile.
     void deferred();
     void recordDeferred(qsizetype index, ChangeOutcome outcome, const QString& error);
+    // A deferred change taken up again by calls of its own, which end in settled() or refused()
+    // as any; or left pending, its outcome not known (a Bulk request whose answer was lost).
+    void resumeDeferred();
+    void abandonDeferred();
+    // A call that settles no change of its own (a Bulk request), ended with callEnded().
+    void callStarted() { ++m_inFlight; }
+    // Whether every change of the current stage has been started.
+    bool allStarted() const { return m_next >= m_queue.size(); }
     // A failure that is not about one object: stop.
     bool stopsTheRun(const TargetReply& reply);
     bool stopping() const { return m_stopping; }
@@ -105,6 +118,8 @@ protected:
     // Settles a refusal for one object as failed with the application's words; any other failure
     // stops the apply (the change stays pending: whether it was done is not known).
     void refused(qsizetype index, const TargetReply& reply);
+    // What a refusal for one object is recorded with: the application's words, or its status.
+    QString refusalOf(const TargetReply& reply) const;
     // The same for a call that added several memberships: a refusal for one object has each tried
     // alone, so that the others are added and the refusal is recorded for the one it is about.
     void settledAll(const QList<Member>& members, ChangeOutcome outcome);

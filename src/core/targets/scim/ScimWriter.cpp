@@ -152,8 +152,23 @@ void ScimWriter::addUser(qsizetype index, const Change& change)
 
 void ScimWriter::createUser(qsizetype index, const Change& change)
 {
-    m_client->create(m_service.usersEndpoint,
-                     QJsonDocument(ScimResources::user(change.fields, m_service, change.externalId)),
+    QJsonObject resource = ScimResources::user(change.fields, m_service, change.externalId);
+    if (bulkOperations() > 1 && !m_alone.remove(index)) {
+        // Held back for the next Bulk request; the call ends here, its change settles with the answer.
+        const qint64 bytes = QJsonDocument(resource).toJson(QJsonDocument::Compact).size() + 128;
+        if (!m_heldBack.isEmpty() && m_service.bulkMaxPayloadSize > 0
+            && m_heldBackBytes + bytes > m_service.bulkMaxPayloadSize * 9 / 10) {
+            sendBulk();
+        }
+        m_heldBack.append({index, change, std::move(resource)});
+        m_heldBackBytes += bytes;
+        if (m_heldBack.size() >= bulkOperations()) {
+            sendBulk();
+        }
+        deferred();
+        return;
+    }
+    m_client->create(m_service.usersEndpoint, QJsonDocument(resource),
                      [this, index, change](const ScimClient::Reply& reply) {
                          const QString id = reply.json[u"id"_s].toString();
                          if (reply.ok() && !id.isEmpty()) {
@@ -171,6 +186,109 @@ void ScimWriter::createUser(qsizetype index, const Change& change)
                          // Taken meanwhile (409), or not known whether it was made: look again.
                          adoptOrRefuse(index, change, reply);
                      });
+}
+
+int ScimWriter::bulkOperations() const
+{
+    // A service that allows Bulk without saying how much is sent none: its limit is not known.
+    return m_service.bulk && m_service.bulkMaxOperations > 1 ? std::min(m_service.bulkMaxOperations, 1000) : 0;
+}
+
+bool ScimWriter::sendHeldBack()
+{
+    if (m_heldBack.isEmpty()) {
+        return false;
+    }
+    sendBulk();
+    return true;
+}
+
+void ScimWriter::sendBulk()
+{
+    QList<HeldBack> creations = std::exchange(m_heldBack, {});
+    m_heldBackBytes = 0;
+    QJsonArray operations;
+    for (const HeldBack& creation : std::as_const(creations)) {
+        operations.append(QJsonObject{{u"method"_s, u"POST"_s},
+                                      {u"path"_s, QString(u'/' + m_service.usersEndpoint)},
+                                      {u"bulkId"_s, QString::number(creation.index)},
+                                      {u"data"_s, creation.resource}});
+    }
+    const QJsonObject request{{u"schemas"_s, QJsonArray{u"urn:ietf:params:scim:api:messages:2.0:BulkRequest"_s}},
+                              {u"Operations"_s, operations}};
+    callStarted();
+    m_client->create(u"Bulk"_s, QJsonDocument(request),
+                     [this, creations = std::move(creations)](const ScimClient::Reply& reply) {
+                         bulkAnswered(creations, reply);
+                         callEnded();
+                     });
+}
+
+void ScimWriter::bulkAnswered(const QList<HeldBack>& creations, const ScimClient::Reply& reply)
+{
+    if (!reply.ok()) {
+        const bool lost = !reply.outcome.cancelled && !reply.signInError
+            && (reply.outcome.transportFailed() || reply.outcome.status >= 500);
+        if (lost) {
+            // Whether the service made them is not known: each looked up, and adopted if it is there.
+            for (const HeldBack& creation : creations) {
+                resumeDeferred();
+                adoptOrRefuse(creation.index, creation.change, reply);
+            }
+        } else if (isPerObject(reply)) {
+            // The request refused whole (too large, not understood): each sent alone.
+            for (const HeldBack& creation : creations) {
+                resumeDeferred();
+                m_alone.insert(creation.index);
+                createUser(creation.index, creation.change);
+            }
+        } else {
+            // Cancelled, or the token refused: the apply stops, and these stay pending.
+            stopsTheRun(reply);
+            for (qsizetype i = 0; i < creations.size(); ++i) {
+                abandonDeferred();
+            }
+        }
+        return;
+    }
+    QHash<QString, QJsonObject> answers;
+    for (const QJsonValue operation : reply.json[u"Operations"_s].toArray()) {
+        answers.insert(operation[u"bulkId"_s].toString(), operation.toObject());
+    }
+    for (const HeldBack& creation : creations) {
+        const auto answer = answers.constFind(QString::number(creation.index));
+        if (answer == answers.cend()) {
+            // Not processed (the service stopped after errors): sent alone.
+            resumeDeferred();
+            m_alone.insert(creation.index);
+            addUser(creation.index, creation.change);
+            continue;
+        }
+        // The status is a string in RFC 7644's examples, a number from some services.
+        const QJsonValue status = answer->value(u"status"_s);
+        ScimClient::Reply outcome;
+        outcome.outcome.status = status.isString() ? status.toString().toInt() : status.toInt();
+        outcome.json = QJsonDocument(answer->value(u"response"_s).toObject());
+        const QString id = answer->value(u"location"_s).toString().section(u'/', -1);
+        if (outcome.outcome.status / 100 == 2 && !id.isEmpty()) {
+            created(creation.change, id);
+            if (const QString version = answer->value(u"version"_s).toString(); !version.isEmpty()) {
+                m_known.versions.insert(id, version);
+            }
+            recordDeferred(creation.index, ChangeOutcome::Done, {});
+        } else if (outcome.outcome.status == 409) {
+            // Taken meanwhile: looked up, and adopted.
+            resumeDeferred();
+            adoptOrRefuse(creation.index, creation.change, outcome);
+        } else if (isPerObject(outcome)) {
+            failedToCreate(creation.change);
+            recordDeferred(creation.index, ChangeOutcome::Failed, refusalOf(outcome));
+        } else {
+            // The service could not take it (overloaded, signed out): the apply stops, this one pending.
+            stopsTheRun(outcome);
+            abandonDeferred();
+        }
+    }
 }
 
 void ScimWriter::adoptOrRefuse(qsizetype index, const Change& change, const ScimClient::Reply& refusal)

@@ -6,6 +6,8 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
+#include <QSet>
 
 #include <functional>
 #include <optional>
@@ -25,6 +27,12 @@
 //   members[value eq "ID"], never by an unfiltered remove (which takes every member away); where
 //   the service has no PATCH, a group is read and PUT back with its members changed, one change of
 //   a group at a time, so that none undoes another's.
+// Where the service offers Bulk (RFC 7644 §3.7), the creations of users, each looked up first as
+// above, go together, as many in one request as the service allows (at most 1,000): on
+// scim2-server a user created in a Bulk request took 0.64 ms against 1.5 ms alone. A create the
+// Bulk answer refuses with 409 is looked up and adopted as above; one the answer leaves out is
+// created alone; after a Bulk request whose answer was lost, each of its users is looked up and
+// adopted if it was made.
 // Membership PATCHes go without If-Match: each adds or removes its own members only, so the
 // group's other changes do not matter to it, and with many PATCHes to one group in flight each
 // would otherwise make the next one fail.
@@ -58,6 +66,7 @@ protected:
     void removeMember(qsizetype index, const QString& key, const QString& username, const QString& group) override;
     int memberBatch() const override;
     void addMembers(const QList<Member>& members, const QString& group) override;
+    bool sendHeldBack() override;
 
 private:
     // A lookup's end: the resource found, or none; `failure` set when the lookup itself failed.
@@ -68,6 +77,16 @@ private:
     void lookUpUserBy(const QString& filter, const Change& change, Found found);
     void lookUpGroup(const QString& name, Found found);
     void createUser(qsizetype index, const Change& change);
+    // Bulk: the creations held back, sent in one request; its answer settles them.
+    struct HeldBack
+    {
+        qsizetype index;
+        Change change;
+        QJsonObject resource;
+    };
+    int bulkOperations() const;
+    void sendBulk();
+    void bulkAnswered(const QList<HeldBack>& creations, const ScimClient::Reply& reply);
     // A user that is there already (made meanwhile, or by an earlier run that did not record it):
     // linked, and its attributes made what the change says.
     void adoptUser(qsizetype index, const Change& change, const QJsonObject& resource);
@@ -97,6 +116,9 @@ private:
     const ScimService m_service;
     Known m_known;
     UserLookup m_userLookup = UserLookup::ByExternalIdThenUserName;
+    QList<HeldBack> m_heldBack;
+    qint64 m_heldBackBytes = 0;
+    QSet<qsizetype> m_alone; // creations to be sent alone (left out of a Bulk answer, or refused whole)
     // Without PATCH: the groups whose members are being replaced, and the changes waiting for each.
     QHash<QString, QList<std::function<void()>>> m_groupTurns;
 };
