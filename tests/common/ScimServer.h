@@ -21,9 +21,12 @@ public:
     // An empty server; `options` changes what it announces: patch, bulk, etag, sort, filter
     // (booleans), maxResults, bulkMaxOperations.
     bool reset(const QJsonObject& options = {});
-    // Rules {method?, path? (regex), query? (regex), status, count?, retryAfter?, scimType?, mode?};
+    // Rules {method?, path? (regex), query? (regex), status, count?, retryAfter?, scimType?, mode?,
+    // resource?};
     // mode: answer (default), apply-then-fail, conflict-after-create, empty-list, changed-before
-    // (another client sets the resource's title just before the request reaches it).
+    // (another client sets the resource's title just before the request reaches it),
+    // created-before (another client creates the rule's `resource`, a user, just before),
+    // refused-in-bulk (a Bulk request's first operation refused with the rule's status).
     bool setFaults(const QJsonArray& rules);
     QJsonArray requests(); // {method, path, query, ifMatch, body, status}
     bool clearRequests();

@@ -104,27 +104,40 @@ private Q_SLOTS:
         QCOMPARE(memberships(scim),
                  simulated.plan->count(Object::Membership, Action::Add) + 1); // and Alice's own group
 
-        // As sent: every user looked up (by externalId, then by userName) before it was created, every
-        // create's answer taken, and members in PATCHes of at most 100.
+        // As sent: every user looked up (by externalId, then by userName) before it was created,
+        // the creations together in Bulk requests (the service offers Bulk, at most 1,000
+        // operations), every one answered 201, and members in PATCHes of at most 100.
         const QJsonArray sent = m_scim.requests();
         QSet<QString> lookedUp;
         int creates = 0;
+        int bulks = 0;
         for (const QJsonValue request : sent) {
             const QString method = request[u"method"_s].toString();
             const QString path = request[u"path"_s].toString();
             if (method == u"GET"_s && path.endsWith(u"/Users"_s) && request[u"query"_s][u"filter"_s].isString()) {
                 lookedUp.insert(request[u"query"_s][u"filter"_s].toString());
-            } else if (method == u"POST"_s && path.endsWith(u"/Users"_s)) {
+            }
+            QVERIFY2(method != u"POST"_s || !path.endsWith(u"/Users"_s), "a creation sent alone");
+            if (method != u"POST"_s || !path.endsWith(u"/Bulk"_s)) {
+                continue;
+            }
+            ++bulks;
+            QCOMPARE(request[u"status"_s].toInt(), 200);
+            const QJsonArray operations = request[u"body"_s][u"Operations"_s].toArray();
+            QVERIFY(!operations.isEmpty() && operations.size() <= 1000);
+            for (const QJsonValue operation : operations) {
+                QCOMPARE(operation[u"method"_s].toString(), u"POST"_s);
+                QCOMPARE(operation[u"path"_s].toString(), u"/Users"_s);
                 ++creates;
-                const QString userName = request[u"body"_s][u"userName"_s].toString();
-                const QString externalId = request[u"body"_s][u"externalId"_s].toString();
+                const QString userName = operation[u"data"_s][u"userName"_s].toString();
+                const QString externalId = operation[u"data"_s][u"externalId"_s].toString();
                 QVERIFY(!externalId.isEmpty());
                 QVERIFY2(lookedUp.contains(u"externalId eq \"%1\""_s.arg(externalId)), qPrintable(userName));
                 QVERIFY2(lookedUp.contains(u"userName eq \"%1\""_s.arg(userName)), qPrintable(userName));
-                QCOMPARE(request[u"status"_s].toInt(), 201);
             }
         }
         QCOMPARE(creates, people - 1);
+        QVERIFY(bulks >= 1);
         verifyMemberPatches(sent);
 
         // Nothing left to do.
@@ -164,22 +177,29 @@ private Q_SLOTS:
 
     void raceOnCreateIsResolvedByAdoption_data()
     {
+        QTest::addColumn<bool>("bulk");
         QTest::addColumn<QString>("mode");
         QTest::addColumn<int>("status");
         // Another client's create won (409 after the server made it), or the answer to UserSync's
-        // own create was lost (a 502 after the server made it): either way, no one twice.
-        QTest::newRow("409 after another create") << u"conflict-after-create"_s << 409;
-        QTest::newRow("answer lost") << u"apply-then-fail"_s << 502;
+        // own create was lost (a 502 after the server made it): either way, no one twice. Users
+        // created one by one (a service without Bulk), or in a Bulk request answered so.
+        QTest::newRow("409 after another create") << false << u"conflict-after-create"_s << 409;
+        QTest::newRow("answer lost") << false << u"apply-then-fail"_s << 502;
+        QTest::newRow("Bulk, answer lost") << true << u"apply-then-fail"_s << 502;
     }
 
     void raceOnCreateIsResolvedByAdoption()
     {
+        QFETCH(bool, bulk);
         QFETCH(QString, mode);
         QFETCH(int, status);
+        if (!bulk) {
+            QVERIFY(m_scim.reset({{u"bulk"_s, false}}));
+        }
         QVERIFY(m_scim.setFaults({QJsonObject{{u"method"_s, u"POST"_s},
-                                              {u"path"_s, u"/Users$"_s},
+                                              {u"path"_s, bulk ? u"/Bulk$"_s : u"/Users$"_s},
                                               {u"status"_s, status},
-                                              {u"count"_s, 3},
+                                              {u"count"_s, bulk ? 1 : 3},
                                               {u"mode"_s, mode}},
                                   QJsonObject{{u"method"_s, u"POST"_s},
                                               {u"path"_s, u"/Groups$"_s},
@@ -192,7 +212,7 @@ private Q_SLOTS:
         for (const QJsonValue request : m_scim.requests()) {
             refusedCreates += request[u"method"_s].toString() == u"POST"_s && request[u"status"_s].toInt() == status;
         }
-        QCOMPARE(refusedCreates, 5);
+        QCOMPARE(refusedCreates, bulk ? 3 : 5);
         const QJsonObject scim = m_scim.state();
         QSet<QString> names;
         for (const QJsonValue user : scim[u"users"_s].toArray()) {
@@ -207,6 +227,39 @@ private Q_SLOTS:
         QCOMPARE(groups.size(), scim[u"groups"_s].toArray().size());
         QCOMPARE(groups.size(), result.plan->count(Object::Group, Action::Add));
         // The adopted ones are linked like the others: nothing left to do.
+        QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
+    }
+
+    // Someone else creates Bob just before UserSync's Bulk request reaches the service: the
+    // service's own uniqueness check refuses that one operation with 409, and Bob is looked up
+    // and adopted, the others created by the same request.
+    void conflictInsideABulkIsAdopted()
+    {
+        const QJsonObject bob{{u"schemas"_s, QJsonArray{u"urn:ietf:params:scim:schemas:core:2.0:User"_s}},
+                              {u"userName"_s, u"bob.baker"_s},
+                              {u"title"_s, u"Made elsewhere"_s}};
+        QVERIFY(m_scim.setFaults({QJsonObject{{u"method"_s, u"POST"_s},
+                                              {u"path"_s, u"/Bulk$"_s},
+                                              {u"mode"_s, u"created-before"_s},
+                                              {u"resource"_s, bob}}}));
+        const SyncResult result = sync(SyncRequest::Mode::Full);
+        QVERIFY2(result.status == SyncResult::Status::Succeeded, qPrintable(result.message));
+        int conflicts = 0;
+        for (const QJsonValue request : m_scim.requests()) {
+            if (request[u"path"_s].toString().endsWith(u"/Bulk"_s)) {
+                for (const QJsonValue operation : request[u"body"_s][u"Operations"_s].toArray()) {
+                    conflicts += operation[u"data"_s][u"userName"_s].toString() == u"bob.baker"_s;
+                }
+            }
+        }
+        QCOMPARE(conflicts, 1); // sent once in a Bulk request, refused there
+        const QJsonObject scim = m_scim.state();
+        QCOMPARE(scim[u"users"_s].toArray().size(), m_realm.users().size());
+        const QJsonObject adopted = user(scim, u"bob.baker"_s);
+        QCOMPARE(adopted[u"title"_s].toString(), u"Made elsewhere"_s); // the one made elsewhere
+        QCOMPARE(adopted[u"externalId"_s].toString(), m_admin.userId(m_realmName, u"bob.baker"_s));
+        QCOMPARE(adopted[u"name"_s][u"givenName"_s].toString(), u"Bob"_s);
+        QVERIFY(groupsOf(scim, u"bob.baker"_s).contains(u"All Staff"_s));
         QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
     }
 
@@ -348,7 +401,10 @@ private Q_SLOTS:
 
     void refusalForOneObjectCompletesWithErrors()
     {
-        // The service refuses one user (the first it is sent); the others go on.
+        // The service refuses one user (the first it is sent); the others go on. Users are sent
+        // one by one here (a service without Bulk); a refusal inside a Bulk answer is
+        // conflictInsideABulkIsAdopted's 409 and bulkOperationRefused's 400.
+        QVERIFY(m_scim.reset({{u"bulk"_s, false}}));
         QVERIFY(m_scim.setFaults({QJsonObject{{u"method"_s, u"POST"_s},
                                               {u"path"_s, u"/Users$"_s},
                                               {u"status"_s, 400},
@@ -379,11 +435,50 @@ private Q_SLOTS:
         QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
     }
 
+    // One operation of a Bulk request refused by the service: recorded with its words, the
+    // other operations of the same request done.
+    void bulkOperationRefused()
+    {
+        QVERIFY(m_scim.setFaults({QJsonObject{{u"method"_s, u"POST"_s},
+                                              {u"path"_s, u"/Bulk$"_s},
+                                              {u"status"_s, 400},
+                                              {u"scimType"_s, u"invalidValue"_s},
+                                              {u"mode"_s, u"refused-in-bulk"_s}}}));
+        const SyncResult result = sync(SyncRequest::Mode::Full);
+        QCOMPARE(result.status, SyncResult::Status::CompletedWithErrors);
+        QCOMPARE(m_scim.state()[u"users"_s].toArray().size(), m_realm.users().size() - 1);
+        QString error;
+        {
+            auto connection = DirectoryAccess::open(m_location, &error);
+            const auto recorded = DirectoryStore(connection->database()).changes(result.run.id, &error);
+            QVERIFY(recorded);
+            QStringList failed;
+            for (const Change& change : recorded->changes) {
+                if (change.outcome == ChangeOutcome::Failed) {
+                    failed << change.key;
+                    QVERIFY2(change.error.contains(u"Injected by the test harness"_s), qPrintable(change.error));
+                }
+            }
+            QCOMPARE(failed.size(), 1);
+            // Its memberships are not attempted: the user is not there.
+            for (const MembershipChange& membership : recorded->memberships) {
+                if (membership.action == Action::Add
+                    && recorded->memberUsers.at(membership.user).name == failed.constFirst()) {
+                    QCOMPARE(membership.outcome, ChangeOutcome::Failed);
+                }
+            }
+        }
+        const SyncResult next = sync(SyncRequest::Mode::Full);
+        QVERIFY2(next.status == SyncResult::Status::Succeeded, qPrintable(next.message));
+        QCOMPARE(next.plan->count(Object::User, Action::Add), 1);
+        QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
+    }
+
     void rateLimitsAndUnavailabilityAreWaitedOut()
     {
         // The service limits the client (429, Retry-After in seconds), then is unavailable twice
-        // (503, Retry-After as an HTTP date): creates, which are never sent twice on other
-        // failures, are sent again after these, which say nothing was done.
+        // (503, Retry-After as an HTTP date): creates (in a Bulk request), which are never sent
+        // twice on other failures, are sent again after these, which say nothing was done.
         const QString soon =
             QLocale::c().toString(QDateTime::currentDateTimeUtc().addSecs(1), u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s);
         QVERIFY(m_scim.setFaults({QJsonObject{{u"method"_s, u"PATCH"_s},
@@ -392,7 +487,7 @@ private Q_SLOTS:
                                               {u"retryAfter"_s, 1},
                                               {u"count"_s, 2}},
                                   QJsonObject{{u"method"_s, u"POST"_s},
-                                              {u"path"_s, u"/Users$"_s},
+                                              {u"path"_s, u"/Bulk$"_s},
                                               {u"status"_s, 503},
                                               {u"retryAfter"_s, soon},
                                               {u"count"_s, 2}}}));

@@ -12,9 +12,11 @@ goes to that application unchanged; the harness only:
   assert on it;
 - answers, where a rule says so, with what no real server can be made to do on demand: 429 or 503
   with Retry-After, a 5xx after applying, a 409 *after* creating the resource (another client's
-  create won the race), a page of a list that comes back empty, or a resource changed by another
-  client just before the request reaches it (which the real server then answers, e.g. with 412
-  where If-Match names the version before);
+  create won the race), a page of a list that comes back empty, or a resource changed or a user
+  created by another client just before the request reaches it (which the real server then
+  answers, e.g. with 412 where If-Match names the version before, or 409 for a userName taken),
+  or one operation of a Bulk request refused (taken out before the request reaches the server,
+  and answered with the rule's status);
 - serves a control API below /_harness/ (no authentication; loopback only): health, reset (with
   the service provider configuration to announce), requests, faults, state, recording on or off.
 
@@ -45,7 +47,8 @@ from scim2_server.utils import (
 
 CONTROL = "/_harness/"
 ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
-MODES = ("answer", "apply-then-fail", "conflict-after-create", "empty-list", "changed-before")
+MODES = ("answer", "apply-then-fail", "conflict-after-create", "empty-list", "changed-before", "created-before",
+         "refused-in-bulk")
 REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 404: "Not Found",
            409: "Conflict", 412: "Precondition Failed", 429: "Too Many Requests",
            500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
@@ -117,6 +120,7 @@ class Harness:
                 "retryAfter": raw.get("retryAfter"),
                 "mode": raw.get("mode", "answer"),
                 "scimType": raw.get("scimType"),
+                "resource": raw.get("resource"),
             }
             if rule["mode"] not in MODES:
                 raise ValueError("mode must be one of " + ", ".join(MODES))
@@ -160,7 +164,14 @@ class Harness:
         else:
             if rule is not None and rule["mode"] == "changed-before":
                 self.change_elsewhere(app, environ)
+            elif rule is not None and rule["mode"] == "created-before":
+                self.create_elsewhere(app, environ, rule["resource"])
+            refused = None
+            if rule is not None and rule["mode"] == "refused-in-bulk":
+                refused = self.take_first_operation(environ, raw)
             status, headers, body = self.forward(app, environ)
+            if refused is not None and status == 200:
+                status, headers, body = self.refuse_operation(rule, refused, body)
             if rule is not None and rule["mode"] == "conflict-after-create" and status == 201:
                 # Another client's create won the race: the resource is there, this one is refused.
                 status, headers, body = 409, [("Content-Type", "application/scim+json")], json.dumps(
@@ -218,6 +229,37 @@ class Harness:
         other = {k: v for k, v in environ.items() if k != "HTTP_IF_MATCH"}
         other.update({"REQUEST_METHOD": "PATCH", "QUERY_STRING": "", "CONTENT_LENGTH": str(len(body)),
                       "CONTENT_TYPE": "application/scim+json", "wsgi.input": io.BytesIO(body)})
+        cls.forward(app, other)
+
+    @staticmethod
+    def take_first_operation(environ, raw):
+        """A Bulk request's first operation, taken out of the request before it is forwarded."""
+        request = json.loads(raw)
+        operation = request["Operations"].pop(0)
+        body = json.dumps(request).encode()
+        environ.update({"CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body)})
+        return operation
+
+    @classmethod
+    def refuse_operation(cls, rule, operation, body):
+        """The Bulk answer with that operation refused (the rule's status), as a service refuses
+        one operation of many: not carried out, and answered with an error of its own."""
+        answer = json.loads(body)
+        error = json.loads(cls.fault_answer(rule)[2])
+        answer["Operations"].insert(0, {"method": operation["method"], "bulkId": operation.get("bulkId"),
+                                        "status": str(rule["status"]), "response": error})
+        return 200, [("Content-Type", "application/scim+json")], json.dumps(answer).encode()
+
+    @classmethod
+    def create_elsewhere(cls, app, environ, resource):
+        """Another client's create of a user (the rule's `resource`), made through the same
+        application just before this request reaches it: the request then meets the real
+        server's own uniqueness check."""
+        body = json.dumps(resource).encode()
+        other = {k: v for k, v in environ.items() if k != "HTTP_IF_MATCH"}
+        other.update({"REQUEST_METHOD": "POST", "PATH_INFO": "/v2/Users", "QUERY_STRING": "",
+                      "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": "application/scim+json",
+                      "wsgi.input": io.BytesIO(body)})
         cls.forward(app, other)
 
     def record(self, method, path, query, if_match, raw, status):
