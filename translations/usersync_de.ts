@@ -1985,10 +1985,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Typ</translation>
     </message>
     <message>
-        <source>Sign in with a personal access token, read from the first line of standard input.</source>
-        <translation>Mit einem persönlichen Zugriffstoken anmelden, gelesen aus der ersten Zeile der Standardeingabe.</translation>
-    </message>
-    <message>
         <source>Sign in with a personal access token from the environment variable NAME.</source>
         <translation>Mit einem persönlichen Zugriffstoken aus der Umgebungsvariable NAME anmelden.</translation>
     </message>
@@ -2179,14 +2175,6 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
         <translation>Synchronisiert in:       %1</translation>
     </message>
     <message>
-        <source>The application: jira, confluence or bitbucket (the Data Center products).</source>
-        <translation>Die Anwendung: jira, confluence oder bitbucket (die Data-Center-Produkte).</translation>
-    </message>
-    <message>
-        <source>The address people open the application with, e.g. https://jira.example.com or https://confluence.example.com.</source>
-        <translation>Die Adresse, mit der die Anwendung geöffnet wird, z. B. https://jira.example.com oder https://confluence.example.com.</translation>
-    </message>
-    <message>
         <source>Bitbucket: the groups that grant access, comma-separated (default stash-users). Bitbucket cannot disable users: UserSync takes disabled users out of these.</source>
         <translation>Bitbucket: die Gruppen, die Zugang gewähren, durch Kommas getrennt (Standard stash-users). Bitbucket kann Benutzer nicht deaktivieren: UserSync entfernt deaktivierte Benutzer aus diesen Gruppen.</translation>
     </message>
@@ -2334,6 +2322,34 @@ Die Optionen einer Aktion zeigt „usersync-cli target ACTION --help“ an.
 Test it with: usersync-cli target test &quot;%2&quot;</source>
         <translation>UserSync ist in %1 autorisiert; die Autorisierung liegt im Schlüsselbund des Systems und erneuert sich bei jedem Lauf.
 Testen Sie die Anwendung mit: usersync-cli target test &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>The application: jira, confluence or bitbucket (the Data Center products), or scim (any SCIM 2.0 service).</source>
+        <translation>Die Anwendung: jira, confluence oder bitbucket (die Data-Center-Produkte) oder scim (ein beliebiger SCIM-2.0-Dienst).</translation>
+    </message>
+    <message>
+        <source>The address people open the application with, e.g. https://jira.example.com or https://confluence.example.com; for SCIM, the service&apos;s base URL (https://api.example.com/scim/v2).</source>
+        <translation>Die Adresse, unter der man die Anwendung öffnet, z. B. https://jira.example.com oder https://confluence.example.com; bei SCIM die Basis-URL des Dienstes (https://api.example.com/scim/v2).</translation>
+    </message>
+    <message>
+        <source>Sign in with a personal access token (SCIM: the bearer token), read from the first line of standard input.</source>
+        <translation>Mit einem persönlichen Zugriffstoken anmelden (SCIM: dem Bearer-Token), gelesen aus der ersten Zeile der Standardeingabe.</translation>
+    </message>
+    <message>
+        <source>Bearer token: </source>
+        <translation>Bearer-Token: </translation>
+    </message>
+    <message>
+        <source>a bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>✓ A %1 service answers at %2, and accepted the token</source>
+        <translation>✓ Ein %1-Dienst antwortet unter %2 und hat das Token angenommen</translation>
+    </message>
+    <message>
+        <source>✓ Supports: %1</source>
+        <translation>✓ Unterstützt: %1</translation>
     </message>
 </context>
 <context>
@@ -6002,6 +6018,20 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     </message>
 </context>
 <context>
+    <name>ScimTarget</name>
+    <message>
+        <source>Reading what %1 supports</source>
+        <translation>Lese, was %1 unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>ScimWriter</name>
+    <message>
+        <source>Not added: the group “%1” is not in %2.</source>
+        <translation>Nicht hinzugefügt: Die Gruppe „%1“ ist nicht in %2.</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>No secret is stored in the system keychain under “%1”. Enter the secret again to store it.</source>
@@ -6229,6 +6259,22 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>The redirect URL “%1” must be a loopback address with a port, such as %2, where UserSync listens while you authorize it; enter the same URL in Bitbucket&apos;s incoming link.</source>
         <translation>Die Redirect-URL „%1“ muss eine Loopback-Adresse mit Port sein, etwa %2, an der UserSync lauscht, während Sie es autorisieren; geben Sie dieselbe URL im eingehenden Link von Bitbucket ein.</translation>
+    </message>
+    <message>
+        <source>Enter the service&apos;s SCIM base URL, such as https://api.example.com/scim/v2 (the address its /ServiceProviderConfig is below).</source>
+        <translation>Geben Sie die SCIM-Basis-URL des Dienstes ein, etwa https://api.example.com/scim/v2 (die Adresse, unter der seine /ServiceProviderConfig liegt).</translation>
+    </message>
+    <message>
+        <source>The SCIM base URL “%1” is not a web address. Enter it as the service gives it, such as https://api.example.com/scim/v2.</source>
+        <translation>Die SCIM-Basis-URL „%1“ ist keine Webadresse. Geben Sie sie so ein, wie der Dienst sie nennt, etwa https://api.example.com/scim/v2.</translation>
+    </message>
+    <message>
+        <source>The SCIM base URL must not contain ? or #.</source>
+        <translation>Die SCIM-Basis-URL darf weder ? noch # enthalten.</translation>
+    </message>
+    <message>
+        <source>A SCIM service is signed in to with its bearer token: give the token, not a username and password.</source>
+        <translation>Bei einem SCIM-Dienst meldet man sich mit seinem Bearer-Token an: Geben Sie das Token an, nicht Benutzername und Passwort.</translation>
     </message>
 </context>
 <context>
@@ -6464,6 +6510,34 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>&lt;p&gt;Waiting for %1 in your browser: sign in as a %1 administrator and allow UserSync access.&lt;/p&gt;&lt;p&gt;No browser came up? Open &lt;a href=&quot;%2&quot;&gt;this address&lt;/a&gt; in a browser on this computer.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Es wird auf %1 in Ihrem Browser gewartet: Melden Sie sich als %1-Administrator an, und erlauben Sie UserSync den Zugriff.&lt;/p&gt;&lt;p&gt;Hat sich kein Browser geöffnet? Öffnen Sie &lt;a href=&quot;%2&quot;&gt;diese Adresse&lt;/a&gt; in einem Browser auf diesem Computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A SCIM 2.0 service</source>
+        <translation>Ein SCIM-2.0-Dienst</translation>
+    </message>
+    <message>
+        <source>A bearer token</source>
+        <translation>Ein Bearer-Token</translation>
+    </message>
+    <message>
+        <source>https://scim.example.com/scim/v2</source>
+        <translation>https://scim.example.com/scim/v2</translation>
+    </message>
+    <message>
+        <source>The service&apos;s SCIM base URL (the address that /Users and /Groups follow) and the bearer token it issued for provisioning. Atlassian Cloud: the directory base URL (https://api.atlassian.com/scim/directory/…) and its API key, both shown once by Security → Identity providers → your directory → Regenerate API key. The token is kept in the system keychain only.</source>
+        <translation>Die SCIM-Basis-URL des Dienstes (die Adresse, auf die /Users und /Groups folgen) und das Bearer-Token, das er für die Bereitstellung ausgestellt hat. Atlassian Cloud: die Verzeichnis-Basis-URL (https://api.atlassian.com/scim/directory/…) und ihr API-Schlüssel, beide einmalig angezeigt unter Sicherheit → Identitätsanbieter → Ihr Verzeichnis → API-Schlüssel neu generieren. Das Token wird nur im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Enter the bearer token.</source>
+        <translation>Geben Sie das Bearer-Token ein.</translation>
+    </message>
+    <message>
+        <source>A %1 service answers at %2</source>
+        <translation>Ein %1-Dienst antwortet unter %2</translation>
+    </message>
+    <message>
+        <source>Supports: %1</source>
+        <translation>Unterstützt: %1</translation>
     </message>
 </context>
 <context>
