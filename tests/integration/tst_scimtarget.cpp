@@ -171,6 +171,43 @@ private Q_SLOTS:
                  qPrintable(m_lastError.message));
     }
 
+    // A service that gives fewer than asked for (its own maximum, here 5 of 10): the pages after
+    // the first follow what it gave, and nothing is left out. Groups, as large as their members,
+    // start with a small page and go on in pages of about 10,000 members.
+    void pagesFollowWhatTheServiceGives()
+    {
+        QVERIFY(m_server.reset({{u"maxResults"_s, 5}}));
+        QJsonArray members;
+        for (int n = 1; n <= 12; ++n) {
+            const QString id = m_server.addUser(u"user%1"_s.arg(n), u"user%1@example.com"_s.arg(n));
+            QVERIFY(!id.isEmpty());
+            members.append(QJsonObject{{u"value"_s, id}});
+        }
+        for (int n = 1; n <= 3; ++n) {
+            QVERIFY(!m_server.addGroup(u"group%1"_s.arg(n), members).isEmpty());
+        }
+        QVERIFY(m_server.clearRequests());
+        const std::optional<DirectoryState> state = read(10);
+        QVERIFY(state);
+        QCOMPARE(state->users.size(), 12);
+        QCOMPARE(state->groups.size(), 3);
+        QCOMPARE(state->memberships.size(), 36);
+        QStringList users;
+        QStringList groups;
+        for (const QJsonValue request : m_server.requests()) {
+            const QString page =
+                request[u"query"_s][u"startIndex"_s].toString() + u'+' + request[u"query"_s][u"count"_s].toString();
+            if (request[u"path"_s].toString().endsWith(u"/Users"_s)) {
+                users << page;
+            } else if (request[u"path"_s].toString().endsWith(u"/Groups"_s)) {
+                groups << page;
+            }
+        }
+        users.sort();
+        QCOMPARE(users, (QStringList{u"1+10"_s, u"11+5"_s, u"6+5"_s}));
+        QCOMPARE(groups, QStringList{u"1+10"_s});
+    }
+
     // What a plan's changes become, as the real server takes them: a user with only advertised
     // attributes, a PATCH of its changed fields, lookups by externalId and userName, and members in
     // PATCHes of at most 100, removed one filtered operation at a time.

@@ -8,13 +8,20 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int largestPage = 1000;
-}
+// Groups come with their members, so a page of them is as large as its members: the first page
+// is small, and the rest hold about this many members each. A page of 1,000 groups of 250
+// members (1,000 kB per 100 groups) took scim2-server longer than a request's 30 s.
+constexpr int firstGroupPage = 10;
+constexpr int membersPerPage = 10'000;
+} // namespace
 
 // One paged list being read: its total, the pages in flight, what has been taken.
 struct ScimReader::Listing
 {
     QString endpoint;
     QString what;
+    int firstPage = 0;
+    std::function<int(const QJsonArray& firstPage)> pageAfter; // the size of the pages after the first
     std::function<void(const QJsonObject&)> take;
     std::function<void(std::optional<ConnectorError>)> done;
     qint64 total = -1;
@@ -75,14 +82,22 @@ void ScimReader::readAll(Done done)
         }
     };
     list(
-        m_service.usersEndpoint, tr("the users"),
+        m_service.usersEndpoint, tr("the users"), m_pageSize, {},
         [this](const QJsonObject& resource) {
             m_state.users.append(userOf(resource));
             m_versions.insert(m_state.users.constLast().id, resource[u"meta"_s][u"version"_s].toString());
         },
         [usersRead, bothRead](std::optional<ConnectorError> error) { bothRead(*usersRead, std::move(error)); });
+    const auto groupPage = [this](const QJsonArray& first) {
+        qint64 members = 0;
+        for (const QJsonValue group : first) {
+            members += group[u"members"_s].toArray().size();
+        }
+        const qint64 perGroup = std::max<qint64>(1, members / std::max<qint64>(1, first.size()));
+        return int(std::clamp<qint64>(membersPerPage / perGroup, firstGroupPage, m_pageSize));
+    };
     list(
-        m_service.groupsEndpoint, tr("the groups"),
+        m_service.groupsEndpoint, tr("the groups"), std::min(firstGroupPage, m_pageSize), groupPage,
         [this](const QJsonObject& resource) {
             LocalGroup group;
             group.id = resource.value(u"id"_s).toString();
@@ -101,24 +116,26 @@ void ScimReader::readAll(Done done)
         [groupsRead, bothRead](std::optional<ConnectorError> error) { bothRead(*groupsRead, std::move(error)); });
 }
 
-void ScimReader::list(const QString& endpoint, const QString& what, std::function<void(const QJsonObject&)> take,
+void ScimReader::list(const QString& endpoint, const QString& what, int firstPage,
+                      std::function<int(const QJsonArray&)> pageAfter, std::function<void(const QJsonObject&)> take,
                       std::function<void(std::optional<ConnectorError>)> done)
 {
     auto listing = std::make_shared<Listing>();
     listing->endpoint = endpoint;
     listing->what = what;
+    listing->firstPage = firstPage;
+    listing->pageAfter = std::move(pageAfter);
     listing->take = std::move(take);
     listing->done = std::move(done);
 
     // A page at a position (1-based); the first one tells the total, and the rest are asked at once.
     // The requests in flight keep this function alive; it refers to itself weakly, so that it goes
     // once the listing has ended.
-    auto page = std::make_shared<std::function<void(qint64)>>();
-    *page = [this, listing, self = std::weak_ptr(page)](qint64 startIndex) {
+    auto page = std::make_shared<std::function<void(qint64, int)>>();
+    *page = [this, listing, self = std::weak_ptr(page)](qint64 startIndex, int count) {
         ++listing->pagesLeft;
         m_client->get(
-            listing->endpoint,
-            {{u"startIndex"_s, QString::number(startIndex)}, {u"count"_s, QString::number(m_pageSize)}},
+            listing->endpoint, {{u"startIndex"_s, QString::number(startIndex)}, {u"count"_s, QString::number(count)}},
             [this, listing, page = self.lock(), startIndex](const ScimClient::Reply& reply) {
                 --listing->pagesLeft;
                 if (listing->ended || m_finished) {
@@ -149,10 +166,15 @@ void ScimReader::list(const QString& endpoint, const QString& what, std::functio
                 if (startIndex == 1) {
                     listing->total = qint64(total.toDouble());
                     // Positions are known: every other page at once (the client keeps its
-                    // bounded number of requests in flight).
-                    for (qint64 next = 1 + m_pageSize; !resources.isEmpty() && next <= listing->total;
-                         next += m_pageSize) {
-                        (*page)(next);
+                    // bounded number of requests in flight). A service that gave fewer than asked
+                    // though it holds more has a maximum of its own: no page is asked larger.
+                    const qint64 given = resources.size();
+                    int size = listing->pageAfter ? listing->pageAfter(resources) : listing->firstPage;
+                    if (given < listing->firstPage && given < listing->total) {
+                        size = int(std::min<qint64>(size, given));
+                    }
+                    for (qint64 next = 1 + given; given > 0 && size > 0 && next <= listing->total; next += size) {
+                        (*page)(next, size);
                     }
                 }
                 Q_EMIT progress({tr("Reading %1").arg(listing->what), listing->taken, listing->total});
@@ -177,7 +199,7 @@ void ScimReader::list(const QString& endpoint, const QString& what, std::functio
                 listing->done(std::nullopt);
             });
     };
-    (*page)(1);
+    (*page)(1, listing->firstPage);
 }
 
 void ScimReader::linkMembers()

@@ -42,7 +42,10 @@ Q_SIGNALS:
 
 private:
     struct Listing;
-    void list(const QString& endpoint, const QString& what, std::function<void(const QJsonObject&)> take,
+    // Every page of a list: the first of `firstPage`, the rest at once, of the size `pageAfter`
+    // gives for the first page's resources (or of firstPage).
+    void list(const QString& endpoint, const QString& what, int firstPage,
+              std::function<int(const QJsonArray& first)> pageAfter, std::function<void(const QJsonObject&)> take,
               std::function<void(std::optional<ConnectorError>)> done);
     void finish(const std::optional<ConnectorError>& error);
     void linkMembers();

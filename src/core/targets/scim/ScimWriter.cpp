@@ -235,7 +235,7 @@ void ScimWriter::bulkAnswered(const QList<HeldBack>& creations, const ScimClient
                 resumeDeferred();
                 adoptOrRefuse(creation.index, creation.change, reply);
             }
-        } else if (isPerObject(reply)) {
+        } else if (isPerObject(reply) || reply.outcome.status == 413) {
             // The request refused whole (too large, not understood): each sent alone.
             for (const HeldBack& creation : creations) {
                 resumeDeferred();
