@@ -7,6 +7,10 @@
                                                     configurations, one per stage: read, objects, members
     scim-bench.py remap WORK BASE                   the members stage rewritten for the server as the
                                                     objects stage left it (the ids it gave are new)
+    scim-bench.py probe BASE USERS                  what the server's pace depends on: with USERS users,
+                                                    a lookup by `externalId eq … or userName eq …`
+                                                    against the two alone; 2,000 creations one by one
+                                                    (4 at once) against Bulk requests of 1,000
 
 The bearer token comes from USERSYNC_BENCH_TOKEN, never from the command line.
 """
@@ -83,7 +87,7 @@ def load(base, users, groups, per_user):
     print(json.dumps({"users": users, "groups": groups, "memberships": sum(map(len, members))}))
 
 
-def curl_entry(base, request):
+def curl_entry(base, request, work):
     query = urllib.parse.urlencode(request.get("query") or {})
     root = base.rsplit("/v2", 1)[0]  # the harness records paths from its root, /v2/Users
     lines = [f'url = "{root}{request["path"]}{"?" + query if query else ""}"', 'output = "/dev/null"',
@@ -91,7 +95,12 @@ def curl_entry(base, request):
     if request["method"] != "GET":
         lines += [f'request = "{request["method"]}"', 'header = "Content-Type: application/scim+json"']
         if request.get("body") is not None:
-            lines.append("data = " + json.dumps(json.dumps(request["body"], separators=(",", ":"))))
+            # From a file of its own: curl reads a configuration's lines only up to a length.
+            curl_entry.bodies = getattr(curl_entry, "bodies", 0) + 1
+            path = f"{work}/body-{sys.argv[1]}-{curl_entry.bodies}.json"
+            with open(path, "w") as body:
+                json.dump(request["body"], body, separators=(",", ":"))
+            lines.append(f'data-binary = "@{path}"')
     if request.get("ifMatch"):
         lines.append(f'header = "If-Match: {request["ifMatch"]}"')
     return "\n".join(lines) + "\n"
@@ -117,7 +126,7 @@ def curl(work, base):
         if request["method"] == "PATCH" and MEMBERS.search(request["path"]):
             members.append({"group": names[request["path"].rsplit("/", 1)[1]], "body": request["body"]})
         else:
-            stages["objects" if written else "read"].append(curl_entry(base, request))
+            stages["objects" if written else "read"].append(curl_entry(base, request, work))
     write_stages(work, stages)
     json.dump({"names": names, "members": members}, open(f"{work}/members.json", "w"))
 
@@ -134,8 +143,46 @@ def remap(work, base):
                                  lambda m: f'"value": "{ids[old[m.group(1)]] if m.group(1) in old else m.group(1)}"',
                                  json.dumps(patch["body"])))
         path = "/v2/Groups/" + ids[patch["group"]]
-        entries.append(curl_entry(base, {"method": "PATCH", "path": path, "body": body}))
+        entries.append(curl_entry(base, {"method": "PATCH", "path": path, "body": body}, work))
     write_stages(work, {"members": entries})
+
+
+def probe(base, users):
+    import concurrent.futures
+    import time
+
+    def user(i, prefix):
+        return {"schemas": [USER], "userName": f"{prefix}{i:06d}", "externalId": f"{prefix}-{i}",
+                "emails": [{"value": f"{prefix}{i:06d}@example.com", "primary": True}], "active": True}
+
+    def lookup(query):
+        call("GET", base + "/Users?" + urllib.parse.urlencode({"filter": query, "count": "10"}))
+
+    control(base, "POST", "reset", {})
+    control(base, "POST", "config", {"recording": False})
+    bulk(base, [{"method": "POST", "path": "/Users", "bulkId": str(i), "data": user(i, "bench")} for i in range(users)])
+    began = time.monotonic()
+    for i in range(50):
+        lookup(f'externalId eq "new-{i}" or userName eq "new{i:06d}"')
+    combined = (time.monotonic() - began) / 50
+    began = time.monotonic()
+    for i in range(50):
+        lookup(f'externalId eq "new-{i}"')
+        lookup(f'userName eq "new{i:06d}"')
+    apart = (time.monotonic() - began) / 50
+    control(base, "POST", "reset", {})
+    control(base, "POST", "config", {"recording": False})
+    began = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda i: call("POST", base + "/Users", user(i, "alone")), range(2000)))
+    alone = time.monotonic() - began
+    control(base, "POST", "reset", {})
+    control(base, "POST", "config", {"recording": False})
+    began = time.monotonic()
+    bulk(base, [{"method": "POST", "path": "/Users", "bulkId": str(i), "data": user(i, "bulk")} for i in range(2000)])
+    together = time.monotonic() - began
+    print(json.dumps({"users": users, "lookupOrMs": round(combined * 1000, 1), "lookupsApartMs": round(apart * 1000, 1),
+                      "create2000AloneMs": round(alone * 1000), "create2000BulkMs": round(together * 1000)}))
 
 
 def main():
@@ -146,6 +193,8 @@ def main():
         curl(args[0], args[1])
     elif command == "remap":
         remap(args[0], args[1])
+    elif command == "probe":
+        probe(args[0], int(args[1]))
     else:
         sys.exit(__doc__)
 
