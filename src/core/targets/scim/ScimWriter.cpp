@@ -89,9 +89,9 @@ void ScimWriter::lookUpUser(const Change& change, Found found)
         return;
     }
     // By externalId, then by userName, each alone: a single `eq` is the filter every service takes
-    // (Atlassian Cloud takes no other) and the one they index; `a or b` was measured 16 times
-    // slower per user than both apart on scim2-server at 50,000 users. A service that refuses
-    // the externalId filter is asked by userName alone for the rest of the run.
+    // (Atlassian Cloud takes no other) and the one they index; `a or b` was measured 13 times
+    // slower per user than both apart on scim2-server at 50,000 users (docs/PERFORMANCE.md). A
+    // service that refuses the externalId filter is asked by userName alone for the rest of the run.
     const QString byUserName = ScimResources::userNameFilter(change.key);
     if (m_userLookup == UserLookup::ByExternalIdThenUserName && !change.externalId.isEmpty()) {
         lookUpUserBy(
