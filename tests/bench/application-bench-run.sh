@@ -123,28 +123,7 @@ for run in $(seq 1 "$apply_runs"); do
 done
 ((apply_runs > 0)) && echo "$figures" >"$work/apply.json"
 
-python3 - "$work" "$USERSYNC_BENCH_OUT" "$(median "${read_ms[@]}")" "$(median "${curl_read_ms[@]}")" \
-    "$(median "${apply_ms[@]}")" "$(median "${curl_apply_ms[@]}")" "$read_kib" "$apply_kib" \
-    "${read_ms[*]}" "${curl_read_ms[*]}" "${apply_ms[*]}" "${curl_apply_ms[*]}" <<'PY'
-import json, os, sys
-work, out = sys.argv[1:3]
-read_ms, curl_read_ms, apply_ms, curl_apply_ms, read_kib, apply_kib = map(int, sys.argv[3:9])
-runs = [[int(ms) for ms in arg.split()] for arg in sys.argv[9:13]]
-figures = {}
-if read_ms:
-    read = json.load(open(f"{work}/read.json"))
-    figures.update({
-        "users": read["users"], "groups": read["groups"], "memberships": read["memberships"],
-        "readMs": read_ms, "curlReadMs": curl_read_ms, "readRatio": round(read_ms / curl_read_ms, 2),
-        "readPeakKiB": read_kib, "readRuns": runs[0], "curlReadRuns": runs[1],
-    })
-if apply_ms:
-    apply = json.load(open(f"{work}/apply.json"))
-    figures.update({
-        "applyChanges": apply["changes"], "applyStatus": apply["status"], "applyFailed": apply["failed"],
-        "applyMs": apply_ms, "curlApplyMs": curl_apply_ms, "applyRatio": round(apply_ms / curl_apply_ms, 2),
-        "applyPeakKiB": apply_kib, "applyRuns": runs[2], "curlApplyRuns": runs[3],
-    })
-json.dump(figures, open(out, "w"), indent=2)
-print(json.dumps(figures, indent=2))
-PY
+python3 "$(dirname "${BASH_SOURCE[0]}")/bench-figures.py" "$work" "$USERSYNC_BENCH_OUT" \
+    "$(median "${read_ms[@]}")" "$(median "${curl_read_ms[@]}")" "$(median "${apply_ms[@]}")" \
+    "$(median "${curl_apply_ms[@]}")" "$read_kib" "$apply_kib" \
+    "${read_ms[*]}" "${curl_read_ms[*]}" "${apply_ms[*]}" "${curl_apply_ms[*]}"

@@ -6,6 +6,7 @@
 #include "config/ConnectorStore.h"
 #include "config/SecretStore.h"
 #include "directory/DirectoryAccess.h"
+#include "sync/MigrationPreviewJob.h"
 #include "sync/RollbackJob.h"
 #include "sync/SyncJob.h"
 #include "targets/TargetStore.h"
@@ -75,6 +76,26 @@ inline RollbackResult rollback(const DirectoryLocation& location, const Rollback
     RollbackJob job(location, request);
     const QList<QVariant> arguments = runJob(job, 300'000);
     return arguments.isEmpty() ? RollbackResult{} : arguments.first().value<RollbackResult>();
+}
+
+// The migration preview's outcome for each Keycloak username; `error` says why there is none.
+inline QHash<QString, Planner::MatchPreview::Outcome> migrationPreview(const DirectoryLocation& location,
+                                                                       const ConnectorConfig& connector,
+                                                                       const QString& secret, QString* error)
+{
+    MigrationPreviewJob job(location, connector, secret);
+    const QList<QVariant> arguments = runJob(job);
+    if (arguments.isEmpty()) {
+        *error = QStringLiteral("the migration preview did not finish");
+        return {};
+    }
+    const auto result = arguments.first().value<MigrationPreviewResult>();
+    *error = result.error;
+    QHash<QString, Planner::MatchPreview::Outcome> outcomes;
+    for (const Planner::MatchPreview& entry : result.entries) {
+        outcomes.insert(entry.username, entry.outcome);
+    }
+    return outcomes;
 }
 
 } // namespace TargetWorkflow

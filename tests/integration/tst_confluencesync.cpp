@@ -392,15 +392,10 @@ private Q_SLOTS:
                                                QJsonObject{{u"name"_s, u"ggreen"_s},
                                                            {u"email"_s, u"grace.green@example.com"_s},
                                                            {u"fullName"_s, u"Grace G."_s}}}}}));
-        MigrationPreviewJob job(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s));
-        const QList<QVariant> arguments = runJob(job);
-        QVERIFY(!arguments.isEmpty());
-        const auto result = arguments.first().value<MigrationPreviewResult>();
-        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
-        QHash<QString, Planner::MatchPreview::Outcome> outcomes;
-        for (const Planner::MatchPreview& entry : result.entries) {
-            outcomes.insert(entry.username, entry.outcome);
-        }
+        QString error;
+        const QHash<QString, Planner::MatchPreview::Outcome> outcomes =
+            TargetWorkflow::migrationPreview(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(outcomes.value(u"alice.andersen"_s), Planner::MatchPreview::Outcome::Link);
         QCOMPARE(outcomes.value(u"carol.chen"_s), Planner::MatchPreview::Outcome::Create);
         for (const QJsonValue request : m_confluence.requests()) {

@@ -526,15 +526,10 @@ private Q_SLOTS:
         QVERIFY(!m_scim.addUser(u"grace.green"_s, u"grace@old.example.com"_s).isEmpty());
         QVERIFY(!m_scim.addUser(u"ggreen"_s, u"grace.green@example.com"_s).isEmpty());
         QVERIFY(m_scim.clearRequests());
-        MigrationPreviewJob job(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s));
-        const QList<QVariant> arguments = runJob(job);
-        QVERIFY(!arguments.isEmpty());
-        const auto result = arguments.first().value<MigrationPreviewResult>();
-        QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
-        QHash<QString, Planner::MatchPreview::Outcome> outcomes;
-        for (const Planner::MatchPreview& entry : result.entries) {
-            outcomes.insert(entry.username, entry.outcome);
-        }
+        QString error;
+        const QHash<QString, Planner::MatchPreview::Outcome> outcomes =
+            TargetWorkflow::migrationPreview(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(outcomes.value(u"alice.andersen"_s), Planner::MatchPreview::Outcome::Link);
         QCOMPARE(outcomes.value(u"bob.baker"_s), Planner::MatchPreview::Outcome::Link); // whatever the case
         QCOMPARE(outcomes.value(u"grace.green"_s), Planner::MatchPreview::Outcome::Collision);
