@@ -263,6 +263,21 @@ private Q_SLOTS:
         QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
     }
 
+    // A service without filters (it says so in /ServiceProviderConfig): nothing can be looked up
+    // before it is created, so the complete read before the plan is all there is; the creations
+    // go through Bulk, and the next run finds everything linked.
+    void withoutFiltersTheReadIsTheLookup()
+    {
+        QVERIFY(m_scim.reset({{u"filter"_s, false}}));
+        const SyncResult result = sync(SyncRequest::Mode::Full);
+        QVERIFY2(result.status == SyncResult::Status::Succeeded, qPrintable(result.message));
+        for (const QJsonValue request : m_scim.requests()) {
+            QVERIFY2(!request[u"query"_s][u"filter"_s].isString(), qPrintable(request[u"path"_s].toString()));
+        }
+        QCOMPARE(m_scim.state()[u"users"_s].toArray().size(), m_realm.users().size());
+        QVERIFY(!sync(SyncRequest::Mode::Simulate).plan->hasChanges());
+    }
+
     void resourceChangedMeanwhileIsReadAgain()
     {
         QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);

@@ -157,6 +157,13 @@ void ApplicationWriter::linkChunk()
 
 void ApplicationWriter::launchMore()
 {
+    if (m_launching) {
+        // A change settled without a request (nothing to send, or held back for a Bulk request)
+        // while the loop below started it: the loop goes on, rather than a call deeper for each
+        // such change (a hundred thousand of them overflowed the stack).
+        return;
+    }
+    m_launching = true;
     // Twice the client's requests in flight: enough to keep it busy, few enough to stop soon.
     const int window = 2 * m_maxInFlight;
     while (!m_stopping && m_inFlight < window && m_next < m_queue.size()) {
@@ -170,6 +177,7 @@ void ApplicationWriter::launchMore()
             run(m_queue.at(m_next++));
         }
     }
+    m_launching = false;
     if (m_inFlight == 0 && (m_stopping || m_next >= m_queue.size())) {
         if (!m_stopping && sendHeldBack()) {
             return; // the stage ends once those calls have

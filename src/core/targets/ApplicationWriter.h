@@ -167,6 +167,7 @@ private:
     int m_deferred = 0; // answered, not recorded yet
     bool m_stopping = false;
     bool m_savingUsersEnded = false; // usersSaved() called
+    bool m_launching = false; // in launchMore()'s loop
     QElapsedTimer m_sinceProgress;
     QHash<QString, QString> m_createdKeys; // planned local id -> the application's key
     QSet<QString> m_failedObjects; // local ids of users and groups whose creation failed
