@@ -172,8 +172,9 @@ void ScimWriter::createUser(qsizetype index, const Change& change)
                      [this, index, change](const ScimClient::Reply& reply) {
                          const QString id = reply.json[u"id"_s].toString();
                          if (reply.ok() && !id.isEmpty()) {
+                             // Its version is not kept: this run writes to it no more (its
+                             // memberships are the groups'), and 100,000 of them weigh 20 MB.
                              created(change, id);
-                             keepVersion(id, reply);
                              settled(index, ChangeOutcome::Done);
                              return;
                          }
@@ -271,10 +272,7 @@ void ScimWriter::bulkAnswered(const QList<HeldBack>& creations, const ScimClient
         outcome.json = QJsonDocument(answer->value(u"response"_s).toObject());
         const QString id = answer->value(u"location"_s).toString().section(u'/', -1);
         if (outcome.outcome.status / 100 == 2 && !id.isEmpty()) {
-            created(creation.change, id);
-            if (const QString version = answer->value(u"version"_s).toString(); !version.isEmpty()) {
-                m_known.versions.insert(id, version);
-            }
+            created(creation.change, id); // its version not kept, as for a creation alone
             recordDeferred(creation.index, ChangeOutcome::Done, {});
         } else if (outcome.outcome.status == 409) {
             // Taken meanwhile: looked up, and adopted.
@@ -477,8 +475,7 @@ void ScimWriter::addGroup(qsizetype index, const Change& change)
                              [this, index, change, name, fail](const ScimClient::Reply& reply) {
                                  const QString id = reply.json[u"id"_s].toString();
                                  if (reply.ok() && !id.isEmpty()) {
-                                     keepVersion(id, reply);
-                                     groupCreated(index, change, id);
+                                     groupCreated(index, change, id); // member PATCHes send no If-Match
                                      return;
                                  }
                                  if (reply.outcome.cancelled) {
