@@ -77,45 +77,68 @@ QJsonObject user(const QList<FieldChange>& fields, const ScimService& service, c
     return user;
 }
 
+namespace {
+
+// What a change's fields set, as attribute paths ("name.givenName") and values: only the
+// attributes the service defines, with real booleans, and `externalId` when it is not empty.
+QList<std::pair<QString, QJsonValue>> changedAttributes(const QList<FieldChange>& fields, const ScimService& service,
+                                                        const QString& externalId)
+{
+    QList<std::pair<QString, QJsonValue>> attributes;
+    for (const FieldChange& field : fields) {
+        if (field.field == u"username"_s) {
+            attributes.append({u"userName"_s, field.after});
+        } else if (field.field == u"firstName"_s && service.hasUserAttribute(u"name.givenName"_s)) {
+            attributes.append({u"name.givenName"_s, field.after});
+        } else if (field.field == u"lastName"_s && service.hasUserAttribute(u"name.familyName"_s)) {
+            attributes.append({u"name.familyName"_s, field.after});
+        } else if (field.field == u"displayName"_s && service.hasUserAttribute(u"displayName"_s)) {
+            attributes.append({u"displayName"_s, field.after});
+        } else if (field.field == u"email"_s && service.hasUserAttribute(u"emails"_s)) {
+            // The whole list: a filtered path (emails[type eq "work"].value) fails where the user has
+            // no such entry yet, and some services take no filters in PATCH paths.
+            attributes.append({u"emails"_s, emailsOf(field.after)});
+        } else if (field.field == u"active"_s && service.hasUserAttribute(u"active"_s)) {
+            attributes.append({u"active"_s, field.after == u"true"_s});
+        }
+    }
+    if (!externalId.isEmpty()) {
+        attributes.append({u"externalId"_s, externalId});
+    }
+    return attributes;
+}
+
+// An attribute cleared: removed, as services refuse an empty string or list as its value.
+bool isCleared(const QJsonValue& value)
+{
+    return (value.isString() && value.toString().isEmpty()) || (value.isArray() && value.toArray().isEmpty());
+}
+
+void setOrRemove(QJsonObject& object, const QString& attribute, const QJsonValue& value)
+{
+    if (isCleared(value)) {
+        object.remove(attribute);
+    } else {
+        object.insert(attribute, value);
+    }
+}
+
+} // namespace
+
 QJsonObject replacedUser(QJsonObject current, const QList<FieldChange>& fields, const ScimService& service,
                          const QString& externalId)
 {
     current.remove(u"meta"_s);
     current.remove(u"groups"_s);
-    const auto set = [&current](const QString& attribute, const QJsonValue& value) {
-        if (value.isString() && value.toString().isEmpty()) {
-            current.remove(attribute);
+    for (const auto& [path, value] : changedAttributes(fields, service, externalId)) {
+        if (const qsizetype dot = path.indexOf(u'.'); dot > 0) {
+            const QString parent = path.left(dot);
+            QJsonObject complex = current.value(parent).toObject();
+            setOrRemove(complex, path.mid(dot + 1), value);
+            current.insert(parent, complex);
         } else {
-            current.insert(attribute, value);
+            setOrRemove(current, path, value);
         }
-    };
-    for (const FieldChange& field : fields) {
-        if (field.field == u"username"_s) {
-            current.insert(u"userName"_s, field.after);
-        } else if ((field.field == u"firstName"_s && service.hasUserAttribute(u"name.givenName"_s))
-                   || (field.field == u"lastName"_s && service.hasUserAttribute(u"name.familyName"_s))) {
-            QJsonObject name = current.value(u"name"_s).toObject();
-            const QString part = field.field == u"firstName"_s ? u"givenName"_s : u"familyName"_s;
-            if (field.after.isEmpty()) {
-                name.remove(part);
-            } else {
-                name.insert(part, field.after);
-            }
-            current.insert(u"name"_s, name);
-        } else if (field.field == u"displayName"_s && service.hasUserAttribute(u"displayName"_s)) {
-            set(u"displayName"_s, field.after);
-        } else if (field.field == u"email"_s && service.hasUserAttribute(u"emails"_s)) {
-            if (field.after.isEmpty()) {
-                current.remove(u"emails"_s);
-            } else {
-                current.insert(u"emails"_s, emailsOf(field.after));
-            }
-        } else if (field.field == u"active"_s && service.hasUserAttribute(u"active"_s)) {
-            current.insert(u"active"_s, field.after == u"true"_s);
-        }
-    }
-    if (!externalId.isEmpty()) {
-        current.insert(u"externalId"_s, externalId);
     }
     if (service.hasUserAttribute(u"active"_s) && !current.contains(u"active"_s)) {
         current.insert(u"active"_s, true); // left out, a PUT would leave it to the service's default
@@ -126,33 +149,10 @@ QJsonObject replacedUser(QJsonObject current, const QList<FieldChange>& fields, 
 QJsonObject userPatch(const QList<FieldChange>& fields, const ScimService& service, const QString& externalId)
 {
     QJsonArray operations;
-    const auto replace = [&operations](const QString& path, const QJsonValue& value) {
-        // An attribute cleared is removed: services refuse an empty string or list as its value.
-        if ((value.isString() && value.toString().isEmpty()) || (value.isArray() && value.toArray().isEmpty())) {
-            operations.append(QJsonObject{{u"op"_s, u"remove"_s}, {u"path"_s, path}});
-        } else {
-            operations.append(QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, path}, {u"value"_s, value}});
-        }
-    };
-    for (const FieldChange& field : fields) {
-        if (field.field == u"username"_s) {
-            replace(u"userName"_s, field.after);
-        } else if (field.field == u"firstName"_s && service.hasUserAttribute(u"name.givenName"_s)) {
-            replace(u"name.givenName"_s, field.after);
-        } else if (field.field == u"lastName"_s && service.hasUserAttribute(u"name.familyName"_s)) {
-            replace(u"name.familyName"_s, field.after);
-        } else if (field.field == u"displayName"_s && service.hasUserAttribute(u"displayName"_s)) {
-            replace(u"displayName"_s, field.after);
-        } else if (field.field == u"email"_s && service.hasUserAttribute(u"emails"_s)) {
-            // The whole list: a filtered path (emails[type eq "work"].value) fails where the user has
-            // no such entry yet, and some services take no filters in PATCH paths.
-            replace(u"emails"_s, emailsOf(field.after));
-        } else if (field.field == u"active"_s && service.hasUserAttribute(u"active"_s)) {
-            replace(u"active"_s, field.after == u"true"_s);
-        }
-    }
-    if (!externalId.isEmpty()) {
-        replace(u"externalId"_s, externalId);
+    for (const auto& [path, value] : changedAttributes(fields, service, externalId)) {
+        operations.append(isCleared(value)
+                              ? QJsonObject{{u"op"_s, u"remove"_s}, {u"path"_s, path}}
+                              : QJsonObject{{u"op"_s, u"replace"_s}, {u"path"_s, path}, {u"value"_s, value}});
     }
     return operations.isEmpty() ? QJsonObject() : patchOf(operations);
 }
