@@ -115,16 +115,8 @@ private Q_SLOTS:
         add << (password ? QStringList{u"--username"_s, emulator.adminUser(), u"--password-stdin"_s}
                          : QStringList{u"--token-stdin"_s});
         QCOMPARE(cli(add, (password ? emulator.adminPassword() : emulator.token()).toUtf8(), {}).exitCode(), 0);
-        QCOMPARE(
-            cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
-                 m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, product},
-                m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
-                .exitCode(),
-            0);
-
-        QProcess killed;
-        runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
-        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+        killedFullSyncInto(product, name, directory, killAt);
+        QVERIFY(!QTest::currentTestFailed());
         const QJsonObject afterKill = emulator.state();
         // The history of the killed run: whatever it marks done is in the application.
         QString error;
@@ -209,16 +201,8 @@ private Q_SLOTS:
                      scim.token().toUtf8(), {})
                      .exitCode(),
                  0);
-        QCOMPARE(
-            cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
-                 m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"SCIM"_s},
-                m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
-                .exitCode(),
-            0);
-
-        QProcess killed;
-        runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
-        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+        killedFullSyncInto(u"SCIM"_s, name, directory, killAt);
+        QVERIFY(!QTest::currentTestFailed());
         const QHash<QString, QStringList> afterKill = scimGroupsByUserName(scim.state());
         QString error;
         {
@@ -310,6 +294,20 @@ private:
         auto connection = DirectoryAccess::open(location, &error);
         return connection ? DirectoryStore(connection->database()).load(&error).value_or(DirectoryState{})
                           : DirectoryState{};
+    }
+
+    // A connector `name` in `directory` synchronizing the test realm into the application `target`,
+    // and its full sync killed at `killAt`.
+    void killedFullSyncInto(const QString& target, const QString& name, const QString& directory, const QString& killAt)
+    {
+        QCOMPARE(cli({u"connector"_s, u"add"_s, name, u"--directory"_s, directory, u"--url"_s, m_url, u"--realm"_s,
+                      m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, target},
+                     m_realm.clientSecret(u"usersync-sync"_s).toUtf8(), {})
+                     .exitCode(),
+                 0);
+        QProcess killed;
+        runCli(killed, {u"sync"_s, name, u"--full"_s, u"--directory"_s, directory}, {}, killAt);
+        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
     }
 
     void runCli(QProcess& process, const QStringList& arguments, const QByteArray& input, const QString& killAt)
