@@ -13,6 +13,7 @@ build_packages=(
     qtkeychain-qt6-dev libsecret-1-0
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev
     libcurl4-openssl-dev libsimdjson-dev
+    libldap-dev  # OpenLDAP's client library, for the LDAP target
     libgl-dev libvulkan-dev
     qt6-qpa-plugins qt6-wayland
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev  # Qt Charts needs the OpenGL package it does not pull in
@@ -24,6 +25,7 @@ test_packages=(
     xvfb xauth
     default-jdk-headless maven unzip curl python3 python3-venv openssl
     clang-format desktop-file-utils appstream dpkg-dev file time
+    slapd ldap-utils  # the real OpenLDAP server of the tests, and ldapsearch/ldapmodify for the benchmarks
     nodejs  # Prism, the validating proxy in front of the Jira emulator (installed from npm by the test services)
 )
 # Debian ships npm apart from Node.js; other Node.js builds bundle it and conflict with that package.

@@ -30,12 +30,17 @@
 #     cached virtual environment) with the test harness of tests/scim/scim_server.py around it,
 #     checked once by scim2-tester: USERSYNC_TEST_SCIM_URL, USERSYNC_TEST_SCIM_TOKEN,
 #     USERSYNC_TEST_SCIM_CONTROL_URL, USERSYNC_TEST_SCIM_LOG, USERSYNC_TEST_SCIM_TESTER_LOG
+#   - the real OpenLDAP server (Debian's slapd, unprivileged, a private configuration and database)
+#     on ldap:// with StartTLS and ldaps:// with the private CA's certificate: USERSYNC_TEST_LDAP_URL,
+#     USERSYNC_TEST_LDAPS_URL, USERSYNC_TEST_LDAP_BASE, the accounts' DNs and passwords
+#     (USERSYNC_TEST_LDAP_ADMIN_*, _BIND_*, _READER_*: scripts/lib/ldap.sh), USERSYNC_TEST_LDAP_LOG,
+#     and USERSYNC_TEST_CA_FILE, the CA of its certificate
 # Everything listens on loopback, on free ports, in one fresh temporary folder.
 #
 #   scripts/with-test-services.sh ctest --test-dir build
 #   scripts/with-test-services.sh bash     # a shell for trying things by hand
 #
-# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence,bitbucket,scim chooses which to start;
+# USERSYNC_TEST_SERVICES=keycloak,postgres,keyring,jira,confluence,bitbucket,scim,ldap chooses which to start;
 # USERSYNC_EXTRA_REALMS="a.json b.json" imports more realms (benchmarks do).
 set -euo pipefail
 
@@ -51,7 +56,7 @@ services_init
 trap services_stop EXIT
 trap 'exit 130' INT TERM
 
-wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bitbucket,scim},"
+wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bitbucket,scim,ldap},"
 # Keycloak takes longest: start it first and let the others come up meanwhile.
 [[ $wanted == *,keycloak,* ]] && keycloak_start
 [[ $wanted == *,postgres,* ]] && postgres_start
@@ -60,11 +65,13 @@ wanted=",${USERSYNC_TEST_SERVICES:-keycloak,postgres,keyring,jira,confluence,bit
 [[ $wanted == *,confluence,* ]] && confluence_start
 [[ $wanted == *,bitbucket,* ]] && bitbucket_start
 [[ $wanted == *,scim,* ]] && scim_start
+[[ $wanted == *,ldap,* ]] && ldap_start
 [[ $wanted == *,keycloak,* ]] && keycloak_wait_ready
 [[ $wanted == *,jira,* ]] && jira_wait_ready
 [[ $wanted == *,confluence,* ]] && confluence_wait_ready
 [[ $wanted == *,bitbucket,* ]] && bitbucket_wait_ready
 [[ $wanted == *,scim,* ]] && scim_wait_ready
+[[ $wanted == *,ldap,* ]] && ldap_wait_ready
 
 services_log "services ready in $((SECONDS - services_started_at)) s; running: $*"
 set +e

@@ -22,6 +22,8 @@ source "$repo_root/scripts/lib/confluence.sh"
 source "$repo_root/scripts/lib/bitbucket.sh"
 # shellcheck source=scripts/lib/scim.sh
 source "$repo_root/scripts/lib/scim.sh"
+# shellcheck source=scripts/lib/ldap.sh
+source "$repo_root/scripts/lib/ldap.sh"
 
 services_log() { printf '[test-services] %s\n' "$*" >&2; }
 services_fail() {
@@ -45,6 +47,7 @@ random_password() { head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head
 # Stops whatever was started, in reverse order; safe to call more than once.
 services_stop() {
     local status=$?
+    ldap_stop
     scim_stop
     bitbucket_stop
     confluence_stop
@@ -124,7 +127,7 @@ keycloak_start() {
     port=$(free_port)
     https_port=$(free_port)
     management_port=$(free_port)
-    keycloak_make_certificates "$services_root/tls"
+    services_certificates
     admin_password=$(random_password)
     keycloak_log=$services_root/keycloak.log
     # With HTTPS on, Keycloak serves its management interface (health) over HTTPS too.
@@ -155,9 +158,12 @@ keycloak_start() {
     export USERSYNC_TEST_KEYCLOAK_HOME USERSYNC_TEST_KEYCLOAK_JAVA_HOME
 }
 
-# A private CA and a server certificate for 127.0.0.1 and localhost, made for this run only.
-keycloak_make_certificates() {
-    local dir=$1
+# A private CA and a server certificate for 127.0.0.1 and localhost in $services_root/tls, made for
+# this run only, once for every service that serves TLS.
+services_certificates() {
+    local dir=$services_root/tls
+    export USERSYNC_TEST_CA_FILE=$dir/ca.pem
+    [[ -s $dir/server.pem ]] && return 0
     mkdir -p "$dir"
     (
         cd "$dir"
