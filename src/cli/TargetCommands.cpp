@@ -18,13 +18,15 @@ struct TargetOptions
 {
     QCommandLineOption type{
         u"type"_s,
-        TargetCommands::tr("The application: jira, confluence or bitbucket (the Data Center products), or scim (any "
-                           "SCIM 2.0 service)."),
+        TargetCommands::tr("The application: jira, confluence or bitbucket (the Data Center products), scim (any "
+                           "SCIM 2.0 service), or ldap (an LDAP directory the Data Center products read)."),
         TargetCommands::tr("type")};
     QCommandLineOption url{u"url"_s,
                            TargetCommands::tr("The address people open the application with, e.g. "
                                               "https://jira.example.com or https://confluence.example.com; for "
-                                              "SCIM, the service's base URL (https://api.example.com/scim/v2)."),
+                                              "SCIM, the service's base URL (https://api.example.com/scim/v2); for "
+                                              "LDAP, ldaps://ldap.example.com or ldap://ldap.example.com (always "
+                                              "upgraded with StartTLS)."),
                            TargetCommands::tr("url")};
     QCommandLineOption tokenStdin{u"token-stdin"_s,
                                   TargetCommands::tr("Sign in with a personal access token (SCIM: the bearer "
@@ -36,12 +38,29 @@ struct TargetOptions
     QCommandLineOption username{u"username"_s,
                                 TargetCommands::tr("Sign in with this username and a password (HTTP Basic)."),
                                 TargetCommands::tr("user")};
+    QCommandLineOption bindDn{u"bind-dn"_s,
+                              TargetCommands::tr("LDAP: bind with this DN and a password "
+                                                 "(cn=usersync,ou=services,dc=example,dc=com)."),
+                              TargetCommands::tr("dn")};
+    QCommandLineOption usersBase{u"users-base"_s,
+                                 TargetCommands::tr("LDAP: the base DN of the users (ou=people,dc=example,dc=com)."),
+                                 TargetCommands::tr("dn")};
+    QCommandLineOption groupsBase{u"groups-base"_s,
+                                  TargetCommands::tr("LDAP: the base DN of the groups (ou=groups,dc=example,dc=com)."),
+                                  TargetCommands::tr("dn")};
+    QCommandLineOption ldapSetting{
+        u"ldap"_s,
+        TargetCommands::tr("LDAP: one more setting as NAME=VALUE, repeatable; the names: %1. The defaults are "
+                           "Atlassian's OpenLDAP preset (inetOrgPerson named by uid, groupOfUniqueNames, "
+                           "uniqueMember).")
+            .arg(LdapSettings::names().join(u", "_s)),
+        TargetCommands::tr("name=value")};
     QCommandLineOption passwordStdin{u"password-stdin"_s,
-                                     TargetCommands::tr("With --username: read the password from the first line of "
-                                                        "standard input.")};
+                                     TargetCommands::tr("With --username or --bind-dn: read the password from the "
+                                                        "first line of standard input.")};
     QCommandLineOption passwordEnv{u"password-env"_s,
-                                   TargetCommands::tr("With --username: read the password from the environment "
-                                                      "variable NAME."),
+                                   TargetCommands::tr("With --username or --bind-dn: read the password from the "
+                                                      "environment variable NAME."),
                                    TargetCommands::tr("NAME")};
     QCommandLineOption oauthClientId{
         u"oauth-client-id"_s,
@@ -67,8 +86,9 @@ struct TargetOptions
                               TargetCommands::tr("file")};
     QCommandLineOption accessGroups{
         u"access-groups"_s,
-        TargetCommands::tr("Bitbucket: the groups that grant access, comma-separated (default stash-users). "
-                           "Bitbucket cannot disable users: UserSync takes disabled users out of these."),
+        TargetCommands::tr("Bitbucket and LDAP: the groups that grant access, comma-separated (default "
+                           "stash-users; LDAP: atlassian-users). Neither can disable users: UserSync takes disabled "
+                           "users out of these."),
         TargetCommands::tr("groups")};
     QCommandLineOption inFlight{u"in-flight"_s, TargetCommands::tr("Requests in flight at once (default 4)."),
                                 TargetCommands::tr("n")};
@@ -80,18 +100,24 @@ struct TargetOptions
 
     void addTo(QCommandLineParser& parser) const
     {
-        parser.addOptions({type, url, tokenStdin, tokenEnv, username, passwordStdin, passwordEnv, oauthClientId,
-                           clientSecretStdin, clientSecretEnv, redirectUrl, caFile, accessGroups, inFlight, timeout,
-                           retries});
+        parser.addOptions({type,        url,           tokenStdin,        tokenEnv,        username,
+                           bindDn,      usersBase,     groupsBase,        ldapSetting,     passwordStdin,
+                           passwordEnv, oauthClientId, clientSecretStdin, clientSecretEnv, redirectUrl,
+                           caFile,      accessGroups,  inFlight,          timeout,         retries});
     }
 
     bool applyTo(const QCommandLineParser& parser, TargetConfig& config, QString* error) const
     {
         const bool token = parser.isSet(tokenStdin) || parser.isSet(tokenEnv);
         const bool password = parser.isSet(passwordStdin) || parser.isSet(passwordEnv);
+        if (parser.isSet(username) && parser.isSet(bindDn)) {
+            *error = TargetCommands::tr("Give --bind-dn for an LDAP directory, --username for the others: not both.");
+            return false;
+        }
         const bool oauth = parser.isSet(oauthClientId);
         const bool clientSecret = parser.isSet(clientSecretStdin) || parser.isSet(clientSecretEnv);
-        if (int(token) + int(password || parser.isSet(username)) + int(oauth || clientSecret) > 1) {
+        if (int(token) + int(password || parser.isSet(username) || parser.isSet(bindDn)) + int(oauth || clientSecret)
+            > 1) {
             *error = TargetCommands::tr("Sign in one way only: with a token (--token-stdin, --token-env), with "
                                         "--username and a password, or with --oauth-client-id and its client secret.");
             return false;
@@ -100,12 +126,34 @@ struct TargetOptions
             *error = TargetCommands::tr("A client secret and a redirect URL go with --oauth-client-id ID.");
             return false;
         }
-        if (password && !parser.isSet(username) && config.auth != TargetConfig::Auth::Basic) {
-            *error = TargetCommands::tr("A password goes with --username USER.");
+        if (password && !parser.isSet(username) && !parser.isSet(bindDn) && config.auth != TargetConfig::Auth::Basic) {
+            *error = TargetCommands::tr("A password goes with --username USER (LDAP: --bind-dn DN).");
             return false;
         }
         if (parser.isSet(type)) {
-            config.type = parser.value(type).trimmed().toLower();
+            const QString chosen = parser.value(type).trimmed().toLower();
+            if (chosen != config.type && !parser.isSet(accessGroups)) {
+                config.accessGroups = TargetConfig::defaultAccessGroups(chosen);
+            }
+            config.type = chosen;
+        }
+        if (parser.isSet(bindDn)) {
+            config.auth = TargetConfig::Auth::Basic;
+            config.username = parser.value(bindDn).trimmed();
+        }
+        if (parser.isSet(usersBase)) {
+            config.ldap.usersBase = parser.value(usersBase).trimmed();
+        }
+        if (parser.isSet(groupsBase)) {
+            config.ldap.groupsBase = parser.value(groupsBase).trimmed();
+        }
+        for (const QString& setting : parser.values(ldapSetting)) {
+            const qsizetype equals = setting.indexOf(u'=');
+            if (equals < 1 || !config.ldap.set(setting.left(equals).trimmed(), setting.mid(equals + 1))) {
+                *error = TargetCommands::tr("“%1” is not an LDAP setting as NAME=VALUE; the names: %2.")
+                             .arg(setting, LdapSettings::names().join(u", "_s));
+                return false;
+            }
         }
         if (parser.isSet(url)) {
             config.url = parser.value(url).trimmed();
@@ -181,7 +229,9 @@ QString signsInWith(const TargetConfig& config)
 {
     switch (config.auth) {
     case TargetConfig::Auth::Basic:
-        return TargetCommands::tr("username %1 and password").arg(config.username);
+        return config.type == TargetConfig::ldapType
+            ? TargetCommands::tr("bind DN %1 and password").arg(config.username)
+            : TargetCommands::tr("username %1 and password").arg(config.username);
     case TargetConfig::Auth::OAuth:
         return TargetCommands::tr("OAuth 2.0, client ID %1").arg(config.oauthClientId);
     case TargetConfig::Auth::Token:
@@ -292,11 +342,12 @@ int TargetCommands::add(const QStringList& arguments)
     if (const QStringList problems = config.validate(); !problems.isEmpty()) {
         return m_context.fail(problems.join(u'\n'), CliContext::Usage);
     }
-    if (!options.givesCredential(parser) && !parser.isSet(options.username) && !parser.isSet(options.oauthClientId)) {
+    if (!options.givesCredential(parser) && !parser.isSet(options.username) && !parser.isSet(options.bindDn)
+        && !parser.isSet(options.oauthClientId)) {
         return m_context.fail(tr("Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access "
-                                 "token), --username USER with --password-stdin or --password-env NAME, or "
+                                 "token), --username USER with --password-stdin or --password-env NAME, "
                                  "(Bitbucket) --oauth-client-id ID with --client-secret-stdin or --client-secret-env "
-                                 "NAME."),
+                                 "NAME, or (LDAP) --bind-dn DN with a password."),
                               CliContext::Usage);
     }
     const std::optional<QString> credential = options.readCredential(m_context, parser, config);
@@ -475,9 +526,15 @@ int TargetCommands::show(const QStringList& arguments)
                                                      : QString())
         << tr("CA file:           %1").arg(http.caFile.isEmpty() ? tr("none (system authorities)") : http.caFile)
         << Qt::endl
-        << (config.type == TargetConfig::bitbucketType
-                ? tr("Access groups:     %1").arg(config.accessGroups.join(u", "_s)) + u'\n'
-                : QString())
+        << (config.groupsGrantAccess() ? tr("Access groups:     %1").arg(config.accessGroups.join(u", "_s)) + u'\n'
+                                       : QString())
+        << (config.type == TargetConfig::ldapType ? tr("Users below:       %1").arg(config.ldap.usersBase) + u'\n'
+                    + tr("Groups below:      %1").arg(config.ldap.groupsBase) + u'\n'
+                    + tr("Written as:        %1 (%2), %3 (%4)")
+                          .arg(config.ldap.userObjectClasses.join(u", "_s), config.ldap.usernameAttribute,
+                               config.ldap.groupObjectClass, config.ldap.memberAttribute)
+                    + u'\n' + tr("Placeholder:       %1").arg(config.ldap.placeholderMember) + u'\n'
+                                                  : QString())
         << tr("Requests at once:  %1").arg(http.maxInFlight) << Qt::endl
         << tr("Timeout:           %1 s, %2 retries").arg(http.timeoutSeconds).arg(http.maxRetries) << Qt::endl;
     return CliContext::Success;

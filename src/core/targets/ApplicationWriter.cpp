@@ -316,6 +316,13 @@ void ApplicationWriter::reportProgress()
     }
 }
 
+ConnectorError ApplicationWriter::errorOf(const TargetReply& reply, const QString& what) const
+{
+    return {ConnectorError::Kind::ServerError,
+            tr("%1 refused to %2 (HTTP %3).").arg(m_productName, what).arg(reply.outcome.status),
+            {}};
+}
+
 void ApplicationWriter::stopWith(const ConnectorError& error)
 {
     if (!m_stopping) {

@@ -17,7 +17,7 @@
 
 class RunJournal;
 
-// A plan turned into an application's REST calls, in an order that never refers to what
+// A plan turned into an application's calls (REST requests; LDAP operations), in an order that never refers to what
 // does not exist yet: groups created, users created and changed, memberships added, then removed,
 // users deleted, groups deleted. A bounded number of calls are in flight. A call the application
 // refuses for one object (no licence left, a name taken) is recorded with its words and the rest
@@ -53,13 +53,23 @@ protected:
     ApplicationWriter(QString product, int maxInFlight, RunJournal* journal, std::shared_ptr<const ChangeSet> plan,
                       QObject* parent = nullptr);
 
+    // For writers whose calls are HTTP requests (refused(), refusedAll(), stopsTheRun() ask them);
+    // a writer with calls of another kind (LDAP) settles and stops with settled() and stopWith().
     // Whether an answer is a refusal for one object (the rest of the apply goes on), not a sign
     // that the application or the account cannot be used.
-    virtual bool isPerObject(const TargetReply& reply) const = 0;
+    virtual bool isPerObject(const TargetReply& reply) const
+    {
+        Q_UNUSED(reply)
+        return false;
+    }
     // The sentence for an answer that stops the apply (`what`: "apply the changes").
-    virtual ConnectorError errorOf(const TargetReply& reply, const QString& what) const = 0;
+    virtual ConnectorError errorOf(const TargetReply& reply, const QString& what) const;
     // The application's own words in an error answer, or empty.
-    virtual QString messageOf(const TargetReply& reply) const = 0;
+    virtual QString messageOf(const TargetReply& reply) const
+    {
+        Q_UNUSED(reply)
+        return {};
+    }
 
     // The calls for one change. Each ends in settled() (once the outcome is known) or refused()
     // (with the application's answer). `key`: the user's key in the application.

@@ -1,6 +1,7 @@
 #include "TargetConfig.h"
 
 #include "config/SecretStore.h"
+#include "targets/ldap/LdapNames.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -21,6 +22,9 @@ QString TargetConfig::productName(const QString& type)
     }
     if (type == scimType) {
         return u"SCIM 2.0"_s;
+    }
+    if (type == ldapType) {
+        return u"LDAP"_s;
     }
     return type;
 }
@@ -61,7 +65,9 @@ QStringList TargetConfig::validate() const
     const QUrl parsed(url.trimmed(), QUrl::StrictMode);
     const QString scheme = parsed.scheme().toLower();
     const QString product = productName();
-    if (type == scimType) {
+    if (type == ldapType) {
+        problems << validateLdap();
+    } else if (type == scimType) {
         if (url.trimmed().isEmpty()) {
             problems << tr("Enter the service's SCIM base URL, such as https://api.example.com/scim/v2 (the address "
                            "its /ServiceProviderConfig is below).");
@@ -85,11 +91,11 @@ QStringList TargetConfig::validate() const
     } else if (parsed.hasQuery() || parsed.hasFragment()) {
         problems << tr("The %1 URL must not contain ? or #. Enter only the address people open %1 with.").arg(product);
     }
-    if (auth == Auth::Basic && type != scimType && username.trimmed().isEmpty()) {
+    if (auth == Auth::Basic && type != scimType && type != ldapType && username.trimmed().isEmpty()) {
         problems << tr("Enter the username UserSync signs in to %1 with, or sign in with a personal access token.")
                         .arg(product);
     }
-    if (auth == Auth::OAuth && type != scimType) {
+    if (auth == Auth::OAuth && type != scimType && type != ldapType) {
         if (type != bitbucketType) {
             problems << tr("OAuth 2.0 sign-in is offered for Bitbucket; sign in to %1 with a personal access token "
                            "or a username and password.")
@@ -108,6 +114,11 @@ QStringList TargetConfig::validate() const
         problems << tr("Name at least one group that grants access to Bitbucket (its default is stash-users): "
                        "Bitbucket cannot disable users, so UserSync takes them out of those groups instead.");
     }
+    if (type == ldapType && accessGroups.isEmpty()) {
+        problems << tr("Name at least one group the applications give access to (the default is atlassian-users): "
+                       "an LDAP directory has no disabled flag they read, so UserSync takes disabled users out of "
+                       "those groups instead.");
+    }
     if (http.maxInFlight < 1 || http.maxInFlight > 32) {
         problems << tr("The number of requests in flight must be between 1 and 32.");
     }
@@ -116,6 +127,53 @@ QStringList TargetConfig::validate() const
     }
     if (http.maxRetries < 0 || http.maxRetries > 10) {
         problems << tr("The number of retries must be between 0 and 10.");
+    }
+    return problems;
+}
+
+QStringList TargetConfig::validateLdap() const
+{
+    QStringList problems;
+    const QUrl parsed(url.trimmed(), QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    if (url.trimmed().isEmpty()) {
+        problems << tr("Enter the LDAP server's URL: ldaps://ldap.example.com, or ldap://ldap.example.com, which "
+                       "UserSync always upgrades with StartTLS.");
+    } else if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != u"ldap"_s && scheme != u"ldaps"_s)) {
+        problems << tr("The LDAP URL “%1” is not an LDAP server's address. Enter it as ldaps://ldap.example.com "
+                       "or ldap://ldap.example.com:389.")
+                        .arg(url);
+    } else if (!parsed.path().isEmpty() && parsed.path() != u"/"_s) {
+        problems << tr("The LDAP URL must name the server only; enter the base DNs of users and groups apart.");
+    }
+    if (auth != Auth::Basic || username.trimmed().isEmpty()) {
+        problems << tr("Enter the DN UserSync binds with, such as cn=usersync,ou=services,dc=example,dc=com, and its "
+                       "password.");
+    } else if (!LdapNames::isDn(username)) {
+        problems
+            << tr("The bind DN “%1” is not a DN, such as cn=usersync,ou=services,dc=example,dc=com.").arg(username);
+    }
+    const std::pair<QString, QString> bases[] = {
+        {ldap.usersBase, tr("users")},
+        {ldap.groupsBase, tr("groups")},
+    };
+    for (const auto& [base, what] : bases) {
+        if (base.trimmed().isEmpty()) {
+            problems << tr("Enter the base DN of the %1, such as ou=%1,dc=example,dc=com.").arg(what);
+        } else if (!LdapNames::isDn(base)) {
+            problems << tr("The base DN of the %1 “%2” is not a DN, such as ou=%1,dc=example,dc=com.").arg(what, base);
+        }
+    }
+    if (!ldap.placeholderMember.isEmpty() && !LdapNames::isDn(ldap.placeholderMember)) {
+        problems << tr("The placeholder member “%1” is not a DN, such as cn=nobody.").arg(ldap.placeholderMember);
+    }
+    if (ldap.userObjectClasses.isEmpty()) {
+        problems << tr("Name the object classes of users, such as inetOrgPerson.");
+    }
+    for (const QString& name : LdapSettings::names()) {
+        if (name != u"usersBase"_s && name != u"groupsBase"_s && ldap.value(name).isEmpty()) {
+            problems << tr("The LDAP setting %1 must not be empty.").arg(name);
+        }
     }
     return problems;
 }
@@ -132,8 +190,11 @@ QJsonObject TargetConfig::settingsJson() const
         {u"maxRetries"_s, http.maxRetries},
         {u"retryDelayMs"_s, http.retryDelayMs},
     };
-    if (type == bitbucketType) {
+    if (groupsGrantAccess()) {
         settings.insert(u"accessGroups"_s, QJsonArray::fromStringList(accessGroups));
+    }
+    if (type == ldapType) {
+        settings.insert(u"ldap"_s, ldap.toJson());
     }
     if (auth == Auth::OAuth) {
         settings.insert(u"oauthClientId"_s, oauthClientId);
@@ -154,6 +215,7 @@ void TargetConfig::readSettingsJson(const QJsonObject& settings, TargetConfig& c
     config.http.timeoutSeconds = settings.value(u"timeoutSeconds"_s).toInt(HttpSettings::defaultTimeoutSeconds);
     config.http.maxRetries = settings.value(u"maxRetries"_s).toInt(HttpSettings::defaultMaxRetries);
     config.http.retryDelayMs = settings.value(u"retryDelayMs"_s).toInt(HttpSettings::defaultRetryDelayMs);
+    config.ldap = LdapSettings::fromJson(settings.value(u"ldap"_s).toObject());
     if (settings.contains(u"accessGroups"_s)) {
         config.accessGroups.clear();
         for (const QJsonValue group : settings.value(u"accessGroups"_s).toArray()) {

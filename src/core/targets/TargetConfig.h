@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/HttpClient.h"
+#include "targets/ldap/LdapSettings.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -12,10 +13,10 @@
 
 #include <optional>
 
-// An application UserSync writes into (Jira, Confluence, Bitbucket, a SCIM 2.0 service), as the administrator
-// configured it. Nothing here is secret: the token or password lives in the keychain under SecretStore::targetKey(id,
-// "credential"). The directory database itself is the default target and has no TargetConfig: a connector without a
-// target id syncs into it.
+// An application UserSync writes into (Jira, Confluence, Bitbucket, a SCIM 2.0 service, an LDAP directory), as the
+// administrator configured it. Nothing here is secret: the token or password lives in the keychain under
+// SecretStore::targetKey(id, "credential"). The directory database itself is the default target and has no
+// TargetConfig: a connector without a target id syncs into it.
 struct TargetConfig
 {
     Q_DECLARE_TR_FUNCTIONS(TargetConfig)
@@ -26,6 +27,9 @@ public:
     static inline const QString bitbucketType = QStringLiteral("bitbucket");
     // A SCIM 2.0 service: its base URL (https://api.example.com/scim/v2) and a bearer token.
     static inline const QString scimType = QStringLiteral("scim");
+    // An LDAP directory (OpenLDAP) the Atlassian products read: its ldap:// (always upgraded with
+    // StartTLS) or ldaps:// URL, a bind DN (the username) and its password.
+    static inline const QString ldapType = QStringLiteral("ldap");
     static inline const QString credentialName = QStringLiteral("credential");
     // OAuth 2.0: the refresh token the authorization gave, next to the client secret (the credential).
     static inline const QString refreshTokenName = QStringLiteral("oauth-refresh-token");
@@ -41,19 +45,25 @@ public:
     QString type = jiraType;
     QString url; // the application's base URL, as its users open it (https://jira.example.com)
     Auth auth = Auth::Token;
-    QString username; // Basic only
+    QString username; // Basic only; an LDAP directory's bind DN
     QString oauthClientId; // OAuth only: the incoming link's client id; its secret is the credential
     // OAuth only: where the browser returns after the administrator allowed access, as entered as
     // the incoming link's redirect URL; UserSync listens there (on this machine) while authorizing.
     QString oauthRedirectUrl = defaultRedirectUrl;
     HttpSettings http;
-    // Bitbucket: the groups that grant access (a licence). Bitbucket has no disabled flag, so
+    // Bitbucket and LDAP: the groups that grant access (a licence; in LDAP, the groups the
+    // applications give access to). Neither has a disabled flag the applications read, so
     // disabling a user takes it out of these; a new or reactivated user is put into them.
     QStringList accessGroups = defaultAccessGroups();
+    LdapSettings ldap; // LDAP only
 
-    static QStringList defaultAccessGroups() { return {QStringLiteral("stash-users")}; }
+    static QStringList defaultAccessGroups(const QString& type = bitbucketType)
+    {
+        return {type == ldapType ? QStringLiteral("atlassian-users") : QStringLiteral("stash-users")};
+    }
+    bool groupsGrantAccess() const { return type == bitbucketType || type == ldapType; }
 
-    static QStringList types() { return {jiraType, confluenceType, bitbucketType, scimType}; }
+    static QStringList types() { return {jiraType, confluenceType, bitbucketType, scimType, ldapType}; }
     // "Jira": the product, in sentences.
     static QString productName(const QString& type);
     QString productName() const { return productName(type); }
@@ -77,5 +87,8 @@ public:
     QString refreshTokenKey() const;
 
     bool operator==(const TargetConfig&) const = default;
+
+private:
+    QStringList validateLdap() const;
 };
 Q_DECLARE_METATYPE(TargetConfig)

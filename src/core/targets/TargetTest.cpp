@@ -3,6 +3,7 @@
 #include "targets/bitbucket/BitbucketConnectionTest.h"
 #include "targets/confluence/ConfluenceConnectionTest.h"
 #include "targets/jira/JiraConnectionTest.h"
+#include "targets/ldap/LdapConnectionTest.h"
 #include "targets/scim/ScimConnectionTest.h"
 
 #include <QJsonArray>
@@ -38,6 +39,9 @@ std::unique_ptr<TargetTest> TargetTest::create(const TargetConfig& config, const
     }
     if (config.type == TargetConfig::scimType) {
         return std::make_unique<ScimConnectionTest>(config, credential);
+    }
+    if (config.type == TargetConfig::ldapType) {
+        return std::make_unique<LdapConnectionTest>(config, credential);
     }
     return std::make_unique<JiraConnectionTest>(config, credential);
 }

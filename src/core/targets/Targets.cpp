@@ -6,6 +6,7 @@
 #include "targets/confluence/ConfluenceTarget.h"
 #include "targets/directory/DirectoryTarget.h"
 #include "targets/jira/JiraTarget.h"
+#include "targets/ldap/LdapTarget.h"
 #include "targets/scim/ScimTarget.h"
 
 std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlDatabase db,
@@ -38,6 +39,9 @@ std::unique_ptr<Target> Targets::open(const ConnectorConfig& connector, QSqlData
     }
     if (config->type == TargetConfig::scimType) {
         return std::make_unique<ScimTarget>(*config, secret, std::move(db));
+    }
+    if (config->type == TargetConfig::ldapType) {
+        return std::make_unique<LdapTarget>(*config, secret, std::move(db));
     }
     if (config->type == TargetConfig::confluenceType) {
         return std::make_unique<ConfluenceTarget>(*config, secret, std::move(db));

@@ -1,0 +1,95 @@
+#include "LdapNames.h"
+
+#include <ldap.h>
+
+using namespace Qt::StringLiterals;
+
+namespace LdapNames {
+
+bool isDn(const QString& text)
+{
+    const QByteArray utf8 = text.trimmed().toUtf8();
+    LDAPDN dn = nullptr;
+    const int status = ldap_str2dn(utf8.constData(), &dn, LDAP_DN_FORMAT_LDAPV3 | LDAP_DN_PEDANTIC);
+    const bool valid = status == LDAP_SUCCESS && dn != nullptr;
+    ldap_dnfree(dn);
+    return valid;
+}
+
+QString rdn(const QString& attribute, const QString& value)
+{
+    QString escaped;
+    escaped.reserve(value.size() + 4);
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const QChar c = value.at(i);
+        const bool special =
+            c == u',' || c == u'+' || c == u'"' || c == u'\\' || c == u'<' || c == u'>' || c == u';' || c == u'=';
+        const bool edge = (i == 0 && (c == u' ' || c == u'#')) || (i == value.size() - 1 && c == u' ');
+        if (c == QChar::Null) {
+            escaped += u"\\00"_s;
+        } else {
+            if (special || edge) {
+                escaped += u'\\';
+            }
+            escaped += c;
+        }
+    }
+    return attribute + u'=' + escaped;
+}
+
+QString filterValue(const QString& value)
+{
+    QString escaped;
+    escaped.reserve(value.size() + 4);
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case u'*':
+            escaped += u"\\2a"_s;
+            break;
+        case u'(':
+            escaped += u"\\28"_s;
+            break;
+        case u')':
+            escaped += u"\\29"_s;
+            break;
+        case u'\\':
+            escaped += u"\\5c"_s;
+            break;
+        case 0:
+            escaped += u"\\00"_s;
+            break;
+        default:
+            escaped += c;
+        }
+    }
+    return escaped;
+}
+
+QString comparable(const QString& dn)
+{
+    const QByteArray utf8 = dn.toUtf8();
+    char* normalized = nullptr;
+    if (ldap_dn_normalize(utf8.constData(), LDAP_DN_FORMAT_LDAPV3, &normalized, LDAP_DN_FORMAT_LDAPV3)
+        != LDAP_SUCCESS) {
+        return {};
+    }
+    // Attribute types and the values UserSync writes (uid, cn) compare without case.
+    QString text = QString::fromUtf8(normalized).toCaseFolded();
+    ldap_memfree(normalized);
+    return text;
+}
+
+QString parent(const QString& dn)
+{
+    // The first comma that is not escaped ends the first RDN.
+    for (qsizetype i = 0; i < dn.size(); ++i) {
+        if (dn.at(i) == u'\\') {
+            ++i;
+        } else if (dn.at(i) == u',') {
+            return dn.mid(i + 1).trimmed();
+        }
+    }
+    return {};
+}
+
+} // namespace LdapNames
