@@ -9,7 +9,8 @@
 # bind there:
 #   cn=admin,dc=usersync,dc=test          the root DN (what tests prepare and inspect with)
 #   cn=usersync,ou=services,...           the sync account: writes people and groups, no limits
-#   cn=reader,ou=services,...             reads everything, writes nothing (Save and Test refuses it)
+#   cn=reader,ou=services,...             reads everything (more than 500 entries only page by page),
+#                                         writes nothing (Save and Test refuses it)
 #
 # Exports (after ldap_start and ldap_wait_ready):
 #   USERSYNC_TEST_LDAP_URL            ldap://127.0.0.1:PORT (StartTLS)
@@ -96,8 +97,10 @@ access to dn.subtree="ou=groups,$base"
 access to *
     by users read
 # Pages of any size, and every entry of a directory of 100,000 users, for the sync account; the
-# reader keeps slapd's defaults (500 entries per search), as a restricted account would.
+# reader, as a restricted account would be, gets at most 500 entries from a search, and all of them
+# only in pages of at most 500 (the simple paged results control).
 limits dn.exact="cn=usersync,ou=services,$base" size=unlimited time=unlimited
+limits dn.exact="cn=reader,ou=services,$base" size.soft=500 size.hard=500 size.pr=500 size.prtotal=unlimited
 CONF
     # The schema check runs on the configuration itself before the first start.
     "$slapd" -Tt -u -f "$dir/slapd.conf" >"$dir/slaptest.log" 2>&1 || {

@@ -292,6 +292,44 @@ private Q_SLOTS:
         QCOMPARE(failed, QStringList{u"bob.baker"_s});
     }
 
+    void migrationPreviewLinksByUid()
+    {
+        QVERIFY(!m_ldap.addUser(u"alice.andersen"_s, u"alice@old.example.com"_s).isEmpty());
+        QVERIFY(!m_ldap.addUser(u"BOB.BAKER"_s, u"bob@example.com"_s).isEmpty());
+        QVERIFY(!m_ldap.addUser(u"grace.green"_s, u"grace@old.example.com"_s).isEmpty());
+        QVERIFY(!m_ldap.addUser(u"ggreen"_s, u"grace.green@example.com"_s).isEmpty());
+        QString error;
+        const QHash<QString, Planner::MatchPreview::Outcome> outcomes =
+            TargetWorkflow::migrationPreview(m_location, m_connector, m_realm.clientSecret(u"usersync-sync"_s), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(outcomes.value(u"alice.andersen"_s), Planner::MatchPreview::Outcome::Link);
+        QCOMPARE(outcomes.value(u"bob.baker"_s), Planner::MatchPreview::Outcome::Link); // whatever the case
+        QCOMPARE(outcomes.value(u"grace.green"_s), Planner::MatchPreview::Outcome::Collision);
+        QCOMPARE(outcomes.value(u"carol.chen"_s), Planner::MatchPreview::Outcome::Create);
+        QCOMPARE(m_ldap.users().size(), 4); // a preview changes nothing
+    }
+
+    // The reader gets at most 500 entries from a search, and more only in pages of 500 (slapd's
+    // size.pr and size.prtotal): only paging reads the 600 users whole.
+    void aLimitedAccountReadsEveryPage()
+    {
+        QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);
+        QVERIFY(m_ldap.users().size() > 500);
+        TargetConfig reader = m_target;
+        reader.username = m_ldap.readerDn();
+        QString error;
+        {
+            auto connection = DirectoryAccess::open(m_location, &error);
+            QVERIFY2(TargetStore(connection->database()).update(reader, &error), qPrintable(error));
+        }
+        QVERIFY(SecretStore().writeNow(reader.secretKey(), m_ldap.readerPassword()).ok());
+        const SyncResult simulated = sync(SyncRequest::Mode::Simulate);
+        QVERIFY2(simulated.status == SyncResult::Status::Succeeded, qPrintable(simulated.message));
+        QVERIFY(!simulated.plan->hasChanges()); // every user and membership was read
+        const TargetTestResult tested = TargetWorkflow::test(reader, m_ldap.readerPassword());
+        QCOMPARE(tested.error->kind, ConnectorError::Kind::NotAdministrator); // and it may not write
+    }
+
     void rollbackRevertsWhatTheRunDid()
     {
         const SyncResult first = sync(SyncRequest::Mode::Full);
