@@ -1,4 +1,5 @@
 #include "AtlassianEmulator.h"
+#include "LdapServer.h"
 #include "ScimServer.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
@@ -252,6 +253,82 @@ private Q_SLOTS:
         auto connection = DirectoryAccess::open(location, &error);
         const auto runs = DirectoryStore(connection->database()).runs({}, 10, &error);
         QCOMPARE(runs->last().status, u"interrupted"_s);
+    }
+
+    void killedApplyIntoLdapConverges_data()
+    {
+        QTest::addColumn<QString>("killAt");
+        QTest::addRow("first call") << u"call:1"_s;
+        QTest::addRow("among the users") << u"call:300"_s;
+        QTest::addRow("among the memberships") << u"call:900"_s;
+    }
+
+    // The same into the real OpenLDAP server: a user whose entry was made but not recorded is read
+    // by the next run, linked by its uid and given the rest, never made twice (one DN is one entry).
+    void killedApplyIntoLdapConverges()
+    {
+        QFETCH(QString, killAt);
+        LdapServer ldap;
+        QVERIFY2(ldap.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_LDAP_URL").constData());
+        QVERIFY2(ldap.reset(), qPrintable(ldap.lastError()));
+        const QString directory = m_home.filePath(u"crash-ldap-%1.sqlite"_s.arg(++m_runs));
+        const DirectoryLocation location = *DirectoryLocation::parse(directory);
+        const QString name = u"crash-ldap-%1"_s.arg(m_runs);
+        QCOMPARE(cli({u"target"_s, u"add"_s, u"LDAP"_s, u"--directory"_s, directory, u"--type"_s, u"ldap"_s, u"--url"_s,
+                      ldap.url(), u"--bind-dn"_s, ldap.bindDn(), u"--password-stdin"_s, u"--users-base"_s,
+                      ldap.usersBase(), u"--groups-base"_s, ldap.groupsBase(), u"--ca-file"_s, ldap.caFile()},
+                     ldap.bindPassword().toUtf8(), {})
+                     .exitCode(),
+                 0);
+        killedFullSyncInto(u"LDAP"_s, name, directory, killAt);
+        QVERIFY(!QTest::currentTestFailed());
+        const QHash<QString, LdapServer::Entry> afterKill = ldap.users();
+        const QHash<QString, QStringList> groupsAfterKill = ldap.groups();
+        QString error;
+        {
+            auto connection = DirectoryAccess::open(location, &error);
+            DirectoryStore store(connection->database());
+            const auto runs = store.runs({}, 10, &error);
+            QVERIFY(runs && runs->size() == 1);
+            QCOMPARE(runs->first().status, u"running"_s);
+            const auto recorded = store.changes(runs->first().id, &error);
+            QVERIFY(recorded);
+            // Whatever the history marks done is in the directory.
+            for (const Change& change : recorded->changes) {
+                if (change.object == Change::Object::User && change.outcome == ChangeOutcome::Done) {
+                    QVERIFY2(afterKill.contains(change.key.toLower()), qPrintable(change.key));
+                }
+            }
+            for (const MembershipChange& membership : recorded->memberships) {
+                if (membership.outcome == ChangeOutcome::Done) {
+                    const QString user = recorded->memberUsers.at(membership.user).name.toLower();
+                    const QString group = recorded->memberGroups.at(membership.group).name;
+                    QVERIFY2(groupsAfterKill.value(group).contains(afterKill.value(user).dn, Qt::CaseInsensitive),
+                             qPrintable(user + u" in "_s + group));
+                }
+            }
+        }
+
+        QProcess& completed = cli({u"sync"_s, name, u"--full"_s, u"--json"_s, u"--directory"_s, directory}, {}, {});
+        const QJsonObject outcome = QJsonDocument::fromJson(completed.readAllStandardOutput()).object();
+        QCOMPARE(outcome.value(u"status"_s).toString(), u"succeeded"_s);
+        // Everyone once, every group once, Bob in his group, and nothing left to do.
+        const QHash<QString, LdapServer::Entry> users = ldap.users();
+        QCOMPARE(users.size(), m_realm.users().size());
+        QSet<QString> ids;
+        for (const LdapServer::Entry& user : users) {
+            ids.insert(user.value(u"entryUUID"_s));
+        }
+        QCOMPARE(ids.size(), m_realm.users().size());
+        QVERIFY(ldap.groups().value(u"All Staff"_s).contains(users.value(u"bob.baker"_s).dn, Qt::CaseInsensitive));
+        QProcess& again = cli({u"sync"_s, name, u"--simulate"_s, u"--directory"_s, directory}, {}, {});
+        QCOMPARE(again.exitCode(), 0);
+        const QString simulated = QString::fromUtf8(again.readAllStandardOutput());
+        QVERIFY2(!simulated.contains(u"Apply it with"_s), qPrintable(simulated)); // nothing left to do
+        auto connection = DirectoryAccess::open(location, &error);
+        const auto runs = DirectoryStore(connection->database()).runs({}, 10, &error);
+        QVERIFY(runs && runs->size() == 3);
+        QCOMPARE(runs->last().status, u"interrupted"_s); // the killed one, the oldest
     }
 
 private:
