@@ -535,8 +535,13 @@ int TargetCommands::show(const QStringList& arguments)
                                config.ldap.groupObjectClass, config.ldap.memberAttribute)
                     + u'\n' + tr("Placeholder:       %1").arg(config.ldap.placeholderMember) + u'\n'
                                                   : QString())
-        << tr("Requests at once:  %1").arg(http.maxInFlight) << Qt::endl
-        << tr("Timeout:           %1 s, %2 retries").arg(http.timeoutSeconds).arg(http.maxRetries) << Qt::endl;
+        << (config.type == TargetConfig::ldapType ? tr("Operations at once: %1").arg(http.maxInFlight)
+                                                  : tr("Requests at once:  %1").arg(http.maxInFlight))
+        << Qt::endl
+        << (config.type == TargetConfig::ldapType
+                ? tr("Timeout:           %1 s").arg(http.timeoutSeconds)
+                : tr("Timeout:           %1 s, %2 retries").arg(http.timeoutSeconds).arg(http.maxRetries))
+        << Qt::endl;
     return CliContext::Success;
 }
 
@@ -596,7 +601,13 @@ int TargetCommands::test(const QStringList& arguments)
         return result.ok ? CliContext::Success : CliContext::Failed;
     }
     QTextStream& out = m_context.out();
-    if (!result.version.isEmpty()) {
+    const bool ldap = target.config.type == TargetConfig::ldapType;
+    if (ldap) {
+        if (!result.signedInAs.isEmpty()) {
+            out << tr("✓ The LDAP server at %1 answers over TLS, its certificate verified").arg(target.config.url)
+                << Qt::endl;
+        }
+    } else if (!result.version.isEmpty()) {
         out << tr("✓ %1 %2 answers at %3").arg(result.product, result.version, target.config.url) << Qt::endl;
     } else if (!result.supports.isEmpty() || result.userCount >= 0) {
         out << tr("✓ A %1 service answers at %2, and accepted the token").arg(result.product, target.config.url)
@@ -605,7 +616,10 @@ int TargetCommands::test(const QStringList& arguments)
     if (!result.supports.isEmpty()) {
         out << tr("✓ Supports: %1").arg(result.supports.join(u", "_s)) << Qt::endl;
     }
-    if (!result.signedInAs.isEmpty()) {
+    if (ldap && result.userCount >= 0) {
+        out << tr("✓ Bound as %1, which may add and delete users and groups below the base DNs").arg(result.signedInAs)
+            << Qt::endl;
+    } else if (!ldap && !result.signedInAs.isEmpty()) {
         out << tr("✓ Signed in as %1 (%2)")
                    .arg(result.signedInAs,
                         result.systemAdministrator ? tr("system administrator") : tr("Jira administrator"))

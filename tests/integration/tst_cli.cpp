@@ -1,4 +1,5 @@
 #include "AtlassianEmulator.h"
+#include "LdapServer.h"
 #include "ScimServer.h"
 #include "TestEnvironment.h"
 #include "TestRealm.h"
@@ -700,6 +701,55 @@ private Q_SLOTS:
         QCOMPARE(again.json()[u"counts"_s][u"users"_s][u"modify"_s].toInt(), 0);
         QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into SCIM"_s}).exitCode, 0);
         QCOMPARE(cli({u"target"_s, u"remove"_s, u"SCIM"_s}).exitCode, 0);
+    }
+
+    void ldapCommands()
+    {
+        LdapServer ldap;
+        QVERIFY2(ldap.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_LDAP_URL").constData());
+        QVERIFY2(ldap.reset(), qPrintable(ldap.lastError()));
+        const QStringList settings{u"--type"_s,          u"ldap"_s,         u"--url"_s,        ldap.url(),
+                                   u"--bind-dn"_s,       ldap.bindDn(),     u"--users-base"_s, ldap.usersBase(),
+                                   u"--groups-base"_s,   ldap.groupsBase(), u"--ca-file"_s,    ldap.caFile(),
+                                   u"--password-stdin"_s};
+        // A setting that is not one is refused with the names there are.
+        const Run wrong = cli(QStringList{u"target"_s, u"add"_s, u"LDAP"_s} + settings
+                                  + QStringList{u"--ldap"_s, u"memberAtribute=member"_s},
+                              ldap.bindPassword().toUtf8() + "\n");
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(u"placeholderMember"_s), qPrintable(wrong.err));
+        const Run add = cli(QStringList{u"target"_s, u"add"_s, u"LDAP"_s} + settings
+                                + QStringList{u"--ldap"_s, u"placeholderMember=cn=empty"_s},
+                            ldap.bindPassword().toUtf8() + "\n");
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const Run shown = cli({u"target"_s, u"show"_s, u"LDAP"_s});
+        QVERIFY(!shown.out.contains(ldap.bindPassword()));
+        QVERIFY2(shown.out.contains(u"bind DN %1"_s.arg(ldap.bindDn())), qPrintable(shown.out));
+        QVERIFY2(shown.out.contains(u"atlassian-users"_s), qPrintable(shown.out)); // LDAP's default access group
+        QVERIFY2(shown.out.contains(u"cn=empty"_s), qPrintable(shown.out));
+        const Run json = cli({u"target"_s, u"show"_s, u"LDAP"_s, u"--json"_s});
+        QCOMPARE(json.json()[u"ldap"_s][u"usersBase"_s].toString(), ldap.usersBase());
+        QCOMPARE(json.json()[u"ldap"_s][u"memberAttribute"_s].toString(), u"uniqueMember"_s);
+        const Run test = cli({u"target"_s, u"test"_s, u"LDAP"_s});
+        QVERIFY2(test.exitCode == 0, qPrintable(test.out + test.err));
+        QVERIFY2(test.out.contains(u"✓ Bound as %1"_s.arg(ldap.bindDn())), qPrintable(test.out));
+        QVERIFY2(test.out.contains(u"StartTLS"_s), qPrintable(test.out));
+
+        const Run connector =
+            cli({u"connector"_s, u"add"_s, u"Into LDAP"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                 u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s, u"--target"_s, u"LDAP"_s},
+                m_secret.toUtf8() + "\n");
+        QVERIFY2(connector.exitCode == 0, qPrintable(connector.err));
+        const Run full = cli({u"sync"_s, u"Into LDAP"_s, u"--full"_s, u"--json"_s});
+        QVERIFY2(full.exitCode == 0, qPrintable(full.out + full.err));
+        QCOMPARE(full.json()[u"counts"_s][u"users"_s][u"add"_s].toInt(), m_realm.users().size());
+        QCOMPARE(ldap.users().size(), m_realm.users().size());
+        QVERIFY(ldap.groups().value(u"Empty Group"_s).contains(u"cn=empty"_s)); // the placeholder chosen
+        const Run again = cli({u"sync"_s, u"Into LDAP"_s, u"--simulate"_s, u"--json"_s});
+        QCOMPARE(again.json()[u"counts"_s][u"users"_s][u"add"_s].toInt(), 0);
+        QCOMPARE(again.json()[u"counts"_s][u"users"_s][u"modify"_s].toInt(), 0);
+        QCOMPARE(cli({u"connector"_s, u"remove"_s, u"Into LDAP"_s}).exitCode, 0);
+        QCOMPARE(cli({u"target"_s, u"remove"_s, u"LDAP"_s}).exitCode, 0);
     }
 
 private:
