@@ -48,8 +48,9 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
 
     setWindowTitle(existing ? tr("Edit Application “%1”").arg(existing->name) : tr("Add Application"));
     for (const QString& type : TargetConfig::types()) {
-        m_ui->typeComboBox->addItem(type == TargetConfig::scimType
-                                        ? tr("A SCIM 2.0 service")
+        m_ui->typeComboBox->addItem(type == TargetConfig::scimType ? tr("A SCIM 2.0 service")
+                                        : type == TargetConfig::ldapType
+                                        ? tr("An LDAP directory (OpenLDAP)")
                                         : tr("%1 Data Center").arg(TargetConfig::productName(type)),
                                     type);
     }
@@ -64,6 +65,9 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     m_ui->redirectUrlLineEdit->setText(m_config.oauthRedirectUrl);
     m_ui->caFileLineEdit->setText(m_config.http.caFile);
     m_ui->accessGroupsLineEdit->setText(m_config.accessGroups.join(QStringLiteral(", ")));
+    m_ui->usersBaseLineEdit->setText(m_config.ldap.usersBase);
+    m_ui->groupsBaseLineEdit->setText(m_config.ldap.groupsBase);
+    m_ui->placeholderMemberLineEdit->setText(m_config.ldap.placeholderMember);
     m_ui->inFlightSpinBox->setValue(m_config.http.maxInFlight);
     m_ui->timeoutSpinBox->setValue(m_config.http.timeoutSeconds);
     m_ui->retriesSpinBox->setValue(m_config.http.maxRetries);
@@ -71,8 +75,17 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
     connect(m_ui->typeComboBox, &QComboBox::currentIndexChanged, this, [this] {
         offerAuthMethods();
         // Bitbucket refuses tokens where a sync works: a new Bitbucket application starts on Basic.
-        if (m_config.id.isEmpty() && m_ui->typeComboBox->currentData().toString() == TargetConfig::bitbucketType) {
+        const QString type = m_ui->typeComboBox->currentData().toString();
+        if (m_config.id.isEmpty() && type == TargetConfig::bitbucketType) {
             m_ui->authComboBox->setCurrentIndex(m_ui->authComboBox->findData(int(TargetConfig::Auth::Basic)));
+        }
+        // Each product's own default access groups, unless some were typed.
+        const QString accessGroups = m_ui->accessGroupsLineEdit->text().trimmed();
+        for (const QString& other : TargetConfig::types()) {
+            if (accessGroups == TargetConfig::defaultAccessGroups(other).join(QStringLiteral(", "))) {
+                m_ui->accessGroupsLineEdit->setText(TargetConfig::defaultAccessGroups(type).join(QStringLiteral(", ")));
+                break;
+            }
         }
         updateAuthFields();
     });
@@ -84,11 +97,12 @@ TargetDialog::TargetDialog(QSqlDatabase directory, const std::optional<TargetCon
             m_authorization->cancel();
         }
     });
-    // A bare host name is a web address too: https is assumed, and shown.
+    // A bare host name is an address too: https (an LDAP directory: ldaps) is assumed, and shown.
     connect(m_ui->urlLineEdit, &QLineEdit::editingFinished, this, [this] {
         const QString typed = m_ui->urlLineEdit->text().trimmed();
         if (!typed.isEmpty() && !typed.contains(QStringLiteral("://"))) {
-            m_ui->urlLineEdit->setText(QStringLiteral("https://") + typed);
+            const bool ldap = m_ui->typeComboBox->currentData().toString() == TargetConfig::ldapType;
+            m_ui->urlLineEdit->setText((ldap ? QStringLiteral("ldaps://") : QStringLiteral("https://")) + typed);
         }
     });
     updateAuthFields();
@@ -149,6 +163,11 @@ void TargetDialog::offerAuthMethods()
         m_ui->authComboBox->setCurrentIndex(0);
         return;
     }
+    if (type == TargetConfig::ldapType) {
+        m_ui->authComboBox->addItem(tr("A bind DN and its password"), int(TargetConfig::Auth::Basic));
+        m_ui->authComboBox->setCurrentIndex(0);
+        return;
+    }
     m_ui->authComboBox->addItem(bitbucket ? tr("A personal access token (refused by Bitbucket's administration API)")
                                           : tr("A personal access token (recommended)"),
                                 int(TargetConfig::Auth::Token));
@@ -170,12 +189,17 @@ void TargetDialog::updateAuthFields()
     const QString type = m_ui->typeComboBox->currentData().toString();
     const bool bitbucket = type == TargetConfig::bitbucketType;
     const bool scim = type == TargetConfig::scimType;
+    const bool ldap = type == TargetConfig::ldapType;
     QSet<QWidget*> hidden;
     for (const auto& [field, shown] : {std::pair<QWidget*, bool>{m_ui->usernameLineEdit, basic},
                                        {m_ui->clientIdLineEdit, oauth},
                                        {m_ui->redirectUrlLineEdit, oauth},
-                                       {m_ui->authComboBox, !scim},
-                                       {m_ui->accessGroupsLineEdit, bitbucket}}) {
+                                       {m_ui->authComboBox, !scim && !ldap},
+                                       {m_ui->accessGroupsLineEdit, bitbucket || ldap},
+                                       {m_ui->usersBaseLineEdit, ldap},
+                                       {m_ui->groupsBaseLineEdit, ldap},
+                                       {m_ui->placeholderMemberLineEdit, ldap},
+                                       {m_ui->retriesSpinBox, !ldap}}) {
         if (!shown) {
             hidden.insert(field);
         }
@@ -185,9 +209,31 @@ void TargetDialog::updateAuthFields()
     m_ui->authorizeButton->setEnabled(oauth && !m_config.id.isEmpty() && m_config.auth == TargetConfig::Auth::OAuth
                                       && !m_test && !m_authorization);
     m_ui->credentialLabel->setText(basic ? tr("&Password:") : oauth ? tr("Client s&ecret:") : tr("T&oken:"));
+    m_ui->usernameLabel->setText(ldap ? tr("&Bind DN:") : tr("User&name:"));
+    m_ui->inFlightLabel->setText(ldap ? tr("Operations at &once:") : tr("Re&quests at once:"));
+    m_ui->accessGroupsLineEdit->setToolTip(
+        ldap ? tr("The LDAP groups the applications give access to (Jira: Application access; Confluence and "
+                  "Bitbucket: Global permissions). LDAP has no disabled flag they read: UserSync takes a disabled "
+                  "user out of these groups, and puts new and reactivated users into them, making a group that is "
+                  "not there yet. Separate several with commas.")
+             : tr("Bitbucket cannot disable users: UserSync takes a disabled user out of these groups (and revokes "
+                  "its own global permission), and puts new and reactivated users into them. Separate several with "
+                  "commas."));
     const bool stored = !m_config.id.isEmpty() && m_config.auth == auth;
     m_ui->credentialLineEdit->setPlaceholderText(stored ? tr("stored in the system keychain; type to replace it")
                                                         : QString());
+    if (ldap) {
+        m_ui->urlLineEdit->setPlaceholderText(tr("ldaps://ldap.example.com"));
+        m_ui->usernameLineEdit->setPlaceholderText(tr("cn=usersync,ou=services,dc=example,dc=com"));
+        m_ui->credentialHintLabel->setText(
+            tr("An ldaps:// address, or ldap://, which UserSync always upgrades with StartTLS; the certificate is "
+               "always verified. The bind DN needs the right to add, change and delete entries below the base DNs "
+               "of users and groups. Users are written as inetOrgPerson named by uid, groups as groupOfUniqueNames "
+               "(Atlassian's OpenLDAP preset; other object classes and attributes: usersync-cli target edit "
+               "--ldap). The password is kept in the system keychain only."));
+        return;
+    }
+    m_ui->usernameLineEdit->setPlaceholderText(QString());
     if (scim) {
         m_ui->urlLineEdit->setPlaceholderText(tr("https://scim.example.com/scim/v2"));
         m_ui->credentialHintLabel->setText(
@@ -253,7 +299,12 @@ void TargetDialog::saveAndTest()
     TargetConfig config = m_config;
     config.name = m_ui->nameLineEdit->text().trimmed();
     config.type = m_ui->typeComboBox->currentData().toString();
-    if (config.type == TargetConfig::bitbucketType) {
+    if (config.type == TargetConfig::ldapType) {
+        config.ldap.usersBase = m_ui->usersBaseLineEdit->text().trimmed();
+        config.ldap.groupsBase = m_ui->groupsBaseLineEdit->text().trimmed();
+        config.ldap.placeholderMember = m_ui->placeholderMemberLineEdit->text().trimmed();
+    }
+    if (config.groupsGrantAccess()) {
         config.accessGroups.clear();
         for (const QString& group : m_ui->accessGroupsLineEdit->text().split(QLatin1Char(','))) {
             if (!group.trimmed().isEmpty()) {
@@ -410,12 +461,23 @@ void TargetDialog::startTest(const QString& credential)
 void TargetDialog::showResult(const TargetTestResult& result)
 {
     QString rows;
-    if (!result.version.isEmpty()) {
+    const bool ldap = m_config.type == TargetConfig::ldapType;
+    if (ldap) {
+        if (!result.signedInAs.isEmpty()) {
+            rows +=
+                line(true, tr("The LDAP server at %1 answers over TLS, its certificate verified").arg(m_config.url));
+        }
+        if (result.userCount >= 0) {
+            rows += line(
+                true,
+                tr("Bound as %1, which may add and delete users and groups below the base DNs").arg(result.signedInAs));
+        }
+    } else if (!result.version.isEmpty()) {
         rows += line(true, tr("%1 %2 answers at %3").arg(result.product, result.version, m_config.url));
     } else if (!result.supports.isEmpty()) {
         rows += line(true, tr("A %1 service answers at %2").arg(result.product, m_config.url));
     }
-    if (!result.signedInAs.isEmpty()) {
+    if (!ldap && !result.signedInAs.isEmpty()) {
         rows += line(true,
                      result.systemAdministrator
                          ? tr("Signed in as %1, a system administrator").arg(result.signedInAs)

@@ -4,6 +4,7 @@
 #include "ConnectionPage.h"
 #include "ConnectorWizard.h"
 #include "KeycloakAdmin.h"
+#include "LdapServer.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ReportView.h"
@@ -386,6 +387,99 @@ private Q_SLOTS:
         const QJsonObject state = m_scim.state();
         QCOMPARE(state[u"users"_s].toArray().size(), m_realm.users().size());
         QVERIFY(!state[u"groups"_s].toArray().isEmpty());
+    }
+
+    // An LDAP directory from the window: its own fields (a bind DN, base DNs, access groups and the
+    // placeholder), no choice of sign-in, an ldaps:// address assumed, Save and Test, then a
+    // simulation and its reviewed plan applied.
+    void ldapDirectoryFromTheWindow()
+    {
+        LdapServer ldap;
+        QVERIFY2(ldap.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_LDAP_URL").constData());
+        QVERIFY2(ldap.reset(), qPrintable(ldap.lastError()));
+        QTemporaryDir folder;
+        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"directory.sqlite"_s));
+        QString error;
+        auto connection = DatabaseConnection::open(location, {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QSqlDatabase db = connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+
+        MainWindow window;
+        QVERIFY(window.openDirectory(location));
+        window.resize(900, 700);
+        window.show();
+        ApplicationsPanel* panel = window.applications();
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(panel->dialog());
+        TargetDialog* dialog = panel->dialog();
+        dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"OpenLDAP"_s);
+        auto* type = dialog->findChild<QComboBox*>(u"typeComboBox"_s);
+        auto* accessGroups = dialog->findChild<QLineEdit*>(u"accessGroupsLineEdit"_s);
+        auto* usersBase = dialog->findChild<QLineEdit*>(u"usersBaseLineEdit"_s);
+        QVERIFY(usersBase->isHidden()); // Jira first: no LDAP fields
+        type->setCurrentIndex(type->findData(TargetConfig::ldapType));
+        QVERIFY(dialog->findChild<QComboBox*>(u"authComboBox"_s)->isHidden());
+        QVERIFY(!usersBase->isHidden());
+        QVERIFY(!dialog->findChild<QSpinBox*>(u"retriesSpinBox"_s)->isVisibleTo(dialog)); // LDAP is not retried
+        QCOMPARE(accessGroups->text(), u"atlassian-users"_s); // LDAP's default, not Bitbucket's
+        QCOMPARE(dialog->findChild<QLabel*>(u"usernameLabel"_s)->text(), u"&Bind DN:"_s);
+        auto* url = dialog->findChild<QLineEdit*>(u"urlLineEdit"_s);
+        url->setText(u"ldap.example.com"_s);
+        QVERIFY(QMetaObject::invokeMethod(url, "editingFinished"));
+        QCOMPARE(url->text(), u"ldaps://ldap.example.com"_s);
+        url->setText(ldap.url());
+        dialog->findChild<QLineEdit*>(u"usernameLineEdit"_s)->setText(ldap.bindDn());
+        dialog->findChild<QLineEdit*>(u"caFileLineEdit"_s)->setText(ldap.caFile());
+        auto* result = dialog->findChild<QLabel*>(u"resultLabel"_s);
+        auto* saveAndTest = dialog->findChild<QAbstractButton*>(u"saveAndTestButton"_s);
+        dialog->findChild<QLineEdit*>(u"credentialLineEdit"_s)->setText(ldap.bindPassword());
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QVERIFY2(result->text().contains(u"base DN of the users"_s), qPrintable(result->text())); // not saved yet
+        usersBase->setText(ldap.usersBase());
+        dialog->findChild<QLineEdit*>(u"groupsBaseLineEdit"_s)->setText(ldap.groupsBase());
+        QTest::mouseClick(saveAndTest, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting() && saveAndTest->isEnabled(), 30'000);
+        QVERIFY2(result->text().contains(u"The connection works"_s), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(u"Bound as %1"_s.arg(ldap.bindDn())), qPrintable(result->text()));
+        QVERIFY2(result->text().contains(u"atlassian-users"_s), qPrintable(result->text())); // made by the first sync
+        screenshot(dialog, u"application-ldap-test-passed"_s);
+        dialog->close();
+        QTRY_VERIFY(!panel->dialog());
+
+        const auto targets = TargetStore(db).list(&error);
+        QVERIFY2(targets && targets->size() == 1, qPrintable(error));
+        QCOMPARE(targets->first().type, TargetConfig::ldapType);
+        QCOMPARE(targets->first().ldap.groupsBase, ldap.groupsBase());
+        QCOMPARE(targets->first().accessGroups, QStringList{u"atlassian-users"_s});
+        QCOMPARE(SecretStore().readNow(targets->first().secretKey()).secret, ldap.bindPassword());
+        ConnectorConfig connector;
+        connector.name = u"SSO"_s;
+        connector.keycloak.baseUrl = m_url;
+        connector.keycloak.realm = m_realm.name();
+        connector.keycloak.clientId = u"usersync-sync"_s;
+        connector.targetId = targets->first().id;
+        QVERIFY(ConnectorStore(db).add(connector, &error));
+        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+        window.refresh();
+
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QTRY_COMPARE(connectors->model()->rowCount(), 1);
+        connectors->selectRow(0);
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
+        QVERIFY(ldap.users().isEmpty()); // a simulation writes nothing
+        window.lastReport()->window()->resize(1000, 650);
+        screenshot(window.lastReport()->window(), u"report-ldap-simulation"_s);
+        QPointer<QWidget> simulated = window.lastReport();
+        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
+        QVERIFY(apply && !apply->isHidden());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 120'000);
+        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
+                 qPrintable(window.lastReport()->window()->windowTitle()));
+        QCOMPARE(ldap.users().size(), m_realm.users().size());
+        QVERIFY(!ldap.groups().value(u"atlassian-users"_s).isEmpty());
     }
 
     // OAuth 2.0 from the dialog: Save and Test opens the browser (here a stand-in), waits with a
