@@ -155,12 +155,24 @@ void LdapWriter::addUser(qsizetype index, const Change& change)
             const auto linked = [this, index, change, dn, adopt](const QString& id) {
                 m_userDns.insert(id, dn);
                 created(change, id);
-                QList<Step> steps;
-                if (adopt) {
-                    QList<FieldChange> fields = change.fields;
-                    fields.removeIf([](const FieldChange& field) { return field.field == u"username"_s; });
-                    steps.append(attributesStep(fields, id));
+                if (!adopt) {
+                    // Its access with the other new users', once all are made; settled then.
+                    const QStringList groups = BitbucketAccess::fromText(after(change.fields, u"access"_s)).groups;
+                    if (groups.isEmpty()) {
+                        settled(index, ChangeOutcome::Done);
+                        return;
+                    }
+                    for (const QString& group : groups) {
+                        m_toGrant[group].append({index, dn});
+                    }
+                    m_grantsLeft.insert(index, int(groups.size()));
+                    deferred();
+                    return;
                 }
+                QList<Step> steps;
+                QList<FieldChange> fields = change.fields;
+                fields.removeIf([](const FieldChange& field) { return field.field == u"username"_s; });
+                steps.append(attributesStep(fields, id));
                 steps.append(accessStep(change.fields, id));
                 runSteps(steps, [this, index, dn](const LdapResult& outcome) {
                     settle(index, outcome, tr("give %1 its attributes and access").arg(dn));
@@ -465,6 +477,55 @@ void LdapWriter::addMembers(const QList<Member>& members, const QString& group)
             callEnded();
         }
     });
+}
+
+void LdapWriter::usersSaved(std::function<void()> next)
+{
+    const QHash<QString, QList<Grant>> toGrant = std::exchange(m_toGrant, {});
+    auto chunksLeft = std::make_shared<int>(0);
+    for (const QList<Grant>& grants : toGrant) {
+        *chunksLeft += int((grants.size() + memberBatch() - 1) / memberBatch());
+    }
+    if (*chunksLeft == 0) {
+        next();
+        return;
+    }
+    for (auto it = toGrant.cbegin(); it != toGrant.cend(); ++it) {
+        const QString group = it.key();
+        for (qsizetype from = 0; from < it->size(); from += memberBatch()) {
+            const QList<Grant> chunk = it->mid(from, memberBatch());
+            QStringList dns;
+            for (const Grant& grant : chunk) {
+                dns.append(grant.dn);
+            }
+            changeMembers(group, dns, {}, [this, group, chunk, chunksLeft, next](const LdapResult& result) {
+                if (!result.ok() && !result.isPerObject()) {
+                    stopWith(m_client->errorOf(result, tr("put the new users into %1").arg(group)));
+                }
+                for (const Grant& grant : chunk) {
+                    if (!result.ok()) {
+                        m_grantErrors.insert(
+                            grant.index,
+                            tr("Created, but not given access through the group %1: %2").arg(group, result.text()));
+                    }
+                    if (--m_grantsLeft[grant.index] > 0) {
+                        continue;
+                    }
+                    m_grantsLeft.remove(grant.index);
+                    if (stopping() && !result.ok()) {
+                        abandonDeferred(); // whether the server did it is not known: pending
+                    } else {
+                        const QString error = m_grantErrors.take(grant.index);
+                        recordDeferred(grant.index, error.isEmpty() ? ChangeOutcome::Done : ChangeOutcome::Failed,
+                                       error);
+                    }
+                }
+                if (--*chunksLeft == 0) {
+                    next();
+                }
+            });
+        }
+    }
 }
 
 void LdapWriter::removeMember(qsizetype index, const QString& key, const QString& username, const QString& group)

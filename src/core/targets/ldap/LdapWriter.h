@@ -18,7 +18,8 @@
 //   changes of one group go one at a time, so that each knows what the group holds;
 // - an LDAP directory has no disabled flag the applications read: disabling takes the user out of
 //   the access groups (and the planner takes the connector's memberships away), reactivating puts
-//   it back; an access group not there yet is made with the user in it;
+//   it back; an access group not there yet is made with the user in it; the users a run creates
+//   are put into their access groups together, once all are made;
 // - a value already there or already gone, or a group that changed meanwhile, has the group read
 //   again and the modify sent once more for what is left to do;
 // - a user is deleted only where the plan says so (the connector's cleanup), taken out of every
@@ -41,6 +42,9 @@ protected:
     void removeMember(qsizetype index, const QString& key, const QString& username, const QString& group) override;
     int memberBatch() const override { return 500; }
     void addMembers(const QList<Member>& members, const QString& group) override;
+    // The new users put into their access groups, 500 in a modify: one modify each would rewrite
+    // a group of 100,000 members 100,000 times.
+    void usersSaved(std::function<void()> next) override;
 
 private:
     using Done = LdapClient::Done;
@@ -79,5 +83,13 @@ private:
     const LdapSettings m_settings;
     const QByteArray m_member;
     QHash<QString, QString> m_userDns; // id -> DN
+    struct Grant
+    {
+        qsizetype index;
+        QString dn;
+    };
+    QHash<QString, QList<Grant>> m_toGrant; // access group name -> new users to put into it
+    QHash<qsizetype, int> m_grantsLeft; // a new user's change -> its access groups not answered yet
+    QHash<qsizetype, QString> m_grantErrors; // a new user's change -> why it was not given access
     QHash<QString, Group> m_groups; // nameKey(name) -> its entry
 };
