@@ -58,6 +58,10 @@
         <source>%1 refused it (HTTP %2).</source>
         <translation>%1 hat dies abgelehnt (HTTP %2).</translation>
     </message>
+    <message>
+        <source>%1 refused to %2 (HTTP %3).</source>
+        <translation>%1 hat es abgelehnt, %2 (HTTP %3).</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationsPanel</name>
@@ -1997,20 +2001,8 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 falscher Aufruf, 3 aus Sicherheitsgrü
         <translation>Benutzer</translation>
     </message>
     <message>
-        <source>With --username: read the password from the first line of standard input.</source>
-        <translation>Mit --username: Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
-    </message>
-    <message>
-        <source>With --username: read the password from the environment variable NAME.</source>
-        <translation>Mit --username: Passwort aus der Umgebungsvariable NAME lesen.</translation>
-    </message>
-    <message>
         <source>Retries after a server error, a timeout or HTTP 429 (default 4).</source>
         <translation>Wiederholungen nach einem Serverfehler, einem Überschreiten des Zeitlimits oder HTTP 429 (Standard: 4).</translation>
-    </message>
-    <message>
-        <source>A password goes with --username USER.</source>
-        <translation>Ein Passwort setzt --username USER voraus.</translation>
     </message>
     <message>
         <source>Personal access token: </source>
@@ -2175,10 +2167,6 @@ Lassen Sie dann einen Connector in sie synchronisieren: usersync-cli connector e
         <translation>Synchronisiert in:       %1</translation>
     </message>
     <message>
-        <source>Bitbucket: the groups that grant access, comma-separated (default stash-users). Bitbucket cannot disable users: UserSync takes disabled users out of these.</source>
-        <translation>Bitbucket: die Gruppen, die Zugang gewähren, durch Kommas getrennt (Standard stash-users). Bitbucket kann Benutzer nicht deaktivieren: UserSync entfernt deaktivierte Benutzer aus diesen Gruppen.</translation>
-    </message>
-    <message>
         <source>groups</source>
         <translation>Gruppen</translation>
     </message>
@@ -2256,10 +2244,6 @@ Die Optionen einer Aktion zeigt „usersync-cli target ACTION --help“ an.
 </translation>
     </message>
     <message>
-        <source>Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access token), --username USER with --password-stdin or --password-env NAME, or (Bitbucket) --oauth-client-id ID with --client-secret-stdin or --client-secret-env NAME.</source>
-        <translation>Geben Sie an, wie sich UserSync anmeldet: --token-stdin oder --token-env NAME (ein persönliches Zugriffstoken), --username USER mit --password-stdin oder --password-env NAME oder (Bitbucket) --oauth-client-id ID mit --client-secret-stdin oder --client-secret-env NAME.</translation>
-    </message>
-    <message>
         <source>Authorize UserSync in Bitbucket next: usersync-cli target authorize &quot;%1&quot;</source>
         <translation>Autorisieren Sie UserSync als Nächstes in Bitbucket: usersync-cli target authorize &quot;%1&quot;</translation>
     </message>
@@ -2324,14 +2308,6 @@ Test it with: usersync-cli target test &quot;%2&quot;</source>
 Testen Sie die Anwendung mit: usersync-cli target test &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>The application: jira, confluence or bitbucket (the Data Center products), or scim (any SCIM 2.0 service).</source>
-        <translation>Die Anwendung: jira, confluence oder bitbucket (die Data-Center-Produkte) oder scim (ein beliebiger SCIM-2.0-Dienst).</translation>
-    </message>
-    <message>
-        <source>The address people open the application with, e.g. https://jira.example.com or https://confluence.example.com; for SCIM, the service&apos;s base URL (https://api.example.com/scim/v2).</source>
-        <translation>Die Adresse, unter der man die Anwendung öffnet, z. B. https://jira.example.com oder https://confluence.example.com; bei SCIM die Basis-URL des Dienstes (https://api.example.com/scim/v2).</translation>
-    </message>
-    <message>
         <source>Sign in with a personal access token (SCIM: the bearer token), read from the first line of standard input.</source>
         <translation>Mit einem persönlichen Zugriffstoken anmelden (SCIM: dem Bearer-Token), gelesen aus der ersten Zeile der Standardeingabe.</translation>
     </message>
@@ -2350,6 +2326,102 @@ Testen Sie die Anwendung mit: usersync-cli target test &quot;%2&quot;</translati
     <message>
         <source>✓ Supports: %1</source>
         <translation>✓ Unterstützt: %1</translation>
+    </message>
+    <message>
+        <source>The application: jira, confluence or bitbucket (the Data Center products), scim (any SCIM 2.0 service), or ldap (an LDAP directory the Data Center products read).</source>
+        <translation>Die Anwendung: jira, confluence oder bitbucket (die Data-Center-Produkte), scim (ein beliebiger SCIM-2.0-Dienst) oder ldap (ein LDAP-Verzeichnis, das die Data-Center-Produkte lesen).</translation>
+    </message>
+    <message>
+        <source>The address people open the application with, e.g. https://jira.example.com or https://confluence.example.com; for SCIM, the service&apos;s base URL (https://api.example.com/scim/v2); for LDAP, ldaps://ldap.example.com or ldap://ldap.example.com (always upgraded with StartTLS).</source>
+        <translation>Die Adresse, unter der man die Anwendung öffnet, z. B. https://jira.example.com oder https://confluence.example.com; bei SCIM die Basis-URL des Dienstes (https://api.example.com/scim/v2); bei LDAP ldaps://ldap.example.com oder ldap://ldap.example.com (immer per StartTLS verschlüsselt).</translation>
+    </message>
+    <message>
+        <source>LDAP: bind with this DN and a password (cn=usersync,ou=services,dc=example,dc=com).</source>
+        <translation>LDAP: Bind mit diesem DN und einem Passwort ausführen (cn=usersync,ou=services,dc=example,dc=com).</translation>
+    </message>
+    <message>
+        <source>dn</source>
+        <translation>DN</translation>
+    </message>
+    <message>
+        <source>LDAP: the base DN of the users (ou=people,dc=example,dc=com).</source>
+        <translation>LDAP: der Basis-DN der Benutzer (ou=people,dc=example,dc=com).</translation>
+    </message>
+    <message>
+        <source>LDAP: the base DN of the groups (ou=groups,dc=example,dc=com).</source>
+        <translation>LDAP: der Basis-DN der Gruppen (ou=groups,dc=example,dc=com).</translation>
+    </message>
+    <message>
+        <source>LDAP: one more setting as NAME=VALUE, repeatable; the names: %1. The defaults are Atlassian&apos;s OpenLDAP preset (inetOrgPerson named by uid, groupOfUniqueNames, uniqueMember).</source>
+        <translation>LDAP: eine weitere Einstellung als NAME=VALUE, wiederholbar; die Namen: %1. Die Standardwerte entsprechen der OpenLDAP-Vorgabe von Atlassian (inetOrgPerson, benannt nach uid, groupOfUniqueNames, uniqueMember).</translation>
+    </message>
+    <message>
+        <source>name=value</source>
+        <translation>name=wert</translation>
+    </message>
+    <message>
+        <source>With --username or --bind-dn: read the password from the first line of standard input.</source>
+        <translation>Mit --username oder --bind-dn: Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>With --username or --bind-dn: read the password from the environment variable NAME.</source>
+        <translation>Mit --username oder --bind-dn: Passwort aus der Umgebungsvariable NAME lesen.</translation>
+    </message>
+    <message>
+        <source>Bitbucket and LDAP: the groups that grant access, comma-separated (default stash-users; LDAP: atlassian-users). Neither can disable users: UserSync takes disabled users out of these.</source>
+        <translation>Bitbucket und LDAP: die Gruppen, die Zugang gewähren, durch Kommas getrennt (Standard stash-users; LDAP: atlassian-users). Keines von beiden kann Benutzer deaktivieren: UserSync entfernt deaktivierte Benutzer aus diesen Gruppen.</translation>
+    </message>
+    <message>
+        <source>Give --bind-dn for an LDAP directory, --username for the others: not both.</source>
+        <translation>Geben Sie --bind-dn für ein LDAP-Verzeichnis an, --username für die anderen Anwendungen: nicht beides.</translation>
+    </message>
+    <message>
+        <source>A password goes with --username USER (LDAP: --bind-dn DN).</source>
+        <translation>Ein Passwort setzt --username USER voraus (LDAP: --bind-dn DN).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an LDAP setting as NAME=VALUE; the names: %2.</source>
+        <translation>„%1“ ist keine LDAP-Einstellung der Form NAME=VALUE; die Namen: %2.</translation>
+    </message>
+    <message>
+        <source>bind DN %1 and password</source>
+        <translation>Bind-DN %1 und Passwort</translation>
+    </message>
+    <message>
+        <source>Say how UserSync signs in: --token-stdin or --token-env NAME (a personal access token), --username USER with --password-stdin or --password-env NAME, (Bitbucket) --oauth-client-id ID with --client-secret-stdin or --client-secret-env NAME, or (LDAP) --bind-dn DN with a password.</source>
+        <translation>Geben Sie an, wie sich UserSync anmeldet: --token-stdin oder --token-env NAME (ein persönliches Zugriffstoken), --username USER mit --password-stdin oder --password-env NAME, (Bitbucket) --oauth-client-id ID mit --client-secret-stdin oder --client-secret-env NAME oder (LDAP) --bind-dn DN mit einem Passwort.</translation>
+    </message>
+    <message>
+        <source>Users below:       %1</source>
+        <translation>Benutzer unterhalb:      %1</translation>
+    </message>
+    <message>
+        <source>Groups below:      %1</source>
+        <translation>Gruppen unterhalb:       %1</translation>
+    </message>
+    <message>
+        <source>Written as:        %1 (%2), %3 (%4)</source>
+        <translation>Geschrieben als:         %1 (%2), %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Placeholder:       %1</source>
+        <translation>Platzhalter:             %1</translation>
+    </message>
+    <message>
+        <source>Operations at once: %1</source>
+        <translation>Gleichzeitige Operationen: %1</translation>
+    </message>
+    <message>
+        <source>Timeout:           %1 s</source>
+        <translation>Zeitlimit:               %1 s</translation>
+    </message>
+    <message>
+        <source>✓ The LDAP server at %1 answers over TLS, its certificate verified</source>
+        <translation>✓ Der LDAP-Server unter %1 antwortet über TLS, sein Zertifikat wurde geprüft</translation>
+    </message>
+    <message>
+        <source>✓ Bound as %1, which may add and delete users and groups below the base DNs</source>
+        <translation>✓ Bind als %1 erfolgreich; dieser DN darf unterhalb der Basis-DNs Benutzer und Gruppen anlegen und löschen</translation>
     </message>
 </context>
 <context>
@@ -4274,6 +4346,311 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+</context>
+<context>
+    <name>LdapClient</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read. Choose a readable PEM file in the application&apos;s settings, or none to trust the system&apos;s certificate authorities.</source>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden. Wählen Sie in den Einstellungen der Anwendung eine lesbare PEM-Datei oder keine, um den Zertifizierungsstellen des Systems zu vertrauen.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an LDAP server&apos;s address. Enter it as ldaps://ldap.example.com or ldap://ldap.example.com:389.</source>
+        <translation>„%1“ ist keine Adresse eines LDAP-Servers. Geben Sie sie als ldaps://ldap.example.com oder ldap://ldap.example.com:389 ein.</translation>
+    </message>
+    <message>
+        <source>The LDAP server refused the bind DN or its password. Check both in the application&apos;s settings (the DN in full, such as cn=usersync,ou=services,dc=example,dc=com).</source>
+        <translation>Der LDAP-Server hat den Bind-DN oder sein Passwort abgelehnt. Prüfen Sie beides in den Einstellungen der Anwendung (den DN vollständig, etwa cn=usersync,ou=services,dc=example,dc=com).</translation>
+    </message>
+    <message>
+        <source>The LDAP server %1 did not answer in time. Check the address and port, and that a firewall lets UserSync through.</source>
+        <translation>Der LDAP-Server %1 hat nicht rechtzeitig geantwortet. Prüfen Sie Adresse und Port und ob eine Firewall UserSync durchlässt.</translation>
+    </message>
+    <message>
+        <source>A secure connection to %1 could not be made (%2). If the server&apos;s certificate comes from a private certificate authority, choose its CA file in the application&apos;s settings.</source>
+        <translation>Eine sichere Verbindung zu %1 konnte nicht hergestellt werden (%2). Wenn das Zertifikat des Servers von einer privaten Zertifizierungsstelle stammt, wählen Sie deren CA-Datei in den Einstellungen der Anwendung.</translation>
+    </message>
+    <message>
+        <source>%1 did not agree to StartTLS, and UserSync never binds without TLS. Enable TLS on the server, or use its ldaps:// address.</source>
+        <translation>%1 hat StartTLS nicht zugestimmt, und UserSync führt nie einen Bind ohne TLS aus. Aktivieren Sie TLS auf dem Server, oder verwenden Sie seine ldaps://-Adresse.</translation>
+    </message>
+    <message>
+        <source>The LDAP server %1 cannot be reached (%2). Check the address and port, and that the server is running.</source>
+        <translation>Der LDAP-Server %1 ist nicht erreichbar (%2). Prüfen Sie Adresse und Port und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>The LDAP server %1 refused to %2: %3 (%4).</source>
+        <translation>Der LDAP-Server %1 hat es abgelehnt, %2: %3 (%4).</translation>
+    </message>
+    <message>
+        <source>start TLS</source>
+        <translation>TLS zu starten</translation>
+    </message>
+    <message>
+        <source>bind</source>
+        <translation>den Bind auszuführen</translation>
+    </message>
+    <message>
+        <source>read what it supports</source>
+        <translation>seinen Funktionsumfang zu lesen</translation>
+    </message>
+    <message>
+        <source>keep the connection</source>
+        <translation>die Verbindung zu halten</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>keine Antwort innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine Antwort innerhalb von %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection to the LDAP server %1 ended while UserSync tried to %2 (%3). Check that the server is running, then run the sync again.</source>
+        <translation>Die Verbindung zum LDAP-Server %1 ist abgebrochen, während UserSync versuchte, %2 (%3). Prüfen Sie, ob der Server läuft, und führen Sie die Synchronisation dann erneut aus.</translation>
+    </message>
+    <message>
+        <source>The LDAP server %1 did not answer in time while UserSync tried to %2. Run the sync again, or raise the timeout in the application&apos;s settings.</source>
+        <translation>Der LDAP-Server %1 hat nicht rechtzeitig geantwortet, während UserSync versuchte, %2. Führen Sie die Synchronisation erneut aus, oder erhöhen Sie das Zeitlimit in den Einstellungen der Anwendung.</translation>
+    </message>
+    <message>
+        <source>The LDAP server %1 stopped answering after a size limit while UserSync tried to %2, so nothing was changed. Lift the limits of the bind DN on the server (OpenLDAP: “limits dn.exact=… size=unlimited”).</source>
+        <translation>Der LDAP-Server %1 hat nach Erreichen einer Größenbeschränkung nicht weiter geantwortet, während UserSync versuchte, %2, daher wurde nichts geändert. Heben Sie die Beschränkungen des Bind-DN auf dem Server auf (OpenLDAP: „limits dn.exact=… size=unlimited“).</translation>
+    </message>
+    <message>
+        <source>The bind DN %1 may not %2 on %3 (%4). Give it write access to the base DNs of users and groups in the server&apos;s access rules.</source>
+        <translation>Der Bind-DN %1 hat auf %3 nicht das Recht, %2 (%4). Geben Sie ihm in den Zugriffsregeln des Servers Schreibzugriff auf die Basis-DNs der Benutzer und Gruppen.</translation>
+    </message>
+    <message>
+        <source>An entry UserSync needs to %1 is not on %2 (%3). Check the base DNs of users and groups in the application&apos;s settings.</source>
+        <translation>Ein Eintrag, den UserSync benötigt, um %1, ist auf %2 nicht vorhanden (%3). Prüfen Sie die Basis-DNs der Benutzer und Gruppen in den Einstellungen der Anwendung.</translation>
+    </message>
+    <message>
+        <source>The LDAP server %1 refused to %2: %3</source>
+        <translation>Der LDAP-Server %1 hat es abgelehnt, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>LdapConnectionTest</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Verbindung zu %1 wird hergestellt</translation>
+    </message>
+    <message>
+        <source>LDAPS</source>
+        <translation>LDAPS</translation>
+    </message>
+    <message>
+        <source>StartTLS</source>
+        <translation>StartTLS</translation>
+    </message>
+    <message>
+        <source>paged results</source>
+        <translation>seitenweise Ergebnisse</translation>
+    </message>
+    <message numerus="yes">
+        <source>paged searches of %n entries</source>
+        <translation>
+            <numerusform>seitenweisen Suchen zu je %n Eintrag</numerusform>
+            <numerusform>seitenweisen Suchen zu je %n Einträgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>whole searches</source>
+        <translation>Suchen in einem Stück</translation>
+    </message>
+    <message>
+        <source>The server does not page searches: a size limit on the bind DN would cut a read short (UserSync then stops the sync). Lift the bind DN&apos;s limits on the server.</source>
+        <translation>Der Server unterstützt keine seitenweisen Suchen: Eine Größenbeschränkung für den Bind-DN würde das Einlesen vorzeitig abbrechen (UserSync hält die Synchronisation dann an). Heben Sie die Beschränkungen des Bind-DN auf dem Server auf.</translation>
+    </message>
+    <message>
+        <source>post-read</source>
+        <translation>Post-Read</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Looking for the base DN of the %1</source>
+        <translation>Basis-DN der %1 wird gesucht</translation>
+    </message>
+    <message>
+        <source>The base DN of the %1, %2, is not on the server. Create it, or enter the DN the %1 are below.</source>
+        <translation>Der Basis-DN der %1, %2, ist auf dem Server nicht vorhanden. Legen Sie ihn an, oder geben Sie den DN ein, unter dem die %1 liegen.</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>%1 zu lesen</translation>
+    </message>
+    <message>
+        <source>Checking the right to write users</source>
+        <translation>Schreibrecht für Benutzer wird geprüft</translation>
+    </message>
+    <message>
+        <source>Checking the right to write groups</source>
+        <translation>Schreibrecht für Gruppen wird geprüft</translation>
+    </message>
+    <message>
+        <source>The bind DN %1 may read but not write the %2 below %3. Give it write access there in the server&apos;s access rules (OpenLDAP: “access to dn.subtree=… by dn.exact=… write”).</source>
+        <translation>Der Bind-DN %1 darf die %2 unter %3 lesen, aber nicht schreiben. Geben Sie ihm dort in den Zugriffsregeln des Servers Schreibzugriff (OpenLDAP: „access to dn.subtree=… by dn.exact=… write“).</translation>
+    </message>
+    <message>
+        <source>The server refused %1 made as UserSync makes them below %2: %3 Check the object classes and attribute names in the application&apos;s LDAP settings.</source>
+        <translation>Der Server hat %1, wie UserSync sie unter %2 anlegt, abgelehnt: %3 Prüfen Sie die Objektklassen und Attributnamen in den LDAP-Einstellungen der Anwendung.</translation>
+    </message>
+    <message>
+        <source>add %1 below %2</source>
+        <translation>%1 unter %2 anzulegen</translation>
+    </message>
+    <message>
+        <source>The bind DN %1 may add entries but not delete them (%2), so it cannot take a group&apos;s entries away or delete users. Give it the right to, and delete the test entry %3 by hand.</source>
+        <translation>Der Bind-DN %1 darf Einträge anlegen, aber nicht löschen (%2), daher kann er weder Einträge aus einer Gruppe entfernen noch Benutzer löschen. Geben Sie ihm dieses Recht, und löschen Sie den Testeintrag %3 von Hand.</translation>
+    </message>
+    <message>
+        <source>Counting users</source>
+        <translation>Benutzer werden gezählt</translation>
+    </message>
+    <message>
+        <source>Counting groups</source>
+        <translation>Gruppen werden gezählt</translation>
+    </message>
+    <message>
+        <source>count the users</source>
+        <translation>die Benutzer zu zählen</translation>
+    </message>
+    <message>
+        <source>count the groups</source>
+        <translation>die Gruppen zu zählen</translation>
+    </message>
+    <message>
+        <source>Looking for the access groups</source>
+        <translation>Zugriffsgruppen werden gesucht</translation>
+    </message>
+    <message>
+        <source>The access group %1 is not below %2 yet: the first sync creates it. Give it access in Jira, Confluence and Bitbucket once they read the directory.</source>
+        <translation>Die Zugriffsgruppe %1 ist noch nicht unter %2 vorhanden: Die erste Synchronisation legt sie an. Gewähren Sie ihr in Jira, Confluence und Bitbucket Zugang, sobald diese das Verzeichnis lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>LdapReader</name>
+    <message>
+        <source>Reading the users of the LDAP directory</source>
+        <translation>Benutzer des LDAP-Verzeichnisses werden gelesen</translation>
+    </message>
+    <message>
+        <source>read the users below %1</source>
+        <translation>die Benutzer unter %1 zu lesen</translation>
+    </message>
+    <message>
+        <source>The LDAP entry %1 has no %2, which UserSync knows users by. Set the id attribute in the application&apos;s settings to one every entry has (OpenLDAP: entryUUID).</source>
+        <translation>Der LDAP-Eintrag %1 hat kein Attribut %2, an dem UserSync Benutzer erkennt. Stellen Sie in den Einstellungen der Anwendung als ID-Attribut eines ein, das jeder Eintrag hat (OpenLDAP: entryUUID).</translation>
+    </message>
+    <message>
+        <source>Two LDAP entries below %1 have the username %2, so UserSync cannot tell which one is the user. Remove or rename one of them.</source>
+        <translation>Zwei LDAP-Einträge unter %1 haben den Benutzernamen %2, daher kann UserSync nicht erkennen, welcher davon der Benutzer ist. Entfernen Sie einen davon, oder benennen Sie ihn um.</translation>
+    </message>
+    <message>
+        <source>Two LDAP entries have the %1 %2.</source>
+        <translation>Zwei LDAP-Einträge haben im Attribut %1 denselben Wert %2.</translation>
+    </message>
+    <message>
+        <source>Reading the groups of the LDAP directory</source>
+        <translation>Gruppen des LDAP-Verzeichnisses werden gelesen</translation>
+    </message>
+    <message>
+        <source>read the groups below %1</source>
+        <translation>die Gruppen unter %1 zu lesen</translation>
+    </message>
+    <message>
+        <source>The LDAP entry %1 has no %2, which UserSync knows groups by.</source>
+        <translation>Der LDAP-Eintrag %1 hat kein Attribut %2, an dem UserSync Gruppen erkennt.</translation>
+    </message>
+    <message>
+        <source>Two LDAP groups below %1 are called %2, so UserSync cannot tell which one is the group. Remove or rename one of them.</source>
+        <translation>Zwei LDAP-Gruppen unter %1 heißen %2, daher kann UserSync nicht erkennen, welche davon die Gruppe ist. Entfernen Sie eine davon, oder benennen Sie sie um.</translation>
+    </message>
+</context>
+<context>
+    <name>LdapTarget</name>
+    <message>
+        <source>Connecting to the LDAP server</source>
+        <translation>Verbindung zum LDAP-Server wird hergestellt</translation>
+    </message>
+</context>
+<context>
+    <name>LdapWriter</name>
+    <message>
+        <source>The LDAP server refused to %1: %2</source>
+        <translation>Der LDAP-Server hat es abgelehnt, %1: %2</translation>
+    </message>
+    <message>
+        <source>create %1</source>
+        <translation>%1 anzulegen</translation>
+    </message>
+    <message>
+        <source>give %1 its attributes and access</source>
+        <translation>%1 die Attribute und den Zugang zuzuweisen</translation>
+    </message>
+    <message>
+        <source>read the %1 of %2</source>
+        <translation>das Attribut %1 von %2 zu lesen</translation>
+    </message>
+    <message>
+        <source>The user&apos;s LDAP entry is gone.</source>
+        <translation>Der LDAP-Eintrag des Benutzers ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation>%1 zu ändern</translation>
+    </message>
+    <message>
+        <source>find the groups of %1</source>
+        <translation>die Gruppen von %1 zu finden</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>%1 zu löschen</translation>
+    </message>
+    <message>
+        <source>create the group %1</source>
+        <translation>die Gruppe %1 anzulegen</translation>
+    </message>
+    <message>
+        <source>delete the group %1</source>
+        <translation>die Gruppe %1 zu löschen</translation>
+    </message>
+    <message>
+        <source>add %1 to %2</source>
+        <translation>%1 zu %2 hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>The LDAP server refused to add it to %1: %2</source>
+        <translation>Der LDAP-Server hat es abgelehnt, den Benutzer zu %1 hinzuzufügen: %2</translation>
+    </message>
+    <message>
+        <source>add members to %1</source>
+        <translation>Mitglieder zu %1 hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>put the new users into %1</source>
+        <translation>die neuen Benutzer in %1 aufzunehmen</translation>
+    </message>
+    <message>
+        <source>Created, but not given access through the group %1: %2</source>
+        <translation>Angelegt, aber kein Zugang über die Gruppe %1 erteilt: %2</translation>
+    </message>
+    <message>
+        <source>take %1 out of %2</source>
+        <translation>%1 aus %2 zu entfernen</translation>
     </message>
 </context>
 <context>
@@ -6276,6 +6653,58 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>A SCIM service is signed in to with its bearer token: give the token, not a username and password.</source>
         <translation>Bei einem SCIM-Dienst meldet man sich mit seinem Bearer-Token an: Geben Sie das Token an, nicht Benutzername und Passwort.</translation>
     </message>
+    <message>
+        <source>Name at least one group the applications give access to (the default is atlassian-users): an LDAP directory has no disabled flag they read, so UserSync takes disabled users out of those groups instead.</source>
+        <translation>Nennen Sie mindestens eine Gruppe, der die Anwendungen Zugang gewähren (Standard ist atlassian-users): Ein LDAP-Verzeichnis hat kein Deaktiviert-Kennzeichen, das sie lesen, daher entfernt UserSync deaktivierte Benutzer stattdessen aus diesen Gruppen.</translation>
+    </message>
+    <message>
+        <source>Enter the LDAP server&apos;s URL: ldaps://ldap.example.com, or ldap://ldap.example.com, which UserSync always upgrades with StartTLS.</source>
+        <translation>Geben Sie die URL des LDAP-Servers ein: ldaps://ldap.example.com oder ldap://ldap.example.com, das UserSync immer per StartTLS verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The LDAP URL “%1” is not an LDAP server&apos;s address. Enter it as ldaps://ldap.example.com or ldap://ldap.example.com:389.</source>
+        <translation>Die LDAP-URL „%1“ ist keine Adresse eines LDAP-Servers. Geben Sie sie als ldaps://ldap.example.com oder ldap://ldap.example.com:389 ein.</translation>
+    </message>
+    <message>
+        <source>The LDAP URL must name the server only; enter the base DNs of users and groups apart.</source>
+        <translation>Die LDAP-URL darf nur den Server nennen; geben Sie die Basis-DNs der Benutzer und Gruppen separat ein.</translation>
+    </message>
+    <message>
+        <source>Enter the DN UserSync binds with, such as cn=usersync,ou=services,dc=example,dc=com, and its password.</source>
+        <translation>Geben Sie den DN, mit dem UserSync den Bind ausführt, etwa cn=usersync,ou=services,dc=example,dc=com, und sein Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The bind DN “%1” is not a DN, such as cn=usersync,ou=services,dc=example,dc=com.</source>
+        <translation>Der Bind-DN „%1“ ist kein DN wie etwa cn=usersync,ou=services,dc=example,dc=com.</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>The placeholder member “%1” is not a DN, such as cn=nobody.</source>
+        <translation>Das Platzhalter-Mitglied „%1“ ist kein DN wie etwa cn=nobody.</translation>
+    </message>
+    <message>
+        <source>Name the object classes of users, such as inetOrgPerson.</source>
+        <translation>Nennen Sie die Objektklassen der Benutzer, etwa inetOrgPerson.</translation>
+    </message>
+    <message>
+        <source>The LDAP setting %1 must not be empty.</source>
+        <translation>Die LDAP-Einstellung %1 darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Enter the base DN of the %1, such as %2.</source>
+        <translation>Geben Sie den Basis-DN der %1 ein, etwa %2.</translation>
+    </message>
+    <message>
+        <source>The base DN of the %1 “%2” is not a DN, such as %3.</source>
+        <translation>Der Basis-DN der %1 „%2“ ist kein DN wie etwa %3.</translation>
+    </message>
 </context>
 <context>
     <name>TargetDialog</name>
@@ -6538,6 +6967,82 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>Supports: %1</source>
         <translation>Unterstützt: %1</translation>
+    </message>
+    <message>
+        <source>Users &amp;below:</source>
+        <translation>Benutzer unt&amp;erhalb:</translation>
+    </message>
+    <message>
+        <source>ou=people,dc=example,dc=com</source>
+        <translation>ou=people,dc=example,dc=com</translation>
+    </message>
+    <message>
+        <source>The base DN of the users: new users are made here, and every inetOrgPerson with a uid below it is read. Enter the same DN as the applications&apos; Base DN and Additional User DN.</source>
+        <translation>Der Basis-DN der Benutzer: Neue Benutzer werden hier angelegt, und jede inetOrgPerson mit einer uid darunter wird gelesen. Geben Sie denselben DN ein wie in den Anwendungen unter Base DN und Additional User DN.</translation>
+    </message>
+    <message>
+        <source>Groups b&amp;elow:</source>
+        <translation>Gruppen unterha&amp;lb:</translation>
+    </message>
+    <message>
+        <source>ou=groups,dc=example,dc=com</source>
+        <translation>ou=groups,dc=example,dc=com</translation>
+    </message>
+    <message>
+        <source>The base DN of the groups (groupOfUniqueNames): new groups are made here, and every group below it is read.</source>
+        <translation>Der Basis-DN der Gruppen (groupOfUniqueNames): Neue Gruppen werden hier angelegt, und jede Gruppe darunter wird gelesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Placeholder member:</source>
+        <translation>Platzhalter-&amp;Mitglied:</translation>
+    </message>
+    <message>
+        <source>cn=nobody</source>
+        <translation>cn=nobody</translation>
+    </message>
+    <message>
+        <source>A group of unique names must keep a member: a group with no user in it keeps this DN instead, which names no user the applications know.</source>
+        <translation>Eine Gruppe vom Typ groupOfUniqueNames muss ein Mitglied behalten: Eine Gruppe ohne Benutzer behält stattdessen diesen DN, der keinen Benutzer bezeichnet, den die Anwendungen kennen.</translation>
+    </message>
+    <message>
+        <source>An LDAP directory (OpenLDAP)</source>
+        <translation>Ein LDAP-Verzeichnis (OpenLDAP)</translation>
+    </message>
+    <message>
+        <source>A bind DN and its password</source>
+        <translation>Bind-DN und Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Bind DN:</source>
+        <translation>&amp;Bind-DN:</translation>
+    </message>
+    <message>
+        <source>Operations at &amp;once:</source>
+        <translation>Gleichzeitige &amp;Operationen:</translation>
+    </message>
+    <message>
+        <source>The LDAP groups the applications give access to (Jira: Application access; Confluence and Bitbucket: Global permissions). LDAP has no disabled flag they read: UserSync takes a disabled user out of these groups, and puts new and reactivated users into them, making a group that is not there yet. Separate several with commas.</source>
+        <translation>Die LDAP-Gruppen, denen die Anwendungen Zugang gewähren (Jira: Application access; Confluence und Bitbucket: Global permissions). LDAP hat kein Deaktiviert-Kennzeichen, das sie lesen: UserSync entfernt einen deaktivierten Benutzer aus diesen Gruppen und fügt neue und reaktivierte Benutzer hinzu, wobei eine noch nicht vorhandene Gruppe angelegt wird. Trennen Sie mehrere durch Kommas.</translation>
+    </message>
+    <message>
+        <source>ldaps://ldap.example.com</source>
+        <translation>ldaps://ldap.example.com</translation>
+    </message>
+    <message>
+        <source>cn=usersync,ou=services,dc=example,dc=com</source>
+        <translation>cn=usersync,ou=services,dc=example,dc=com</translation>
+    </message>
+    <message>
+        <source>An ldaps:// address, or ldap://, which UserSync always upgrades with StartTLS; the certificate is always verified. The bind DN needs the right to add, change and delete entries below the base DNs of users and groups. Users are written as inetOrgPerson named by uid, groups as groupOfUniqueNames (Atlassian&apos;s OpenLDAP preset; other object classes and attributes: usersync-cli target edit --ldap). The password is kept in the system keychain only.</source>
+        <translation>Eine ldaps://-Adresse oder ldap://, das UserSync immer per StartTLS verschlüsselt; das Zertifikat wird immer geprüft. Der Bind-DN benötigt das Recht, unterhalb der Basis-DNs der Benutzer und Gruppen Einträge anzulegen, zu ändern und zu löschen. Benutzer werden als inetOrgPerson, benannt nach uid, geschrieben, Gruppen als groupOfUniqueNames (die OpenLDAP-Vorgabe von Atlassian; andere Objektklassen und Attribute: usersync-cli target edit --ldap). Das Passwort wird nur im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The LDAP server at %1 answers over TLS, its certificate verified</source>
+        <translation>Der LDAP-Server unter %1 antwortet über TLS, sein Zertifikat wurde geprüft</translation>
+    </message>
+    <message>
+        <source>Bound as %1, which may add and delete users and groups below the base DNs</source>
+        <translation>Bind als %1 erfolgreich; dieser DN darf unterhalb der Basis-DNs Benutzer und Gruppen anlegen und löschen</translation>
     </message>
 </context>
 <context>

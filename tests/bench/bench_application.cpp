@@ -3,13 +3,14 @@
 //
 //   bench_application TYPE read URL     reads all of the application as a sync does (users,
 //                                       groups, members); TYPE is a target type (jira, confluence,
-//                                       bitbucket)
+//                                       bitbucket, scim, ldap)
 //   bench_application TYPE apply URL USERS GROUPS MEMBERSHIPS_PER_USER
 //                                       plans a generated realm against it and applies it
 //
-// The token, or with USERSYNC_BENCH_USER set the password for Basic, comes from
-// USERSYNC_BENCH_TOKEN. Prints one JSON object: the phase's time in ms, the
-// counts, and the process's peak resident memory in KiB.
+// The token, or with USERSYNC_BENCH_USER set the password for Basic (LDAP: the bind DN's), comes
+// from USERSYNC_BENCH_TOKEN; an LDAP directory's settings (LdapSettings' JSON: usersBase,
+// groupsBase, …) from USERSYNC_BENCH_LDAP, a CA file from USERSYNC_BENCH_CA_FILE. Prints one JSON
+// object: the phase's time in ms, the counts, and the process's peak resident memory in KiB.
 
 #include "GeneratedRealm.h"
 #include "PeakMemory.h"
@@ -80,6 +81,11 @@ int main(int argc, char** argv)
     if (const QString user = qEnvironmentVariable("USERSYNC_BENCH_USER"); !user.isEmpty()) {
         config.auth = TargetConfig::Auth::Basic;
         config.username = user;
+    }
+    config.http.caFile = qEnvironmentVariable("USERSYNC_BENCH_CA_FILE");
+    if (type == TargetConfig::ldapType) {
+        config.ldap = LdapSettings::fromJson(QJsonDocument::fromJson(qgetenv("USERSYNC_BENCH_LDAP")).object());
+        config.accessGroups = TargetConfig::defaultAccessGroups(type);
     }
     ConnectorConfig connector;
     if (!TargetStore(db).add(config, &error)) {

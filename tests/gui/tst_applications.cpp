@@ -358,32 +358,9 @@ private Q_SLOTS:
         QVERIFY2(targets && targets->size() == 1, qPrintable(error));
         QCOMPARE(targets->first().type, TargetConfig::scimType);
         QCOMPARE(SecretStore().readNow(targets->first().secretKey()).secret, m_scim.token());
-        ConnectorConfig connector;
-        connector.name = u"SSO"_s;
-        connector.keycloak.baseUrl = m_url;
-        connector.keycloak.realm = m_realm.name();
-        connector.keycloak.clientId = u"usersync-sync"_s;
-        connector.targetId = targets->first().id;
-        QVERIFY(ConnectorStore(db).add(connector, &error));
-        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
-        window.refresh();
-
-        // Simulate, then apply the reviewed plan from its report: everyone is in the service.
-        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
-        QTRY_COMPARE(connectors->model()->rowCount(), 1);
-        connectors->selectRow(0);
-        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
-        QCOMPARE(m_scim.state()[u"users"_s].toArray().size(), 0); // a simulation writes nothing
-        window.lastReport()->window()->resize(1000, 650);
-        screenshot(window.lastReport()->window(), u"report-scim-simulation"_s);
-        QPointer<QWidget> simulated = window.lastReport();
-        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
-        QVERIFY(apply && !apply->isHidden());
-        QTest::mouseClick(apply, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 120'000);
-        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
-                 qPrintable(window.lastReport()->window()->windowTitle()));
+        simulateThenApply(window, db, targets->first().id, u"report-scim-simulation"_s,
+                          [this] { return m_scim.state()[u"users"_s].toArray().size(); });
+        QVERIFY(!QTest::currentTestFailed());
         const QJsonObject state = m_scim.state();
         QCOMPARE(state[u"users"_s].toArray().size(), m_realm.users().size());
         QVERIFY(!state[u"groups"_s].toArray().isEmpty());
@@ -453,31 +430,9 @@ private Q_SLOTS:
         QCOMPARE(targets->first().ldap.groupsBase, ldap.groupsBase());
         QCOMPARE(targets->first().accessGroups, QStringList{u"atlassian-users"_s});
         QCOMPARE(SecretStore().readNow(targets->first().secretKey()).secret, ldap.bindPassword());
-        ConnectorConfig connector;
-        connector.name = u"SSO"_s;
-        connector.keycloak.baseUrl = m_url;
-        connector.keycloak.realm = m_realm.name();
-        connector.keycloak.clientId = u"usersync-sync"_s;
-        connector.targetId = targets->first().id;
-        QVERIFY(ConnectorStore(db).add(connector, &error));
-        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
-        window.refresh();
-
-        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
-        QTRY_COMPARE(connectors->model()->rowCount(), 1);
-        connectors->selectRow(0);
-        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
-        QVERIFY(ldap.users().isEmpty()); // a simulation writes nothing
-        window.lastReport()->window()->resize(1000, 650);
-        screenshot(window.lastReport()->window(), u"report-ldap-simulation"_s);
-        QPointer<QWidget> simulated = window.lastReport();
-        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
-        QVERIFY(apply && !apply->isHidden());
-        QTest::mouseClick(apply, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 120'000);
-        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
-                 qPrintable(window.lastReport()->window()->windowTitle()));
+        simulateThenApply(window, db, targets->first().id, u"report-ldap-simulation"_s,
+                          [&ldap] { return ldap.users().size(); });
+        QVERIFY(!QTest::currentTestFailed());
         QCOMPARE(ldap.users().size(), m_realm.users().size());
         QVERIFY(!ldap.groups().value(u"atlassian-users"_s).isEmpty());
     }
@@ -551,6 +506,39 @@ private Q_SLOTS:
     }
 
 private:
+    // The connector "SSO" synchronizing the test realm into the application `targetId`, simulated
+    // from the window (which writes nothing: `usersIn` counts the application's users), and the
+    // reviewed plan applied from its report.
+    void simulateThenApply(MainWindow& window, QSqlDatabase db, const QString& targetId, const QString& screenshotName,
+                           const std::function<qsizetype()>& usersIn)
+    {
+        QString error;
+        ConnectorConfig connector;
+        connector.name = u"SSO"_s;
+        connector.keycloak.baseUrl = m_url;
+        connector.keycloak.realm = m_realm.name();
+        connector.keycloak.clientId = u"usersync-sync"_s;
+        connector.targetId = targetId;
+        QVERIFY(ConnectorStore(db).add(connector, &error));
+        QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
+        window.refresh();
+        auto* connectors = window.findChild<QTableView*>(u"connectorsTableView"_s);
+        QTRY_COMPARE(connectors->model()->rowCount(), 1);
+        connectors->selectRow(0);
+        QTest::mouseClick(window.findChild<QAbstractButton*>(u"simulateButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport(), 120'000);
+        QCOMPARE(usersIn(), 0); // a simulation writes nothing
+        window.lastReport()->window()->resize(1000, 650);
+        screenshot(window.lastReport()->window(), screenshotName);
+        QPointer<QWidget> simulated = window.lastReport();
+        auto* apply = simulated->findChild<QAbstractButton*>(u"applyButton"_s);
+        QVERIFY(apply && !apply->isHidden());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.lastReport() && window.lastReport() != simulated, 120'000);
+        QVERIFY2(window.lastReport()->window()->windowTitle().contains(u"Applied"_s),
+                 qPrintable(window.lastReport()->window()->windowTitle()));
+    }
+
     static void screenshot(QWidget* widget, const QString& name)
     {
         if (const QString folder = qEnvironmentVariable("USERSYNC_SCREENSHOTS"); !folder.isEmpty()) {

@@ -153,15 +153,15 @@ QStringList TargetConfig::validateLdap() const
         problems
             << tr("The bind DN “%1” is not a DN, such as cn=usersync,ou=services,dc=example,dc=com.").arg(username);
     }
-    const std::pair<QString, QString> bases[] = {
-        {ldap.usersBase, tr("users")},
-        {ldap.groupsBase, tr("groups")},
+    const std::tuple<QString, QString, QString> bases[] = {
+        {ldap.usersBase, tr("users"), u"ou=people,dc=example,dc=com"_s},
+        {ldap.groupsBase, tr("groups"), u"ou=groups,dc=example,dc=com"_s},
     };
-    for (const auto& [base, what] : bases) {
+    for (const auto& [base, what, example] : bases) {
         if (base.trimmed().isEmpty()) {
-            problems << tr("Enter the base DN of the %1, such as ou=%1,dc=example,dc=com.").arg(what);
+            problems << tr("Enter the base DN of the %1, such as %2.").arg(what, example);
         } else if (!LdapNames::isDn(base)) {
-            problems << tr("The base DN of the %1 “%2” is not a DN, such as ou=%1,dc=example,dc=com.").arg(what, base);
+            problems << tr("The base DN of the %1 “%2” is not a DN, such as %3.").arg(what, base, example);
         }
     }
     if (!ldap.placeholderMember.isEmpty() && !LdapNames::isDn(ldap.placeholderMember)) {

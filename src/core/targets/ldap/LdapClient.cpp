@@ -387,12 +387,20 @@ void LdapClient::search(const QString& base, Scope scope, const QString& filter,
     sendSearch(std::move(pending));
 }
 
+bool LdapClient::refusedWhenClosed(Pending& pending)
+{
+    if (!m_cancelled && m_ld) {
+        return false;
+    }
+    LdapResult result = clientResult(LDAP_SERVER_DOWN);
+    result.cancelled = m_cancelled;
+    later(std::move(pending.done), result);
+    return true;
+}
+
 void LdapClient::sendSearch(Pending pending)
 {
-    if (m_cancelled || !m_ld) {
-        LdapResult result = clientResult(LDAP_SERVER_DOWN);
-        result.cancelled = m_cancelled;
-        later(std::move(pending.done), result);
+    if (refusedWhenClosed(pending)) {
         return;
     }
     CStrings attributes(pending.attributes);
@@ -419,10 +427,7 @@ void LdapClient::add(const QString& dn, const QList<LdapChange>& attributes, Don
 {
     Pending pending;
     pending.done = std::move(done);
-    if (m_cancelled || !m_ld) {
-        LdapResult result = clientResult(LDAP_SERVER_DOWN);
-        result.cancelled = m_cancelled;
-        later(std::move(pending.done), result);
+    if (refusedWhenClosed(pending)) {
         return;
     }
     QList<LDAPControl> controls;
@@ -467,10 +472,7 @@ void LdapClient::modify(const QString& dn, const QList<LdapChange>& changes, Don
 {
     Pending pending;
     pending.done = std::move(done);
-    if (m_cancelled || !m_ld) {
-        LdapResult result = clientResult(LDAP_SERVER_DOWN);
-        result.cancelled = m_cancelled;
-        later(std::move(pending.done), result);
+    if (refusedWhenClosed(pending)) {
         return;
     }
     Mods mods(changes);
@@ -484,10 +486,7 @@ void LdapClient::rename(const QString& dn, const QString& newRdn, Done done)
 {
     Pending pending;
     pending.done = std::move(done);
-    if (m_cancelled || !m_ld) {
-        LdapResult result = clientResult(LDAP_SERVER_DOWN);
-        result.cancelled = m_cancelled;
-        later(std::move(pending.done), result);
+    if (refusedWhenClosed(pending)) {
         return;
     }
     int msgid = 0;
@@ -501,10 +500,7 @@ void LdapClient::remove(const QString& dn, Done done)
 {
     Pending pending;
     pending.done = std::move(done);
-    if (m_cancelled || !m_ld) {
-        LdapResult result = clientResult(LDAP_SERVER_DOWN);
-        result.cancelled = m_cancelled;
-        later(std::move(pending.done), result);
+    if (refusedWhenClosed(pending)) {
         return;
     }
     int msgid = 0;

@@ -122,6 +122,8 @@ private:
         qint64 deadline = 0;
     };
 
+    // Ends `pending` at once (cancelled, or the server gone) when the connection cannot take it.
+    bool refusedWhenClosed(Pending& pending);
     void sendSearch(Pending pending);
     void started(int status, int msgid, Pending pending);
     void readAnswers();
