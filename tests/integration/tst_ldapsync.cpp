@@ -224,6 +224,25 @@ private Q_SLOTS:
                  QStringList{m_ldap.users().value(u"grace.green"_s).dn.toLower()});
     }
 
+    // A member value names its user however it is spelt (case, spaces, an optional UID), and a user
+    // with two uids is the one its RDN names.
+    void membersAreMatchedHoweverSpelt()
+    {
+        QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);
+        const QHash<QString, LdapServer::Entry> users = m_ldap.users();
+        const QString staff = u"cn=All Staff,"_s + m_ldap.groupsBase();
+        const QString bob = users.value(u"bob.baker"_s).dn;
+        const QString carol = users.value(u"carol.chen"_s).dn;
+        QVERIFY(m_ldap.groups().value(u"All Staff"_s).contains(bob, Qt::CaseInsensitive));
+        QVERIFY(m_ldap.modify(staff, u"delete"_s, u"uniqueMember"_s, {bob, carol}));
+        QVERIFY(m_ldap.modify(staff, u"add"_s, u"uniqueMember"_s,
+                              {u"UID=Bob.Baker, OU=People,"_s + m_ldap.base(), carol + u"#'0101'B"_s}));
+        QVERIFY(m_ldap.modify(users.value(u"grace.green"_s).dn, u"add"_s, u"uid"_s, {u"ggreen"_s}));
+        const SyncResult simulated = sync(SyncRequest::Mode::Simulate);
+        QVERIFY2(simulated.status == SyncResult::Status::Succeeded, qPrintable(simulated.message));
+        QVERIFY(!simulated.plan->hasChanges());
+    }
+
     void deprovisionAndCleanupDeletes()
     {
         QVERIFY(sync(SyncRequest::Mode::Full).status == SyncResult::Status::Succeeded);

@@ -190,6 +190,29 @@ QString LdapEntry::first(const QByteArray& attribute) const
     return text;
 }
 
+void LdapEntry::visit(const std::function<void(QByteArrayView dn)>& takeDn,
+                      const std::function<void(QByteArrayView attribute, const Values& values)>& take) const
+{
+    BerElement* ber = nullptr;
+    berval dn{};
+    if (ldap_get_dn_ber(m_ld, m_message, &ber, &dn) != LDAP_SUCCESS) {
+        return;
+    }
+    takeDn(QByteArrayView(dn.bv_val, qsizetype(dn.bv_len)));
+    berval name{};
+    BerVarray values = nullptr;
+    while (ldap_get_attribute_ber(m_ld, m_message, ber, &name, &values) == LDAP_SUCCESS && name.bv_val) {
+        Values views;
+        for (BerVarray value = values; value && value->bv_val; ++value) {
+            views.append(QByteArrayView(value->bv_val, qsizetype(value->bv_len)));
+        }
+        take(QByteArrayView(name.bv_val, qsizetype(name.bv_len)), views);
+        ber_memfree(values);
+        values = nullptr;
+    }
+    ber_free(ber, 0);
+}
+
 LdapClient::LdapClient(TargetConfig config, QString password, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))

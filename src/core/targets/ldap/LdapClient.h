@@ -4,11 +4,13 @@
 #include "targets/TargetConfig.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <memory>
@@ -43,9 +45,16 @@ public:
         , m_message(message)
     { }
 
+    using Values = QVarLengthArray<QByteArrayView, 4>;
+
     QString dn() const;
     QList<QByteArray> values(const QByteArray& attribute) const;
     QString first(const QByteArray& attribute) const; // the first value, or empty
+    // The DN, then each attribute with its values, read in one pass over the entry where it lies
+    // (values() and first() look the attribute up from the entry's start each time): how 100,000
+    // entries are read. The views are valid during the call only.
+    void visit(const std::function<void(QByteArrayView dn)>& takeDn,
+               const std::function<void(QByteArrayView attribute, const Values& values)>& take) const;
 
 private:
     LDAP* m_ld;

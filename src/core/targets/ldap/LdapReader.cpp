@@ -34,6 +34,7 @@ LdapReader::LdapReader(LdapClient* client, QObject* parent)
     , m_groupName(m_settings.groupNameAttribute.toUtf8())
     , m_member(m_settings.memberAttribute.toUtf8())
     , m_placeholder(LdapNames::comparable(m_settings.placeholderMember))
+    , m_placeholderBytes(m_settings.placeholderMember.toUtf8().toLower())
 { }
 
 void LdapReader::readAll(Done done)
@@ -68,11 +69,60 @@ void LdapReader::readUsers()
         });
 }
 
+namespace {
+
+bool named(QByteArrayView attribute, const QByteArray& name)
+{
+    return attribute.size() == name.size() && qstrnicmp(attribute.data(), name.constData(), name.size()) == 0;
+}
+
+// The bytes with ASCII letters lower-cased: how DNs written as the entries spell them are matched
+// without a copy in the common case (nothing to lower).
+QByteArray lowered(QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (c >= 'A' && c <= 'Z') {
+            return bytes.toByteArray().toLower();
+        }
+    }
+    return QByteArray::fromRawData(bytes.data(), bytes.size());
+}
+
+} // namespace
+
 void LdapReader::takeUser(const LdapEntry& entry)
 {
     LocalUser user;
-    user.id = entry.first(m_id);
-    const QString dn = entry.dn();
+    QByteArray dnBytes;
+    qsizetype usernames = 0;
+    entry.visit([&dnBytes](QByteArrayView dn) { dnBytes = dn.toByteArray(); },
+                [this, &user, &usernames](QByteArrayView attribute, const LdapEntry::Values& values) {
+                    if (values.isEmpty()) {
+                        return;
+                    }
+                    const QString first = QString::fromUtf8(values.first());
+                    // One attribute may stand for several fields: each is checked.
+                    if (named(attribute, m_id)) {
+                        user.id = first;
+                    }
+                    if (named(attribute, m_username)) {
+                        user.username = first;
+                        usernames = values.size();
+                    }
+                    if (named(attribute, m_email)) {
+                        user.email = first;
+                    }
+                    if (named(attribute, m_firstName)) {
+                        user.firstName = first;
+                    }
+                    if (named(attribute, m_lastName)) {
+                        user.lastName = first;
+                    }
+                    if (named(attribute, m_displayName)) {
+                        user.displayName = first;
+                    }
+                });
+    const QString dn = QString::fromUtf8(dnBytes);
     if (user.id.isEmpty()) {
         m_error = m_error.value_or(
             ConnectorError{ConnectorError::Kind::InvalidResponse,
@@ -82,23 +132,20 @@ void LdapReader::takeUser(const LdapEntry& entry)
                            dn});
         return;
     }
-    // The RDN's value is the username where the RDN is the username attribute (one of several values).
-    user.username = entry.first(m_username);
-    const QString rdnPrefix = m_settings.usernameAttribute + u'=';
-    if (dn.startsWith(rdnPrefix, Qt::CaseInsensitive)) {
+    if (user.username.isEmpty()) {
+        return; // the filter asked for a username: nothing to do with an entry without one
+    }
+    // Several usernames (uid is multi-valued): the RDN's is the user's.
+    if (usernames > 1) {
+        const QString rdn = dn.left(dn.size() - LdapNames::parent(dn).size()).chopped(1).trimmed();
         for (const QByteArray& value : entry.values(m_username)) {
             const QString name = QString::fromUtf8(value);
-            if (LdapNames::rdn(m_settings.usernameAttribute, name).compare(dn.section(u',', 0, 0), Qt::CaseInsensitive)
-                == 0) {
+            if (LdapNames::rdn(m_settings.usernameAttribute, name).compare(rdn, Qt::CaseInsensitive) == 0) {
                 user.username = name;
                 break;
             }
         }
     }
-    user.email = entry.first(m_email);
-    user.firstName = entry.first(m_firstName);
-    user.lastName = entry.first(m_lastName);
-    user.displayName = entry.first(m_displayName);
     const qint32 index = qint32(m_state.users.size());
     const QString key = nameKey(user.username);
     if (m_userByName.contains(key)) {
@@ -117,12 +164,28 @@ void LdapReader::takeUser(const LdapEntry& entry)
         return;
     }
     m_userByName.insert(key, index);
-    m_userByDn.insert(LdapNames::comparable(dn), index);
+    m_userByDn.insert(dnBytes.toLower(), index);
     m_entries.userDns.insert(user.id, dn);
     m_state.users.append(std::move(user));
     if (m_state.users.size() % 5000 == 0) {
         Q_EMIT progress({tr("Reading the users of the LDAP directory"), int(m_state.users.size()), -1});
     }
+}
+
+qint32 LdapReader::userNamed(QByteArrayView member)
+{
+    const auto found = m_userByDn.constFind(lowered(member));
+    if (found != m_userByDn.cend()) {
+        return found.value();
+    }
+    // Spelt otherwise than the entry's DN (spaces, escapes, case beyond ASCII): compared in
+    // libldap's normal form, which is worked out for every user only once one is needed.
+    if (m_userByComparable.isEmpty()) {
+        for (qint32 i = 0; i < qint32(m_state.users.size()); ++i) {
+            m_userByComparable.insert(LdapNames::comparable(m_entries.userDns.value(m_state.users.at(i).id)), i);
+        }
+    }
+    return m_userByComparable.value(LdapNames::comparable(QString::fromUtf8(member)), -1);
 }
 
 void LdapReader::readGroups()
@@ -143,6 +206,8 @@ void LdapReader::readGroups()
                 return;
             }
             m_userByDn.clear();
+            m_userByComparable.clear();
+            m_lastGroupOf = {};
             decideAccess();
             const Done done = std::move(m_done);
             done(std::nullopt);
@@ -152,11 +217,56 @@ void LdapReader::readGroups()
 void LdapReader::takeGroup(const LdapEntry& entry)
 {
     LocalGroup group;
-    group.id = entry.first(m_id);
-    group.name = entry.first(m_groupName);
-    const QString dn = entry.dn();
+    QString dn;
+    const qint32 index = qint32(m_state.groups.size());
+    LdapEntries::Group known;
+    if (m_lastGroupOf.size() != size_t(m_state.users.size())) {
+        m_lastGroupOf.assign(size_t(m_state.users.size()), -1);
+    }
+    const qsizetype membershipsBefore = m_state.memberships.size();
+    entry.visit([&dn](QByteArrayView raw) { dn = QString::fromUtf8(raw); },
+                [&, this](QByteArrayView attribute, const LdapEntry::Values& values) {
+                    if (values.isEmpty()) {
+                        return;
+                    }
+                    if (named(attribute, m_id)) {
+                        group.id = QString::fromUtf8(values.first());
+                    }
+                    if (named(attribute, m_groupName)) {
+                        group.name = QString::fromUtf8(values.first());
+                    }
+                    if (!named(attribute, m_member)) {
+                        return;
+                    }
+                    known.values = int(values.size());
+                    for (QByteArrayView member : values) {
+                        // uniqueMember may carry an optional UID (RFC 4517 §3.3.21): "dn#'0101'B".
+                        if (member.endsWith("'B") && member.contains('#')) {
+                            member = member.first(member.lastIndexOf('#'));
+                        }
+                        const QByteArray spelt = lowered(member);
+                        const auto found = m_userByDn.constFind(spelt);
+                        qint32 user = found != m_userByDn.cend() ? found.value() : -1;
+                        if (user < 0 && spelt == m_placeholderBytes) {
+                            known.placeholder = true;
+                            continue;
+                        }
+                        if (user < 0) {
+                            user = userNamed(member);
+                        }
+                        if (user < 0 && LdapNames::comparable(QString::fromUtf8(member)) == m_placeholder) {
+                            known.placeholder = true;
+                            continue;
+                        }
+                        if (user >= 0 && m_lastGroupOf[size_t(user)] != index) {
+                            m_lastGroupOf[size_t(user)] = index;
+                            m_state.memberships.append({user, index, {}});
+                        }
+                    }
+                });
     const QString key = nameKey(group.name);
     if (group.id.isEmpty() || m_entries.groups.contains(key)) {
+        m_state.memberships.resize(membershipsBefore);
         m_error = m_error.value_or(ConnectorError{
             ConnectorError::Kind::InvalidResponse,
             group.id.isEmpty()
@@ -167,32 +277,7 @@ void LdapReader::takeGroup(const LdapEntry& entry)
             dn});
         return;
     }
-    const qint32 index = qint32(m_state.groups.size());
-    LdapEntries::Group known{dn, 0, false};
-    const QList<QByteArray> members = entry.values(m_member);
-    known.values = int(members.size());
-    QSet<qint32> seen;
-    for (const QByteArray& member : members) {
-        QString value = QString::fromUtf8(member);
-        // uniqueMember may carry an optional UID (RFC 4517 §3.3.21): "dn#'0101'B".
-        if (value.endsWith(u"'B"_s)) {
-            value = value.section(u'#', 0, 0);
-        }
-        // Most values are written as the entries' DNs are spelled: lower-cased they match at once.
-        auto found = m_userByDn.constFind(value.toCaseFolded());
-        if (found == m_userByDn.cend()) {
-            const QString comparable = LdapNames::comparable(value);
-            if (comparable == m_placeholder) {
-                known.placeholder = true;
-                continue;
-            }
-            found = m_userByDn.constFind(comparable);
-        }
-        if (found != m_userByDn.cend() && !seen.contains(found.value())) {
-            seen.insert(found.value());
-            m_state.memberships.append({found.value(), index, {}});
-        }
-    }
+    known.dn = dn;
     m_entries.groups.insert(key, known);
     m_state.groups.append(std::move(group));
 }
@@ -227,6 +312,7 @@ void LdapReader::fail(const ConnectorError& error)
     m_state = {};
     m_entries = {};
     m_userByDn.clear();
+    m_userByComparable.clear();
     m_userByName.clear();
     if (m_done) {
         const Done done = std::move(m_done);

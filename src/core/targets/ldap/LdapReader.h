@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 // What a read found out about the entries behind the state, for the writer: where each user and
 // group is, and what each group holds besides the users UserSync knows (the placeholder, nested
@@ -62,9 +63,15 @@ private:
     const QByteArray m_id, m_username, m_email, m_firstName, m_lastName, m_displayName, m_groupName, m_member;
     DirectoryState m_state;
     LdapEntries m_entries;
-    QHash<QString, qint32> m_userByDn; // LdapNames::comparable(dn) -> index in m_state.users
+    // The index of the user a member value names, or -1.
+    qint32 userNamed(QByteArrayView member);
+
+    QHash<QByteArray, qint32> m_userByDn; // the DN, ASCII lower-cased -> index in m_state.users
+    QHash<QString, qint32> m_userByComparable; // LdapNames::comparable(dn): made once a member needs it
+    std::vector<qint32> m_lastGroupOf; // per user, the last group it was found in: a member named twice
     QHash<QString, qint32> m_userByName; // nameKey(username): two entries of one username are refused
     QString m_placeholder; // comparable
+    QByteArray m_placeholderBytes; // lower-cased
     std::optional<ConnectorError> m_error; // the first problem an entry showed
     Done m_done;
 };
