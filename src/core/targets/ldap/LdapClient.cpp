@@ -224,6 +224,9 @@ LdapClient::LdapClient(TargetConfig config, QString password, QObject* parent)
 
 LdapClient::~LdapClient()
 {
+    for (Pending& pending : m_pending) {
+        freePage(pending);
+    }
     close();
     m_password.fill('\0');
 }
@@ -552,28 +555,41 @@ void LdapClient::readAnswers()
             failAll(lost);
             return;
         }
-        answered(message, type);
-        ldap_msgfree(message);
+        if (!answered(message, type)) {
+            ldap_msgfree(message);
+        }
     }
 }
 
-void LdapClient::answered(LDAPMessage* message, int type)
+void LdapClient::freePage(Pending& pending)
+{
+    for (LDAPMessage* message : std::as_const(pending.page)) {
+        ldap_msgfree(message);
+    }
+    pending.page.clear();
+}
+
+bool LdapClient::answered(LDAPMessage* message, int type)
 {
     const int msgid = ldap_msgid(message);
     auto it = m_pending.find(msgid);
     if (it == m_pending.end()) {
-        return; // abandoned
+        return false; // abandoned
     }
     if (type == LDAP_RES_SEARCH_ENTRY) {
         it->deadline = deadlineFromNow();
+        if (it->paged) {
+            it->page.append(message);
+            return true;
+        }
         const Found found = it->found; // the callback may start other operations
         if (found) {
             found(LdapEntry(m_ld, message));
         }
-        return;
+        return false;
     }
     if (type == LDAP_RES_SEARCH_REFERENCE || type == LDAP_RES_INTERMEDIATE) {
-        return;
+        return false;
     }
     Pending pending = std::move(*it);
     m_pending.erase(it);
@@ -604,27 +620,47 @@ void LdapClient::answered(LDAPMessage* message, int type)
     ldap_memfree(text);
     ldap_controls_free(controls);
     if (pending.paged) {
-        finishSearchPage(msgid, pending, result, cookie);
-        return;
+        finishSearchPage(pending, result, cookie);
+        return false;
     }
     pending.done(result);
+    return false;
 }
 
-void LdapClient::finishSearchPage(int msgid, Pending& pending, const LdapResult& result, const QByteArray& cookie)
+void LdapClient::finishSearchPage(Pending& pending, const LdapResult& result, const QByteArray& cookie)
 {
-    Q_UNUSED(msgid)
-    if (result.ok() && !cookie.isEmpty() && !m_cancelled) {
+    const QList<LDAPMessage*> page = std::exchange(pending.page, {});
+    const Found found = pending.found;
+    const Done done = pending.done;
+    const bool more = result.ok() && !cookie.isEmpty() && !m_cancelled;
+    if (more) {
         pending.cookie = cookie;
         sendSearch(std::move(pending));
-        return;
     }
-    pending.done(result);
+    // The server makes the next page while this one is taken in.
+    const QPointer<LdapClient> alive(this);
+    qsizetype handed = 0;
+    if (result.ok()) {
+        for (; handed < page.size() && alive && !m_cancelled; ++handed) {
+            if (found) {
+                found(LdapEntry(m_ld, page.at(handed)));
+            }
+            ldap_msgfree(page.at(handed));
+        }
+    }
+    for (; handed < page.size(); ++handed) {
+        ldap_msgfree(page.at(handed));
+    }
+    if (!more && alive) {
+        done(result);
+    }
 }
 
 void LdapClient::failAll(const LdapResult& result)
 {
-    const QHash<int, Pending> pending = std::exchange(m_pending, {});
-    for (const Pending& operation : pending) {
+    QHash<int, Pending> pending = std::exchange(m_pending, {});
+    for (Pending& operation : pending) {
+        freePage(operation);
         operation.done(result);
     }
 }
@@ -644,6 +680,7 @@ void LdapClient::checkDeadlines()
     }
     for (const int msgid : expired) {
         Pending pending = m_pending.take(msgid);
+        freePage(pending);
         if (m_ld) {
             ldap_abandon_ext(m_ld, msgid, nullptr, nullptr);
         }
@@ -657,7 +694,7 @@ void LdapClient::checkDeadlines()
 void LdapClient::cancel()
 {
     m_cancelled = true;
-    const QHash<int, Pending> pending = std::exchange(m_pending, {});
+    QHash<int, Pending> pending = std::exchange(m_pending, {});
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
         if (m_ld) {
             ldap_abandon_ext(m_ld, it.key(), nullptr, nullptr);
@@ -666,7 +703,8 @@ void LdapClient::cancel()
     LdapResult cancelled;
     cancelled.code = LDAP_USER_CANCELLED;
     cancelled.cancelled = true;
-    for (const Pending& operation : pending) {
+    for (Pending& operation : pending) {
+        freePage(operation);
         operation.done(cancelled);
     }
 }

@@ -129,6 +129,9 @@ private:
         QList<QByteArray> attributes;
         QByteArray readAttribute;
         qint64 deadline = 0;
+        // A paged search's entries of the page in flight: handed over once the next page has been
+        // asked for, so that the server makes it while they are taken in.
+        QList<LDAPMessage*> page;
     };
 
     // Ends `pending` at once (cancelled, or the server gone) when the connection cannot take it.
@@ -136,8 +139,10 @@ private:
     void sendSearch(Pending pending);
     void started(int status, int msgid, Pending pending);
     void readAnswers();
-    void answered(LDAPMessage* message, int type);
-    void finishSearchPage(int msgid, Pending& pending, const LdapResult& result, const QByteArray& cookie);
+    // False when the message is to be freed; true when the pending search keeps it in its page.
+    bool answered(LDAPMessage* message, int type);
+    static void freePage(Pending& pending);
+    void finishSearchPage(Pending& pending, const LdapResult& result, const QByteArray& cookie);
     void failAll(const LdapResult& result);
     void checkDeadlines();
     void later(Done done, LdapResult result);

@@ -35,6 +35,7 @@ LdapReader::LdapReader(LdapClient* client, QObject* parent)
     , m_member(m_settings.memberAttribute.toUtf8())
     , m_placeholder(LdapNames::comparable(m_settings.placeholderMember))
     , m_placeholderBytes(m_settings.placeholderMember.toUtf8().toLower())
+    , m_usersSuffix(u","_s.toUtf8() + m_settings.usersBase.trimmed().toUtf8().toLower())
 { }
 
 void LdapReader::readAll(Done done)
@@ -64,7 +65,7 @@ void LdapReader::readUsers()
                 fail(*m_error);
                 return;
             }
-            m_userByName.clear();
+            m_usernames = {};
             readGroups();
         });
 }
@@ -148,7 +149,7 @@ void LdapReader::takeUser(const LdapEntry& entry)
     }
     const qint32 index = qint32(m_state.users.size());
     const QString key = nameKey(user.username);
-    if (m_userByName.contains(key)) {
+    if (!m_usernames.insert(key.toStdString()).second) {
         m_error = m_error.value_or(ConnectorError{
             ConnectorError::Kind::InvalidResponse,
             tr("Two LDAP entries below %1 have the username %2, so UserSync cannot tell which one is the user. "
@@ -157,32 +158,44 @@ void LdapReader::takeUser(const LdapEntry& entry)
             dn});
         return;
     }
-    if (m_entries.userDns.contains(user.id)) {
-        m_error = m_error.value_or(
-            ConnectorError{ConnectorError::Kind::InvalidResponse,
-                           tr("Two LDAP entries have the %1 %2.").arg(m_settings.idAttribute, user.id), dn});
-        return;
+    if (m_settings.idAttribute.compare(u"entryUUID"_s, Qt::CaseInsensitive) != 0) {
+        if (m_ids.contains(user.id)) {
+            m_error = m_error.value_or(
+                ConnectorError{ConnectorError::Kind::InvalidResponse,
+                               tr("Two LDAP entries have the %1 %2.").arg(m_settings.idAttribute, user.id), dn});
+            return;
+        }
+        m_ids.insert(user.id);
     }
-    m_userByName.insert(key, index);
-    m_userByDn.insert(dnBytes.toLower(), index);
-    m_entries.userDns.insert(user.id, dn);
+    const QByteArray spelt = keyOf(dnBytes);
+    m_userByDn.insert(spelt, index);
+    m_entries.userDns.append({user.id, dn});
     m_state.users.append(std::move(user));
     if (m_state.users.size() % 5000 == 0) {
         Q_EMIT progress({tr("Reading the users of the LDAP directory"), int(m_state.users.size()), -1});
     }
 }
 
+QByteArray LdapReader::keyOf(QByteArrayView dn) const
+{
+    const qsizetype rdn = dn.size() - m_usersSuffix.size();
+    if (rdn > 0 && qstrnicmp(dn.data() + rdn, m_usersSuffix.constData(), m_usersSuffix.size()) == 0
+        && !dn.first(rdn).contains(',')) {
+        return lowered(dn.first(rdn));
+    }
+    return lowered(dn);
+}
+
 qint32 LdapReader::userNamed(QByteArrayView member)
 {
-    const auto found = m_userByDn.constFind(lowered(member));
-    if (found != m_userByDn.cend()) {
-        return found.value();
+    if (const qint32 found = m_userByDn.find(keyOf(member)); found >= 0) {
+        return found;
     }
     // Spelt otherwise than the entry's DN (spaces, escapes, case beyond ASCII): compared in
     // libldap's normal form, which is worked out for every user only once one is needed.
     if (m_userByComparable.isEmpty()) {
         for (qint32 i = 0; i < qint32(m_state.users.size()); ++i) {
-            m_userByComparable.insert(LdapNames::comparable(m_entries.userDns.value(m_state.users.at(i).id)), i);
+            m_userByComparable.insert(LdapNames::comparable(m_entries.userDns.at(i).second), i);
         }
     }
     return m_userByComparable.value(LdapNames::comparable(QString::fromUtf8(member)), -1);
@@ -207,6 +220,7 @@ void LdapReader::readGroups()
             }
             m_userByDn.clear();
             m_userByComparable.clear();
+            m_ids.clear();
             m_lastGroupOf = {};
             decideAccess();
             const Done done = std::move(m_done);
@@ -244,10 +258,8 @@ void LdapReader::takeGroup(const LdapEntry& entry)
                         if (member.endsWith("'B") && member.contains('#')) {
                             member = member.first(member.lastIndexOf('#'));
                         }
-                        const QByteArray spelt = lowered(member);
-                        const auto found = m_userByDn.constFind(spelt);
-                        qint32 user = found != m_userByDn.cend() ? found.value() : -1;
-                        if (user < 0 && spelt == m_placeholderBytes) {
+                        qint32 user = m_userByDn.find(keyOf(member));
+                        if (user < 0 && lowered(member) == m_placeholderBytes) {
                             known.placeholder = true;
                             continue;
                         }
@@ -298,12 +310,22 @@ void LdapReader::decideAccess()
             access[membership.user].append(m_state.groups.at(membership.group).name);
         }
     }
+    // Most users have the same access: each text made once.
+    QHash<QStringList, QString> texts;
     for (qsizetype i = 0; i < m_state.users.size(); ++i) {
         LocalUser& user = m_state.users[i];
-        BitbucketAccess granted;
-        granted.groups = access.at(i);
-        user.active = !granted.isEmpty();
-        user.access = granted.toText();
+        const QStringList& groups = access.at(i);
+        user.active = !groups.isEmpty();
+        if (groups.isEmpty()) {
+            continue;
+        }
+        auto text = texts.find(groups);
+        if (text == texts.end()) {
+            BitbucketAccess granted;
+            granted.groups = groups;
+            text = texts.insert(groups, granted.toText());
+        }
+        user.access = *text;
     }
 }
 
@@ -313,7 +335,7 @@ void LdapReader::fail(const ConnectorError& error)
     m_entries = {};
     m_userByDn.clear();
     m_userByComparable.clear();
-    m_userByName.clear();
+    m_usernames = {};
     if (m_done) {
         const Done done = std::move(m_done);
         done(error);

@@ -3,13 +3,17 @@
 #include "connectors/ConnectorError.h"
 #include "directory/DirectoryState.h"
 #include "jobs/Job.h"
+#include "targets/ldap/DnIndex.h"
 #include "targets/ldap/LdapClient.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <optional>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 // What a read found out about the entries behind the state, for the writer: where each user and
@@ -23,7 +27,9 @@ struct LdapEntries
         int values = 0; // of the member attribute, whatever they name
         bool placeholder = false; // one of them is the placeholder member
     };
-    QHash<QString, QString> userDns; // the user's id (entryUUID) -> its DN
+    // Each user's id (entryUUID) and DN, in the order of the state's users: a list, hashed by the
+    // writer only when a plan is applied (a simulation does not need it).
+    QList<std::pair<QString, QString>> userDns;
     QHash<QString, Group> groups; // nameKey(name) -> the group's entry
 };
 
@@ -66,12 +72,18 @@ private:
     // The index of the user a member value names, or -1.
     qint32 userNamed(QByteArrayView member);
 
-    QHash<QByteArray, qint32> m_userByDn; // the DN, ASCII lower-cased -> index in m_state.users
+    // A member value's key: for a user right below the users' base its RDN, else its whole DN,
+    // ASCII lower-cased (short keys: 600,000 member values are looked up).
+    QByteArray keyOf(QByteArrayView dn) const;
+
+    DnIndex m_userByDn; // keyOf(dn) -> index in m_state.users
+    QSet<QString> m_ids; // where the id attribute is not entryUUID (which the server keeps unique)
     QHash<QString, qint32> m_userByComparable; // LdapNames::comparable(dn): made once a member needs it
     std::vector<qint32> m_lastGroupOf; // per user, the last group it was found in: a member named twice
-    QHash<QString, qint32> m_userByName; // nameKey(username): two entries of one username are refused
+    std::unordered_set<std::string> m_usernames; // nameKey(username): two entries of one username are refused
     QString m_placeholder; // comparable
     QByteArray m_placeholderBytes; // lower-cased
+    QByteArray m_usersSuffix; // "," and the users' base, lower-cased
     std::optional<ConnectorError> m_error; // the first problem an entry showed
     Done m_done;
 };

@@ -60,8 +60,11 @@ LdapWriter::LdapWriter(LdapClient* client, LdapEntries entries, RunJournal* jour
     , m_client(client)
     , m_settings(client->config().ldap)
     , m_member(m_settings.memberAttribute.toUtf8())
-    , m_userDns(std::move(entries.userDns))
 {
+    m_userDns.reserve(entries.userDns.size());
+    for (const auto& [id, dn] : std::as_const(entries.userDns)) {
+        m_userDns.insert(id, dn);
+    }
     for (auto it = entries.groups.cbegin(); it != entries.groups.cend(); ++it) {
         Group group;
         group.dn = it->dn;
