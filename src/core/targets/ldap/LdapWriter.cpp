@@ -156,22 +156,26 @@ void LdapWriter::addUser(qsizetype index, const Change& change)
             // the change says.
             const bool adopt = !result.ok();
             const auto linked = [this, index, change, dn, adopt](const QString& id) {
-                m_userDns.insert(id, dn);
                 created(change, id);
                 if (!adopt) {
-                    // Its access with the other new users', once all are made; settled then.
+                    // Its DN follows from its username (nothing kept for 100,000 new users); its
+                    // access comes with the other new users', once all are made, and settles it.
                     const QStringList groups = BitbucketAccess::fromText(after(change.fields, u"access"_s)).groups;
                     if (groups.isEmpty()) {
                         settled(index, ChangeOutcome::Done);
                         return;
                     }
                     for (const QString& group : groups) {
-                        m_toGrant[group].append({index, dn});
+                        m_toGrant[group].append(index);
                     }
-                    m_grantsLeft.insert(index, int(groups.size()));
+                    if (m_grantsLeft.empty()) {
+                        m_grantsLeft.resize(size_t(m_plan->changes.size()), 0);
+                    }
+                    m_grantsLeft[size_t(index)] = quint8(std::min<qsizetype>(groups.size(), 255));
                     deferred();
                     return;
                 }
+                m_userDns.insert(id, dn);
                 QList<Step> steps;
                 QList<FieldChange> fields = change.fields;
                 fields.removeIf([](const FieldChange& field) { return field.field == u"username"_s; });
@@ -454,7 +458,7 @@ void LdapWriter::deleteGroup(qsizetype index, const Change& change)
 
 void LdapWriter::addMember(qsizetype index, const QString& key, const QString& username, const QString& group)
 {
-    changeMembers(group, {dnOf(key)}, {}, [this, index, username, group](const LdapResult& result) {
+    changeMembers(group, {dnOf(key, username)}, {}, [this, index, username, group](const LdapResult& result) {
         settle(index, result, tr("add %1 to %2").arg(username, group));
     });
 }
@@ -464,7 +468,7 @@ void LdapWriter::addMembers(const QList<Member>& members, const QString& group)
     QStringList dns;
     dns.reserve(members.size());
     for (const Member& member : members) {
-        dns.append(dnOf(member.key));
+        dns.append(dnOf(member.key, member.username));
     }
     changeMembers(group, dns, {}, [this, members, group](const LdapResult& result) {
         if (result.ok()) {
@@ -484,10 +488,10 @@ void LdapWriter::addMembers(const QList<Member>& members, const QString& group)
 
 void LdapWriter::usersSaved(std::function<void()> next)
 {
-    const QHash<QString, QList<Grant>> toGrant = std::exchange(m_toGrant, {});
+    const QHash<QString, QList<qsizetype>> toGrant = std::exchange(m_toGrant, {});
     auto chunksLeft = std::make_shared<int>(0);
-    for (const QList<Grant>& grants : toGrant) {
-        *chunksLeft += int((grants.size() + memberBatch() - 1) / memberBatch());
+    for (const QList<qsizetype>& users : toGrant) {
+        *chunksLeft += int((users.size() + memberBatch() - 1) / memberBatch());
     }
     if (*chunksLeft == 0) {
         next();
@@ -496,31 +500,32 @@ void LdapWriter::usersSaved(std::function<void()> next)
     for (auto it = toGrant.cbegin(); it != toGrant.cend(); ++it) {
         const QString group = it.key();
         for (qsizetype from = 0; from < it->size(); from += memberBatch()) {
-            const QList<Grant> chunk = it->mid(from, memberBatch());
+            const QList<qsizetype> chunk = it->mid(from, memberBatch());
             QStringList dns;
-            for (const Grant& grant : chunk) {
-                dns.append(grant.dn);
+            dns.reserve(chunk.size());
+            for (const qsizetype index : chunk) {
+                const Change& change = m_plan->changes.at(index);
+                const QString username = after(change.fields, u"username"_s);
+                dns.append(userDn(username.isEmpty() ? change.key : username));
             }
             changeMembers(group, dns, {}, [this, group, chunk, chunksLeft, next](const LdapResult& result) {
                 if (!result.ok() && !result.isPerObject()) {
                     stopWith(m_client->errorOf(result, tr("put the new users into %1").arg(group)));
                 }
-                for (const Grant& grant : chunk) {
+                for (const qsizetype index : chunk) {
                     if (!result.ok()) {
                         m_grantErrors.insert(
-                            grant.index,
+                            index,
                             tr("Created, but not given access through the group %1: %2").arg(group, result.text()));
                     }
-                    if (--m_grantsLeft[grant.index] > 0) {
+                    if (--m_grantsLeft[size_t(index)] > 0) {
                         continue;
                     }
-                    m_grantsLeft.remove(grant.index);
                     if (stopping() && !result.ok()) {
                         abandonDeferred(); // whether the server did it is not known: pending
                     } else {
-                        const QString error = m_grantErrors.take(grant.index);
-                        recordDeferred(grant.index, error.isEmpty() ? ChangeOutcome::Done : ChangeOutcome::Failed,
-                                       error);
+                        const QString error = m_grantErrors.take(index);
+                        recordDeferred(index, error.isEmpty() ? ChangeOutcome::Done : ChangeOutcome::Failed, error);
                     }
                 }
                 if (--*chunksLeft == 0) {

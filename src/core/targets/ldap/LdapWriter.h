@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <functional>
+#include <vector>
 
 // A plan written into an LDAP directory, with what LDAP makes hard done right:
 // - a user is an entry named by its username below the users' base; a rename is a modrdn, after
@@ -77,19 +78,20 @@ private:
     QList<LdapChange> newUser(const Change& change) const;
     QString userDn(const QString& username) const;
     QString dnOf(const QString& key) const { return m_userDns.value(key); }
+    // A user this run created is where its username puts it.
+    QString dnOf(const QString& key, const QString& username) const
+    {
+        const QString dn = m_userDns.value(key);
+        return dn.isEmpty() ? userDn(username) : dn;
+    }
     Group& groupNamed(const QString& name);
 
     LdapClient* m_client;
     const LdapSettings m_settings;
     const QByteArray m_member;
-    QHash<QString, QString> m_userDns; // id -> DN
-    struct Grant
-    {
-        qsizetype index;
-        QString dn;
-    };
-    QHash<QString, QList<Grant>> m_toGrant; // access group name -> new users to put into it
-    QHash<qsizetype, int> m_grantsLeft; // a new user's change -> its access groups not answered yet
+    QHash<QString, QString> m_userDns; // id -> DN of the users read (and adopted); not of those created
+    QHash<QString, QList<qsizetype>> m_toGrant; // access group name -> the changes of new users to put into it
+    std::vector<quint8> m_grantsLeft; // by change: a new user's access groups not answered yet
     QHash<qsizetype, QString> m_grantErrors; // a new user's change -> why it was not given access
     QHash<QString, Group> m_groups; // nameKey(name) -> its entry
 };
