@@ -192,22 +192,14 @@ private Q_SLOTS:
         // Bitbucket needs an e-mail address for every new user.
         QCOMPARE(m_admin.updateUser(realm, u"erin.noemail"_s, {{u"email"_s, u"erin@example.com"_s}}), 204);
         QVERIFY(m_bitbucket.reset());
-        QTemporaryDir folder;
-        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"directory.sqlite"_s));
-        QString error;
-        auto connection = DatabaseConnection::open(location, {}, &error);
-        QVERIFY2(connection, qPrintable(error));
-        QSqlDatabase db = connection->database();
-        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
-
-        MainWindow window;
-        QVERIFY(window.openDirectory(location));
-        window.resize(900, 700);
-        window.show();
+        WindowOnDirectory opened;
+        openAddApplication(opened);
+        QVERIFY(!QTest::currentTestFailed());
+        QSqlDatabase db = opened.connection->database();
+        MainWindow& window = opened.window;
         ApplicationsPanel* panel = window.applications();
-        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
-        QTRY_VERIFY(panel->dialog());
         TargetDialog* dialog = panel->dialog();
+        QString error;
         dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"Bitbucket"_s);
         auto* type = dialog->findChild<QComboBox*>(u"typeComboBox"_s);
         auto* auth = dialog->findChild<QComboBox*>(u"authComboBox"_s);
@@ -238,7 +230,7 @@ private Q_SLOTS:
         dialog->close();
         QTRY_VERIFY(!panel->dialog());
 
-        const auto targets = TargetStore(connection->database()).list(&error);
+        const auto targets = TargetStore(db).list(&error);
         QVERIFY2(targets && targets->size() == 1, qPrintable(error));
         QCOMPARE(targets->first().auth, TargetConfig::Auth::Basic);
         QCOMPARE(targets->first().accessGroups, QStringList{u"stash-users"_s});
@@ -248,7 +240,7 @@ private Q_SLOTS:
         connector.keycloak.realm = realm;
         connector.keycloak.clientId = u"usersync-sync"_s;
         connector.targetId = targets->first().id;
-        QVERIFY(ConnectorStore(connection->database()).add(connector, &error));
+        QVERIFY(ConnectorStore(db).add(connector, &error));
         QVERIFY(SecretStore().writeNow(connector.secretKey(), m_realm.clientSecret(u"usersync-sync"_s)).ok());
         window.refresh();
 
@@ -303,22 +295,14 @@ private Q_SLOTS:
     {
         QVERIFY2(m_scim.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_SCIM_URL").constData());
         QVERIFY(m_scim.reset());
-        QTemporaryDir folder;
-        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"directory.sqlite"_s));
-        QString error;
-        auto connection = DatabaseConnection::open(location, {}, &error);
-        QVERIFY2(connection, qPrintable(error));
-        QSqlDatabase db = connection->database();
-        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
-
-        MainWindow window;
-        QVERIFY(window.openDirectory(location));
-        window.resize(900, 700);
-        window.show();
+        WindowOnDirectory opened;
+        openAddApplication(opened);
+        QVERIFY(!QTest::currentTestFailed());
+        QSqlDatabase db = opened.connection->database();
+        MainWindow& window = opened.window;
         ApplicationsPanel* panel = window.applications();
-        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
-        QTRY_VERIFY(panel->dialog());
         TargetDialog* dialog = panel->dialog();
+        QString error;
         dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"SCIM"_s);
         auto* type = dialog->findChild<QComboBox*>(u"typeComboBox"_s);
         auto* auth = dialog->findChild<QComboBox*>(u"authComboBox"_s);
@@ -374,22 +358,14 @@ private Q_SLOTS:
         LdapServer ldap;
         QVERIFY2(ldap.isValid(), TestEnvironment::missingServiceMessage("USERSYNC_TEST_LDAP_URL").constData());
         QVERIFY2(ldap.reset(), qPrintable(ldap.lastError()));
-        QTemporaryDir folder;
-        const DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(u"directory.sqlite"_s));
-        QString error;
-        auto connection = DatabaseConnection::open(location, {}, &error);
-        QVERIFY2(connection, qPrintable(error));
-        QSqlDatabase db = connection->database();
-        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
-
-        MainWindow window;
-        QVERIFY(window.openDirectory(location));
-        window.resize(900, 700);
-        window.show();
+        WindowOnDirectory opened;
+        openAddApplication(opened);
+        QVERIFY(!QTest::currentTestFailed());
+        QSqlDatabase db = opened.connection->database();
+        MainWindow& window = opened.window;
         ApplicationsPanel* panel = window.applications();
-        QTest::mouseClick(window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
-        QTRY_VERIFY(panel->dialog());
         TargetDialog* dialog = panel->dialog();
+        QString error;
         dialog->findChild<QLineEdit*>(u"nameLineEdit"_s)->setText(u"OpenLDAP"_s);
         auto* type = dialog->findChild<QComboBox*>(u"typeComboBox"_s);
         auto* accessGroups = dialog->findChild<QLineEdit*>(u"accessGroupsLineEdit"_s);
@@ -506,6 +482,30 @@ private Q_SLOTS:
     }
 
 private:
+    // An empty directory in a folder of its own, and the window on it.
+    struct WindowOnDirectory
+    {
+        QTemporaryDir folder;
+        DirectoryLocation location = DirectoryLocation::sqlite(folder.filePath(QStringLiteral("directory.sqlite")));
+        std::unique_ptr<DatabaseConnection> connection;
+        MainWindow window;
+    };
+
+    // The window shown on a new directory, with Applications → Add Application's dialog open.
+    static void openAddApplication(WindowOnDirectory& opened)
+    {
+        QString error;
+        opened.connection = DatabaseConnection::open(opened.location, {}, &error);
+        QVERIFY2(opened.connection, qPrintable(error));
+        QSqlDatabase db = opened.connection->database();
+        QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+        QVERIFY(opened.window.openDirectory(opened.location));
+        opened.window.resize(900, 700);
+        opened.window.show();
+        QTest::mouseClick(opened.window.findChild<QAbstractButton*>(u"addApplicationButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(opened.window.applications()->dialog());
+    }
+
     // The connector "SSO" synchronizing the test realm into the application `targetId`, simulated
     // from the window (which writes nothing: `usersIn` counts the application's users), and the
     // reviewed plan applied from its report.
