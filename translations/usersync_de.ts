@@ -2856,6 +2856,10 @@ Testen Sie die Anwendung mit: usersync-cli target test &quot;%2&quot;</translati
         <source>The schedule is not valid: %1</source>
         <translation>Der Zeitplan ist ungültig: %1</translation>
     </message>
+    <message>
+        <source>The schedule “%1” never runs: no date matches it (%2). Choose a day every month or year has, such as 0 0 2 28 2 ? for 28 February at 02:00.</source>
+        <translation>Der Zeitplan „%1“ läuft nie: Kein Datum passt zu ihm (%2). Wählen Sie einen Tag, den jeder Monat oder jedes Jahr hat, etwa 0 0 2 28 2 ? für den 28. Februar um 02:00.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorListModel</name>

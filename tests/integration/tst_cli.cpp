@@ -205,6 +205,23 @@ private Q_SLOTS:
         QVERIFY(!fixed.out.contains(u"Warning:"_s));
     }
 
+    // A schedule no date matches is refused when it is given, not saved to show no next run.
+    void scheduleThatNeverRunsIsRefused()
+    {
+        const Run add =
+            cli({u"connector"_s, u"add"_s, u"Never"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                 u"--client-id"_s, u"usersync-sync"_s, u"--schedule"_s, u"0 0 2 31 2 ?"_s, u"--secret-stdin"_s},
+                m_secret.toUtf8());
+        QCOMPARE(add.exitCode, 2);
+        QVERIFY2(add.err.contains(u"never runs"_s), qPrintable(add.err));
+        QVERIFY(!cli({u"connector"_s, u"list"_s}).out.contains(u"Never"_s));
+        const Run edit = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--schedule"_s, u"0 0 2 30 2 ?"_s});
+        QCOMPARE(edit.exitCode, 2);
+        QVERIFY2(edit.err.contains(u"never runs"_s), qPrintable(edit.err));
+        const QJsonObject stored = cli({u"connector"_s, u"show"_s, u"Test Realm"_s, u"--json"_s}).json();
+        QVERIFY(stored[u"schedule"_s][u"cron"_s].toString() != u"0 0 2 30 2 ?"_s);
+    }
+
     void wrongSecretFailsWithTheConsoleStep()
     {
         const Run edit = cli({u"connector"_s, u"edit"_s, u"Test Realm"_s, u"--secret-env"_s, u"WRONG_SECRET"_s}, {},

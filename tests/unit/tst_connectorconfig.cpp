@@ -94,6 +94,12 @@ private Q_SLOTS:
         config.schedule.enabled = true;
         QCOMPARE(config.validate().size(), 1);
         QVERIFY2(config.validate().constFirst().contains(u"Minutes"_s), qPrintable(config.validate().constFirst()));
+        // Well-formed, but no date matches: refused, where it was saved to show no next run.
+        config.schedule.cron = u"0 0 2 31 2 ?"_s;
+        QCOMPARE(config.validate().size(), 1);
+        QVERIFY2(config.validate().constFirst().contains(u"never runs"_s), qPrintable(config.validate().constFirst()));
+        config.schedule.cron = u"0 0 2 29 2 ?"_s; // every leap year
+        QVERIFY(config.validate().isEmpty());
         config.schedule.cron = u"0 0 2 * * ?"_s;
         config.schedule.timeZone = u"Mars/Olympus"_s;
         QCOMPARE(config.validate().size(), 1);

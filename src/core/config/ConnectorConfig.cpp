@@ -52,8 +52,16 @@ QStringList ConnectorConfig::validate() const
                        "system's.")
                         .arg(schedule.timeZone);
     }
-    if (QString error; schedule.enabled && !CronExpression::parse(schedule.cron, &error)) {
+    QString error;
+    const auto expression = schedule.enabled ? CronExpression::parse(schedule.cron, &error) : std::nullopt;
+    if (schedule.enabled && !expression) {
         problems << tr("The schedule is not valid: %1").arg(error);
+    } else if (expression && schedule.zone().isValid()
+               && !expression->next(QDateTime::currentDateTimeUtc(), schedule.zone()).isValid()) {
+        // Saved, it would show no next run and never sync: said now instead.
+        problems << tr("The schedule “%1” never runs: no date matches it (%2). Choose a day every month or year "
+                       "has, such as 0 0 2 28 2 ? for 28 February at 02:00.")
+                        .arg(schedule.cron, expression->describe());
     }
     return problems;
 }
