@@ -2,11 +2,10 @@
 
 #include "connectors/keycloak/KeycloakClient.h"
 #include "connectors/keycloak/KeycloakErrors.h"
+#include "connectors/keycloak/KeycloakPages.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -72,12 +71,12 @@ void ConnectionTest::countUsers()
             finish(reply.error);
             return;
         }
-        bool isNumber = false;
-        m_result.userCount = reply.outcome.body.trimmed().toLongLong(&isNumber);
-        if (!isNumber) {
+        const std::optional<qint64> count = KeycloakPages::userCount(reply.outcome.body);
+        if (!count) {
             finish(KeycloakErrors::invalidResponse(reply.outcome, tr("a user count")));
             return;
         }
+        m_result.userCount = *count;
         listUsers();
     });
 }
@@ -93,13 +92,13 @@ void ConnectionTest::listUsers()
             finish(reply.error);
             return;
         }
-        const QJsonDocument page = QJsonDocument::fromJson(reply.outcome.body);
-        if (!page.isArray()) {
+        const std::optional<QJsonArray> page = KeycloakPages::list(reply.outcome.body);
+        if (!page) {
             finish(KeycloakErrors::invalidResponse(reply.outcome, tr("a page of users")));
             return;
         }
         // With query-users alone Keycloak counts users but lists none, without an error.
-        if (m_result.userCount > 0 && page.array().isEmpty()) {
+        if (m_result.userCount > 0 && page->isEmpty()) {
             finish(KeycloakErrors::queryUsersOnly(m_settings.clientId, m_result.userCount));
             return;
         }
@@ -123,14 +122,14 @@ void ConnectionTest::countGroups()
                 finish(topLevel.error);
                 return;
             }
-            const QJsonValue count = QJsonDocument::fromJson(all.outcome.body).object().value(u"count"_s);
-            const QJsonValue topCount = QJsonDocument::fromJson(topLevel.outcome.body).object().value(u"count"_s);
-            if (!count.isDouble() || !topCount.isDouble()) {
+            const std::optional<qint64> count = KeycloakPages::groupCount(all.outcome.body);
+            const std::optional<qint64> topCount = KeycloakPages::groupCount(topLevel.outcome.body);
+            if (!count || !topCount) {
                 finish(KeycloakErrors::invalidResponse(topLevel.outcome, tr("a group count")));
                 return;
             }
-            m_result.groupCount = count.toInteger();
-            m_result.topLevelGroupCount = topCount.toInteger();
+            m_result.groupCount = *count;
+            m_result.topLevelGroupCount = *topCount;
             m_result.groupsReadable = true;
             finish(std::nullopt);
         });

@@ -3,9 +3,6 @@
 #include "Logging.h"
 #include "connectors/keycloak/KeycloakErrors.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -27,11 +24,6 @@ namespace {
 int overlapFor(int pageSize)
 {
     return std::min(pageSize / 10, 25);
-}
-
-QString stringOf(const QJsonObject& object, QLatin1StringView key)
-{
-    return object.value(key).toString();
 }
 
 } // namespace
@@ -97,22 +89,21 @@ void KeycloakFetcher::requestPage(const std::shared_ptr<Listing>& listing, int i
         if (endedBy(reply)) {
             return;
         }
-        const QJsonDocument document = QJsonDocument::fromJson(reply.outcome.body);
-        if (!document.isArray()) {
+        const std::optional<QJsonArray> page = KeycloakPages::list(reply.outcome.body);
+        if (!page) {
             fail(KeycloakErrors::invalidResponse(reply.outcome, tr("a page that is not a JSON list")));
             return;
         }
-        const QJsonArray page = document.array();
-        if (const std::optional<ConnectorError> error = listing->onPage(page, reply.outcome)) {
+        if (const std::optional<ConnectorError> error = listing->onPage(*page, reply.outcome)) {
             fail(*error);
             return;
         }
         if (index > listing->highestIndexSeen) {
             listing->highestIndexSeen = index;
-            listing->lastPageFull = page.size() >= max;
+            listing->lastPageFull = page->size() >= max;
         }
         // The last page issued came back full: there may be more than the count said.
-        if (index == listing->pagesIssued - 1 && page.size() >= max) {
+        if (index == listing->pagesIssued - 1 && page->size() >= max) {
             requestPage(listing, index + 1);
             return;
         }
@@ -141,12 +132,12 @@ void KeycloakFetcher::readUsers()
         if (endedBy(reply)) {
             return;
         }
-        bool isNumber = false;
-        m_usersCounted = reply.outcome.body.trimmed().toLongLong(&isNumber);
-        if (!isNumber) {
+        const std::optional<qint64> count = KeycloakPages::userCount(reply.outcome.body);
+        if (!count) {
             fail(KeycloakErrors::invalidResponse(reply.outcome, tr("a user count")));
             return;
         }
+        m_usersCounted = *count;
         m_snapshot->users.reserve(m_usersCounted);
         m_userIndex.reserve(m_usersCounted);
         updateProgress();
@@ -154,37 +145,14 @@ void KeycloakFetcher::readUsers()
         const bool withAttributes = !m_settings.userAttributes.isEmpty();
         QUrlQuery query;
         query.addQueryItem(u"briefRepresentation"_s, withAttributes ? u"false"_s : u"true"_s);
-        auto onPage = [this, withAttributes](const QJsonArray& page,
-                                             const HttpOutcome& outcome) -> std::optional<ConnectorError> {
-            for (const QJsonValue& value : page) {
-                const QJsonObject object = value.toObject();
-                User user;
-                user.id = stringOf(object, "id"_L1);
-                user.username = stringOf(object, "username"_L1);
-                if (user.id.isEmpty() || user.username.isEmpty()) {
-                    return KeycloakErrors::invalidResponse(outcome, tr("a user without id or username"));
-                }
+        auto onPage = [this](const QJsonArray& page, const HttpOutcome& outcome) -> std::optional<ConnectorError> {
+            std::optional<QList<User>> users = KeycloakPages::users(page, m_settings.userAttributes);
+            if (!users) {
+                return KeycloakErrors::invalidResponse(outcome, tr("a user without id or username"));
+            }
+            for (User& user : *users) {
                 if (m_userIndex.contains(user.id)) {
                     continue; // seen on the page before, through the overlap or a shift
-                }
-                user.email = stringOf(object, "email"_L1);
-                user.firstName = stringOf(object, "firstName"_L1);
-                user.lastName = stringOf(object, "lastName"_L1);
-                user.enabled = object.value("enabled"_L1).toBool(true);
-                user.emailVerified = object.value("emailVerified"_L1).toBool();
-                user.createdTimestamp = object.value("createdTimestamp"_L1).toInteger();
-                if (withAttributes) {
-                    const QJsonObject attributes = object.value("attributes"_L1).toObject();
-                    for (const QString& name : std::as_const(m_settings.userAttributes)) {
-                        const QJsonArray values = attributes.value(name).toArray();
-                        if (!values.isEmpty()) {
-                            QStringList list;
-                            for (const QJsonValue& v : values) {
-                                list.append(v.toString());
-                            }
-                            user.attributes.insert(name, list);
-                        }
-                    }
                 }
                 m_userIndex.insert(user.id, qint32(m_snapshot->users.size()));
                 m_snapshot->users.append(std::move(user));
@@ -202,57 +170,52 @@ void KeycloakFetcher::readGroups()
         if (endedBy(reply)) {
             return;
         }
-        const QJsonValue count = QJsonDocument::fromJson(reply.outcome.body).object().value("count"_L1);
-        if (!count.isDouble()) {
+        const std::optional<qint64> count = KeycloakPages::groupCount(reply.outcome.body);
+        if (!count) {
             fail(KeycloakErrors::invalidResponse(reply.outcome, tr("a group count")));
             return;
         }
-        m_groupsCounted = count.toInteger();
+        m_groupsCounted = *count;
         QUrlQuery query;
         query.addQueryItem(u"briefRepresentation"_s, u"true"_s);
         readListing(
             u"groups"_s, query, -1,
-            [this](const QJsonArray& page, const HttpOutcome& outcome) {
-                std::optional<ConnectorError> error;
-                addGroups(page, QString(), outcome, &error);
-                return error;
-            },
+            [this](const QJsonArray& page, const HttpOutcome& outcome) { return addGroupPage(page, {}, outcome); },
             [this] { checkUsersAndGroups(); });
     });
 }
 
-void KeycloakFetcher::addGroups(const QJsonArray& page, const QString& parentId, const HttpOutcome& outcome,
-                                std::optional<ConnectorError>* error)
+void KeycloakFetcher::addGroups(const QList<KeycloakPages::ListedGroup>& groups, const QString& parentId)
 {
-    for (const QJsonValue& value : page) {
-        const QJsonObject object = value.toObject();
-        Group group{stringOf(object, "id"_L1), stringOf(object, "name"_L1), stringOf(object, "path"_L1), parentId};
-        if (group.id.isEmpty() || group.name.isEmpty()) {
-            *error = KeycloakErrors::invalidResponse(outcome, tr("a group without id or name"));
-            return;
-        }
-        if (m_groupIndex.contains(group.id)) {
+    for (const KeycloakPages::ListedGroup& listed : groups) {
+        if (m_groupIndex.contains(listed.id)) {
             continue;
         }
         if (!parentId.isEmpty()) {
             ++m_childrenSeen[parentId];
         }
-        m_groupIndex.insert(group.id, qint32(m_snapshot->groups.size()));
-        m_snapshot->groups.append(group);
+        m_groupIndex.insert(listed.id, qint32(m_snapshot->groups.size()));
+        m_snapshot->groups.append(Group{listed.id, listed.name, listed.path, parentId});
 
         // Keycloak before 23 nests the whole tree in the listing; later ones give a count to page through.
-        const QJsonArray nested = object.value("subGroups"_L1).toArray();
-        const qint64 childCount = object.value("subGroupCount"_L1).toInteger(nested.size());
-        if (!nested.isEmpty()) {
-            m_childrenExpected.insert(group.id, nested.size());
-            addGroups(nested, group.id, outcome, error);
-            if (*error) {
-                return;
-            }
-        } else if (childCount > 0) {
-            readChildren(group.id, childCount);
+        if (!listed.subGroups.isEmpty()) {
+            m_childrenExpected.insert(listed.id, listed.subGroups.size());
+            addGroups(listed.subGroups, listed.id);
+        } else if (listed.subGroupCount > 0) {
+            readChildren(listed.id, listed.subGroupCount);
         }
     }
+}
+
+std::optional<ConnectorError> KeycloakFetcher::addGroupPage(const QJsonArray& page, const QString& parentId,
+                                                            const HttpOutcome& outcome)
+{
+    const std::optional<QList<KeycloakPages::ListedGroup>> groups = KeycloakPages::groups(page);
+    if (!groups) {
+        return KeycloakErrors::invalidResponse(outcome, tr("a group without id or name"));
+    }
+    addGroups(*groups, parentId);
+    return std::nullopt;
 }
 
 void KeycloakFetcher::readChildren(const QString& parentId, qint64 expected)
@@ -263,9 +226,7 @@ void KeycloakFetcher::readChildren(const QString& parentId, qint64 expected)
     readListing(
         u"groups/%1/children"_s.arg(parentId), query, expected,
         [this, parentId](const QJsonArray& page, const HttpOutcome& outcome) {
-            std::optional<ConnectorError> error;
-            addGroups(page, parentId, outcome, &error);
-            return error;
+            return addGroupPage(page, parentId, outcome);
         },
         [this] { checkUsersAndGroups(); });
 }
@@ -296,12 +257,16 @@ void KeycloakFetcher::checkUsersAndGroups()
         if (endedBy(reply)) {
             return;
         }
-        const qint64 countAfter = reply.outcome.body.trimmed().toLongLong();
+        const std::optional<qint64> countAfter = KeycloakPages::userCount(reply.outcome.body);
+        if (!countAfter) {
+            fail(KeycloakErrors::invalidResponse(reply.outcome, tr("a user count")));
+            return;
+        }
         const qint64 seen = m_snapshot->users.size();
-        if (seen != m_usersCounted || seen != countAfter) {
+        if (seen != m_usersCounted || seen != *countAfter) {
             fail(KeycloakErrors::incomplete(tr("%1 users were counted before reading and %2 after, %3 were listed")
                                                 .arg(m_usersCounted)
-                                                .arg(countAfter)
+                                                .arg(*countAfter)
                                                 .arg(seen)));
             return;
         }
@@ -323,15 +288,14 @@ void KeycloakFetcher::readMemberships()
         readListing(
             u"groups/%1/members"_s.arg(groupId), query, -1,
             [this, groupIndex](const QJsonArray& page, const HttpOutcome& outcome) -> std::optional<ConnectorError> {
-                for (const QJsonValue& value : page) {
-                    const QString userId = value["id"_L1].toString();
-                    const auto user = m_userIndex.constFind(userId);
+                for (const KeycloakPages::Member& member : KeycloakPages::members(page)) {
+                    const auto user = m_userIndex.constFind(member.id);
                     if (user != m_userIndex.cend()) {
                         m_snapshot->memberships.append(Membership{user.value(), groupIndex});
                         continue;
                     }
                     // Service accounts may be group members but are not users to sync.
-                    if (value["username"_L1].toString().startsWith(u"service-account-"_s)) {
+                    if (member.username.startsWith(u"service-account-"_s)) {
                         ++m_serviceAccountMembers;
                         continue;
                     }

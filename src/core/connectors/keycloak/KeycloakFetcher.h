@@ -3,6 +3,7 @@
 #include "config/ConnectorConfig.h"
 #include "connectors/ConnectorError.h"
 #include "connectors/keycloak/KeycloakClient.h"
+#include "connectors/keycloak/KeycloakPages.h"
 #include "jobs/Job.h"
 #include "model/DirectorySnapshot.h"
 
@@ -60,8 +61,9 @@ private:
 
     void readUsers();
     void readGroups();
-    void addGroups(const QJsonArray& page, const QString& parentId, const HttpOutcome& outcome,
-                   std::optional<ConnectorError>* error);
+    std::optional<ConnectorError> addGroupPage(const QJsonArray& page, const QString& parentId,
+                                               const HttpOutcome& outcome);
+    void addGroups(const QList<KeycloakPages::ListedGroup>& groups, const QString& parentId);
     void readChildren(const QString& parentId, qint64 expected);
     void checkUsersAndGroups();
     void readMemberships();
