@@ -25,8 +25,10 @@ QString rdn(const QString& attribute, const QString& value)
         const bool special =
             c == u',' || c == u'+' || c == u'"' || c == u'\\' || c == u'<' || c == u'>' || c == u';' || c == u'=';
         const bool edge = (i == 0 && (c == u' ' || c == u'#')) || (i == value.size() - 1 && c == u' ');
-        if (c == QChar::Null) {
-            escaped += u"\\00"_s;
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            // Control characters as hex pairs: libldap takes a tab or a line break at either end
+            // of a value for space around it, and NUL ends a C string.
+            escaped += u'\\' + QString::number(c.unicode(), 16).rightJustified(2, u'0');
         } else {
             if (special || edge) {
                 escaped += u'\\';
