@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -50,7 +52,8 @@ std::optional<ScimService> ScimService::parse(const QJsonObject& config, const Q
     service.patch = supported(u"patch"_s);
     service.bulk = supported(u"bulk"_s);
     service.bulkMaxOperations = config.value(u"bulk"_s)[u"maxOperations"_s].toInt();
-    service.bulkMaxPayloadSize = qint64(config.value(u"bulk"_s)[u"maxPayloadSize"_s].toDouble());
+    // Whatever number a service announces: one too large for an integer, or below zero, is none.
+    service.bulkMaxPayloadSize = std::max<qint64>(0, config.value(u"bulk"_s)[u"maxPayloadSize"_s].toInteger());
     service.filter = supported(u"filter"_s);
     service.filterMaxResults = config.value(u"filter"_s)[u"maxResults"_s].toInt();
     service.sort = supported(u"sort"_s);

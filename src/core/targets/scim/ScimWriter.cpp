@@ -157,7 +157,7 @@ void ScimWriter::createUser(qsizetype index, const Change& change)
         // Held back for the next Bulk request; the call ends here, its change settles with the answer.
         const qint64 bytes = QJsonDocument(resource).toJson(QJsonDocument::Compact).size() + 128;
         if (!m_heldBack.isEmpty() && m_service.bulkMaxPayloadSize > 0
-            && m_heldBackBytes + bytes > m_service.bulkMaxPayloadSize * 9 / 10) {
+            && m_heldBackBytes + bytes > m_service.bulkMaxPayloadSize / 10 * 9) {
             sendBulk();
         }
         m_heldBack.append({index, change, std::move(resource)});
