@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages UserSync needs, and nothing that is already there.
 #   scripts/setup.sh run    what building and running the application needs
-#   scripts/setup.sh test   the above, plus the test services and checks
+#   scripts/setup.sh test   the above, plus the test services, checks and fuzzers
+#   scripts/setup.sh fuzz   what building the fuzzers needs (clang with libFuzzer)
 # Idempotent: a second run installs nothing. Runs as root, or through sudo.
 set -euo pipefail
 
@@ -28,14 +29,16 @@ test_packages=(
     slapd ldap-utils  # the real OpenLDAP server of the tests, and ldapsearch/ldapmodify for the benchmarks
     nodejs  # Prism, the validating proxy in front of the Jira emulator (installed from npm by the test services)
 )
+fuzz_packages=(clang libclang-rt-dev)  # libFuzzer and the sanitizers, for tests/fuzz
 # Debian ships npm apart from Node.js; other Node.js builds bundle it and conflict with that package.
 command -v npm >/dev/null 2>&1 || test_packages+=(npm)
 
 case "$mode" in
     run) wanted=("${build_packages[@]}") ;;
-    test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+    test) wanted=("${build_packages[@]}" "${test_packages[@]}" "${fuzz_packages[@]}") ;;
+    fuzz) wanted=("${build_packages[@]}" "${fuzz_packages[@]}") ;;
     *)
-        echo "usage: $0 [run|test]" >&2
+        echo "usage: $0 [run|test|fuzz]" >&2
         exit 2
         ;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts the real test services (Keycloak, PostgreSQL,
-# Secret Service) and runs every test with CTest. Arguments go to ctest, e.g. -L unit.
+# Secret Service) and runs every test with CTest, then a short run of every fuzzer
+# (USERSYNC_FUZZ_SECONDS each, default 20; 0 skips them). Arguments go to ctest, e.g. -L unit.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${USERSYNC_BUILD_DIR:-$root/build}
@@ -14,5 +15,10 @@ echo "test: build done after $((SECONDS - started)) s"
 status=0
 "$root/scripts/with-test-services.sh" \
     ctest --test-dir "$build" --output-on-failure --timeout 600 "$@" || status=$?
+echo "test: tests done after $((SECONDS - started)) s"
+fuzz_seconds=${USERSYNC_FUZZ_SECONDS:-20}
+if [[ $fuzz_seconds != 0 ]]; then
+    "$root/scripts/fuzz.sh" "$fuzz_seconds" || status=$?
+fi
 echo "test: finished after $((SECONDS - started)) s"
 exit "$status"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the fuzzers with clang into build-fuzz/ (or $USERSYNC_FUZZ_BUILD_DIR) and runs each for
+# SECONDS (default 20) on its corpus in tests/fuzz/corpus; what they find stays in the build
+# folder. Figures: build-fuzz/fuzz/figures.tsv. Installs clang's libFuzzer when it is missing.
+#   scripts/fuzz.sh [SECONDS] [ctest arguments, e.g. -R Fuzz_cron]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${USERSYNC_FUZZ_BUILD_DIR:-$root/build-fuzz}
+seconds=${1:-20}
+shift || true
+
+"$root/scripts/setup.sh" fuzz
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DUSERSYNC_FUZZ=ON -DUSERSYNC_WERROR=OFF -DUSERSYNC_FUZZ_SECONDS="$seconds" >/dev/null
+cmake --build "$build" --parallel "$(nproc)"
+rm -f "$build/fuzz/figures.tsv"
+status=0
+ctest --test-dir "$build" --output-on-failure "$@" || status=$?
+[[ -f $build/fuzz/figures.tsv ]] && column -t "$build/fuzz/figures.tsv"
+exit "$status"
