@@ -3610,6 +3610,11 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>No password for the PostgreSQL directory %1 is stored in the system keychain. Type it in Open Directory, or store it with: usersync-cli directory set-password --directory %2 --password-stdin</source>
         <translation>Für das PostgreSQL-Verzeichnis %1 ist kein Passwort im Schlüsselbund des Systems gespeichert. Geben Sie es unter „Verzeichnis öffnen“ ein oder speichern Sie es mit: usersync-cli directory set-password --directory %2 --password-stdin</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is where the directory is (&quot;SQLite file /home/me/directory.sqlite&quot;), %2 why it cannot be used.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryCheckJob</name>
@@ -6225,6 +6230,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
     <message>
         <source>The directory could not be updated to schema %1 and was left as it was: %2.</source>
         <translation>Das Verzeichnis konnte nicht auf Schema %1 aktualisiert werden und blieb unverändert: %2.</translation>
+    </message>
+    <message>
+        <source>This database holds tables of another program (%1) and no UserSync directory; UserSync changed nothing in it. Choose a new file or an empty database for the directory.</source>
+        <translation>Diese Datenbank enthält Tabellen eines anderen Programms (%1) und kein UserSync-Verzeichnis; UserSync hat nichts daran geändert. Wählen Sie für das Verzeichnis eine neue Datei oder eine leere Datenbank.</translation>
     </message>
 </context>
 <context>

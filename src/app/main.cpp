@@ -1,11 +1,14 @@
 #include "AppInfo.h"
 #include "MainWindow.h"
+#include "ProcessProtection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 
 int main(int argc, char* argv[])
 {
+    // Before anything that may read a secret: no core dump of this process.
+    ProcessProtection::disableCoreDumps();
     QApplication app(argc, argv);
     AppInfo::applyToApplication();
     QApplication::setApplicationDisplayName(QLatin1String(AppInfo::displayName));

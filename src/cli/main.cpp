@@ -1,6 +1,7 @@
 #include "AppInfo.h"
 #include "Cli.h"
 #include "CliContext.h"
+#include "ProcessProtection.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -27,6 +28,8 @@ void onSignal(int)
 
 int main(int argc, char* argv[])
 {
+    // Before anything that may read a secret: no core dump of this process.
+    ProcessProtection::disableCoreDumps();
     QCoreApplication app(argc, argv);
     // A command's output is its result: progress notes stay out of it unless asked for with
     // QT_LOGGING_RULES="usersync.*.info=true" (which takes precedence over this).

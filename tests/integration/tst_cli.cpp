@@ -6,9 +6,11 @@
 #include "config/SecretStore.h"
 #include "directory/DatabaseConnection.h"
 #include "directory/DirectoryAccess.h"
+#include "directory/Schema.h"
 #include "model/SnapshotJson.h"
 
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <sys/resource.h>
 
 using namespace Qt::StringLiterals;
 
@@ -146,6 +150,91 @@ private Q_SLOTS:
                              u"--client-id"_s, u"usersync-sync"_s, u"--secret"_s, m_secret});
         QCOMPARE(add.exitCode, 2);
         QVERIFY(cli({u"connector"_s, u"list"_s}).out.contains(u"Other"_s) == false);
+    }
+
+    // A process that is about to hold a secret cannot leave a core dump of its memory: even with
+    // core dumps allowed where it was started, its own limit is 0 once it waits for the secret.
+    void noCoreDumpOfAProcessHoldingASecret()
+    {
+        rlimit allowed{};
+        QCOMPARE(::getrlimit(RLIMIT_CORE, &allowed), 0);
+        if (allowed.rlim_max == 0) {
+            QSKIP("core dumps are not allowed here at all, so a process has nothing to turn off");
+        }
+        const rlimit before = allowed;
+        allowed.rlim_cur = allowed.rlim_max;
+        QCOMPARE(::setrlimit(RLIMIT_CORE, &allowed), 0);
+        QProcess add;
+        add.setProcessEnvironment(environment());
+        add.start(QStringLiteral(USERSYNC_CLI_PATH),
+                  {u"connector"_s, u"add"_s, u"Dump Check"_s, u"--url"_s, m_url, u"--realm"_s, m_realm.name(),
+                   u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s});
+        QVERIFY(add.waitForStarted());
+        ::setrlimit(RLIMIT_CORE, &before);
+        add.write(m_secret.left(8).toUtf8()); // part of it, and no end: it waits for the rest
+        const QString limits = u"/proc/%1/limits"_s.arg(add.processId());
+        QTRY_VERIFY_WITH_TIMEOUT(coreLimitOf(limits) == u"0 0"_s, 10'000);
+        QCOMPARE(add.state(), QProcess::Running);
+        add.kill();
+        QVERIFY(add.waitForFinished(10'000));
+        QVERIFY(!cli({u"connector"_s, u"list"_s}).out.contains(u"Dump Check"_s));
+    }
+
+    void badDirectoryFileIsRefusedUntouched_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("not a database") << u"text"_s << u"file is not a database"_s;
+        QTest::newRow("another program's database") << u"foreign"_s << u"holds tables of another program (invoices)"_s;
+        QTest::newRow("written by a newer UserSync") << u"newer"_s << u"last used by a newer UserSync"_s;
+        QTest::newRow("a folder") << u"folder"_s << u"cannot be opened"_s;
+    }
+
+    // A --directory that is not a directory this UserSync may use is refused with a sentence
+    // that says why, and left exactly as it was: no tables added, no journal mode changed, no
+    // migration backwards.
+    void badDirectoryFileIsRefusedUntouched()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, said);
+        const QString path = m_home.filePath(u"bad-%1.sqlite"_s.arg(kind));
+        if (kind == u"text"_s) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("name,email\nalice,alice@example.org\n");
+        } else if (kind == u"folder"_s) {
+            QVERIFY(QDir().mkpath(path));
+        } else if (kind == u"foreign"_s) {
+            // As another program makes its database: SQLite's defaults, a rollback journal.
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QVERIFY(QSqlQuery(db).exec(u"CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"_s));
+            }
+            QSqlDatabase::removeDatabase(u"foreign"_s);
+        } else {
+            // A directory that a later version has migrated further.
+            QCOMPARE(cli({u"connector"_s, u"list"_s, u"--directory"_s, path}).exitCode, 0);
+            execute(path,
+                    u"INSERT INTO schema_migrations (version, applied_at) VALUES (%1, 0)"_s.arg(Schema::latestVersion()
+                                                                                                + 1));
+        }
+        const QByteArray before = kind == u"folder"_s ? QByteArray() : fileContents(path);
+        const QStringList filesBefore = QDir(m_home.path()).entryList(QDir::Files, QDir::Name);
+
+        const Run list = cli({u"connector"_s, u"list"_s, u"--directory"_s, path});
+        QVERIFY2(list.exitCode != 0, qPrintable(list.out));
+        QVERIFY2(list.err.contains(said), qPrintable(list.err));
+        const Run add = cli({u"connector"_s, u"add"_s, u"Bad"_s, u"--directory"_s, path, u"--url"_s, m_url,
+                             u"--realm"_s, m_realm.name(), u"--client-id"_s, u"usersync-sync"_s, u"--secret-stdin"_s},
+                            m_secret.toUtf8());
+        QVERIFY2(add.exitCode != 0, qPrintable(add.out));
+        QVERIFY2(add.err.contains(said), qPrintable(add.err));
+        if (kind != u"folder"_s) {
+            QCOMPARE(fileContents(path), before);
+        }
+        QCOMPARE(QDir(m_home.path()).entryList(QDir::Files, QDir::Name), filesBefore);
     }
 
     void listNamesItsColumns()
@@ -816,6 +905,28 @@ private:
         query.addBindValue(QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)));
         query.addBindValue(connector);
         QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    }
+
+    static QByteArray fileContents(const QString& path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    // "soft hard" of a process's core file size, from its /proc/PID/limits.
+    static QString coreLimitOf(const QString& limitsFile)
+    {
+        QFile file(limitsFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return {};
+        }
+        for (const QByteArray& line : file.readAll().split('\n')) {
+            if (line.startsWith("Max core file size")) {
+                const QList<QByteArray> fields = line.mid(18).simplified().split(' ');
+                return fields.size() >= 2 ? QString::fromLatin1(fields.at(0) + ' ' + fields.at(1)) : QString();
+            }
+        }
+        return {};
     }
 
     // The CLI's environment: a home of its own, untranslated messages.

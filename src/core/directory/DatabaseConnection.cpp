@@ -1,6 +1,7 @@
 #include "DatabaseConnection.h"
 
 #include "Logging.h"
+#include "directory/Schema.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -72,7 +73,9 @@ std::unique_ptr<DatabaseConnection> DatabaseConnection::open(const DirectoryLoca
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
             reason = probe.lastError().databaseText().trimmed();
-        } else {
+        } else if (Schema::foreignTables(db).isEmpty()) {
+            // Only in a directory or a new file: another program's database is left as it is
+            // (journal mode included), and Schema::migrate() refuses it.
             // Off by default in SQLite; the directory's memberships refer to its users and groups.
             probe.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
             // 16 MB of page cache instead of SQLite's 2 MB: a large sync writes its indexes all

@@ -41,7 +41,10 @@ std::unique_ptr<DatabaseConnection> DirectoryAccess::open(const DirectoryLocatio
         return nullptr;
     }
     QSqlDatabase db = connection->database();
-    if (!Schema::migrate(db, error)) {
+    QString reason;
+    if (!Schema::migrate(db, &reason)) {
+        //: %1 is where the directory is ("SQLite file /home/me/directory.sqlite"), %2 why it cannot be used.
+        *error = tr("%1: %2").arg(location.displayName(), reason);
         return nullptr;
     }
     return connection;

@@ -197,6 +197,21 @@ int Schema::latestVersion()
     return int(migrations().size());
 }
 
+QStringList Schema::foreignTables(const QSqlDatabase& db)
+{
+    if (db.tables().contains(u"schema_migrations"_s)) {
+        return {};
+    }
+    QStringList tables;
+    for (const QString& table : db.tables(QSql::Tables)) {
+        if (!table.startsWith(u"sqlite_"_s)) {
+            tables.append(table);
+        }
+    }
+    tables.sort();
+    return tables;
+}
+
 int Schema::currentVersion(const QSqlDatabase& db, QString* error)
 {
     if (!db.tables().contains(u"schema_migrations"_s)) {
@@ -228,6 +243,15 @@ bool Schema::migrate(QSqlDatabase& db, QString* error, int target)
     target = std::min(target, latestVersion());
     if (before >= target) {
         return true;
+    }
+    if (before == 0) {
+        const QStringList others = foreignTables(db);
+        if (!others.isEmpty()) {
+            *error = tr("This database holds tables of another program (%1) and no UserSync directory; UserSync "
+                        "changed nothing in it. Choose a new file or an empty database for the directory.")
+                         .arg(others.mid(0, 5).join(u", "_s));
+            return false;
+        }
     }
 
     if (!db.transaction()) {
