@@ -128,7 +128,8 @@ void bindAll(QSqlQuery& query, const QVariantList& values)
 }
 
 // Crash-safety tests: USERSYNC_TEST_KILL_AT=row:N kills the process after N row changes of an
-// apply, =commit just before the commit.
+// apply, =applied once all are made, =commit once the run is recorded too, just before the
+// commit, and =committed just after it.
 void killAfterRows(int rows)
 {
     TestHooks::killAt(u"row"_s, rows);
@@ -678,6 +679,7 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
     timer.start();
     const bool applied = applyChanges(plan, &reason);
     qCDebug(lcDirectory) << "applying" << plan.size() << "changes took" << timer.restart() << "ms";
+    TestHooks::killIfAsked(u"applied"_s);
     const bool recorded = applied && insertRun(run, &plan, &reason);
     qCDebug(lcDirectory) << "recording the run took" << timer.restart() << "ms";
     if (!applied || !recorded) {
@@ -693,6 +695,7 @@ bool DirectoryStore::apply(const ChangeSet& plan, const RunRecord& run, QString*
         *error = tr("The changes could not be committed, so none of them were kept: %1.").arg(m_db.lastError().text());
         return false;
     }
+    TestHooks::killIfAsked(u"committed"_s);
     return true;
 }
 

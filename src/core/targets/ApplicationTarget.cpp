@@ -1,5 +1,6 @@
 #include "ApplicationTarget.h"
 
+#include "jobs/TestHooks.h"
 #include "targets/RunJournal.h"
 #include "targets/TargetLinks.h"
 #include "targets/TouchedFingerprint.h"
@@ -79,6 +80,10 @@ void ApplicationTarget::write(std::shared_ptr<const ChangeSet> plan, RunRecord r
         done(result);
         return;
     }
+    // Crash-safety tests: USERSYNC_TEST_KILL_AT=begun kills the process once the run and its plan
+    // are recorded, before the first call; =finished once every answer is in, before the run's
+    // end is recorded.
+    TestHooks::killIfAsked(u"begun"_s);
     m_writer = makeWriter(m_journal.get(), plan);
     connect(m_writer.get(), &ApplicationWriter::progress, this, &Target::progress);
     if (m_cancelled) {
@@ -118,6 +123,7 @@ void ApplicationTarget::write(std::shared_ptr<const ChangeSet> plan, RunRecord r
         }
         run.message = result.message;
         run.finishedAt = QDateTime::currentMSecsSinceEpoch();
+        TestHooks::killIfAsked(u"finished"_s);
         QString error;
         if (!m_journal->finish(run, &error)) {
             result.message += u' ' + tr("The end of the run could not be recorded: %1").arg(error);
