@@ -97,6 +97,11 @@ std::optional<DirectoryLocation> DirectoryLocation::parse(const QString& text, Q
 QString DirectoryLocation::toString() const
 {
     if (m_kind == Kind::Sqlite) {
+        // A path with spaces (or other white space) at either end would lose them in parse(): as
+        // a file URL instead, which keeps them.
+        if (m_filePath != m_filePath.trimmed()) {
+            return QUrl::fromLocalFile(m_filePath).toString(QUrl::FullyEncoded);
+        }
         return m_filePath;
     }
     QUrl url;

@@ -69,7 +69,8 @@ QString filterValue(const QString& value)
 
 QString comparable(const QString& dn)
 {
-    const QByteArray utf8 = dn.toUtf8();
+    // Trimmed, as isDn() reads a DN: white space around it is no part of it.
+    const QByteArray utf8 = dn.trimmed().toUtf8();
     char* normalized = nullptr;
     if (ldap_dn_normalize(utf8.constData(), LDAP_DN_FORMAT_LDAPV3, &normalized, LDAP_DN_FORMAT_LDAPV3)
         != LDAP_SUCCESS) {
