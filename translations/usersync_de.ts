@@ -5399,6 +5399,18 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>The connection to %1 failed: %2. Check the network and the %3 URL, then try again.</source>
         <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2. Prüfen Sie das Netzwerk und die %3-URL und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The certificate of %1 has expired, so UserSync does not trust it: %2. Renew the certificate on %3; no CA file makes an expired certificate valid.</source>
+        <translation>Das Zertifikat von %1 ist abgelaufen, daher vertraut UserSync ihm nicht: %2. Erneuern Sie das Zertifikat auf %3; keine CA-Datei macht ein abgelaufenes Zertifikat gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid yet: %2. Check the date and time of this computer and of %3.</source>
+        <translation>Das Zertifikat von %1 ist noch nicht gültig: %2. Prüfen Sie Datum und Uhrzeit dieses Computers und von %3.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is made out for another host name than “%2”: %3. Use a host name the certificate names in the %4 URL, or have the certificate reissued for this one; UserSync always checks the name.</source>
+        <translation>Das Zertifikat von %1 ist auf einen anderen Hostnamen als „%2“ ausgestellt: %3. Verwenden Sie in der %4-URL einen Hostnamen, den das Zertifikat nennt, oder lassen Sie das Zertifikat für diesen neu ausstellen; UserSync prüft den Namen immer.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkPage</name>

@@ -45,14 +45,27 @@ scim_start() {
     venv=$(scim_venv "$dir") || services_fail "the SCIM server could not be installed (log in $dir)"
     port=$(free_port)
     token=$(random_password)
-    services_log "starting scim2-server on port $port"
+    # The same service over TLS three times, with a certificate of the run's CA for 127.0.0.1, one
+    # for another host name, and one that has expired: what a client must accept and refuse.
+    services_certificates
+    local tls=$services_root/tls https_port wrong_host_port expired_port
+    https_port=$(free_port)
+    wrong_host_port=$(free_port)
+    expired_port=$(free_port)
+    services_log "starting scim2-server on port $port (TLS on $https_port, $wrong_host_port, $expired_port)"
     # The token travels in the environment, not on the command line.
     (
         export SCIM_HARNESS_BEARER_TOKEN=$token
-        exec setsid "$venv/bin/python" "$repo_root/tests/scim/scim_server.py" --port "$port"
+        exec setsid "$venv/bin/python" "$repo_root/tests/scim/scim_server.py" --port "$port" \
+            --tls "$https_port:$tls/server.pem:$tls/server-key.pem" \
+            --tls "$wrong_host_port:$tls/wrong-host.pem:$tls/server-key.pem" \
+            --tls "$expired_port:$tls/expired.pem:$tls/server-key.pem"
     ) >"$dir/server.log" 2>&1 </dev/null &
     scim_pid=$!
     export USERSYNC_TEST_SCIM_URL=http://127.0.0.1:$port/v2
+    export USERSYNC_TEST_SCIM_HTTPS_URL=https://127.0.0.1:$https_port/v2
+    export USERSYNC_TEST_SCIM_WRONG_HOST_URL=https://127.0.0.1:$wrong_host_port/v2
+    export USERSYNC_TEST_SCIM_EXPIRED_URL=https://127.0.0.1:$expired_port/v2
     export USERSYNC_TEST_SCIM_TOKEN=$token
     export USERSYNC_TEST_SCIM_CONTROL_URL=http://127.0.0.1:$port/_harness
     export USERSYNC_TEST_SCIM_LOG=$dir/server.log

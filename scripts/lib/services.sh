@@ -159,11 +159,13 @@ keycloak_start() {
 }
 
 # A private CA and a server certificate for 127.0.0.1 and localhost in $services_root/tls, made for
-# this run only, once for every service that serves TLS.
+# this run only, once for every service that serves TLS. Beside it, from the same CA, two that
+# must be refused: one for another host name (wrong-host.pem) and one that expired in 2020
+# (expired.pem).
 services_certificates() {
     local dir=$services_root/tls
     export USERSYNC_TEST_CA_FILE=$dir/ca.pem
-    [[ -s $dir/server.pem ]] && return 0
+    [[ -s $dir/expired.pem ]] && return 0
     mkdir -p "$dir"
     (
         cd "$dir"
@@ -173,6 +175,28 @@ services_certificates() {
         printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' >server.ext
         openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
             -extfile server.ext -out server.pem
+        printf 'subjectAltName=DNS:elsewhere.usersync.test\nbasicConstraints=CA:FALSE\n' >wrong-host.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAserial ca.srl -days 2 \
+            -extfile wrong-host.ext -out wrong-host.pem
+        # openssl x509 cannot date a certificate in the past; openssl ca can.
+        cat >ca.cnf <<'CONFIG'
+[ca]
+default_ca = test
+[test]
+database = index.txt
+new_certs_dir = .
+serial = ca.srl
+default_md = sha256
+policy = any
+[any]
+commonName = supplied
+[server]
+subjectAltName = IP:127.0.0.1,DNS:localhost
+basicConstraints = CA:FALSE
+CONFIG
+        : >index.txt
+        openssl ca -batch -config ca.cnf -cert ca.pem -keyfile ca-key.pem -in server.csr -extensions server \
+            -startdate 20200101000000Z -enddate 20200102000000Z -notext -out expired.pem
     ) >"$dir/openssl.log" 2>&1 || {
         cat "$dir/openssl.log" >&2
         services_fail "could not make the test certificates with openssl"

@@ -106,6 +106,45 @@ private Q_SLOTS:
     }
 
     // Every user and group, across pages asked for ahead, with the members that are users.
+    void tlsIsAlwaysVerified_data()
+    {
+        QTest::addColumn<QByteArray>("urlVariable");
+        QTest::addColumn<bool>("withCaFile");
+        QTest::addColumn<QString>("said"); // empty: accepted
+        QTest::newRow("private CA, without its file")
+            << QByteArray("USERSYNC_TEST_SCIM_HTTPS_URL") << false << u"Advanced Settings → CA file"_s;
+        QTest::newRow("private CA, with its file") << QByteArray("USERSYNC_TEST_SCIM_HTTPS_URL") << true << QString();
+        QTest::newRow("another host name")
+            << QByteArray("USERSYNC_TEST_SCIM_WRONG_HOST_URL") << true << u"made out for another host name"_s;
+        QTest::newRow("expired") << QByteArray("USERSYNC_TEST_SCIM_EXPIRED_URL") << true << u"has expired"_s;
+    }
+
+    // The real service over TLS with certificates of the test run's own CA: one it may trust once
+    // given the CA file, and two no CA file makes right, each refused with its own sentence.
+    void tlsIsAlwaysVerified()
+    {
+        QFETCH(QByteArray, urlVariable);
+        QFETCH(bool, withCaFile);
+        QFETCH(QString, said);
+        const QString url = qEnvironmentVariable(urlVariable.constData());
+        QVERIFY2(!url.isEmpty(), TestEnvironment::missingServiceMessage(urlVariable.constData()).constData());
+        TargetConfig config = m_config;
+        config.url = url;
+        if (withCaFile) {
+            USERSYNC_REQUIRE_ENV(caFile, "USERSYNC_TEST_CA_FILE");
+            config.http.caFile = caFile;
+        }
+        const TargetTestResult result = test(config, m_server.token());
+        if (said.isEmpty()) {
+            QVERIFY2(!result.error, qPrintable(result.error ? result.error->message : QString()));
+            QVERIFY(result.ok);
+            return;
+        }
+        QVERIFY(result.error);
+        QCOMPARE(result.error->kind, ConnectorError::Kind::Tls);
+        QVERIFY2(result.error->message.contains(said), qPrintable(result.error->message));
+    }
+
     void readsEverythingAcrossPages()
     {
         QStringList ids;

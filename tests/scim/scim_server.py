@@ -29,6 +29,7 @@ import json
 import os
 import re
 import signal
+import ssl
 import sys
 import threading
 import time
@@ -318,6 +319,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--tls", action="append", default=[], metavar="PORT:CERT:KEY",
+                        help="also serve the same service over TLS on PORT with the certificate CERT")
     args = parser.parse_args()
     token = os.environ.get("SCIM_HARNESS_BEARER_TOKEN")
     if not token:
@@ -327,6 +330,14 @@ def main():
     # Started in the background by a shell, SIGINT may arrive ignored: stop on SIGTERM as well.
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: threading.Thread(target=server.shutdown, daemon=True).start())
+    for tls in args.tls:
+        port, cert, key = tls.split(":", 2)
+        secure = make_server(args.host, int(port), harness, server_class=ThreadingServer, handler_class=QuietHandler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        secure.socket = context.wrap_socket(secure.socket, server_side=True)
+        threading.Thread(target=secure.serve_forever, daemon=True).start()
+        print(f"ready https://{args.host}:{port}/v2 ({os.path.basename(cert)})", flush=True)
     print(f"ready http://{args.host}:{args.port}/v2", flush=True)
     started = time.monotonic()
     server.serve_forever()

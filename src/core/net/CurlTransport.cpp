@@ -15,6 +15,34 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// OpenSSL's verify result (X509_V_ERR_*, stable numbers) as what went wrong with the certificate.
+// libcurl checks the host name itself once OpenSSL accepted the chain, and then leaves 0 or 1
+// (X509_V_ERR_UNSPECIFIED) there: its message says which.
+HttpOutcome::CertificateProblem certificateProblemOf(long verifyResult, const QString& detail)
+{
+    using Problem = HttpOutcome::CertificateProblem;
+    switch (verifyResult) {
+    case 0: // X509_V_OK
+    case 1: // X509_V_ERR_UNSPECIFIED
+        return detail.contains(u"host name"_s) ? Problem::OtherHost : Problem::Other;
+    case 62: // X509_V_ERR_HOSTNAME_MISMATCH
+    case 64: // X509_V_ERR_IP_ADDRESS_MISMATCH
+        return Problem::OtherHost;
+    case 10: // X509_V_ERR_CERT_HAS_EXPIRED
+        return Problem::Expired;
+    case 9: // X509_V_ERR_CERT_NOT_YET_VALID
+        return Problem::NotYetValid;
+    case 2: // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT
+    case 18: // X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT
+    case 19: // X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN
+    case 20: // X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+    case 21: // X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE
+        return Problem::UnknownAuthority;
+    default:
+        return Problem::Other;
+    }
+}
+
 constexpr long maxRedirects = 10;
 constexpr curl_off_t maxReservedBody = 64 * 1024 * 1024; // a larger announced length grows as it arrives
 
@@ -355,6 +383,11 @@ void CurlTransport::reportFinished()
             outcome.networkErrorString = detail.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : detail;
             if (outcome.networkError == QNetworkReply::SslHandshakeFailedError) {
                 outcome.sslErrors = {outcome.networkErrorString};
+                if (code == CURLE_PEER_FAILED_VERIFICATION) {
+                    long verified = 0;
+                    curl_easy_getinfo(transfer->easy, CURLINFO_SSL_VERIFYRESULT, &verified);
+                    outcome.certificateProblem = certificateProblemOf(verified, outcome.networkErrorString);
+                }
             }
         }
         release(*transfer);

@@ -18,6 +18,9 @@ struct HttpOutcome
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
     QString networkErrorString;
     QStringList sslErrors;
+    // Why the server's certificate was not accepted, when that is what failed.
+    enum class CertificateProblem { None, UnknownAuthority, Expired, NotYetValid, OtherHost, Other };
+    CertificateProblem certificateProblem = CertificateProblem::None;
     bool timedOut = false;
     bool cancelled = false;
     int attempts = 0;

@@ -48,6 +48,29 @@ ConnectorError NetworkErrors::transport(const HttpOutcome& outcome, const QStrin
                         .arg(serverOf(outcome), product),
                     outcome);
     case QNetworkReply::SslHandshakeFailedError:
+        switch (outcome.certificateProblem) {
+        case HttpOutcome::CertificateProblem::Expired:
+            return make(Kind::Tls,
+                        tr("The certificate of %1 has expired, so UserSync does not trust it: %2. Renew the "
+                           "certificate on %3; no CA file makes an expired certificate valid.")
+                            .arg(serverOf(outcome), outcome.networkErrorString, product),
+                        outcome);
+        case HttpOutcome::CertificateProblem::NotYetValid:
+            return make(Kind::Tls,
+                        tr("The certificate of %1 is not valid yet: %2. Check the date and time of this computer "
+                           "and of %3.")
+                            .arg(serverOf(outcome), outcome.networkErrorString, product),
+                        outcome);
+        case HttpOutcome::CertificateProblem::OtherHost:
+            return make(Kind::Tls,
+                        tr("The certificate of %1 is made out for another host name than “%2”: %3. Use a host "
+                           "name the certificate names in the %4 URL, or have the certificate reissued for this "
+                           "one; UserSync always checks the name.")
+                            .arg(serverOf(outcome), outcome.url.host(), outcome.networkErrorString, product),
+                        outcome);
+        default:
+            break;
+        }
         return make(Kind::Tls,
                     tr("The secure connection to %1 failed: %2. If %3's certificate comes from a private "
                        "certificate authority, add that authority's certificate file under Advanced Settings → CA "
