@@ -3742,6 +3742,10 @@ Benutzer, Gruppen und Mitgliedschaften eines Realms, gelesen über ein Dienstkon
         <source>PostgreSQL database %1 on %2:%3 (user %4)</source>
         <translation>PostgreSQL-Datenbank %1 auf %2:%3 (Benutzer %4)</translation>
     </message>
+    <message>
+        <source>The directory&apos;s location contains a NUL character, which no file or URL can hold.</source>
+        <translation>Der Ort des Verzeichnisses enthält ein NUL-Zeichen, das keine Datei und keine URL enthalten kann.</translation>
+    </message>
 </context>
 <context>
     <name>DirectoryStore</name>

@@ -56,6 +56,10 @@ std::optional<DirectoryLocation> DirectoryLocation::parse(const QString& text, Q
                     "postgresql://usersync@db.example.com/usersync."));
         return std::nullopt;
     }
+    if (trimmed.contains(QChar::Null)) {
+        setError(error, tr("The directory's location contains a NUL character, which no file or URL can hold."));
+        return std::nullopt;
+    }
     if (!looksLikeUrl(trimmed)) {
         return sqlite(trimmed);
     }

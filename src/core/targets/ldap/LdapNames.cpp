@@ -8,6 +8,10 @@ namespace LdapNames {
 
 bool isDn(const QString& text)
 {
+    // A NUL in a DN is written \00; a raw one would end the C string libldap reads.
+    if (text.contains(QChar::Null)) {
+        return false;
+    }
     const QByteArray utf8 = text.trimmed().toUtf8();
     LDAPDN dn = nullptr;
     const int status = ldap_str2dn(utf8.constData(), &dn, LDAP_DN_FORMAT_LDAPV3 | LDAP_DN_PEDANTIC);
@@ -69,7 +73,10 @@ QString filterValue(const QString& value)
 
 QString comparable(const QString& dn)
 {
-    // Trimmed, as isDn() reads a DN: white space around it is no part of it.
+    // Trimmed, as isDn() reads a DN: white space around it is no part of it. A raw NUL makes no DN.
+    if (dn.contains(QChar::Null)) {
+        return {};
+    }
     const QByteArray utf8 = dn.trimmed().toUtf8();
     char* normalized = nullptr;
     if (ldap_dn_normalize(utf8.constData(), LDAP_DN_FORMAT_LDAPV3, &normalized, LDAP_DN_FORMAT_LDAPV3)
