@@ -8,6 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${USERSYNC_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${1:-20}
 shift || true
+[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS] [ctest arguments]" >&2; exit 2; }
 
 "$root/scripts/setup.sh" fuzz
 # -O1, as libFuzzer's documentation builds, and line tables only: fast to compile, fast enough to
@@ -19,5 +20,8 @@ cmake --build "$build" --parallel "$(nproc)"
 rm -f "$build/fuzz/figures.tsv"
 status=0
 ctest --test-dir "$build" --output-on-failure "$@" || status=$?
-[[ -f $build/fuzz/figures.tsv ]] && column -t "$build/fuzz/figures.tsv"
+if [[ -f $build/fuzz/figures.tsv ]]; then
+    printf 'fuzzer\tseconds\texecutions\tcorpus\n'
+    cat "$build/fuzz/figures.tsv"
+fi
 exit "$status"

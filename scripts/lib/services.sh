@@ -167,7 +167,9 @@ services_certificates() {
     export USERSYNC_TEST_CA_FILE=$dir/ca.pem
     [[ -s $dir/expired.pem ]] && return 0
     mkdir -p "$dir"
+    # set -e again: on the left of || the subshell would go on past a failed step.
     (
+        set -e
         cd "$dir"
         openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=UserSync Test CA" \
             -keyout ca-key.pem -out ca.pem

@@ -28,8 +28,9 @@ void onSignal(int)
 
 int main(int argc, char* argv[])
 {
-    // Before anything that may read a secret: no core dump of this process.
+    // Before anything that may read a secret: no core dump of this process, and no reading it.
     ProcessProtection::disableCoreDumps();
+    ProcessProtection::makeUndumpable();
     QCoreApplication app(argc, argv);
     // A command's output is its result: progress notes stay out of it unless asked for with
     // QT_LOGGING_RULES="usersync.*.info=true" (which takes precedence over this).

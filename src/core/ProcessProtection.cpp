@@ -13,15 +13,21 @@ namespace ProcessProtection {
 
 bool disableCoreDumps()
 {
-    bool disabled = true;
 #ifdef Q_OS_UNIX
     const rlimit none{0, 0};
-    disabled = ::setrlimit(RLIMIT_CORE, &none) == 0;
+    return ::setrlimit(RLIMIT_CORE, &none) == 0;
+#else
+    return true;
 #endif
+}
+
+bool makeUndumpable()
+{
 #ifdef Q_OS_LINUX
-    disabled = ::prctl(PR_SET_DUMPABLE, 0) == 0 && disabled;
+    return ::prctl(PR_SET_DUMPABLE, 0) == 0;
+#else
+    return true;
 #endif
-    return disabled;
 }
 
 } // namespace ProcessProtection

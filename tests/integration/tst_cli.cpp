@@ -186,6 +186,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("said");
         QTest::newRow("not a database") << u"text"_s << u"file is not a database"_s;
         QTest::newRow("another program's database") << u"foreign"_s << u"holds tables of another program (invoices)"_s;
+        QTest::newRow("another tool's migrations")
+            << u"migrations"_s << u"holds tables of another program (schema_migrations, users)"_s;
         QTest::newRow("written by a newer UserSync") << u"newer"_s << u"last used by a newer UserSync"_s;
         QTest::newRow("a folder") << u"folder"_s << u"cannot be opened"_s;
     }
@@ -204,13 +206,21 @@ private Q_SLOTS:
             file.write("name,email\nalice,alice@example.org\n");
         } else if (kind == u"folder"_s) {
             QVERIFY(QDir().mkpath(path));
-        } else if (kind == u"foreign"_s) {
-            // As another program makes its database: SQLite's defaults, a rollback journal.
+        } else if (kind == u"foreign"_s || kind == u"migrations"_s) {
+            // As another program makes its database: SQLite's defaults, a rollback journal; one
+            // kept by a migration tool that names its table as UserSync does.
             {
                 QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
                 db.setDatabaseName(path);
                 QVERIFY(db.open());
-                QVERIFY(QSqlQuery(db).exec(u"CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"_s));
+                QSqlQuery query(db);
+                if (kind == u"foreign"_s) {
+                    QVERIFY(query.exec(u"CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)"_s));
+                } else {
+                    QVERIFY(query.exec(u"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)"_s));
+                    QVERIFY(query.exec(u"INSERT INTO schema_migrations VALUES (3)"_s));
+                    QVERIFY(query.exec(u"CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)"_s));
+                }
             }
             QSqlDatabase::removeDatabase(u"foreign"_s);
         } else {

@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 // One whole workflow with a known secret of every kind UserSync handles (the Keycloak client
@@ -124,8 +126,11 @@ private Q_SLOTS:
         QByteArray said;
         QTRY_VERIFY_WITH_TIMEOUT((said += service.readAllStandardOutput()).contains("applied"), 120'000);
         const QByteArray commandLine = procFile(service.processId(), "cmdline");
+        // The CLI is not dumpable: only root may read its environment at all (and a developer's
+        // test run, as its user, cannot: which is the point).
         const QByteArray environ = procFile(service.processId(), "environ");
-        QVERIFY(!commandLine.isEmpty() && !environ.isEmpty());
+        QVERIFY(!commandLine.isEmpty());
+        QVERIFY(!environ.isEmpty() || ::geteuid() != 0);
         service.terminate();
         QVERIFY(service.waitForFinished(30'000));
         m_output += said + service.readAllStandardOutput() + service.readAllStandardError();
@@ -189,6 +194,7 @@ private:
         QString error;
         auto connection = DirectoryAccess::open(m_postgres.location, m_postgres.password, &error);
         if (!connection) {
+            QTest::qFail(qPrintable(error), __FILE__, __LINE__);
             return {};
         }
         QByteArray rows;
@@ -232,8 +238,13 @@ private:
     }
 
     // Runs the CLI on the PostgreSQL directory with `input` on standard input; keeps all it says.
+    // Every command must succeed; a full sync into an Atlassian product completes with errors
+    // (exit code 1): Erin has no e-mail address, which they refuse.
     QByteArray run(QStringList arguments, const QString& input = {})
     {
+        const bool withErrors = arguments.contains(u"--full"_s)
+            && (arguments.contains(u"Realm to Jira"_s) || arguments.contains(u"Realm to Confluence"_s)
+                || arguments.contains(u"Realm to Bitbucket"_s));
         arguments << u"--directory"_s << m_directory;
         QProcess process;
         process.setProcessEnvironment(environment());
@@ -241,14 +252,13 @@ private:
         process.write(input.toUtf8());
         process.closeWriteChannel();
         if (!process.waitForFinished(180'000)) {
-            qWarning("usersync-cli %s did not finish", qPrintable(arguments.join(u' ')));
+            QTest::qFail(qPrintable(u"usersync-cli %1 did not finish"_s.arg(arguments.join(u' '))), __FILE__, __LINE__);
             return {};
         }
         const QByteArray out = process.readAllStandardOutput();
         const QByteArray err = process.readAllStandardError();
         m_output += out + err;
-        // A sync into Jira or Confluence completes with errors (Erin has no e-mail address): 1.
-        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() > 1) {
+        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != (withErrors ? 1 : 0)) {
             qWarning("usersync-cli %s: exit %d\n%s", qPrintable(arguments.join(u' ')), process.exitCode(),
                      err.constData());
             QTest::qFail("a command of the workflow failed", __FILE__, __LINE__);

@@ -25,7 +25,10 @@ DirectoryLocation DirectoryLocation::sqlite(const QString& filePath)
 {
     DirectoryLocation location;
     location.m_kind = Kind::Sqlite;
-    location.m_filePath = QDir::cleanPath(QFileInfo(filePath).absoluteFilePath());
+    // A path that starts with ':' is a file in the current folder: Qt would take it for one of the
+    // program's resources.
+    const QString path = filePath.startsWith(u':') ? QDir::currentPath() + u'/' + filePath : filePath;
+    location.m_filePath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     return location;
 }
 
@@ -67,6 +70,10 @@ std::optional<DirectoryLocation> DirectoryLocation::parse(const QString& text, Q
     const QUrl url(trimmed, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("file") && url.isLocalFile()) {
+        if (url.toLocalFile().contains(QChar::Null)) {
+            setError(error, tr("The directory's location contains a NUL character, which no file or URL can hold."));
+            return std::nullopt;
+        }
         return sqlite(url.toLocalFile());
     }
     if (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")) {
@@ -104,7 +111,8 @@ QString DirectoryLocation::toString() const
         // A path with spaces (or other white space) at either end would lose them in parse(): as
         // a file URL instead, which keeps them.
         if (m_filePath != m_filePath.trimmed()) {
-            return QUrl::fromLocalFile(m_filePath).toString(QUrl::FullyEncoded);
+            // Written out: QUrl::fromLocalFile() loses the path of some ("/tmp/: " gave "file::%20").
+            return QStringLiteral("file://") + QString::fromLatin1(QUrl::toPercentEncoding(m_filePath, "/"));
         }
         return m_filePath;
     }

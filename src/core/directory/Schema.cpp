@@ -199,14 +199,29 @@ int Schema::latestVersion()
 
 QStringList Schema::foreignTables(const QSqlDatabase& db)
 {
-    if (db.tables().contains(u"schema_migrations"_s)) {
-        return {};
-    }
+    // The tables where the directory's would go: PostgreSQL's current schema (Qt's driver lists
+    // every schema's), SQLite's file without its own.
     QStringList tables;
-    for (const QString& table : db.tables(QSql::Tables)) {
-        if (!table.startsWith(u"sqlite_"_s)) {
-            tables.append(table);
+    if (isPostgreSql(db)) {
+        QSqlQuery query(db);
+        if (query.exec(u"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                       "AND table_type = 'BASE TABLE'"_s)) {
+            while (query.next()) {
+                tables.append(query.value(0).toString());
+            }
         }
+    } else {
+        for (const QString& table : db.tables(QSql::Tables)) {
+            if (!table.startsWith(u"sqlite_"_s)) {
+                tables.append(table);
+            }
+        }
+    }
+    // Other tools keep a schema_migrations table too: a directory also has its connectors.
+    const bool directory =
+        tables.contains(u"schema_migrations"_s) && (tables.contains(u"connectors"_s) || tables.size() == 1);
+    if (directory) {
+        return {};
     }
     tables.sort();
     return tables;
@@ -233,6 +248,13 @@ bool Schema::migrate(QSqlDatabase& db, QString* error, int target)
         *error = tr("The directory's schema version cannot be read: %1.").arg(reason);
         return false;
     }
+    const QStringList others = foreignTables(db);
+    if (!others.isEmpty()) {
+        *error = tr("This database holds tables of another program (%1) and no UserSync directory; UserSync "
+                    "changed nothing in it. Choose a new file or an empty database for the directory.")
+                     .arg(others.mid(0, 5).join(u", "_s));
+        return false;
+    }
     if (before > latestVersion()) {
         *error = tr("This directory was last used by a newer UserSync (schema %1; this version knows up to %2). "
                     "Update UserSync before opening it.")
@@ -243,15 +265,6 @@ bool Schema::migrate(QSqlDatabase& db, QString* error, int target)
     target = std::min(target, latestVersion());
     if (before >= target) {
         return true;
-    }
-    if (before == 0) {
-        const QStringList others = foreignTables(db);
-        if (!others.isEmpty()) {
-            *error = tr("This database holds tables of another program (%1) and no UserSync directory; UserSync "
-                        "changed nothing in it. Choose a new file or an empty database for the directory.")
-                         .arg(others.mid(0, 5).join(u", "_s));
-            return false;
-        }
     }
 
     if (!db.transaction()) {

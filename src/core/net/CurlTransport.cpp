@@ -16,15 +16,17 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // OpenSSL's verify result (X509_V_ERR_*, stable numbers) as what went wrong with the certificate.
-// libcurl checks the host name itself once OpenSSL accepted the chain, and then leaves 0 or 1
-// (X509_V_ERR_UNSPECIFIED) there: its message says which.
+// libcurl (with OpenSSL, as Debian builds it) checks the host name itself once OpenSSL accepted
+// the chain, and then leaves 0 or 1 (X509_V_ERR_UNSPECIFIED) there: its message says which.
 HttpOutcome::CertificateProblem certificateProblemOf(long verifyResult, const QString& detail)
 {
     using Problem = HttpOutcome::CertificateProblem;
     switch (verifyResult) {
     case 0: // X509_V_OK
     case 1: // X509_V_ERR_UNSPECIFIED
-        return detail.contains(u"host name"_s) ? Problem::OtherHost : Problem::Other;
+        // "no alternative certificate subject name matches target host name" (or "hostname",
+        // "ipv4 address" in later versions), "certificate subject name 'x' does not match".
+        return detail.contains(u"subject name"_s, Qt::CaseInsensitive) ? Problem::OtherHost : Problem::Other;
     case 62: // X509_V_ERR_HOSTNAME_MISMATCH
     case 64: // X509_V_ERR_IP_ADDRESS_MISMATCH
         return Problem::OtherHost;

@@ -57,11 +57,12 @@ std::optional<qint64> userCount(const QByteArray& body)
 
 std::optional<qint64> groupCount(const QByteArray& body)
 {
-    const QJsonValue count = QJsonDocument::fromJson(body).object().value("count"_L1);
-    if (!count.isDouble() || count.toDouble() < 0) {
+    // A whole number that fits: not 1.5, not 1e300, not below zero.
+    const qint64 count = QJsonDocument::fromJson(body).object().value("count"_L1).toInteger(-1);
+    if (count < 0) {
         return std::nullopt;
     }
-    return count.toInteger();
+    return count;
 }
 
 std::optional<QList<User>> users(const QJsonArray& page, const QStringList& attributes)

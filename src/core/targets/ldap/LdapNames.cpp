@@ -6,13 +6,38 @@ using namespace Qt::StringLiterals;
 
 namespace LdapNames {
 
+namespace {
+
+// White space around a DN is no part of it; a space escaped at its end (cn=a\<space>) is.
+QString trimmedDn(const QString& text)
+{
+    qsizetype from = 0;
+    qsizetype to = text.size();
+    while (from < to && text.at(from).isSpace()) {
+        ++from;
+    }
+    while (to > from && text.at(to - 1).isSpace()) {
+        qsizetype backslashes = 0;
+        while (to - 2 - backslashes >= from && text.at(to - 2 - backslashes) == u'\\') {
+            ++backslashes;
+        }
+        if (backslashes % 2 == 1) {
+            break;
+        }
+        --to;
+    }
+    return text.mid(from, to - from);
+}
+
+} // namespace
+
 bool isDn(const QString& text)
 {
     // A NUL in a DN is written \00; a raw one would end the C string libldap reads.
     if (text.contains(QChar::Null)) {
         return false;
     }
-    const QByteArray utf8 = text.trimmed().toUtf8();
+    const QByteArray utf8 = trimmedDn(text).toUtf8();
     LDAPDN dn = nullptr;
     const int status = ldap_str2dn(utf8.constData(), &dn, LDAP_DN_FORMAT_LDAPV3 | LDAP_DN_PEDANTIC);
     const bool valid = status == LDAP_SUCCESS && dn != nullptr;
@@ -77,7 +102,7 @@ QString comparable(const QString& dn)
     if (dn.contains(QChar::Null)) {
         return {};
     }
-    const QByteArray utf8 = dn.trimmed().toUtf8();
+    const QByteArray utf8 = trimmedDn(dn).toUtf8();
     char* normalized = nullptr;
     if (ldap_dn_normalize(utf8.constData(), LDAP_DN_FORMAT_LDAPV3, &normalized, LDAP_DN_FORMAT_LDAPV3)
         != LDAP_SUCCESS) {

@@ -4,8 +4,6 @@
 
 #include <QJsonArray>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -52,8 +50,10 @@ std::optional<ScimService> ScimService::parse(const QJsonObject& config, const Q
     service.patch = supported(u"patch"_s);
     service.bulk = supported(u"bulk"_s);
     service.bulkMaxOperations = config.value(u"bulk"_s)[u"maxOperations"_s].toInt();
-    // Whatever number a service announces: one too large for an integer, or below zero, is none.
-    service.bulkMaxPayloadSize = std::max<qint64>(0, config.value(u"bulk"_s)[u"maxPayloadSize"_s].toInteger());
+    // Whatever number a service announces: a fraction counts whole bytes; one too large for an
+    // integer, or below one, is no limit.
+    const double payload = config.value(u"bulk"_s)[u"maxPayloadSize"_s].toDouble();
+    service.bulkMaxPayloadSize = payload >= 1 && payload < 9.0e18 ? qint64(payload) : 0;
     service.filter = supported(u"filter"_s);
     service.filterMaxResults = config.value(u"filter"_s)[u"maxResults"_s].toInt();
     service.sort = supported(u"sort"_s);
