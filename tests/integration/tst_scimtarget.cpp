@@ -105,7 +105,6 @@ private Q_SLOTS:
                  qPrintable(result.error->message));
     }
 
-    // Every user and group, across pages asked for ahead, with the members that are users.
     void tlsIsAlwaysVerified_data()
     {
         QTest::addColumn<QByteArray>("urlVariable");
@@ -145,6 +144,7 @@ private Q_SLOTS:
         QVERIFY2(result.error->message.contains(said), qPrintable(result.error->message));
     }
 
+    // Every user and group, across pages asked for ahead, with the members that are users.
     void readsEverythingAcrossPages()
     {
         QStringList ids;
