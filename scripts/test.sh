@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts the real test services (Keycloak, PostgreSQL,
 # Secret Service) and runs every test with CTest, then a short run of every fuzzer
-# (USERSYNC_FUZZ_SECONDS each, default 20; 0 skips them). Arguments go to ctest, e.g. -L unit.
+# (USERSYNC_FUZZ_SECONDS each, default 20, at most USERSYNC_FUZZ_RUNS inputs from a fixed seed,
+# default 50000; 0 seconds skips them). Arguments go to ctest, e.g. -L unit.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${USERSYNC_BUILD_DIR:-$root/build}
@@ -18,7 +19,8 @@ status=0
 echo "test: tests done after $((SECONDS - started)) s"
 fuzz_seconds=${USERSYNC_FUZZ_SECONDS:-20}
 if [[ $fuzz_seconds != 0 ]]; then
-    "$root/scripts/fuzz.sh" "$fuzz_seconds" || status=$?
+    # The same 50,000 inputs each time (a fixed seed), or fewer if the time runs out first.
+    USERSYNC_FUZZ_RUNS=${USERSYNC_FUZZ_RUNS:-50000} "$root/scripts/fuzz.sh" "$fuzz_seconds" || status=$?
 fi
 echo "test: finished after $((SECONDS - started)) s"
 exit "$status"

@@ -9,7 +9,14 @@ name=$(basename "$fuzzer")
 mkdir -p "$work/$name"
 log=$work/$name.log
 # Leaks are looked for too; a run that takes longer than 10 s or 2 GiB for one input is a finding.
-"$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+# With USERSYNC_FUZZ_RUNS (the test command sets it), a fixed seed and at most that many inputs:
+# the same inputs on every machine, so that the test command's short run does not pass or fail
+# by chance; ten-minute runs go free.
+limits=(-max_total_time="$seconds")
+if [[ -n ${USERSYNC_FUZZ_RUNS:-} ]]; then
+    limits+=(-seed=1 -runs="$USERSYNC_FUZZ_RUNS")
+fi
+"$fuzzer" "${limits[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="$work/$name-" "$work/$name" "$seeds" >"$log" 2>&1
 status=$?
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

@@ -42,7 +42,9 @@ bool isDn(const QString& text)
     const int status = ldap_str2dn(utf8.constData(), &dn, LDAP_DN_FORMAT_LDAPV3 | LDAP_DN_PEDANTIC);
     const bool valid = status == LDAP_SUCCESS && dn != nullptr;
     ldap_dnfree(dn);
-    return valid;
+    // And one libldap can put in its comparing form (a hex escape that is no UTF-8 passes the
+    // parser but not the normalization).
+    return valid && !comparable(text).isEmpty();
 }
 
 QString rdn(const QString& attribute, const QString& value)
