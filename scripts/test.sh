@@ -19,7 +19,7 @@ status=0
 echo "test: tests done after $((SECONDS - started)) s"
 fuzz_seconds=${USERSYNC_FUZZ_SECONDS:-20}
 if [[ $fuzz_seconds != 0 ]]; then
-    # The same 50,000 inputs each time (a fixed seed), or fewer if the time runs out first.
+    # From a fixed seed, at most 50,000 inputs, or fewer if the time runs out first.
     USERSYNC_FUZZ_RUNS=${USERSYNC_FUZZ_RUNS:-50000} "$root/scripts/fuzz.sh" "$fuzz_seconds" || status=$?
 fi
 echo "test: finished after $((SECONDS - started)) s"
